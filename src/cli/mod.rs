@@ -1,0 +1,43 @@
+//! The command line (DESIGN.md §4): one file per subcommand; no subcommand starts the GUI.
+//!
+//! Exit codes: 0 ok, 1 bad input or data, 2 usage. Errors go to stderr as `claimbench: …`.
+
+pub mod check;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+/// Exit code for success.
+pub const EXIT_OK: i32 = 0;
+/// Exit code for bad input or data.
+pub const EXIT_BAD_INPUT: i32 = 1;
+/// Exit code for a usage error.
+pub const EXIT_USAGE: i32 = 2;
+
+/// claimbench: annotate claims about AI-industry deals, find contradictions, chart the money.
+#[derive(Debug, Parser)]
+#[command(
+    name = "claimbench",
+    version,
+    about,
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    /// Subcommand; none opens the GUI.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+    /// Workspace to open in the GUI (default: the last one, else the embedded sample).
+    pub workspace: Option<PathBuf>,
+}
+
+/// The subcommands of the fixed CLI contract.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Validate a workspace and print its counts.
+    Check(check::CheckArgs),
+}
+
+/// Prints an error line in the contract's shape.
+pub fn report_error(msg: impl std::fmt::Display) {
+    eprintln!("claimbench: {msg}");
+}

@@ -1,0 +1,214 @@
+//! Loading a workspace: read, check the version, parse RON, migrate, validate.
+//!
+//! Errors carry `file:line:column`. Loading never executes, fetches or follows anything outside
+//! the file: the RON is plain data and no path inside it is opened.
+
+use super::LoadError;
+use crate::model::workspace::{Locator, Problem};
+use crate::model::{CURRENT_VERSION, Workspace};
+use regex::Regex;
+use std::path::Path;
+use std::sync::LazyLock;
+
+static VERSION_RE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"(?m)^\s*version\s*:\s*(\d+)").expect("static regex"));
+
+/// Reads and parses the workspace at `path`, migrating older versions and validating invariants.
+pub fn load_workspace(path: &Path) -> Result<Workspace, LoadError> {
+    let bytes = std::fs::read(path).map_err(|source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    })?;
+    let text = match String::from_utf8(bytes) {
+        Ok(t) => t,
+        Err(e) => {
+            let byte = e.utf8_error().valid_up_to();
+            let valid = std::str::from_utf8(&e.as_bytes()[..byte]).unwrap_or_default();
+            let (line, col) = line_col(valid, valid.len());
+            return Err(LoadError::NotUtf8 {
+                path: path.to_owned(),
+                line,
+                col,
+                byte,
+            });
+        }
+    };
+    parse_workspace(&text, path)
+}
+
+/// Parses workspace text; `path` is only used in messages.
+pub fn parse_workspace(text: &str, path: &Path) -> Result<Workspace, LoadError> {
+    // The header comes first in every file we write; check the version before a full parse so a
+    // newer file is refused with a clear message rather than a confusing field error.
+    let head = &text[..crate::model::anchor::floor_boundary(text, 64 * 1024)];
+    if let Some(c) = VERSION_RE.captures(head) {
+        let m = c.get(1).expect("group 1");
+        let found: u32 = m.as_str().parse().unwrap_or(u32::MAX);
+        if found > CURRENT_VERSION {
+            let (line, col) = line_col(text, m.start());
+            return Err(LoadError::TooNew {
+                path: path.to_owned(),
+                line,
+                col,
+                found,
+                supported: CURRENT_VERSION,
+            });
+        }
+        if found < CURRENT_VERSION {
+            return migrate(text, found, path);
+        }
+    }
+    let ws: Workspace = ron::Options::default().from_str(text).map_err(|e| {
+        let (line, col) = skip_blank(text, e.span.start.line, e.span.start.col);
+        LoadError::Syntax {
+            path: path.to_owned(),
+            line,
+            col,
+            message: e.code.to_string(),
+        }
+    })?;
+    if ws.version > CURRENT_VERSION {
+        let (line, col) = locate(text, &Locator::Header);
+        return Err(LoadError::TooNew {
+            path: path.to_owned(),
+            line,
+            col,
+            found: ws.version,
+            supported: CURRENT_VERSION,
+        });
+    }
+    let problems = ws.validate();
+    if let Some(first) = problems.first() {
+        return Err(invalid(text, path, first, problems.len() - 1));
+    }
+    Ok(ws)
+}
+
+/// Migrates a file of an older format version to the current one. Version 1 is the first
+/// released format, so there is nothing older to migrate from yet; each future version bump adds
+/// one step here (`v1 → v2`, …) working on `ron::Value`, with a fixture in `tests/fixtures/`.
+fn migrate(text: &str, found: u32, path: &Path) -> Result<Workspace, LoadError> {
+    let m = VERSION_RE
+        .captures(text)
+        .and_then(|c| c.get(1))
+        .map_or(0, |m| m.start());
+    let (line, col) = line_col(text, m);
+    Err(LoadError::Syntax {
+        path: path.to_owned(),
+        line,
+        col,
+        message: format!(
+            "workspace version {found} is not a released claimbench format (the first is 1); expected version: {CURRENT_VERSION}"
+        ),
+    })
+}
+
+fn invalid(text: &str, path: &Path, p: &Problem, more: usize) -> LoadError {
+    let (line, col) = locate(text, &p.at);
+    LoadError::Invalid {
+        path: path.to_owned(),
+        line,
+        col,
+        message: p.message.clone(),
+        more,
+    }
+}
+
+/// The 1-based `(line, column)` in `text` of the item a problem points at: the `id: "…"` field of
+/// the document, entity or claim, the n-th item of a list, or the header. Falls back to 1:1.
+pub fn locate(text: &str, at: &Locator) -> (usize, usize) {
+    let find_id = |id: &str, nth: usize| -> Option<usize> {
+        let re = Regex::new(&format!(r#"\bid\s*:\s*"{}""#, regex::escape(id))).ok()?;
+        re.find_iter(text).nth(nth).map(|m| m.start())
+    };
+    let offset = match at {
+        Locator::Document(id) => find_id(id.as_str(), 0),
+        Locator::Entity(id) => find_id(id.as_str(), 0),
+        Locator::Claim(id) => find_id(id.as_str(), 0),
+        Locator::Duplicate { id, occurrence } => find_id(id, *occurrence),
+        Locator::Header => VERSION_RE
+            .find(text)
+            .map(|m| m.start() + m.as_str().len() - m.as_str().trim_start().len()),
+    };
+    line_col(text, offset.unwrap_or(0))
+}
+
+/// ron points at the blank before an offending value; move to the value itself so the column
+/// names what is wrong (`title: 5` → the `5`).
+fn skip_blank(text: &str, line: usize, col: usize) -> (usize, usize) {
+    let Some(line_start) = text
+        .split_inclusive('\n')
+        .take(line.saturating_sub(1))
+        .map(str::len)
+        .reduce(|a, b| a + b)
+        .or(Some(0))
+    else {
+        return (line, col);
+    };
+    let Some(rest) = text.get(line_start..) else {
+        return (line, col);
+    };
+    let Some((off, _)) = rest.char_indices().nth(col.saturating_sub(1)) else {
+        return (line, col);
+    };
+    let from = line_start + off;
+    let skipped = text[from..].len() - text[from..].trim_start_matches([' ', '\t']).len();
+    if skipped == 0 {
+        (line, col)
+    } else {
+        line_col(text, from + skipped)
+    }
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let offset = crate::model::anchor::floor_boundary(text, offset);
+    let before = &text[..offset];
+    let line = before.bytes().filter(|&b| b == b'\n').count() + 1;
+    let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+    let col = before[line_start..].chars().count() + 1;
+    (line, col)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_chars() {
+        let t = "ab\ncd’e\nf";
+        assert_eq!(line_col(t, 0), (1, 1));
+        assert_eq!(line_col(t, 3), (2, 1));
+        assert_eq!(line_col(t, t.find('e').unwrap()), (2, 4));
+    }
+
+    #[test]
+    fn newer_version_is_refused_with_position() {
+        let t = "(\n    format: \"claimbench\",\n    version: 99,\n    title: \"x\",\n)";
+        let e = parse_workspace(t, Path::new("w.ron")).unwrap_err();
+        assert!(
+            matches!(
+                e,
+                LoadError::TooNew {
+                    found: 99,
+                    line: 3,
+                    col: 14,
+                    ..
+                }
+            ),
+            "{e}"
+        );
+        assert!(
+            e.to_string()
+                .starts_with("w.ron:3:14: workspace version 99 is newer"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn syntax_errors_have_positions() {
+        let t = "(\n    format: \"claimbench\",\n    version: 1,\n    title: 5,\n)";
+        let e = parse_workspace(t, Path::new("w.ron")).unwrap_err();
+        assert_eq!(e.position(), Some((4, 12)), "{e}");
+    }
+}

@@ -1,0 +1,11 @@
+//! Reading and writing files: the workspace RON file (atomic, versioned, with precise errors).
+//!
+//! Nothing here touches the GUI; the app and the CLI both go through these functions.
+
+pub mod error;
+pub mod load;
+pub mod save;
+
+pub use error::{LoadError, SaveError};
+pub use load::{load_workspace, locate, parse_workspace};
+pub use save::{backup_path, save_workspace, to_ron_string};

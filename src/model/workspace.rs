@@ -1,0 +1,378 @@
+//! The workspace: everything an analyst keeps in one RON file, and its invariants.
+
+use super::{Chart, Claim, ClaimId, DocId, Entity, EntityId, SourceDocument};
+use serde::{Deserialize, Serialize};
+use std::collections::{HashMap, HashSet};
+
+/// The value of the `format` field of every workspace file.
+pub const FORMAT_NAME: &str = "claimbench";
+
+/// The workspace format version this build writes. Older versions are migrated on load; newer
+/// ones are refused.
+pub const CURRENT_VERSION: u32 = 1;
+
+/// One analyst workspace.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Workspace {
+    /// Always `"claimbench"`.
+    pub format: String,
+    /// Format version, see [`CURRENT_VERSION`].
+    pub version: u32,
+    /// Shown in the window title.
+    pub title: String,
+    /// Companies and other parties.
+    #[serde(default)]
+    pub entities: Vec<Entity>,
+    /// Source documents with their text.
+    #[serde(default)]
+    pub documents: Vec<SourceDocument>,
+    /// Claims with evidence.
+    #[serde(default)]
+    pub claims: Vec<Claim>,
+    /// Chart definitions.
+    #[serde(default)]
+    pub charts: Vec<Chart>,
+}
+
+impl Default for Workspace {
+    fn default() -> Self {
+        Self::new("Untitled workspace")
+    }
+}
+
+/// Where in the workspace a problem lies, so that the loader can turn it into `line:column`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Locator {
+    /// The document with this id.
+    Document(DocId),
+    /// The entity with this id.
+    Entity(EntityId),
+    /// The claim with this id.
+    Claim(ClaimId),
+    /// The `occurrence`-th (0-based) definition of an id that is defined more than once.
+    Duplicate {
+        /// The repeated id.
+        id: String,
+        /// Which definition (1 is the first repeat).
+        occurrence: usize,
+    },
+    /// The file header (`format`, `version`).
+    Header,
+}
+
+/// One broken invariant.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Problem {
+    /// Where it is.
+    pub at: Locator,
+    /// What is wrong, in a sentence.
+    pub message: String,
+}
+
+impl Workspace {
+    /// An empty workspace with a title.
+    pub fn new(title: impl Into<String>) -> Self {
+        Self {
+            format: FORMAT_NAME.into(),
+            version: CURRENT_VERSION,
+            title: title.into(),
+            entities: Vec::new(),
+            documents: Vec::new(),
+            claims: Vec::new(),
+            charts: Vec::new(),
+        }
+    }
+
+    /// The document with this id.
+    pub fn document(&self, id: &DocId) -> Option<&SourceDocument> {
+        self.documents.iter().find(|d| &d.id == id)
+    }
+
+    /// The entity with this id.
+    pub fn entity(&self, id: &EntityId) -> Option<&Entity> {
+        self.entities.iter().find(|e| &e.id == id)
+    }
+
+    /// The claim with this id.
+    pub fn claim(&self, id: &ClaimId) -> Option<&Claim> {
+        self.claims.iter().find(|c| &c.id == id)
+    }
+
+    /// The display name of an entity id (the id itself when unknown).
+    pub fn entity_name<'a>(&'a self, id: &'a EntityId) -> &'a str {
+        self.entity(id).map_or(id.as_str(), |e| e.name.as_str())
+    }
+
+    /// Follows `parent` links to the top-level owner (AWS → Amazon). Stops on cycles.
+    pub fn root_entity<'a>(&'a self, id: &'a EntityId) -> &'a EntityId {
+        let mut cur = id;
+        let mut seen = HashSet::new();
+        while let Some(p) = self.entity(cur).and_then(|e| e.parent.as_ref()) {
+            if !seen.insert(cur) {
+                break;
+            }
+            cur = p;
+        }
+        cur
+    }
+
+    /// Total evidence spans over all claims.
+    pub fn evidence_count(&self) -> usize {
+        self.claims.iter().map(|c| c.evidence.len()).sum()
+    }
+
+    /// Number of claims with evidence in each document.
+    pub fn claims_per_document(&self) -> HashMap<&DocId, usize> {
+        let mut m = HashMap::new();
+        for c in &self.claims {
+            for d in c.documents() {
+                *m.entry(d).or_insert(0) += 1;
+            }
+        }
+        m
+    }
+
+    /// A claim id not used yet (one above the highest numbered one).
+    pub fn next_claim_id(&self) -> ClaimId {
+        let n = self
+            .claims
+            .iter()
+            .filter_map(|c| c.id.number())
+            .max()
+            .unwrap_or(0);
+        ClaimId::numbered(n + 1)
+    }
+
+    /// A document id not used yet.
+    pub fn next_doc_id(&self) -> DocId {
+        let n = self
+            .documents
+            .iter()
+            .filter_map(|d| d.id.number())
+            .max()
+            .unwrap_or(0);
+        DocId::numbered(n + 1)
+    }
+
+    /// Checks every invariant of DESIGN.md §3: unique ids, resolvable references, anchors inside
+    /// their documents and equal to their quotes, sane figures, no parent cycles.
+    pub fn validate(&self) -> Vec<Problem> {
+        let mut out = Vec::new();
+        let mut push = |at: Locator, message: String| out.push(Problem { at, message });
+        if self.format != FORMAT_NAME {
+            push(
+                Locator::Header,
+                format!("format is {:?}, expected {FORMAT_NAME:?}", self.format),
+            );
+        }
+        let mut docs = HashSet::new();
+        for (i, d) in self.documents.iter().enumerate() {
+            if !docs.insert(&d.id) {
+                push(
+                    Locator::Duplicate {
+                        id: d.id.0.clone(),
+                        occurrence: self.documents[..i].iter().filter(|x| x.id == d.id).count(),
+                    },
+                    format!("duplicate document id {:?}", d.id.0),
+                );
+            }
+            for r in &d.excluded {
+                if r.start > r.end
+                    || r.end > d.text.len()
+                    || !d.text.is_char_boundary(r.start)
+                    || !d.text.is_char_boundary(r.end)
+                {
+                    push(
+                        Locator::Document(d.id.clone()),
+                        format!(
+                            "excluded range {}..{} does not fit the text ({} bytes)",
+                            r.start,
+                            r.end,
+                            d.text.len()
+                        ),
+                    );
+                }
+            }
+        }
+        let mut ents = HashSet::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            if !ents.insert(&e.id) {
+                push(
+                    Locator::Duplicate {
+                        id: e.id.0.clone(),
+                        occurrence: self.entities[..i].iter().filter(|x| x.id == e.id).count(),
+                    },
+                    format!("duplicate entity id {:?}", e.id.0),
+                );
+            }
+        }
+        for e in &self.entities {
+            if let Some(p) = &e.parent {
+                if !ents.contains(p) {
+                    push(
+                        Locator::Entity(e.id.clone()),
+                        format!("parent {:?} is not an entity", p.0),
+                    );
+                } else if self.has_parent_cycle(&e.id) {
+                    push(
+                        Locator::Entity(e.id.clone()),
+                        format!("parent chain of {:?} loops back on itself", e.id.0),
+                    );
+                }
+            }
+        }
+        let mut claims = HashSet::new();
+        for (i, c) in self.claims.iter().enumerate() {
+            if !claims.insert(&c.id) {
+                push(
+                    Locator::Duplicate {
+                        id: c.id.0.clone(),
+                        occurrence: self.claims[..i].iter().filter(|x| x.id == c.id).count(),
+                    },
+                    format!("duplicate claim id {:?}", c.id.0),
+                );
+            }
+            let at = || Locator::Claim(c.id.clone());
+            for (role, id) in [("subject", &c.subject), ("counterparty", &c.counterparty)] {
+                if let Some(id) = id {
+                    if !ents.contains(id) {
+                        push(at(), format!("{role} {:?} is not an entity", id.0));
+                    }
+                }
+            }
+            if let Some(f) = &c.figure {
+                if let Err(e) = f.validate() {
+                    push(at(), format!("figure: {e}"));
+                }
+            }
+            for (k, ev) in c.evidence.iter().enumerate() {
+                match self.document(&ev.doc) {
+                    None => push(
+                        at(),
+                        format!(
+                            "evidence {} points to missing document {:?}",
+                            k + 1,
+                            ev.doc.0
+                        ),
+                    ),
+                    Some(d) => {
+                        if let Err(e) = ev.anchor.validate(&d.text) {
+                            push(at(), format!("evidence {} in {:?}: {e}", k + 1, ev.doc.0));
+                        }
+                    }
+                }
+            }
+        }
+        let mut charts = HashSet::new();
+        for (i, ch) in self.charts.iter().enumerate() {
+            if !charts.insert(&ch.id) {
+                push(
+                    Locator::Duplicate {
+                        id: ch.id.0.clone(),
+                        occurrence: self.charts[..i].iter().filter(|x| x.id == ch.id).count(),
+                    },
+                    format!("duplicate chart id {:?}", ch.id.0),
+                );
+            }
+        }
+        out
+    }
+
+    fn has_parent_cycle(&self, start: &EntityId) -> bool {
+        let mut seen = HashSet::new();
+        let mut cur = start;
+        while let Some(p) = self.entity(cur).and_then(|e| e.parent.as_ref()) {
+            if !seen.insert(cur) || p == start {
+                return true;
+            }
+            cur = p;
+        }
+        false
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::*;
+
+    fn tiny() -> Workspace {
+        let mut ws = Workspace::new("t");
+        ws.entities.push(Entity {
+            id: "amazon".into(),
+            name: "Amazon".into(),
+            aliases: vec![],
+            kind: EntityKind::Company,
+            parent: None,
+        });
+        ws.entities.push(Entity {
+            id: "aws".into(),
+            name: "AWS".into(),
+            aliases: vec!["Amazon Web Services".into()],
+            kind: EntityKind::Company,
+            parent: Some("amazon".into()),
+        });
+        let text = "Amazon may invest at least $10 billion.".to_owned();
+        ws.documents.push(SourceDocument {
+            id: "doc-0001".into(),
+            title: "T".into(),
+            outlet: "O".into(),
+            author: None,
+            url: None,
+            published: None,
+            imported_at: None,
+            sha256: SourceDocument::hash_text(&text),
+            cites: vec![],
+            excluded: vec![],
+            text,
+        });
+        let mut c = Claim::new(ClaimId::numbered(1), ClaimKind::Investment);
+        c.subject = Some("aws".into());
+        c.evidence.push(Evidence {
+            doc: "doc-0001".into(),
+            anchor: Anchor::find(&ws.documents[0].text, "at least $10 billion", 0).unwrap(),
+            attributed_to: None,
+        });
+        ws.claims.push(c);
+        ws
+    }
+
+    #[test]
+    fn valid_workspace_has_no_problems() {
+        let ws = tiny();
+        assert_eq!(ws.validate(), vec![]);
+        assert_eq!(ws.root_entity(&"aws".into()).as_str(), "amazon");
+        assert_eq!(ws.next_claim_id().as_str(), "cl-0002");
+    }
+
+    #[test]
+    fn broken_references_are_reported() {
+        let mut ws = tiny();
+        ws.claims[0].counterparty = Some("nobody".into());
+        ws.claims[0].evidence[0].anchor.start += 1;
+        ws.entities[0].parent = Some("aws".into());
+        let msgs: Vec<String> = ws.validate().into_iter().map(|p| p.message).collect();
+        assert!(
+            msgs.iter().any(|m| m.contains("counterparty \"nobody\"")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter()
+                .any(|m| m.contains("anchor quotes") || m.contains("text at")),
+            "{msgs:?}"
+        );
+        assert!(msgs.iter().any(|m| m.contains("loops back")), "{msgs:?}");
+    }
+
+    #[test]
+    fn duplicate_ids_are_reported() {
+        let mut ws = tiny();
+        let c = ws.claims[0].clone();
+        ws.claims.push(c);
+        assert!(
+            ws.validate()
+                .iter()
+                .any(|p| p.message.contains("duplicate claim id"))
+        );
+    }
+}
