@@ -1,13 +1,27 @@
 //! The claimbench binary: parses the command line and runs a subcommand or the GUI.
 
-use claimbench::cli::{Cli, Command};
 use clap::Parser;
+use claimbench::cli::{Cli, Command, EXIT_BAD_INPUT, EXIT_OK, report_error};
 
 fn main() {
     let cli = Cli::parse();
     let code = match &cli.command {
         Some(Command::Check(a)) => claimbench::cli::check::run(a),
-        None => claimbench::cli::EXIT_OK,
+        Some(Command::Screenshot(a)) => claimbench::cli::screenshot::run(a),
+        None => {
+            let startup = claimbench::ui::Startup {
+                path: cli.workspace.clone(),
+                restore_last: true,
+                ..Default::default()
+            };
+            match claimbench::ui::run(startup) {
+                Ok(()) => EXIT_OK,
+                Err(e) => {
+                    report_error(e);
+                    EXIT_BAD_INPUT
+                }
+            }
+        }
     };
     std::process::exit(code);
 }

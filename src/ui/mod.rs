@@ -1,2 +1,49 @@
-//! The eframe application: panels read the workspace and push commands; nothing mutates the
-//! workspace except the app's command handler.
+//! The eframe application: panels read the workspace and push [`Command`]s; only the app's
+//! command handler ([`app::ClaimbenchApp::run_command`]) changes the workspace or opens files.
+//!
+//! Layout (DESIGN.md §5): menu bar · Sources on the left · Reader and Claims in the centre ·
+//! Inspector on the right · status bar at the bottom.
+
+pub mod app;
+pub mod claims;
+pub mod command;
+pub mod dialogs;
+pub mod inspector;
+pub mod menu;
+pub mod palette;
+pub mod reader;
+pub mod screenshot;
+pub mod sources;
+pub mod status;
+
+pub use app::{ClaimbenchApp, Startup, View};
+pub use command::Command;
+
+use std::path::PathBuf;
+
+/// The window's initial inner size in points.
+pub const WINDOW_SIZE: [f32; 2] = [1280.0, 800.0];
+
+/// Opens the GUI window and runs until it is closed.
+pub fn run(startup: Startup) -> anyhow::Result<()> {
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("claimbench")
+            .with_inner_size(WINDOW_SIZE)
+            .with_min_inner_size([640.0, 400.0])
+            .with_app_id("claimbench"),
+        persist_window: startup.screenshot.is_none(),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "claimbench",
+        options,
+        Box::new(move |cc| Ok(Box::new(ClaimbenchApp::new(cc, startup)))),
+    )
+    .map_err(|e| anyhow::anyhow!("cannot open the window: {e}"))
+}
+
+/// Where the settings and recovery files live (eframe's storage folder for this app).
+pub fn data_dir() -> Option<PathBuf> {
+    eframe::storage_dir("claimbench")
+}

@@ -1,0 +1,71 @@
+//! `claimbench screenshot [WORKSPACE.ron] --out FILE.png [--view reader|claims]`: opens the real
+//! window, waits for the UI to settle, saves a PNG of the whole window and exits. Needs a display
+//! (an X server such as Xvfb, or Wayland).
+
+use super::{EXIT_BAD_INPUT, EXIT_OK, report_error};
+use crate::ui::{Startup, View, screenshot::ScreenshotJob};
+use std::path::PathBuf;
+
+/// Which view to show.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ViewArg {
+    /// The Reader with highlights (default).
+    Reader,
+    /// The Claims table, enlarged.
+    Claims,
+}
+
+/// Arguments of `screenshot`.
+#[derive(Debug, clap::Args)]
+pub struct ScreenshotArgs {
+    /// Workspace to show (default: the embedded sample).
+    pub workspace: Option<PathBuf>,
+    /// The PNG to write.
+    #[arg(long)]
+    pub out: PathBuf,
+    /// Which view to show.
+    #[arg(long, value_enum, default_value = "reader")]
+    pub view: ViewArg,
+}
+
+/// Runs `screenshot`; returns the exit code.
+pub fn run(args: &ScreenshotArgs) -> i32 {
+    if let Some(ws) = &args.workspace {
+        if let Err(e) = crate::io::load_workspace(ws) {
+            report_error(e);
+            return EXIT_BAD_INPUT;
+        }
+    }
+    let job = ScreenshotJob::new(args.out.clone());
+    let result = job.result.clone();
+    let startup = Startup {
+        path: args.workspace.clone(),
+        restore_last: false,
+        screenshot: Some(job),
+        view: match args.view {
+            ViewArg::Reader => View::Reader,
+            ViewArg::Claims => View::Claims,
+        },
+        select_first_claim: true,
+        ..Default::default()
+    };
+    if let Err(e) = crate::ui::run(startup) {
+        report_error(format!("{e} (is a display available? set DISPLAY, e.g. run under Xvfb)"));
+        return EXIT_BAD_INPUT;
+    }
+    let outcome = result.lock().map(|r| r.clone()).unwrap_or(None);
+    match outcome {
+        Some(Ok((w, h))) => {
+            println!("{}: {w}x{h}", args.out.display());
+            EXIT_OK
+        }
+        Some(Err(e)) => {
+            report_error(format!("{}: {e}", args.out.display()));
+            EXIT_BAD_INPUT
+        }
+        None => {
+            report_error("the window closed before the screenshot was taken");
+            EXIT_BAD_INPUT
+        }
+    }
+}

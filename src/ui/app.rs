@@ -1,0 +1,386 @@
+//! The application state and its one command handler.
+
+use super::command::Command;
+use super::dialogs::{DialogBackend, Dialogs, PathPurpose};
+use super::screenshot::ScreenshotJob;
+use super::{claims, inspector, menu, reader, sources, status};
+use crate::model::{ClaimId, DocId, Workspace};
+use serde::{Deserialize, Serialize};
+use std::path::{Path, PathBuf};
+
+/// Which central view gets the most room.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum View {
+    /// The document text fills the centre; the claims table sits below it.
+    #[default]
+    Reader,
+    /// The claims table fills the centre.
+    Claims,
+}
+
+/// How the app starts.
+#[derive(Debug, Default)]
+pub struct Startup {
+    /// A workspace named on the command line.
+    pub path: Option<PathBuf>,
+    /// Reopen the last workspace when no path is given (off in tests and screenshots).
+    pub restore_last: bool,
+    /// Take a screenshot and exit.
+    pub screenshot: Option<ScreenshotJob>,
+    /// The initial central view.
+    pub view: View,
+    /// How file dialogs are shown.
+    pub dialogs: DialogBackend,
+    /// Select the first claim of the first document (screenshots, first look).
+    pub select_first_claim: bool,
+}
+
+/// What persists between runs through eframe storage (never in the workspace file).
+#[derive(Debug, Default, Clone, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Settings {
+    /// Recently opened or saved workspaces, newest first.
+    pub recent: Vec<PathBuf>,
+    /// The workspace open at the last exit.
+    pub last_workspace: Option<PathBuf>,
+}
+
+const SETTINGS_KEY: &str = "claimbench-settings";
+const MAX_RECENT: usize = 10;
+
+/// What is selected.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct Selection {
+    /// The document in the Reader.
+    pub doc: Option<DocId>,
+    /// The claim in the Inspector.
+    pub claim: Option<ClaimId>,
+}
+
+/// A message for the user: errors stay until dismissed, notes show in the status bar.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Message {
+    /// Whether it is an error.
+    pub error: bool,
+    /// One or more lines of text.
+    pub text: String,
+}
+
+/// The claimbench app.
+pub struct ClaimbenchApp {
+    /// The open workspace.
+    pub ws: Workspace,
+    /// Its file; `None` for the embedded sample or a new, never-saved workspace.
+    pub path: Option<PathBuf>,
+    /// Unsaved changes exist.
+    pub dirty: bool,
+    /// What is selected.
+    pub selection: Selection,
+    /// Which central view is large.
+    pub view: View,
+    /// Reader state (pending scroll).
+    pub reader: reader::ReaderState,
+    /// Claims table state (sort order).
+    pub table: claims::TableState,
+    /// Persisted settings.
+    pub settings: Settings,
+    /// File pickers and confirmation dialogs.
+    pub dialogs: Dialogs,
+    /// Messages for the user, oldest first.
+    pub messages: Vec<Message>,
+    commands: Vec<Command>,
+    screenshot: Option<ScreenshotJob>,
+    shown_title: String,
+    close_confirmed: bool,
+    /// A command to run once the pending save has succeeded.
+    after_save: Option<Command>,
+}
+
+impl ClaimbenchApp {
+    /// Builds the app from eframe's creation context.
+    pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
+        let settings = match (&cc.storage, startup.screenshot.is_none()) {
+            (Some(storage), true) => eframe::get_value(*storage, SETTINGS_KEY).unwrap_or_default(),
+            _ => Settings::default(),
+        };
+        Self::with_settings(startup, settings)
+    }
+
+    /// Builds the app without eframe (tests, headless runs).
+    pub fn with_settings(startup: Startup, settings: Settings) -> Self {
+        let mut app = Self {
+            ws: Workspace::default(),
+            path: None,
+            dirty: false,
+            selection: Selection::default(),
+            view: startup.view,
+            reader: Default::default(),
+            table: Default::default(),
+            settings,
+            dialogs: Dialogs::new(startup.dialogs),
+            messages: Vec::new(),
+            commands: Vec::new(),
+            screenshot: startup.screenshot,
+            shown_title: String::new(),
+            close_confirmed: false,
+            after_save: None,
+        };
+        let wanted = startup
+            .path
+            .or_else(|| if startup.restore_last { app.settings.last_workspace.clone() } else { None });
+        let opened = wanted.is_some_and(|p| app.open_path(&p));
+        if !opened {
+            app.open_sample();
+        }
+        if startup.select_first_claim {
+            app.selection.claim = app.selection.doc.as_ref().and_then(|d| {
+                app.ws.claims.iter().find(|c| c.evidence.iter().any(|e| &e.doc == d)).map(|c| c.id.clone())
+            });
+        }
+        app
+    }
+
+    /// Opens the embedded sample workspace.
+    pub fn open_sample(&mut self) {
+        match crate::sample::sample_workspace() {
+            Ok(ws) => self.replace_workspace(ws, None),
+            Err(e) => {
+                self.error(format!("The embedded sample could not be read: {e}"));
+                self.replace_workspace(Workspace::default(), None);
+            }
+        }
+    }
+
+    fn replace_workspace(&mut self, ws: Workspace, path: Option<PathBuf>) {
+        self.selection = Selection {
+            doc: ws.documents.first().map(|d| d.id.clone()),
+            claim: None,
+        };
+        if path.is_none() {
+            self.settings.last_workspace = None;
+        }
+        self.ws = ws;
+        self.path = path;
+        self.dirty = false;
+        self.reader = Default::default();
+    }
+
+    /// Loads a workspace; on failure the open workspace stays and an error is shown.
+    pub fn open_path(&mut self, path: &Path) -> bool {
+        match crate::io::load_workspace(path) {
+            Ok(ws) => {
+                self.replace_workspace(ws, Some(path.to_owned()));
+                self.remember(path);
+                true
+            }
+            Err(e) => {
+                self.error(format!("Could not open the workspace; nothing was changed.\n{e}"));
+                false
+            }
+        }
+    }
+
+    fn remember(&mut self, path: &Path) {
+        let p = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.settings.recent.retain(|r| r != &p);
+        self.settings.recent.insert(0, p.clone());
+        self.settings.recent.truncate(MAX_RECENT);
+        self.settings.last_workspace = Some(p);
+    }
+
+    /// Adds an error message for the user.
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.messages.push(Message { error: true, text: text.into() });
+    }
+
+    /// Adds an informational note for the status bar.
+    pub fn note(&mut self, text: impl Into<String>) {
+        self.messages.push(Message { error: false, text: text.into() });
+    }
+
+    /// Queues a command to run after this frame's UI pass.
+    pub fn push(&mut self, cmd: Command) {
+        self.commands.push(cmd);
+    }
+
+    /// The window title: `claimbench — TITLE`, with ` *` when there are unsaved changes.
+    pub fn window_title(&self) -> String {
+        format!("claimbench — {}{}", self.ws.title, if self.dirty { " *" } else { "" })
+    }
+
+    /// Where the workspace comes from, for the status bar.
+    pub fn source_label(&self) -> String {
+        match &self.path {
+            Some(p) => p.display().to_string(),
+            None if self.ws.documents.is_empty() && self.ws.claims.is_empty() => "new workspace (not saved yet)".into(),
+            None => crate::sample::SAMPLE_NAME.into(),
+        }
+    }
+
+    /// Runs one command now. Commands that would drop unsaved changes ask first.
+    pub fn run_command(&mut self, cmd: Command, ctx: &egui::Context) {
+        match cmd {
+            Command::New | Command::Open | Command::OpenPath(_) | Command::Quit if self.dirty => {
+                self.dialogs.confirm_discard = Some(cmd);
+            }
+            Command::New => self.replace_workspace(Workspace::default(), None),
+            Command::Open => {
+                if let Some(p) = self.dialogs.ask_path(PathPurpose::Open, None) {
+                    self.push(Command::OpenPath(p));
+                }
+            }
+            Command::OpenPath(p) => {
+                self.open_path(&p);
+            }
+            Command::Save => match self.path.clone() {
+                Some(p) => self.save_to(&p),
+                None => self.push(Command::SaveAs),
+            },
+            Command::SaveAs => {
+                let name = self.path.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+                if let Some(p) = self.dialogs.ask_path(PathPurpose::SaveAs, name) {
+                    self.push(Command::SaveTo(p));
+                }
+            }
+            Command::SaveTo(p) => self.save_to(&p),
+            Command::Quit => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::SelectDocument(id) => {
+                if self.selection.doc.as_ref() != Some(&id) {
+                    self.selection.doc = Some(id);
+                    self.reader.scroll_to_top = true;
+                }
+            }
+            Command::SelectClaim(id) => {
+                self.table.scroll_to = Some(id.clone());
+                self.selection.claim = Some(id);
+            }
+            Command::ShowEvidence(id, n) => {
+                if let Some(ev) = self.ws.claim(&id).and_then(|c| c.evidence.get(n)) {
+                    self.reader.scroll_to = Some((ev.doc.clone(), ev.anchor.range()));
+                    self.selection.doc = Some(ev.doc.clone());
+                    self.view = View::Reader;
+                }
+                self.selection.claim = Some(id);
+            }
+            Command::SetTitle(t) => {
+                if t != self.ws.title {
+                    self.ws.title = t;
+                    self.dirty = true;
+                }
+            }
+            Command::ClearRecent => self.settings.recent.clear(),
+        }
+    }
+
+    fn save_to(&mut self, path: &Path) {
+        match crate::io::save_workspace(&self.ws, path) {
+            Ok(()) => {
+                self.path = Some(path.to_owned());
+                self.dirty = false;
+                self.remember(path);
+                self.note(format!("Saved {}", path.display()));
+                if let Some(next) = self.after_save.take() {
+                    self.push(next);
+                }
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.error(format!("Could not save; the file on disk is unchanged.\n{e}"));
+            }
+        }
+    }
+
+    /// Saves, then runs `next` (used by "Save" in the unsaved-changes dialog).
+    pub fn save_then(&mut self, next: Command) {
+        self.after_save = Some(next);
+        self.push(Command::Save);
+    }
+
+    /// Drops unsaved changes and runs `cmd` (used by "Discard" in the unsaved-changes dialog).
+    pub fn discard_then(&mut self, cmd: Command) {
+        self.dirty = false;
+        self.push(cmd);
+    }
+
+    fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        for cmd in Command::with_shortcuts() {
+            if let Some(sc) = cmd.shortcut() {
+                if ctx.input_mut(|i| i.consume_shortcut(&sc)) {
+                    self.push(cmd);
+                }
+            }
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && self.dirty && !self.close_confirmed {
+            ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+            self.dialogs.confirm_discard = Some(Command::Quit);
+        }
+    }
+
+    /// Draws one frame and runs the commands it produced. Public so headless tests and
+    /// benchmarks can drive it without eframe.
+    pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
+        let ctx = ui.ctx().clone();
+        self.handle_shortcuts(&ctx);
+        self.handle_close_request(&ctx);
+        let mut cmds = std::mem::take(&mut self.commands);
+
+        egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, self, &mut cmds));
+        egui::Panel::bottom("status_bar").show(ui, |ui| status::status_bar_ui(ui, self));
+        egui::Panel::left("sources")
+            .resizable(true)
+            .default_size(270.0)
+            .show(ui, |ui| sources::sources_ui(ui, &self.ws, &self.selection, &mut cmds));
+        egui::Panel::right("inspector")
+            .resizable(true)
+            .default_size(340.0)
+            .show(ui, |ui| inspector::inspector_ui(ui, &self.ws, &self.selection, &mut cmds));
+        let table_height = match self.view {
+            View::Reader => 260.0,
+            View::Claims => ui.available_height() * 0.75,
+        };
+        egui::Panel::bottom(egui::Id::new(("claims_panel", self.view == View::Claims)))
+            .resizable(true)
+            .default_size(table_height)
+            .show(ui, |ui| claims::claims_ui(ui, &self.ws, &self.selection, &mut self.table, &mut cmds));
+        egui::CentralPanel::default().show(ui, |ui| {
+            reader::reader_ui(ui, &self.ws, &self.selection, &mut self.reader, &mut cmds)
+        });
+        super::dialogs::dialogs_ui(&ctx, self, &mut cmds);
+
+        self.commands.extend(cmds);
+        // Commands may queue follow-ups (Save → SaveAs → SaveTo); run until none are left.
+        let mut guard = 0;
+        while !self.commands.is_empty() && guard < 16 {
+            for cmd in std::mem::take(&mut self.commands) {
+                self.run_command(cmd, &ctx);
+            }
+            guard += 1;
+        }
+        let title = self.window_title();
+        if title != self.shown_title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.shown_title = title;
+        }
+    }
+}
+
+impl eframe::App for ClaimbenchApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        self.frame_ui(ui);
+        if let Some(job) = &mut self.screenshot {
+            job.step(ui.ctx());
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        if self.screenshot.is_none() {
+            eframe::set_value(storage, SETTINGS_KEY, &self.settings);
+        }
+    }
+}

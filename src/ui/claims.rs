@@ -1,0 +1,186 @@
+//! The Claims table: every claim, sortable by date, kind, subject, counterparty, amount, status
+//! and number of sources; clicking a row selects the claim.
+
+use super::app::Selection;
+use super::command::Command;
+use super::palette;
+use crate::model::{Claim, ClaimId, Workspace};
+use egui_extras::{Column, TableBuilder};
+use std::cmp::Ordering;
+
+/// A sortable column.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum SortKey {
+    /// By `as_of` date (undated last).
+    #[default]
+    Date,
+    /// By kind.
+    Kind,
+    /// By subject name.
+    Subject,
+    /// By counterparty name.
+    Counterparty,
+    /// By figure (representative value).
+    Amount,
+    /// By status.
+    Status,
+    /// By number of documents carrying the claim ("Docs").
+    Sources,
+}
+
+/// Table state kept between frames.
+#[derive(Debug, Default)]
+pub struct TableState {
+    /// Sort column.
+    pub sort: SortKey,
+    /// Descending order.
+    pub descending: bool,
+    /// Only claims with evidence in the open document.
+    pub only_open_document: bool,
+    /// Scroll this claim's row into view on the next frame.
+    pub scroll_to: Option<ClaimId>,
+}
+
+fn name<'a>(ws: &'a Workspace, id: &'a Option<crate::model::EntityId>) -> &'a str {
+    id.as_ref().map_or("", |i| ws.entity_name(i))
+}
+
+/// Compares two claims by a column (ascending).
+pub fn compare(ws: &Workspace, key: SortKey, a: &Claim, b: &Claim) -> Ordering {
+    let by = match key {
+        SortKey::Date => match (a.as_of, b.as_of) {
+            (Some(x), Some(y)) => x.cmp(&y),
+            (Some(_), None) => Ordering::Less,
+            (None, Some(_)) => Ordering::Greater,
+            (None, None) => Ordering::Equal,
+        },
+        SortKey::Kind => a.kind.label().cmp(b.kind.label()),
+        SortKey::Subject => name(ws, &a.subject).to_lowercase().cmp(&name(ws, &b.subject).to_lowercase()),
+        SortKey::Counterparty => {
+            name(ws, &a.counterparty).to_lowercase().cmp(&name(ws, &b.counterparty).to_lowercase())
+        }
+        SortKey::Amount => {
+            let v = |c: &Claim| c.figure.as_ref().map_or(f64::NEG_INFINITY, |f| f.point());
+            v(a).total_cmp(&v(b))
+        }
+        SortKey::Status => a.status.cmp(&b.status),
+        SortKey::Sources => a.documents().len().cmp(&b.documents().len()),
+    };
+    by.then_with(|| a.id.cmp(&b.id))
+}
+
+/// The row order of the table: indices into `ws.claims`.
+pub fn row_order(ws: &Workspace, state: &TableState, open_doc: Option<&crate::model::DocId>) -> Vec<usize> {
+    let mut rows: Vec<usize> = (0..ws.claims.len())
+        .filter(|&i| {
+            !state.only_open_document || open_doc.is_some_and(|d| ws.claims[i].evidence.iter().any(|e| &e.doc == d))
+        })
+        .collect();
+    rows.sort_by(|&i, &j| {
+        let o = compare(ws, state.sort, &ws.claims[i], &ws.claims[j]);
+        if state.descending { o.reverse() } else { o }
+    });
+    rows
+}
+
+const COLUMNS: [(&str, SortKey); 7] = [
+    ("Date", SortKey::Date),
+    ("Kind", SortKey::Kind),
+    ("Subject", SortKey::Subject),
+    ("Counterparty", SortKey::Counterparty),
+    ("Amount", SortKey::Amount),
+    ("Status", SortKey::Status),
+    ("Docs", SortKey::Sources),
+];
+
+/// Draws the Claims table.
+pub fn claims_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    sel: &Selection,
+    state: &mut TableState,
+    cmds: &mut Vec<Command>,
+) {
+    let rows = row_order(ws, state, sel.doc.as_ref());
+    ui.horizontal(|ui| {
+        ui.heading("Claims");
+        ui.weak(format!("{} of {}", rows.len(), ws.claims.len()));
+        ui.checkbox(&mut state.only_open_document, "Only the open document");
+    });
+    let scroll_row = state
+        .scroll_to
+        .take()
+        .and_then(|id| rows.iter().position(|&i| ws.claims[i].id == id));
+    let mut table = TableBuilder::new(ui)
+        .id_salt("claims_table")
+        .striped(true)
+        .sense(egui::Sense::click())
+        .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
+        .column(Column::auto().at_least(78.0))
+        .column(Column::auto().at_least(96.0))
+        .column(Column::auto().at_least(70.0))
+        .column(Column::auto().at_least(80.0))
+        .column(Column::auto().at_least(96.0))
+        .column(Column::auto().at_least(70.0))
+        .column(Column::remainder().at_least(40.0))
+        .auto_shrink([false, false]);
+    if let Some(r) = scroll_row {
+        table = table.scroll_to_row(r, Some(egui::Align::Center));
+    }
+    table
+        .header(22.0, |mut header| {
+            for (label, key) in COLUMNS {
+                header.col(|ui| {
+                    let arrow = match (state.sort == key, state.descending) {
+                        (true, false) => " ⬆",
+                        (true, true) => " ⬇",
+                        _ => "",
+                    };
+                    if ui.button(format!("{label}{arrow}")).on_hover_text(format!("Sort by {label}")).clicked() {
+                        if state.sort == key {
+                            state.descending = !state.descending;
+                        } else {
+                            state.sort = key;
+                            state.descending = false;
+                        }
+                    }
+                });
+            }
+        })
+        .body(|body| {
+            body.rows(22.0, rows.len(), |mut row| {
+                let c = &ws.claims[rows[row.index()]];
+                row.set_selected(sel.claim.as_ref() == Some(&c.id));
+                row.col(|ui| {
+                    ui.label(c.as_of.map(|d| d.to_string()).unwrap_or_else(|| "—".into()));
+                });
+                row.col(|ui| {
+                    let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                    ui.painter().rect_filled(rect, 2.0, palette::kind_color(c.kind));
+                    ui.label(c.kind.label());
+                });
+                row.col(|ui| {
+                    ui.label(name(ws, &c.subject));
+                });
+                row.col(|ui| {
+                    ui.label(name(ws, &c.counterparty));
+                });
+                row.col(|ui| {
+                    ui.label(c.figure.as_ref().map(|f| f.display()).unwrap_or_default());
+                });
+                row.col(|ui| {
+                    ui.label(c.status.label());
+                });
+                row.col(|ui| {
+                    ui.label(c.documents().len().to_string());
+                });
+                let r = row.response();
+                if r.clicked() {
+                    cmds.push(Command::SelectClaim(c.id.clone()));
+                }
+                if r.double_clicked() {
+                    cmds.push(Command::ShowEvidence(c.id.clone(), 0));
+                }
+            });
+        });
+}

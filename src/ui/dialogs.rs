@@ -1,0 +1,186 @@
+//! File pickers and confirmation dialogs.
+//!
+//! Open/Save As use the native dialog (rfd). Where none can be shown — no desktop portal, as
+//! under a bare X server — the in-app picker (egui-file-dialog) opens instead, so a menu entry
+//! never does nothing. Tests script the answers.
+
+use super::app::ClaimbenchApp;
+use super::command::Command;
+use egui_file_dialog::FileDialog;
+use std::collections::VecDeque;
+use std::path::PathBuf;
+use std::time::{Duration, Instant};
+
+/// How file paths are asked for.
+#[derive(Debug, Default)]
+pub enum DialogBackend {
+    /// Native dialog when a desktop portal answers, else the in-app picker.
+    #[default]
+    Auto,
+    /// Always the in-app picker.
+    InApp,
+    /// Answers given in advance (tests): each request takes the next one; `None` is a cancel.
+    Scripted(VecDeque<Option<PathBuf>>),
+}
+
+/// What a requested path is for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PathPurpose {
+    /// Open a workspace.
+    Open,
+    /// Save the workspace under a new name.
+    SaveAs,
+}
+
+/// Dialog state.
+pub struct Dialogs {
+    backend: DialogBackend,
+    picker: Option<(FileDialog, PathPurpose)>,
+    /// A command waiting for "save / discard / cancel" because there are unsaved changes.
+    pub confirm_discard: Option<Command>,
+    /// Whether the native dialog was found not to work in this session.
+    native_failed: bool,
+}
+
+impl Dialogs {
+    /// New dialog state with a backend.
+    pub fn new(backend: DialogBackend) -> Self {
+        Self { backend, picker: None, confirm_discard: None, native_failed: false }
+    }
+
+    /// Whether the in-app picker is open.
+    pub fn picker_open(&self) -> bool {
+        self.picker.is_some()
+    }
+
+    /// Asks for a path. Returns it at once when a native dialog or a script answers; otherwise
+    /// opens the in-app picker, whose answer arrives later as a command.
+    pub fn ask_path(&mut self, purpose: PathPurpose, file_name: Option<String>) -> Option<PathBuf> {
+        match &mut self.backend {
+            DialogBackend::Scripted(answers) => answers.pop_front().flatten(),
+            DialogBackend::InApp => {
+                self.open_picker(purpose, file_name);
+                None
+            }
+            DialogBackend::Auto => {
+                if !self.native_failed && portal_may_exist() {
+                    let started = Instant::now();
+                    let picked = native_dialog(purpose, file_name.as_deref());
+                    if picked.is_some() {
+                        return picked;
+                    }
+                    // A person cannot cancel a dialog this fast: the portal is not there.
+                    if started.elapsed() > Duration::from_millis(400) {
+                        return None;
+                    }
+                    self.native_failed = true;
+                }
+                self.open_picker(purpose, file_name);
+                None
+            }
+        }
+    }
+
+    fn open_picker(&mut self, purpose: PathPurpose, file_name: Option<String>) {
+        let mut d = FileDialog::new()
+            .add_file_filter_extensions("claimbench workspace (*.ron)", vec!["ron"])
+            .default_file_filter("claimbench workspace (*.ron)")
+            .add_save_extension("claimbench workspace", "ron")
+            .default_save_extension("claimbench workspace")
+            .title(match purpose {
+                PathPurpose::Open => "Open workspace",
+                PathPurpose::SaveAs => "Save workspace as",
+            })
+            .default_file_name(file_name.as_deref().unwrap_or("workspace.ron"));
+        match purpose {
+            PathPurpose::Open => d.pick_file(),
+            PathPurpose::SaveAs => d.save_file(),
+        }
+        self.picker = Some((d, purpose));
+    }
+}
+
+fn portal_may_exist() -> bool {
+    cfg!(not(target_os = "linux")) || std::env::var_os("DBUS_SESSION_BUS_ADDRESS").is_some()
+}
+
+fn native_dialog(purpose: PathPurpose, file_name: Option<&str>) -> Option<PathBuf> {
+    let d = rfd::FileDialog::new().add_filter("claimbench workspace", &["ron"]);
+    match purpose {
+        PathPurpose::Open => d.pick_file(),
+        PathPurpose::SaveAs => d.set_file_name(file_name.unwrap_or("workspace.ron")).save_file(),
+    }
+}
+
+/// Shows the in-app picker, the unsaved-changes question and error messages.
+pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<Command>) {
+    if let Some((picker, purpose)) = &mut app.dialogs.picker {
+        picker.update(ctx);
+        if let Some(path) = picker.take_picked() {
+            cmds.push(match purpose {
+                PathPurpose::Open => Command::OpenPath(path),
+                PathPurpose::SaveAs => Command::SaveTo(path),
+            });
+            app.dialogs.picker = None;
+        } else if matches!(
+            picker.state(),
+            egui_file_dialog::DialogState::Closed | egui_file_dialog::DialogState::Cancelled
+        ) {
+            app.dialogs.picker = None;
+        }
+    }
+
+    if let Some(pending) = app.dialogs.confirm_discard.clone() {
+        let what = match &pending {
+            Command::Quit => "quitting",
+            Command::New => "starting a new workspace",
+            _ => "opening another workspace",
+        };
+        let mut choice = None;
+        egui::Modal::new(egui::Id::new("confirm_discard")).show(ctx, |ui| {
+            ui.heading("Unsaved changes");
+            ui.label(format!("“{}” has unsaved changes. Save them before {what}?", app.ws.title));
+            ui.add_space(8.0);
+            ui.horizontal(|ui| {
+                if ui.button("Save").clicked() {
+                    choice = Some(0);
+                }
+                if ui.button("Discard changes").clicked() {
+                    choice = Some(1);
+                }
+                if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                    choice = Some(2);
+                }
+            });
+        });
+        match choice {
+            Some(0) => {
+                app.dialogs.confirm_discard = None;
+                app.save_then(pending);
+            }
+            Some(1) => {
+                app.dialogs.confirm_discard = None;
+                app.discard_then(pending);
+            }
+            Some(_) => app.dialogs.confirm_discard = None,
+            None => {}
+        }
+    }
+
+    if let Some(idx) = app.messages.iter().position(|m| m.error) {
+        let text = app.messages[idx].text.clone();
+        let mut close = false;
+        egui::Modal::new(egui::Id::new("error_message")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.heading("Something went wrong");
+            ui.label(text);
+            ui.add_space(8.0);
+            if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
+                close = true;
+            }
+        });
+        if close {
+            app.messages[idx].error = false;
+        }
+    }
+}

@@ -1,0 +1,214 @@
+//! The Reader: the selected document's text with evidence spans highlighted by claim kind;
+//! excluded boilerplate dimmed; clicking a highlight selects its claim.
+
+use super::app::Selection;
+use super::command::Command;
+use super::palette;
+use crate::model::{ClaimId, ClaimKind, DocId, SourceDocument, Workspace};
+use egui::text::{CCursor, LayoutJob, TextFormat};
+use egui::{Color32, FontId, Sense, Stroke};
+use std::ops::Range;
+
+/// Reader state kept between frames.
+#[derive(Debug, Default)]
+pub struct ReaderState {
+    /// Scroll so that this span of this document is visible (set by "show in document").
+    pub scroll_to: Option<(DocId, Range<usize>)>,
+    /// Scroll back to the top on the next frame (a new document was selected).
+    pub scroll_to_top: bool,
+}
+
+/// One highlighted evidence span.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Highlight {
+    /// Byte range in the document text.
+    pub range: Range<usize>,
+    /// The claim it supports.
+    pub claim: ClaimId,
+    /// The claim's kind (colour).
+    pub kind: ClaimKind,
+}
+
+/// All evidence spans in a document, in text order.
+pub fn highlights(ws: &Workspace, doc: &DocId) -> Vec<Highlight> {
+    let mut out: Vec<Highlight> = ws
+        .claims
+        .iter()
+        .flat_map(|c| {
+            c.evidence.iter().filter(|e| &e.doc == doc).map(|e| Highlight {
+                range: e.anchor.range(),
+                claim: c.id.clone(),
+                kind: c.kind,
+            })
+        })
+        .collect();
+    out.sort_by_key(|h| (h.range.start, h.range.end));
+    out
+}
+
+/// The claims whose spans contain a byte offset, shortest span first.
+pub fn claims_at(hl: &[Highlight], offset: usize) -> Vec<&ClaimId> {
+    let mut hits: Vec<&Highlight> = hl.iter().filter(|h| h.range.contains(&offset)).collect();
+    hits.sort_by_key(|h| h.range.len());
+    hits.into_iter().map(|h| &h.claim).collect()
+}
+
+fn layout(doc: &SourceDocument, hl: &[Highlight], selected: Option<&ClaimId>, ui: &egui::Ui) -> LayoutJob {
+    let text = &doc.text;
+    let font = FontId::proportional(15.0);
+    let normal = ui.visuals().text_color();
+    let dim = ui.visuals().weak_text_color();
+    let mut bounds: Vec<usize> = vec![0, text.len()];
+    for h in hl {
+        bounds.extend([h.range.start, h.range.end]);
+    }
+    for r in &doc.excluded {
+        bounds.extend([r.start, r.end]);
+    }
+    bounds.retain(|&b| b <= text.len() && text.is_char_boundary(b));
+    bounds.sort_unstable();
+    bounds.dedup();
+    let mut job = LayoutJob::default();
+    job.wrap.max_width = ui.available_width();
+    for w in bounds.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let mut fmt = TextFormat { font_id: font.clone(), color: normal, ..Default::default() };
+        if doc.is_excluded(a) {
+            fmt.color = dim;
+            fmt.italics = true;
+        }
+        let covering: Vec<&Highlight> = hl.iter().filter(|h| h.range.start <= a && b <= h.range.end).collect();
+        let top = covering
+            .iter()
+            .find(|h| Some(&h.claim) == selected)
+            .or_else(|| covering.iter().min_by_key(|h| h.range.len()));
+        if let Some(h) = top {
+            let is_sel = Some(&h.claim) == selected;
+            fmt.background = palette::highlight(h.kind, is_sel);
+            if is_sel {
+                fmt.underline = Stroke::new(2.0, palette::kind_color(h.kind));
+            }
+        }
+        job.append(&text[a..b], 0.0, fmt);
+    }
+    job
+}
+
+fn byte_of_char(text: &str, char_idx: usize) -> usize {
+    text.char_indices().nth(char_idx).map_or(text.len(), |(i, _)| i)
+}
+
+fn char_of_byte(text: &str, byte: usize) -> usize {
+    text[..crate::model::anchor::floor_boundary(text, byte)].chars().count()
+}
+
+/// Draws the Reader.
+pub fn reader_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    sel: &Selection,
+    state: &mut ReaderState,
+    cmds: &mut Vec<Command>,
+) {
+    let Some(doc) = sel.doc.as_ref().and_then(|id| ws.document(id)) else {
+        ui.centered_and_justified(|ui| ui.weak("Select a document in Sources to read it."));
+        return;
+    };
+    ui.heading(&doc.title);
+    let mut meta = vec![doc.outlet.clone()];
+    if let Some(a) = &doc.author {
+        meta.push(format!("by {a}"));
+    }
+    meta.push(doc.published.map_or_else(|| "undated".into(), |d| format!("published {d}")));
+    if !doc.cites.is_empty() {
+        meta.push(format!("cites {}", doc.cites.join(", ")));
+    }
+    ui.weak(meta.join(" · "));
+    let hl = highlights(ws, &doc.id);
+    legend_ui(ui, &hl, !doc.excluded.is_empty());
+    ui.separator();
+
+    let mut scroll = egui::ScrollArea::vertical().id_salt(("reader", &doc.id.0)).auto_shrink([false, false]);
+    if std::mem::take(&mut state.scroll_to_top) {
+        scroll = scroll.vertical_scroll_offset(0.0);
+    }
+    scroll.show(ui, |ui| {
+        let job = layout(doc, &hl, sel.claim.as_ref(), ui);
+        let (pos, galley, response) = egui::Label::new(job).sense(Sense::click()).layout_in_ui(ui);
+        response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Label, true, &doc.text));
+        ui.painter().galley(pos, galley.clone(), Color32::PLACEHOLDER);
+        let hovered_claim = response.hover_pos().and_then(|p| {
+            let c = galley.cursor_from_pos(p - pos);
+            claims_at(&hl, byte_of_char(&doc.text, c.index.0)).first().copied()
+        });
+        if hovered_claim.is_some() {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+        }
+        if response.clicked() {
+            if let Some(p) = response.interact_pointer_pos() {
+                let c = galley.cursor_from_pos(p - pos);
+                let hits = claims_at(&hl, byte_of_char(&doc.text, c.index.0));
+                // Clicking the selected claim's span again cycles to overlapping claims.
+                let next = match sel.claim.as_ref().and_then(|s| hits.iter().position(|h| *h == s)) {
+                    Some(i) => hits.get((i + 1) % hits.len()),
+                    None => hits.first(),
+                };
+                if let Some(id) = next {
+                    cmds.push(Command::SelectClaim((*id).clone()));
+                }
+            }
+        }
+        if let Some((d, range)) = &state.scroll_to {
+            if d == &doc.id {
+                let r = galley.pos_from_cursor(CCursor::new(char_of_byte(&doc.text, range.start)));
+                ui.scroll_to_rect(r.translate(pos.to_vec2()).expand(40.0), Some(egui::Align::Center));
+                state.scroll_to = None;
+            }
+        }
+    });
+}
+
+fn legend_ui(ui: &mut egui::Ui, hl: &[Highlight], has_excluded: bool) {
+    let mut kinds: Vec<ClaimKind> = hl.iter().map(|h| h.kind).collect();
+    kinds.sort();
+    kinds.dedup();
+    if kinds.is_empty() && !has_excluded {
+        return;
+    }
+    ui.horizontal_wrapped(|ui| {
+        for k in kinds {
+            let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), Sense::hover());
+            ui.painter().rect_filled(rect, 2.0, palette::highlight(k, true));
+            ui.small(k.label());
+        }
+        if has_excluded {
+            ui.small(egui::RichText::new("dimmed: excluded boilerplate (ads, comments)").italics().weak());
+        }
+    });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn char_and_byte_offsets_agree() {
+        let t = "a’b c";
+        for (ci, (bi, _)) in t.char_indices().enumerate() {
+            assert_eq!(byte_of_char(t, ci), bi);
+            assert_eq!(char_of_byte(t, bi), ci);
+        }
+        assert_eq!(byte_of_char(t, 99), t.len());
+    }
+
+    #[test]
+    fn innermost_claim_wins() {
+        let hl = vec![
+            Highlight { range: 0..20, claim: "cl-1".into(), kind: ClaimKind::Investment },
+            Highlight { range: 5..10, claim: "cl-2".into(), kind: ClaimKind::Valuation },
+        ];
+        assert_eq!(claims_at(&hl, 6), vec![&ClaimId::from("cl-2"), &ClaimId::from("cl-1")]);
+        assert_eq!(claims_at(&hl, 15), vec![&ClaimId::from("cl-1")]);
+        assert!(claims_at(&hl, 25).is_empty());
+    }
+}

@@ -1,0 +1,29 @@
+//! The status bar: file, saved state, counts, and the latest note.
+
+use super::app::ClaimbenchApp;
+
+/// Draws the status bar.
+pub fn status_bar_ui(ui: &mut egui::Ui, app: &ClaimbenchApp) {
+    ui.horizontal(|ui| {
+        ui.label(app.source_label());
+        ui.separator();
+        if app.dirty {
+            ui.colored_label(ui.visuals().warn_fg_color, "unsaved changes");
+        } else {
+            ui.label("saved");
+        }
+        ui.separator();
+        let ws = &app.ws;
+        ui.label(format!(
+            "documents: {}  entities: {}  claims: {}  evidence: {}",
+            ws.documents.len(),
+            ws.entities.len(),
+            ws.claims.len(),
+            ws.evidence_count()
+        ));
+        if let Some(m) = app.messages.iter().rev().find(|m| !m.error) {
+            ui.separator();
+            ui.weak(m.text.lines().next().unwrap_or_default());
+        }
+    });
+}
