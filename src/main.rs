@@ -1,7 +1,7 @@
 //! The claimbench binary: parses the command line and runs a subcommand or the GUI.
 
-use clap::Parser;
 use claimbench::cli::{Cli, Command, EXIT_BAD_INPUT, EXIT_OK, report_error};
+use clap::Parser;
 
 fn main() {
     let cli = Cli::parse();

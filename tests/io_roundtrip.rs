@@ -3,7 +3,9 @@
 
 mod common_ws;
 
-use claimbench::io::{LoadError, backup_path, load_workspace, parse_workspace, save_workspace, to_ron_string};
+use claimbench::io::{
+    LoadError, backup_path, load_workspace, parse_workspace, save_workspace, to_ron_string,
+};
 use claimbench::model::*;
 use proptest::prelude::*;
 use std::path::Path;
@@ -12,7 +14,11 @@ use std::path::Path;
 fn sample_round_trips_byte_identical() {
     let text = claimbench::sample::SAMPLE_RON;
     let ws = claimbench::sample::sample_workspace().expect("sample loads");
-    assert_eq!(to_ron_string(&ws).unwrap(), text, "saving the sample must reproduce its file exactly");
+    assert_eq!(
+        to_ron_string(&ws).unwrap(),
+        text,
+        "saving the sample must reproduce its file exactly"
+    );
 }
 
 #[test]
@@ -26,14 +32,21 @@ fn two_saves_are_identical_and_keep_a_backup() {
     assert_eq!(std::fs::read(&path).unwrap(), first);
     ws.title = "Renamed".into();
     save_workspace(&ws, &path).unwrap();
-    assert_eq!(std::fs::read(backup_path(&path)).unwrap(), first, ".bak holds the previous version");
+    assert_eq!(
+        std::fs::read(backup_path(&path)).unwrap(),
+        first,
+        ".bak holds the previous version"
+    );
     assert_eq!(load_workspace(&path).unwrap(), ws);
     let leftovers: Vec<_> = std::fs::read_dir(dir.path())
         .unwrap()
         .filter_map(|e| e.ok())
         .filter(|e| e.file_name().to_string_lossy().ends_with(".tmp"))
         .collect();
-    assert!(leftovers.is_empty(), "no temp files left behind: {leftovers:?}");
+    assert!(
+        leftovers.is_empty(),
+        "no temp files left behind: {leftovers:?}"
+    );
 }
 
 #[test]
@@ -42,7 +55,11 @@ fn an_edit_changes_only_its_lines() {
     let before = to_ron_string(&ws).unwrap();
     ws.claims[0].status = ClaimStatus::Signed;
     let after = to_ron_string(&ws).unwrap();
-    let changed: Vec<(&str, &str)> = before.lines().zip(after.lines()).filter(|(a, b)| a != b).collect();
+    let changed: Vec<(&str, &str)> = before
+        .lines()
+        .zip(after.lines())
+        .filter(|(a, b)| a != b)
+        .collect();
     assert_eq!(before.lines().count(), after.lines().count());
     assert_eq!(changed.len(), 1, "{changed:?}");
     assert!(changed[0].1.contains("signed"));
@@ -52,7 +69,10 @@ fn an_edit_changes_only_its_lines() {
 fn document_text_is_stored_on_multiple_lines() {
     let ws = common_ws::small();
     let text = to_ron_string(&ws).unwrap();
-    assert!(text.contains("in OpenAI.\n\nMore later."), "document text keeps its line breaks in the file");
+    assert!(
+        text.contains("in OpenAI.\n\nMore later."),
+        "document text keeps its line breaks in the file"
+    );
 }
 
 /// Writes `content` to a file, tries to load it, and checks the error position and that the file
@@ -62,10 +82,17 @@ fn load_error(content: &str) -> LoadError {
     let path = dir.path().join("bad.ron");
     std::fs::write(&path, content).unwrap();
     let err = load_workspace(&path).expect_err("must not load");
-    assert_eq!(std::fs::read_to_string(&path).unwrap(), content, "a failed load must not touch the file");
+    assert_eq!(
+        std::fs::read_to_string(&path).unwrap(),
+        content,
+        "a failed load must not touch the file"
+    );
     let msg = err.to_string();
     let (l, c) = err.position().expect("error has a position");
-    assert!(msg.starts_with(&format!("{}:{l}:{c}: ", path.display())), "{msg}");
+    assert!(
+        msg.starts_with(&format!("{}:{l}:{c}: ", path.display())),
+        "{msg}"
+    );
     err
 }
 
@@ -74,7 +101,10 @@ fn valid_text() -> String {
 }
 
 fn line_of(text: &str, needle: &str) -> usize {
-    text.lines().position(|l| l.contains(needle)).expect("needle present") + 1
+    text.lines()
+        .position(|l| l.contains(needle))
+        .expect("needle present")
+        + 1
 }
 
 #[test]
@@ -83,7 +113,11 @@ fn truncated_file_reports_the_end() {
     let cut = &t[..t.len() / 2];
     let e = load_error(cut);
     let (l, _) = e.position().unwrap();
-    assert!(l >= cut.lines().count() - 1, "error at line {l} of a {}-line file: {e}", cut.lines().count());
+    assert!(
+        l >= cut.lines().count() - 1,
+        "error at line {l} of a {}-line file: {e}",
+        cut.lines().count()
+    );
 }
 
 #[test]
@@ -101,7 +135,10 @@ fn unknown_variant_is_named() {
     let (l, _) = e.position().unwrap();
     assert_eq!(l, line_of(&t, "status: rumoured"), "{e}");
     assert!(e.to_string().contains("rumoured"), "{e}");
-    assert!(e.to_string().contains("in_talks"), "lists the expected variants: {e}");
+    assert!(
+        e.to_string().contains("in_talks"),
+        "lists the expected variants: {e}"
+    );
 }
 
 #[test]
@@ -110,7 +147,11 @@ fn future_version_is_refused() {
     let e = load_error(&t);
     assert!(matches!(e, LoadError::TooNew { found: 7, .. }), "{e}");
     assert_eq!(e.position().unwrap().0, line_of(&t, "version: 7"));
-    assert!(e.to_string().contains("newer than this claimbench supports"), "{e}");
+    assert!(
+        e.to_string()
+            .contains("newer than this claimbench supports"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -118,8 +159,15 @@ fn broken_invariants_point_at_the_claim() {
     let t = valid_text().replace("subject: Some(\"amazon\")", "subject: Some(\"amazn\")");
     let e = load_error(&t);
     assert!(matches!(e, LoadError::Invalid { .. }), "{e}");
-    assert_eq!(e.position().unwrap().0, line_of(&t, "id: \"cl-0001\""), "{e}");
-    assert!(e.to_string().contains("subject \"amazn\" is not an entity"), "{e}");
+    assert_eq!(
+        e.position().unwrap().0,
+        line_of(&t, "id: \"cl-0001\""),
+        "{e}"
+    );
+    assert!(
+        e.to_string().contains("subject \"amazn\" is not an entity"),
+        "{e}"
+    );
 }
 
 #[test]
@@ -132,7 +180,10 @@ fn non_utf8_and_missing_files_are_reported() {
     let e = load_workspace(&dir.path().join("missing.ron")).unwrap_err();
     assert!(matches!(e, LoadError::Io { .. }), "{e}");
     let e = load_workspace(dir.path()).unwrap_err();
-    assert!(matches!(e, LoadError::Io { .. }), "a directory is not a workspace: {e}");
+    assert!(
+        matches!(e, LoadError::Io { .. }),
+        "a directory is not a workspace: {e}"
+    );
 }
 
 #[test]
@@ -188,9 +239,16 @@ fn figure_strategy() -> impl Strategy<Value = Option<Figure>> {
     ];
     prop_oneof![
         Just(None),
-        (0.0f64..1e13, 0usize..5, unit.clone())
-            .prop_map(|(v, q, u)| Some(Figure::qualified(v, Qualifier::ALL[q], u))),
-        (0.0f64..1e12, 0.0f64..1e12, unit).prop_map(|(a, b, u)| Some(Figure::range(a, Some(a + b), u))),
+        (0.0f64..1e13, 0usize..5, unit.clone()).prop_map(|(v, q, u)| Some(Figure::qualified(
+            v,
+            Qualifier::ALL[q],
+            u
+        ))),
+        (0.0f64..1e12, 0.0f64..1e12, unit).prop_map(|(a, b, u)| Some(Figure::range(
+            a,
+            Some(a + b),
+            u
+        ))),
     ]
 }
 
@@ -198,7 +256,16 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
     (
         text_strategy(),
         proptest::collection::vec((text_strategy(), text_strategy(), date_strategy()), 1..4),
-        proptest::collection::vec((0usize..11, 0usize..9, figure_strategy(), date_strategy(), text_strategy()), 0..6),
+        proptest::collection::vec(
+            (
+                0usize..11,
+                0usize..9,
+                figure_strategy(),
+                date_strategy(),
+                text_strategy(),
+            ),
+            0..6,
+        ),
     )
         .prop_map(|(title, docs, claims)| {
             let mut ws = Workspace::new(title);

@@ -37,7 +37,10 @@ fn opens_on_the_sample_with_its_title() {
     let h = start(vec![]);
     let ws = sample();
     assert_eq!(h.state().ws, ws);
-    assert_eq!(h.state().window_title(), format!("claimbench — {}", ws.title));
+    assert_eq!(
+        h.state().window_title(),
+        format!("claimbench — {}", ws.title)
+    );
     h.get_by_label("Sources");
     h.get_by_label("Inspector");
     h.get_by_label("File");
@@ -49,7 +52,10 @@ fn clicking_a_document_shows_its_text_in_the_reader() {
     let ws = sample();
     let doc = ws.documents.last().expect("sample has documents");
     let sentence = sentence_of(&doc.text);
-    assert!(h.query_by_label_contains(&sentence).is_none(), "not shown before the click");
+    assert!(
+        h.query_by_label_contains(&sentence).is_none(),
+        "not shown before the click"
+    );
     h.get_by_label(&doc.title).click();
     h.run();
     assert_eq!(h.state().selection.doc.as_ref(), Some(&doc.id));
@@ -61,12 +67,20 @@ fn clicking_a_claim_row_shows_its_quote_in_the_inspector() {
     let mut h = start(vec![]);
     let ws = sample();
     // A claim whose amount text is unique, so its table cell can be found by label.
-    let displays: Vec<String> = ws.claims.iter().map(|c| c.figure.as_ref().map(|f| f.display()).unwrap_or_default()).collect();
+    let displays: Vec<String> = ws
+        .claims
+        .iter()
+        .map(|c| c.figure.as_ref().map(|f| f.display()).unwrap_or_default())
+        .collect();
     let (i, claim) = ws
         .claims
         .iter()
         .enumerate()
-        .find(|(i, c)| !c.evidence.is_empty() && !displays[*i].is_empty() && displays.iter().filter(|d| **d == displays[*i]).count() == 1)
+        .find(|(i, c)| {
+            !c.evidence.is_empty()
+                && !displays[*i].is_empty()
+                && displays.iter().filter(|d| **d == displays[*i]).count() == 1
+        })
         .expect("a claim with a unique amount");
     let quote = format!("“{}”", claim.evidence[0].anchor.exact);
     assert!(h.query_by_label(&quote).is_none());
@@ -75,9 +89,15 @@ fn clicking_a_claim_row_shows_its_quote_in_the_inspector() {
     assert_eq!(h.state().selection.claim.as_ref(), Some(&claim.id));
     h.get_by_label(&quote);
     // "show in document" opens the evidence's document.
-    h.get_all_by_label("show in document").next().expect("a link").click();
+    h.get_all_by_label("show in document")
+        .next()
+        .expect("a link")
+        .click();
     h.run();
-    assert_eq!(h.state().selection.doc.as_ref(), Some(&claim.evidence[0].doc));
+    assert_eq!(
+        h.state().selection.doc.as_ref(),
+        Some(&claim.evidence[0].doc)
+    );
 }
 
 #[test]
@@ -101,7 +121,11 @@ fn save_as_writes_a_file_that_loads_back_equal() {
 fn a_bad_file_keeps_the_open_workspace_and_says_where() {
     let dir = tempfile::tempdir().unwrap();
     let bad = dir.path().join("bad.ron");
-    std::fs::write(&bad, "(\n    format: \"claimbench\",\n    version: 1,\n    title: [],\n)").unwrap();
+    std::fs::write(
+        &bad,
+        "(\n    format: \"claimbench\",\n    version: 1,\n    title: [],\n)",
+    )
+    .unwrap();
     let mut h = start(vec![Some(bad.clone())]);
     let before = h.state().ws.clone();
     h.get_by_label("File").click();
@@ -128,14 +152,21 @@ fn unsaved_changes_are_guarded_and_marked_in_the_title() {
     field.type_text(" (edited)");
     h.run();
     assert!(h.state().dirty);
-    assert!(h.state().window_title().ends_with(" (edited) *"), "{}", h.state().window_title());
+    assert!(
+        h.state().window_title().ends_with(" (edited) *"),
+        "{}",
+        h.state().window_title()
+    );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
     h.get_by_label("Unsaved changes");
     h.get_by_label("Cancel").click();
     h.run();
     assert!(h.state().dirty, "cancel keeps the changes");
-    assert!(!h.state().ws.documents.is_empty(), "cancel keeps the workspace");
+    assert!(
+        !h.state().ws.documents.is_empty(),
+        "cancel keeps the workspace"
+    );
     // Ctrl+N again, and this time save first: the file is written, then a new workspace opens.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
@@ -143,6 +174,9 @@ fn unsaved_changes_are_guarded_and_marked_in_the_title() {
     h.run();
     let saved = claimbench::io::load_workspace(&path).unwrap();
     assert!(saved.title.ends_with(" (edited)"));
-    assert!(h.state().ws.documents.is_empty(), "then the new workspace opened");
+    assert!(
+        h.state().ws.documents.is_empty(),
+        "then the new workspace opened"
+    );
     assert!(!h.state().dirty);
 }

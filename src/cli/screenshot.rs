@@ -30,11 +30,11 @@ pub struct ScreenshotArgs {
 
 /// Runs `screenshot`; returns the exit code.
 pub fn run(args: &ScreenshotArgs) -> i32 {
-    if let Some(ws) = &args.workspace {
-        if let Err(e) = crate::io::load_workspace(ws) {
-            report_error(e);
-            return EXIT_BAD_INPUT;
-        }
+    if let Some(ws) = &args.workspace
+        && let Err(e) = crate::io::load_workspace(ws)
+    {
+        report_error(e);
+        return EXIT_BAD_INPUT;
     }
     let job = ScreenshotJob::new(args.out.clone());
     let result = job.result.clone();
@@ -50,7 +50,9 @@ pub fn run(args: &ScreenshotArgs) -> i32 {
         ..Default::default()
     };
     if let Err(e) = crate::ui::run(startup) {
-        report_error(format!("{e} (is a display available? set DISPLAY, e.g. run under Xvfb)"));
+        report_error(format!(
+            "{e} (is a display available? set DISPLAY, e.g. run under Xvfb)"
+        ));
         return EXIT_BAD_INPUT;
     }
     let outcome = result.lock().map(|r| r.clone()).unwrap_or(None);

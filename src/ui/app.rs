@@ -125,16 +125,24 @@ impl ClaimbenchApp {
             close_confirmed: false,
             after_save: None,
         };
-        let wanted = startup
-            .path
-            .or_else(|| if startup.restore_last { app.settings.last_workspace.clone() } else { None });
+        let wanted = startup.path.or_else(|| {
+            if startup.restore_last {
+                app.settings.last_workspace.clone()
+            } else {
+                None
+            }
+        });
         let opened = wanted.is_some_and(|p| app.open_path(&p));
         if !opened {
             app.open_sample();
         }
         if startup.select_first_claim {
             app.selection.claim = app.selection.doc.as_ref().and_then(|d| {
-                app.ws.claims.iter().find(|c| c.evidence.iter().any(|e| &e.doc == d)).map(|c| c.id.clone())
+                app.ws
+                    .claims
+                    .iter()
+                    .find(|c| c.evidence.iter().any(|e| &e.doc == d))
+                    .map(|c| c.id.clone())
             });
         }
         app
@@ -174,7 +182,9 @@ impl ClaimbenchApp {
                 true
             }
             Err(e) => {
-                self.error(format!("Could not open the workspace; nothing was changed.\n{e}"));
+                self.error(format!(
+                    "Could not open the workspace; nothing was changed.\n{e}"
+                ));
                 false
             }
         }
@@ -190,12 +200,18 @@ impl ClaimbenchApp {
 
     /// Adds an error message for the user.
     pub fn error(&mut self, text: impl Into<String>) {
-        self.messages.push(Message { error: true, text: text.into() });
+        self.messages.push(Message {
+            error: true,
+            text: text.into(),
+        });
     }
 
     /// Adds an informational note for the status bar.
     pub fn note(&mut self, text: impl Into<String>) {
-        self.messages.push(Message { error: false, text: text.into() });
+        self.messages.push(Message {
+            error: false,
+            text: text.into(),
+        });
     }
 
     /// Queues a command to run after this frame's UI pass.
@@ -205,14 +221,20 @@ impl ClaimbenchApp {
 
     /// The window title: `claimbench — TITLE`, with ` *` when there are unsaved changes.
     pub fn window_title(&self) -> String {
-        format!("claimbench — {}{}", self.ws.title, if self.dirty { " *" } else { "" })
+        format!(
+            "claimbench — {}{}",
+            self.ws.title,
+            if self.dirty { " *" } else { "" }
+        )
     }
 
     /// Where the workspace comes from, for the status bar.
     pub fn source_label(&self) -> String {
         match &self.path {
             Some(p) => p.display().to_string(),
-            None if self.ws.documents.is_empty() && self.ws.claims.is_empty() => "new workspace (not saved yet)".into(),
+            None if self.ws.documents.is_empty() && self.ws.claims.is_empty() => {
+                "new workspace (not saved yet)".into()
+            }
             None => crate::sample::SAMPLE_NAME.into(),
         }
     }
@@ -237,7 +259,11 @@ impl ClaimbenchApp {
                 None => self.push(Command::SaveAs),
             },
             Command::SaveAs => {
-                let name = self.path.as_ref().and_then(|p| p.file_name()).map(|n| n.to_string_lossy().into_owned());
+                let name = self
+                    .path
+                    .as_ref()
+                    .and_then(|p| p.file_name())
+                    .map(|n| n.to_string_lossy().into_owned());
                 if let Some(p) = self.dialogs.ask_path(PathPurpose::SaveAs, name) {
                     self.push(Command::SaveTo(p));
                 }
@@ -288,7 +314,9 @@ impl ClaimbenchApp {
             }
             Err(e) => {
                 self.after_save = None;
-                self.error(format!("Could not save; the file on disk is unchanged.\n{e}"));
+                self.error(format!(
+                    "Could not save; the file on disk is unchanged.\n{e}"
+                ));
             }
         }
     }
@@ -307,10 +335,10 @@ impl ClaimbenchApp {
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         for cmd in Command::with_shortcuts() {
-            if let Some(sc) = cmd.shortcut() {
-                if ctx.input_mut(|i| i.consume_shortcut(&sc)) {
-                    self.push(cmd);
-                }
+            if let Some(sc) = cmd.shortcut()
+                && ctx.input_mut(|i| i.consume_shortcut(&sc))
+            {
+                self.push(cmd);
             }
         }
     }
@@ -335,11 +363,15 @@ impl ClaimbenchApp {
         egui::Panel::left("sources")
             .resizable(true)
             .default_size(270.0)
-            .show(ui, |ui| sources::sources_ui(ui, &self.ws, &self.selection, &mut cmds));
+            .show(ui, |ui| {
+                sources::sources_ui(ui, &self.ws, &self.selection, &mut cmds)
+            });
         egui::Panel::right("inspector")
             .resizable(true)
             .default_size(340.0)
-            .show(ui, |ui| inspector::inspector_ui(ui, &self.ws, &self.selection, &mut cmds));
+            .show(ui, |ui| {
+                inspector::inspector_ui(ui, &self.ws, &self.selection, &mut cmds)
+            });
         let table_height = match self.view {
             View::Reader => 260.0,
             View::Claims => ui.available_height() * 0.75,
@@ -347,7 +379,9 @@ impl ClaimbenchApp {
         egui::Panel::bottom(egui::Id::new(("claims_panel", self.view == View::Claims)))
             .resizable(true)
             .default_size(table_height)
-            .show(ui, |ui| claims::claims_ui(ui, &self.ws, &self.selection, &mut self.table, &mut cmds));
+            .show(ui, |ui| {
+                claims::claims_ui(ui, &self.ws, &self.selection, &mut self.table, &mut cmds)
+            });
         egui::CentralPanel::default().show(ui, |ui| {
             reader::reader_ui(ui, &self.ws, &self.selection, &mut self.reader, &mut cmds)
         });

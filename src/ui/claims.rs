@@ -55,10 +55,12 @@ pub fn compare(ws: &Workspace, key: SortKey, a: &Claim, b: &Claim) -> Ordering {
             (None, None) => Ordering::Equal,
         },
         SortKey::Kind => a.kind.label().cmp(b.kind.label()),
-        SortKey::Subject => name(ws, &a.subject).to_lowercase().cmp(&name(ws, &b.subject).to_lowercase()),
-        SortKey::Counterparty => {
-            name(ws, &a.counterparty).to_lowercase().cmp(&name(ws, &b.counterparty).to_lowercase())
-        }
+        SortKey::Subject => name(ws, &a.subject)
+            .to_lowercase()
+            .cmp(&name(ws, &b.subject).to_lowercase()),
+        SortKey::Counterparty => name(ws, &a.counterparty)
+            .to_lowercase()
+            .cmp(&name(ws, &b.counterparty).to_lowercase()),
         SortKey::Amount => {
             let v = |c: &Claim| c.figure.as_ref().map_or(f64::NEG_INFINITY, |f| f.point());
             v(a).total_cmp(&v(b))
@@ -70,10 +72,15 @@ pub fn compare(ws: &Workspace, key: SortKey, a: &Claim, b: &Claim) -> Ordering {
 }
 
 /// The row order of the table: indices into `ws.claims`.
-pub fn row_order(ws: &Workspace, state: &TableState, open_doc: Option<&crate::model::DocId>) -> Vec<usize> {
+pub fn row_order(
+    ws: &Workspace,
+    state: &TableState,
+    open_doc: Option<&crate::model::DocId>,
+) -> Vec<usize> {
     let mut rows: Vec<usize> = (0..ws.claims.len())
         .filter(|&i| {
-            !state.only_open_document || open_doc.is_some_and(|d| ws.claims[i].evidence.iter().any(|e| &e.doc == d))
+            !state.only_open_document
+                || open_doc.is_some_and(|d| ws.claims[i].evidence.iter().any(|e| &e.doc == d))
         })
         .collect();
     rows.sort_by(|&i, &j| {
@@ -136,7 +143,11 @@ pub fn claims_ui(
                         (true, true) => " ⬇",
                         _ => "",
                     };
-                    if ui.button(format!("{label}{arrow}")).on_hover_text(format!("Sort by {label}")).clicked() {
+                    if ui
+                        .button(format!("{label}{arrow}"))
+                        .on_hover_text(format!("Sort by {label}"))
+                        .clicked()
+                    {
                         if state.sort == key {
                             state.descending = !state.descending;
                         } else {
@@ -155,8 +166,10 @@ pub fn claims_ui(
                     ui.label(c.as_of.map(|d| d.to_string()).unwrap_or_else(|| "—".into()));
                 });
                 row.col(|ui| {
-                    let (rect, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                    ui.painter().rect_filled(rect, 2.0, palette::kind_color(c.kind));
+                    let (rect, _) =
+                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                    ui.painter()
+                        .rect_filled(rect, 2.0, palette::kind_color(c.kind));
                     ui.label(c.kind.label());
                 });
                 row.col(|ui| {

@@ -51,7 +51,13 @@ impl Command {
     /// Commands that have a global shortcut, checked each frame (most specific first, so
     /// Ctrl+Shift+S is not taken for Ctrl+S).
     pub fn with_shortcuts() -> [Command; 5] {
-        [Command::SaveAs, Command::Save, Command::Open, Command::New, Command::Quit]
+        [
+            Command::SaveAs,
+            Command::Save,
+            Command::Open,
+            Command::New,
+            Command::Quit,
+        ]
     }
 }
 
@@ -64,7 +70,11 @@ mod tests {
         let all = Command::with_shortcuts();
         for (i, a) in all.iter().enumerate() {
             for b in &all[i + 1..] {
-                assert_ne!(a.shortcut(), b.shortcut(), "{a:?} and {b:?} share a shortcut");
+                assert_ne!(
+                    a.shortcut(),
+                    b.shortcut(),
+                    "{a:?} and {b:?} share a shortcut"
+                );
             }
         }
     }

@@ -45,7 +45,12 @@ pub struct Dialogs {
 impl Dialogs {
     /// New dialog state with a backend.
     pub fn new(backend: DialogBackend) -> Self {
-        Self { backend, picker: None, confirm_discard: None, native_failed: false }
+        Self {
+            backend,
+            picker: None,
+            confirm_discard: None,
+            native_failed: false,
+        }
     }
 
     /// Whether the in-app picker is open.
@@ -108,7 +113,9 @@ fn native_dialog(purpose: PathPurpose, file_name: Option<&str>) -> Option<PathBu
     let d = rfd::FileDialog::new().add_filter("claimbench workspace", &["ron"]);
     match purpose {
         PathPurpose::Open => d.pick_file(),
-        PathPurpose::SaveAs => d.set_file_name(file_name.unwrap_or("workspace.ron")).save_file(),
+        PathPurpose::SaveAs => d
+            .set_file_name(file_name.unwrap_or("workspace.ron"))
+            .save_file(),
     }
 }
 
@@ -139,7 +146,10 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
         let mut choice = None;
         egui::Modal::new(egui::Id::new("confirm_discard")).show(ctx, |ui| {
             ui.heading("Unsaved changes");
-            ui.label(format!("“{}” has unsaved changes. Save them before {what}?", app.ws.title));
+            ui.label(format!(
+                "“{}” has unsaved changes. Save them before {what}?",
+                app.ws.title
+            ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
                 if ui.button("Save").clicked() {

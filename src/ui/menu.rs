@@ -3,7 +3,13 @@
 use super::app::{ClaimbenchApp, View};
 use super::command::Command;
 
-fn item(ui: &mut egui::Ui, ctx: &egui::Context, label: &str, cmd: Command, cmds: &mut Vec<Command>) {
+fn item(
+    ui: &mut egui::Ui,
+    ctx: &egui::Context,
+    label: &str,
+    cmd: Command,
+    cmds: &mut Vec<Command>,
+) {
     let mut button = egui::Button::new(label);
     if let Some(sc) = cmd.shortcut() {
         button = button.shortcut_text(ctx.format_shortcut(&sc));
@@ -47,7 +53,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
         });
         ui.menu_button("Edit", |ui| {
             ui.add_enabled(false, egui::Button::new("Undo"))
-                .on_disabled_hover_text("Nothing to undo yet: editing claims arrives with the annotation workflow");
+                .on_disabled_hover_text(
+                    "Nothing to undo yet: editing claims arrives with the annotation workflow",
+                );
             ui.label("Workspace title:");
             let mut title = app.ws.title.clone();
             let r = ui.add(egui::TextEdit::singleline(&mut title).desired_width(240.0));
@@ -60,7 +68,10 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
                 app.view = View::Reader;
                 ui.close();
             }
-            if ui.radio(app.view == View::Claims, "Claims table large").clicked() {
+            if ui
+                .radio(app.view == View::Claims, "Claims table large")
+                .clicked()
+            {
                 app.view = View::Claims;
                 ui.close();
             }

@@ -35,11 +35,14 @@ pub fn highlights(ws: &Workspace, doc: &DocId) -> Vec<Highlight> {
         .claims
         .iter()
         .flat_map(|c| {
-            c.evidence.iter().filter(|e| &e.doc == doc).map(|e| Highlight {
-                range: e.anchor.range(),
-                claim: c.id.clone(),
-                kind: c.kind,
-            })
+            c.evidence
+                .iter()
+                .filter(|e| &e.doc == doc)
+                .map(|e| Highlight {
+                    range: e.anchor.range(),
+                    claim: c.id.clone(),
+                    kind: c.kind,
+                })
         })
         .collect();
     out.sort_by_key(|h| (h.range.start, h.range.end));
@@ -53,7 +56,12 @@ pub fn claims_at(hl: &[Highlight], offset: usize) -> Vec<&ClaimId> {
     hits.into_iter().map(|h| &h.claim).collect()
 }
 
-fn layout(doc: &SourceDocument, hl: &[Highlight], selected: Option<&ClaimId>, ui: &egui::Ui) -> LayoutJob {
+fn layout(
+    doc: &SourceDocument,
+    hl: &[Highlight],
+    selected: Option<&ClaimId>,
+    ui: &egui::Ui,
+) -> LayoutJob {
     let text = &doc.text;
     let font = FontId::proportional(15.0);
     let normal = ui.visuals().text_color();
@@ -72,12 +80,19 @@ fn layout(doc: &SourceDocument, hl: &[Highlight], selected: Option<&ClaimId>, ui
     job.wrap.max_width = ui.available_width();
     for w in bounds.windows(2) {
         let (a, b) = (w[0], w[1]);
-        let mut fmt = TextFormat { font_id: font.clone(), color: normal, ..Default::default() };
+        let mut fmt = TextFormat {
+            font_id: font.clone(),
+            color: normal,
+            ..Default::default()
+        };
         if doc.is_excluded(a) {
             fmt.color = dim;
             fmt.italics = true;
         }
-        let covering: Vec<&Highlight> = hl.iter().filter(|h| h.range.start <= a && b <= h.range.end).collect();
+        let covering: Vec<&Highlight> = hl
+            .iter()
+            .filter(|h| h.range.start <= a && b <= h.range.end)
+            .collect();
         let top = covering
             .iter()
             .find(|h| Some(&h.claim) == selected)
@@ -95,11 +110,15 @@ fn layout(doc: &SourceDocument, hl: &[Highlight], selected: Option<&ClaimId>, ui
 }
 
 fn byte_of_char(text: &str, char_idx: usize) -> usize {
-    text.char_indices().nth(char_idx).map_or(text.len(), |(i, _)| i)
+    text.char_indices()
+        .nth(char_idx)
+        .map_or(text.len(), |(i, _)| i)
 }
 
 fn char_of_byte(text: &str, byte: usize) -> usize {
-    text[..crate::model::anchor::floor_boundary(text, byte)].chars().count()
+    text[..crate::model::anchor::floor_boundary(text, byte)]
+        .chars()
+        .count()
 }
 
 /// Draws the Reader.
@@ -119,7 +138,10 @@ pub fn reader_ui(
     if let Some(a) = &doc.author {
         meta.push(format!("by {a}"));
     }
-    meta.push(doc.published.map_or_else(|| "undated".into(), |d| format!("published {d}")));
+    meta.push(
+        doc.published
+            .map_or_else(|| "undated".into(), |d| format!("published {d}")),
+    );
     if !doc.cites.is_empty() {
         meta.push(format!("cites {}", doc.cites.join(", ")));
     }
@@ -128,42 +150,55 @@ pub fn reader_ui(
     legend_ui(ui, &hl, !doc.excluded.is_empty());
     ui.separator();
 
-    let mut scroll = egui::ScrollArea::vertical().id_salt(("reader", &doc.id.0)).auto_shrink([false, false]);
+    let mut scroll = egui::ScrollArea::vertical()
+        .id_salt(("reader", &doc.id.0))
+        .auto_shrink([false, false]);
     if std::mem::take(&mut state.scroll_to_top) {
         scroll = scroll.vertical_scroll_offset(0.0);
     }
     scroll.show(ui, |ui| {
         let job = layout(doc, &hl, sel.claim.as_ref(), ui);
         let (pos, galley, response) = egui::Label::new(job).sense(Sense::click()).layout_in_ui(ui);
-        response.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Label, true, &doc.text));
-        ui.painter().galley(pos, galley.clone(), Color32::PLACEHOLDER);
+        response
+            .widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Label, true, &doc.text));
+        ui.painter()
+            .galley(pos, galley.clone(), Color32::PLACEHOLDER);
         let hovered_claim = response.hover_pos().and_then(|p| {
             let c = galley.cursor_from_pos(p - pos);
-            claims_at(&hl, byte_of_char(&doc.text, c.index.0)).first().copied()
+            claims_at(&hl, byte_of_char(&doc.text, c.index.0))
+                .first()
+                .copied()
         });
         if hovered_claim.is_some() {
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
         }
-        if response.clicked() {
-            if let Some(p) = response.interact_pointer_pos() {
-                let c = galley.cursor_from_pos(p - pos);
-                let hits = claims_at(&hl, byte_of_char(&doc.text, c.index.0));
-                // Clicking the selected claim's span again cycles to overlapping claims.
-                let next = match sel.claim.as_ref().and_then(|s| hits.iter().position(|h| *h == s)) {
-                    Some(i) => hits.get((i + 1) % hits.len()),
-                    None => hits.first(),
-                };
-                if let Some(id) = next {
-                    cmds.push(Command::SelectClaim((*id).clone()));
-                }
+        if response.clicked()
+            && let Some(p) = response.interact_pointer_pos()
+        {
+            let c = galley.cursor_from_pos(p - pos);
+            let hits = claims_at(&hl, byte_of_char(&doc.text, c.index.0));
+            // Clicking the selected claim's span again cycles to overlapping claims.
+            let next = match sel
+                .claim
+                .as_ref()
+                .and_then(|s| hits.iter().position(|h| *h == s))
+            {
+                Some(i) => hits.get((i + 1) % hits.len()),
+                None => hits.first(),
+            };
+            if let Some(id) = next {
+                cmds.push(Command::SelectClaim((*id).clone()));
             }
         }
-        if let Some((d, range)) = &state.scroll_to {
-            if d == &doc.id {
-                let r = galley.pos_from_cursor(CCursor::new(char_of_byte(&doc.text, range.start)));
-                ui.scroll_to_rect(r.translate(pos.to_vec2()).expand(40.0), Some(egui::Align::Center));
-                state.scroll_to = None;
-            }
+        if let Some((d, range)) = &state.scroll_to
+            && d == &doc.id
+        {
+            let r = galley.pos_from_cursor(CCursor::new(char_of_byte(&doc.text, range.start)));
+            ui.scroll_to_rect(
+                r.translate(pos.to_vec2()).expand(40.0),
+                Some(egui::Align::Center),
+            );
+            state.scroll_to = None;
         }
     });
 }
@@ -178,11 +213,16 @@ fn legend_ui(ui: &mut egui::Ui, hl: &[Highlight], has_excluded: bool) {
     ui.horizontal_wrapped(|ui| {
         for k in kinds {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), Sense::hover());
-            ui.painter().rect_filled(rect, 2.0, palette::highlight(k, true));
+            ui.painter()
+                .rect_filled(rect, 2.0, palette::highlight(k, true));
             ui.small(k.label());
         }
         if has_excluded {
-            ui.small(egui::RichText::new("dimmed: excluded boilerplate (ads, comments)").italics().weak());
+            ui.small(
+                egui::RichText::new("dimmed: excluded boilerplate (ads, comments)")
+                    .italics()
+                    .weak(),
+            );
         }
     });
 }
@@ -204,10 +244,21 @@ mod tests {
     #[test]
     fn innermost_claim_wins() {
         let hl = vec![
-            Highlight { range: 0..20, claim: "cl-1".into(), kind: ClaimKind::Investment },
-            Highlight { range: 5..10, claim: "cl-2".into(), kind: ClaimKind::Valuation },
+            Highlight {
+                range: 0..20,
+                claim: "cl-1".into(),
+                kind: ClaimKind::Investment,
+            },
+            Highlight {
+                range: 5..10,
+                claim: "cl-2".into(),
+                kind: ClaimKind::Valuation,
+            },
         ];
-        assert_eq!(claims_at(&hl, 6), vec![&ClaimId::from("cl-2"), &ClaimId::from("cl-1")]);
+        assert_eq!(
+            claims_at(&hl, 6),
+            vec![&ClaimId::from("cl-2"), &ClaimId::from("cl-1")]
+        );
         assert_eq!(claims_at(&hl, 15), vec![&ClaimId::from("cl-1")]);
         assert!(claims_at(&hl, 25).is_empty());
     }

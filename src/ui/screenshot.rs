@@ -28,7 +28,13 @@ const TIMEOUT: Duration = Duration::from_secs(60);
 impl ScreenshotJob {
     /// A job writing to `out`.
     pub fn new(out: PathBuf) -> Self {
-        Self { out, frames: 0, requested: false, started: Instant::now(), result: Arc::default() }
+        Self {
+            out,
+            frames: 0,
+            requested: false,
+            started: Instant::now(),
+            result: Arc::default(),
+        }
     }
 
     fn finish(&self, r: Result<(u32, u32), String>) {
