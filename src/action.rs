@@ -1,0 +1,328 @@
+//! Every change to a workspace is an [`Action`] applied in one place. Applying an action returns
+//! its inverse, so undo and redo store only the changed items — never a copy of the workspace —
+//! and stay cheap on workspaces with 100k claims.
+
+use crate::model::{Claim, ClaimId, DocId, Entity, EntityId, SourceDocument, Workspace};
+
+/// A change to the workspace.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Action {
+    /// Rename the workspace.
+    SetTitle(String),
+    /// Insert a claim at a position (the end when `None` or past the end).
+    CreateClaim {
+        /// The claim.
+        claim: Box<Claim>,
+        /// Position in `claims`.
+        index: Option<usize>,
+    },
+    /// Delete a claim (with its evidence).
+    DeleteClaim(ClaimId),
+    /// Replace a claim by a new version with the same id.
+    ReplaceClaim(Box<Claim>),
+    /// Insert a document at a position.
+    AddDocument {
+        /// The document.
+        doc: Box<SourceDocument>,
+        /// Position in `documents`.
+        index: Option<usize>,
+    },
+    /// Remove a document (claims keep their evidence, which then dangles: callers remove it first).
+    RemoveDocument(DocId),
+    /// Replace a document by a new version with the same id.
+    ReplaceDocument(Box<SourceDocument>),
+    /// Insert an entity at a position.
+    AddEntity {
+        /// The entity.
+        entity: Box<Entity>,
+        /// Position in `entities`.
+        index: Option<usize>,
+    },
+    /// Remove an entity.
+    RemoveEntity(EntityId),
+    /// Replace an entity by a new version with the same id.
+    ReplaceEntity(Box<Entity>),
+    /// Several actions as one undo step (applied in order, undone in reverse).
+    Batch(Vec<Action>),
+}
+
+/// Why an action could not be applied. The workspace is unchanged.
+#[derive(Clone, Debug, PartialEq, Eq, thiserror::Error)]
+pub enum ActionError {
+    /// The id is not in the workspace.
+    #[error("{0} is not in the workspace")]
+    Missing(String),
+    /// An item with this id already exists.
+    #[error("{0} already exists")]
+    Duplicate(String),
+}
+
+fn insert_at<T>(v: &mut Vec<T>, item: T, index: Option<usize>) -> usize {
+    let i = index.unwrap_or(v.len()).min(v.len());
+    v.insert(i, item);
+    i
+}
+
+impl Action {
+    /// Applies the action and returns its inverse.
+    pub fn apply(self, ws: &mut Workspace) -> Result<Action, ActionError> {
+        Ok(match self {
+            Action::SetTitle(t) => Action::SetTitle(std::mem::replace(&mut ws.title, t)),
+            Action::CreateClaim { claim, index } => {
+                if ws.claim(&claim.id).is_some() {
+                    return Err(ActionError::Duplicate(claim.id.0.clone()));
+                }
+                let id = claim.id.clone();
+                insert_at(&mut ws.claims, *claim, index);
+                Action::DeleteClaim(id)
+            }
+            Action::DeleteClaim(id) => {
+                let i = ws.claims.iter().position(|c| c.id == id).ok_or(ActionError::Missing(id.0))?;
+                Action::CreateClaim { claim: Box::new(ws.claims.remove(i)), index: Some(i) }
+            }
+            Action::ReplaceClaim(claim) => {
+                let slot = ws
+                    .claims
+                    .iter_mut()
+                    .find(|c| c.id == claim.id)
+                    .ok_or_else(|| ActionError::Missing(claim.id.0.clone()))?;
+                Action::ReplaceClaim(Box::new(std::mem::replace(slot, *claim)))
+            }
+            Action::AddDocument { doc, index } => {
+                if ws.document(&doc.id).is_some() {
+                    return Err(ActionError::Duplicate(doc.id.0.clone()));
+                }
+                let id = doc.id.clone();
+                insert_at(&mut ws.documents, *doc, index);
+                Action::RemoveDocument(id)
+            }
+            Action::RemoveDocument(id) => {
+                let i = ws.documents.iter().position(|d| d.id == id).ok_or(ActionError::Missing(id.0))?;
+                Action::AddDocument { doc: Box::new(ws.documents.remove(i)), index: Some(i) }
+            }
+            Action::ReplaceDocument(doc) => {
+                let slot = ws
+                    .documents
+                    .iter_mut()
+                    .find(|d| d.id == doc.id)
+                    .ok_or_else(|| ActionError::Missing(doc.id.0.clone()))?;
+                Action::ReplaceDocument(Box::new(std::mem::replace(slot, *doc)))
+            }
+            Action::AddEntity { entity, index } => {
+                if ws.entity(&entity.id).is_some() {
+                    return Err(ActionError::Duplicate(entity.id.0.clone()));
+                }
+                let id = entity.id.clone();
+                insert_at(&mut ws.entities, *entity, index);
+                Action::RemoveEntity(id)
+            }
+            Action::RemoveEntity(id) => {
+                let i = ws.entities.iter().position(|e| e.id == id).ok_or(ActionError::Missing(id.0))?;
+                Action::AddEntity { entity: Box::new(ws.entities.remove(i)), index: Some(i) }
+            }
+            Action::ReplaceEntity(entity) => {
+                let slot = ws
+                    .entities
+                    .iter_mut()
+                    .find(|e| e.id == entity.id)
+                    .ok_or_else(|| ActionError::Missing(entity.id.0.clone()))?;
+                Action::ReplaceEntity(Box::new(std::mem::replace(slot, *entity)))
+            }
+            Action::Batch(actions) => {
+                let mut inverses = Vec::with_capacity(actions.len());
+                for a in actions {
+                    match a.apply(ws) {
+                        Ok(inv) => inverses.push(inv),
+                        Err(e) => {
+                            // Roll back what was applied so the workspace is unchanged.
+                            for inv in inverses.into_iter().rev() {
+                                let _ = inv.apply(ws);
+                            }
+                            return Err(e);
+                        }
+                    }
+                }
+                inverses.reverse();
+                Action::Batch(inverses)
+            }
+        })
+    }
+}
+
+/// One undoable step: a label for the Edit menu and the action that reverts it.
+#[derive(Clone, Debug)]
+struct Step {
+    label: String,
+    inverse: Action,
+    /// Edits with the same key in a row merge into one step (typing into a field).
+    coalesce: Option<String>,
+}
+
+/// Undo and redo stacks. Not saved in the workspace file.
+#[derive(Clone, Debug, Default)]
+pub struct History {
+    undo: Vec<Step>,
+    redo: Vec<Step>,
+    /// Increases with every change; compared with the saved revision to know if there are
+    /// unsaved changes.
+    revision: u64,
+    /// Counter for fresh revision numbers.
+    next_revision: u64,
+    revisions: Vec<u64>,
+    redo_revisions: Vec<u64>,
+}
+
+impl History {
+    /// Applies an action as a new undo step named `label`. With a `coalesce` key equal to the
+    /// previous step's, the two become one step (so typing a word is one undo).
+    pub fn apply(
+        &mut self,
+        ws: &mut Workspace,
+        action: Action,
+        label: impl Into<String>,
+        coalesce: Option<String>,
+    ) -> Result<(), ActionError> {
+        let inverse = action.apply(ws)?;
+        self.redo.clear();
+        self.redo_revisions.clear();
+        let merge = coalesce.is_some() && self.undo.last().is_some_and(|s| s.coalesce == coalesce);
+        if !merge {
+            self.undo.push(Step { label: label.into(), inverse, coalesce });
+            self.revisions.push(self.revision);
+        }
+        self.bump();
+        Ok(())
+    }
+
+    fn bump(&mut self) {
+        self.next_revision += 1;
+        self.revision = self.next_revision;
+    }
+
+    /// Ends coalescing: the next edit starts a new undo step even with the same key.
+    pub fn seal(&mut self) {
+        if let Some(s) = self.undo.last_mut() {
+            s.coalesce = None;
+        }
+    }
+
+    /// Undoes the last step; returns its label.
+    pub fn undo(&mut self, ws: &mut Workspace) -> Option<String> {
+        let step = self.undo.pop()?;
+        let prev = self.revisions.pop().unwrap_or(0);
+        match step.inverse.apply(ws) {
+            Ok(redo) => {
+                self.redo.push(Step { label: step.label.clone(), inverse: redo, coalesce: None });
+                self.redo_revisions.push(self.revision);
+                self.revision = prev;
+                Some(step.label)
+            }
+            Err(_) => None,
+        }
+    }
+
+    /// Redoes the last undone step; returns its label.
+    pub fn redo(&mut self, ws: &mut Workspace) -> Option<String> {
+        let step = self.redo.pop()?;
+        let next = self.redo_revisions.pop().unwrap_or(0);
+        match step.inverse.apply(ws) {
+            Ok(undo) => {
+                self.undo.push(Step { label: step.label.clone(), inverse: undo, coalesce: None });
+                self.revisions.push(self.revision);
+                self.revision = next;
+                Some(step.label)
+            }
+            Err(_) => None,
+        }
+    }
+
+    /// The label of the step Undo would revert.
+    pub fn undo_label(&self) -> Option<&str> {
+        self.undo.last().map(|s| s.label.as_str())
+    }
+
+    /// The label of the step Redo would repeat.
+    pub fn redo_label(&self) -> Option<&str> {
+        self.redo.last().map(|s| s.label.as_str())
+    }
+
+    /// The current revision: equal to a remembered value exactly when the workspace is back in
+    /// the state it had then (used for the saved / unsaved marker).
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Forgets all steps (a different workspace was opened).
+    pub fn clear(&mut self) {
+        *self = History { next_revision: self.next_revision, ..Default::default() };
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::ClaimKind;
+
+    fn ws_with_claims(n: u64) -> Workspace {
+        let mut ws = Workspace::new("t");
+        for i in 1..=n {
+            ws.claims.push(Claim::new(ClaimId::numbered(i), ClaimKind::Investment));
+        }
+        ws
+    }
+
+    #[test]
+    fn every_action_round_trips_through_its_inverse() {
+        let mut ws = ws_with_claims(3);
+        let original = ws.clone();
+        let mut edited = ws.claims[1].clone();
+        edited.note = "changed".into();
+        let actions = vec![
+            Action::SetTitle("new".into()),
+            Action::ReplaceClaim(Box::new(edited)),
+            Action::DeleteClaim(ClaimId::numbered(1)),
+            Action::CreateClaim { claim: Box::new(Claim::new(ClaimId::numbered(9), ClaimKind::Cash)), index: Some(0) },
+        ];
+        let inverse = Action::Batch(actions).apply(&mut ws).unwrap();
+        assert_ne!(ws, original);
+        assert_eq!(ws.claims[0].id.as_str(), "cl-0009");
+        inverse.apply(&mut ws).unwrap();
+        assert_eq!(ws, original);
+    }
+
+    #[test]
+    fn failed_batch_leaves_workspace_unchanged() {
+        let mut ws = ws_with_claims(2);
+        let before = ws.clone();
+        let r = Action::Batch(vec![Action::SetTitle("x".into()), Action::DeleteClaim(ClaimId::numbered(7))]).apply(&mut ws);
+        assert_eq!(r, Err(ActionError::Missing("cl-0007".into())));
+        assert_eq!(ws, before);
+    }
+
+    #[test]
+    fn undo_redo_and_saved_revision() {
+        let mut ws = ws_with_claims(1);
+        let mut h = History::default();
+        let saved = h.revision();
+        h.apply(&mut ws, Action::SetTitle("a".into()), "Rename", None).unwrap();
+        assert_ne!(h.revision(), saved);
+        assert_eq!(h.undo(&mut ws).as_deref(), Some("Rename"));
+        assert_eq!(ws.title, "t");
+        assert_eq!(h.revision(), saved, "undoing back to the saved state is clean");
+        assert_eq!(h.redo(&mut ws).as_deref(), Some("Rename"));
+        assert_eq!(ws.title, "a");
+        assert!(h.redo_label().is_none());
+    }
+
+    #[test]
+    fn typing_coalesces_into_one_step() {
+        let mut ws = ws_with_claims(1);
+        let mut h = History::default();
+        for t in ["a", "ab", "abc"] {
+            h.apply(&mut ws, Action::SetTitle(t.into()), "Rename", Some("title".into())).unwrap();
+        }
+        h.undo(&mut ws);
+        assert_eq!(ws.title, "t");
+        assert!(h.undo_label().is_none());
+    }
+}
