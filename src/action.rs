@@ -77,8 +77,15 @@ impl Action {
                 Action::DeleteClaim(id)
             }
             Action::DeleteClaim(id) => {
-                let i = ws.claims.iter().position(|c| c.id == id).ok_or(ActionError::Missing(id.0))?;
-                Action::CreateClaim { claim: Box::new(ws.claims.remove(i)), index: Some(i) }
+                let i = ws
+                    .claims
+                    .iter()
+                    .position(|c| c.id == id)
+                    .ok_or(ActionError::Missing(id.0))?;
+                Action::CreateClaim {
+                    claim: Box::new(ws.claims.remove(i)),
+                    index: Some(i),
+                }
             }
             Action::ReplaceClaim(claim) => {
                 let slot = ws
@@ -97,8 +104,15 @@ impl Action {
                 Action::RemoveDocument(id)
             }
             Action::RemoveDocument(id) => {
-                let i = ws.documents.iter().position(|d| d.id == id).ok_or(ActionError::Missing(id.0))?;
-                Action::AddDocument { doc: Box::new(ws.documents.remove(i)), index: Some(i) }
+                let i = ws
+                    .documents
+                    .iter()
+                    .position(|d| d.id == id)
+                    .ok_or(ActionError::Missing(id.0))?;
+                Action::AddDocument {
+                    doc: Box::new(ws.documents.remove(i)),
+                    index: Some(i),
+                }
             }
             Action::ReplaceDocument(doc) => {
                 let slot = ws
@@ -117,8 +131,15 @@ impl Action {
                 Action::RemoveEntity(id)
             }
             Action::RemoveEntity(id) => {
-                let i = ws.entities.iter().position(|e| e.id == id).ok_or(ActionError::Missing(id.0))?;
-                Action::AddEntity { entity: Box::new(ws.entities.remove(i)), index: Some(i) }
+                let i = ws
+                    .entities
+                    .iter()
+                    .position(|e| e.id == id)
+                    .ok_or(ActionError::Missing(id.0))?;
+                Action::AddEntity {
+                    entity: Box::new(ws.entities.remove(i)),
+                    index: Some(i),
+                }
             }
             Action::ReplaceEntity(entity) => {
                 let slot = ws
@@ -187,7 +208,11 @@ impl History {
         self.redo_revisions.clear();
         let merge = coalesce.is_some() && self.undo.last().is_some_and(|s| s.coalesce == coalesce);
         if !merge {
-            self.undo.push(Step { label: label.into(), inverse, coalesce });
+            self.undo.push(Step {
+                label: label.into(),
+                inverse,
+                coalesce,
+            });
             self.revisions.push(self.revision);
         }
         self.bump();
@@ -212,7 +237,11 @@ impl History {
         let prev = self.revisions.pop().unwrap_or(0);
         match step.inverse.apply(ws) {
             Ok(redo) => {
-                self.redo.push(Step { label: step.label.clone(), inverse: redo, coalesce: None });
+                self.redo.push(Step {
+                    label: step.label.clone(),
+                    inverse: redo,
+                    coalesce: None,
+                });
                 self.redo_revisions.push(self.revision);
                 self.revision = prev;
                 Some(step.label)
@@ -227,7 +256,11 @@ impl History {
         let next = self.redo_revisions.pop().unwrap_or(0);
         match step.inverse.apply(ws) {
             Ok(undo) => {
-                self.undo.push(Step { label: step.label.clone(), inverse: undo, coalesce: None });
+                self.undo.push(Step {
+                    label: step.label.clone(),
+                    inverse: undo,
+                    coalesce: None,
+                });
                 self.revisions.push(self.revision);
                 self.revision = next;
                 Some(step.label)
@@ -254,7 +287,10 @@ impl History {
 
     /// Forgets all steps (a different workspace was opened).
     pub fn clear(&mut self) {
-        *self = History { next_revision: self.next_revision, ..Default::default() };
+        *self = History {
+            next_revision: self.next_revision,
+            ..Default::default()
+        };
     }
 }
 
@@ -266,7 +302,8 @@ mod tests {
     fn ws_with_claims(n: u64) -> Workspace {
         let mut ws = Workspace::new("t");
         for i in 1..=n {
-            ws.claims.push(Claim::new(ClaimId::numbered(i), ClaimKind::Investment));
+            ws.claims
+                .push(Claim::new(ClaimId::numbered(i), ClaimKind::Investment));
         }
         ws
     }
@@ -281,7 +318,10 @@ mod tests {
             Action::SetTitle("new".into()),
             Action::ReplaceClaim(Box::new(edited)),
             Action::DeleteClaim(ClaimId::numbered(1)),
-            Action::CreateClaim { claim: Box::new(Claim::new(ClaimId::numbered(9), ClaimKind::Cash)), index: Some(0) },
+            Action::CreateClaim {
+                claim: Box::new(Claim::new(ClaimId::numbered(9), ClaimKind::Cash)),
+                index: Some(0),
+            },
         ];
         let inverse = Action::Batch(actions).apply(&mut ws).unwrap();
         assert_ne!(ws, original);
@@ -294,7 +334,11 @@ mod tests {
     fn failed_batch_leaves_workspace_unchanged() {
         let mut ws = ws_with_claims(2);
         let before = ws.clone();
-        let r = Action::Batch(vec![Action::SetTitle("x".into()), Action::DeleteClaim(ClaimId::numbered(7))]).apply(&mut ws);
+        let r = Action::Batch(vec![
+            Action::SetTitle("x".into()),
+            Action::DeleteClaim(ClaimId::numbered(7)),
+        ])
+        .apply(&mut ws);
         assert_eq!(r, Err(ActionError::Missing("cl-0007".into())));
         assert_eq!(ws, before);
     }
@@ -304,11 +348,16 @@ mod tests {
         let mut ws = ws_with_claims(1);
         let mut h = History::default();
         let saved = h.revision();
-        h.apply(&mut ws, Action::SetTitle("a".into()), "Rename", None).unwrap();
+        h.apply(&mut ws, Action::SetTitle("a".into()), "Rename", None)
+            .unwrap();
         assert_ne!(h.revision(), saved);
         assert_eq!(h.undo(&mut ws).as_deref(), Some("Rename"));
         assert_eq!(ws.title, "t");
-        assert_eq!(h.revision(), saved, "undoing back to the saved state is clean");
+        assert_eq!(
+            h.revision(),
+            saved,
+            "undoing back to the saved state is clean"
+        );
         assert_eq!(h.redo(&mut ws).as_deref(), Some("Rename"));
         assert_eq!(ws.title, "a");
         assert!(h.redo_label().is_none());
@@ -319,7 +368,13 @@ mod tests {
         let mut ws = ws_with_claims(1);
         let mut h = History::default();
         for t in ["a", "ab", "abc"] {
-            h.apply(&mut ws, Action::SetTitle(t.into()), "Rename", Some("title".into())).unwrap();
+            h.apply(
+                &mut ws,
+                Action::SetTitle(t.into()),
+                "Rename",
+                Some("title".into()),
+            )
+            .unwrap();
         }
         h.undo(&mut ws);
         assert_eq!(ws.title, "t");

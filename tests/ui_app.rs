@@ -66,7 +66,7 @@ fn clicking_a_document_shows_its_text_in_the_reader() {
 fn clicking_a_claim_row_shows_its_quote_in_the_inspector() {
     let mut h = start(vec![]);
     let ws = sample();
-    // A claim whose amount text is unique, so its table cell can be found by label.
+    // A claim visible in the table whose amount text is unique, so its cell can be found by label.
     let displays: Vec<String> = ws
         .claims
         .iter()
@@ -80,8 +80,9 @@ fn clicking_a_claim_row_shows_its_quote_in_the_inspector() {
             !c.evidence.is_empty()
                 && !displays[*i].is_empty()
                 && displays.iter().filter(|d| **d == displays[*i]).count() == 1
+                && h.query_by_label(&displays[*i]).is_some()
         })
-        .expect("a claim with a unique amount");
+        .expect("a visible claim with a unique amount");
     let quote = format!("“{}”", claim.evidence[0].anchor.exact);
     assert!(h.query_by_label(&quote).is_none());
     h.get_by_label(&displays[i]).click();
@@ -113,7 +114,7 @@ fn save_as_writes_a_file_that_loads_back_equal() {
     let back = claimbench::io::load_workspace(&path).unwrap();
     assert_eq!(back, h.state().ws);
     assert_eq!(h.state().path.as_ref(), Some(&path));
-    assert!(!h.state().dirty);
+    assert!(!h.state().is_dirty());
     h.get_by_label(&path.display().to_string());
 }
 
@@ -151,7 +152,7 @@ fn unsaved_changes_are_guarded_and_marked_in_the_title() {
     field.focus();
     field.type_text(" (edited)");
     h.run();
-    assert!(h.state().dirty);
+    assert!(h.state().is_dirty());
     assert!(
         h.state().window_title().ends_with(" (edited) *"),
         "{}",
@@ -162,7 +163,7 @@ fn unsaved_changes_are_guarded_and_marked_in_the_title() {
     h.get_by_label("Unsaved changes");
     h.get_by_label("Cancel").click();
     h.run();
-    assert!(h.state().dirty, "cancel keeps the changes");
+    assert!(h.state().is_dirty(), "cancel keeps the changes");
     assert!(
         !h.state().ws.documents.is_empty(),
         "cancel keeps the workspace"
@@ -178,5 +179,37 @@ fn unsaved_changes_are_guarded_and_marked_in_the_title() {
         h.state().ws.documents.is_empty(),
         "then the new workspace opened"
     );
-    assert!(!h.state().dirty);
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn renaming_is_one_undo_step_and_undo_restores_the_saved_state() {
+    let mut h = start(vec![]);
+    let original = h.state().ws.title.clone();
+    h.get_by_label("Edit").click();
+    h.run();
+    let field = h.get_by_role(egui::accesskit::Role::TextInput);
+    field.focus();
+    field.type_text("!!");
+    h.run();
+    assert_eq!(h.state().ws.title, format!("{original}!!"));
+    assert!(h.state().is_dirty());
+    h.get_by_label_contains("Undo Rename workspace").click();
+    h.run();
+    assert_eq!(
+        h.state().ws.title,
+        original,
+        "typing two characters is one undo step"
+    );
+    assert!(!h.state().is_dirty(), "back to the saved state");
+    // Redo from the keyboard (no text field has focus now).
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    assert_eq!(h.state().ws.title, format!("{original}!!"));
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().ws.title, original);
 }

@@ -72,8 +72,10 @@ pub struct ClaimbenchApp {
     pub ws: Workspace,
     /// Its file; `None` for the embedded sample or a new, never-saved workspace.
     pub path: Option<PathBuf>,
-    /// Unsaved changes exist.
-    pub dirty: bool,
+    /// Undo/redo history of workspace edits.
+    pub history: crate::action::History,
+    /// The history revision at the last save or open.
+    saved_revision: u64,
     /// What is selected.
     pub selection: Selection,
     /// Which central view is large.
@@ -111,7 +113,8 @@ impl ClaimbenchApp {
         let mut app = Self {
             ws: Workspace::default(),
             path: None,
-            dirty: false,
+            history: Default::default(),
+            saved_revision: 0,
             selection: Selection::default(),
             view: startup.view,
             reader: Default::default(),
@@ -169,7 +172,8 @@ impl ClaimbenchApp {
         }
         self.ws = ws;
         self.path = path;
-        self.dirty = false;
+        self.history.clear();
+        self.saved_revision = self.history.revision();
         self.reader = Default::default();
     }
 
@@ -198,6 +202,18 @@ impl ClaimbenchApp {
         self.settings.last_workspace = Some(p);
     }
 
+    /// Whether there are unsaved changes.
+    pub fn is_dirty(&self) -> bool {
+        self.history.revision() != self.saved_revision
+    }
+
+    /// Applies an edit as one undo step.
+    pub fn apply(&mut self, action: crate::action::Action, label: &str, coalesce: Option<String>) {
+        if let Err(e) = self.history.apply(&mut self.ws, action, label, coalesce) {
+            self.error(format!("{label} failed: {e}"));
+        }
+    }
+
     /// Adds an error message for the user.
     pub fn error(&mut self, text: impl Into<String>) {
         self.messages.push(Message {
@@ -224,7 +240,7 @@ impl ClaimbenchApp {
         format!(
             "claimbench — {}{}",
             self.ws.title,
-            if self.dirty { " *" } else { "" }
+            if self.is_dirty() { " *" } else { "" }
         )
     }
 
@@ -242,7 +258,9 @@ impl ClaimbenchApp {
     /// Runs one command now. Commands that would drop unsaved changes ask first.
     pub fn run_command(&mut self, cmd: Command, ctx: &egui::Context) {
         match cmd {
-            Command::New | Command::Open | Command::OpenPath(_) | Command::Quit if self.dirty => {
+            Command::New | Command::Open | Command::OpenPath(_) | Command::Quit
+                if self.is_dirty() =>
+            {
                 self.dialogs.confirm_discard = Some(cmd);
             }
             Command::New => self.replace_workspace(Workspace::default(), None),
@@ -293,8 +311,23 @@ impl ClaimbenchApp {
             }
             Command::SetTitle(t) => {
                 if t != self.ws.title {
-                    self.ws.title = t;
-                    self.dirty = true;
+                    self.apply(
+                        crate::action::Action::SetTitle(t),
+                        "Rename workspace",
+                        Some("title".into()),
+                    );
+                }
+            }
+            Command::Undo => {
+                if let Some(l) = self.history.undo(&mut self.ws) {
+                    self.note(format!("Undid {l}"));
+                    self.fix_selection();
+                }
+            }
+            Command::Redo => {
+                if let Some(l) = self.history.redo(&mut self.ws) {
+                    self.note(format!("Redid {l}"));
+                    self.fix_selection();
                 }
             }
             Command::ClearRecent => self.settings.recent.clear(),
@@ -305,7 +338,8 @@ impl ClaimbenchApp {
         match crate::io::save_workspace(&self.ws, path) {
             Ok(()) => {
                 self.path = Some(path.to_owned());
-                self.dirty = false;
+                self.history.seal();
+                self.saved_revision = self.history.revision();
                 self.remember(path);
                 self.note(format!("Saved {}", path.display()));
                 if let Some(next) = self.after_save.take() {
@@ -329,22 +363,50 @@ impl ClaimbenchApp {
 
     /// Drops unsaved changes and runs `cmd` (used by "Discard" in the unsaved-changes dialog).
     pub fn discard_then(&mut self, cmd: Command) {
-        self.dirty = false;
+        self.saved_revision = self.history.revision();
         self.push(cmd);
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
+        // While a text field has focus, its own undo (Ctrl+Z) wins over the workspace's.
+        let typing = ctx.egui_wants_keyboard_input();
         for cmd in Command::with_shortcuts() {
-            if let Some(sc) = cmd.shortcut()
-                && ctx.input_mut(|i| i.consume_shortcut(&sc))
+            if typing && matches!(cmd, Command::Undo | Command::Redo) {
+                continue;
+            }
+            if cmd
+                .shortcuts()
+                .iter()
+                .any(|sc| ctx.input_mut(|i| i.consume_shortcut(sc)))
             {
                 self.push(cmd);
             }
         }
     }
 
+    /// Drops selections that an undo/redo made point at nothing.
+    fn fix_selection(&mut self) {
+        if self
+            .selection
+            .claim
+            .as_ref()
+            .is_some_and(|c| self.ws.claim(c).is_none())
+        {
+            self.selection.claim = None;
+        }
+        if self
+            .selection
+            .doc
+            .as_ref()
+            .is_some_and(|d| self.ws.document(d).is_none())
+        {
+            self.selection.doc = self.ws.documents.first().map(|d| d.id.clone());
+        }
+    }
+
     fn handle_close_request(&mut self, ctx: &egui::Context) {
-        if ctx.input(|i| i.viewport().close_requested()) && self.dirty && !self.close_confirmed {
+        if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.close_confirmed
+        {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
             self.dialogs.confirm_discard = Some(Command::Quit);
         }

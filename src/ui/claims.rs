@@ -162,36 +162,47 @@ pub fn claims_ui(
             body.rows(22.0, rows.len(), |mut row| {
                 let c = &ws.claims[rows[row.index()]];
                 row.set_selected(sel.claim.as_ref() == Some(&c.id));
-                row.col(|ui| {
-                    ui.label(c.as_of.map(|d| d.to_string()).unwrap_or_else(|| "—".into()));
-                });
-                row.col(|ui| {
-                    let (rect, _) =
-                        ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-                    ui.painter()
-                        .rect_filled(rect, 2.0, palette::kind_color(c.kind));
-                    ui.label(c.kind.label());
-                });
-                row.col(|ui| {
-                    ui.label(name(ws, &c.subject));
-                });
-                row.col(|ui| {
-                    ui.label(name(ws, &c.counterparty));
-                });
-                row.col(|ui| {
-                    ui.label(c.figure.as_ref().map(|f| f.display()).unwrap_or_default());
-                });
-                row.col(|ui| {
-                    ui.label(c.status.label());
-                });
-                row.col(|ui| {
-                    ui.label(c.documents().len().to_string());
-                });
+                let mut clicked = false;
+                let mut double = false;
+                let mut cell = |row: &mut egui_extras::TableRow<'_, '_>,
+                                text: String,
+                                swatch: bool| {
+                    row.col(|ui| {
+                        if swatch {
+                            let (rect, _) = ui
+                                .allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+                            ui.painter()
+                                .rect_filled(rect, 2.0, palette::kind_color(c.kind));
+                        }
+                        let r = ui.add(
+                            egui::Label::new(text)
+                                .sense(egui::Sense::click())
+                                .selectable(false),
+                        );
+                        clicked |= r.clicked();
+                        double |= r.double_clicked();
+                    });
+                };
+                cell(
+                    &mut row,
+                    c.as_of.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+                    false,
+                );
+                cell(&mut row, c.kind.label().into(), true);
+                cell(&mut row, name(ws, &c.subject).into(), false);
+                cell(&mut row, name(ws, &c.counterparty).into(), false);
+                cell(
+                    &mut row,
+                    c.figure.as_ref().map(|f| f.display()).unwrap_or_default(),
+                    false,
+                );
+                cell(&mut row, c.status.label().into(), false);
+                cell(&mut row, c.documents().len().to_string(), false);
                 let r = row.response();
-                if r.clicked() {
+                if r.clicked() || clicked {
                     cmds.push(Command::SelectClaim(c.id.clone()));
                 }
-                if r.double_clicked() {
+                if r.double_clicked() || double {
                     cmds.push(Command::ShowEvidence(c.id.clone(), 0));
                 }
             });

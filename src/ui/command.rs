@@ -32,31 +32,47 @@ pub enum Command {
     SetTitle(String),
     /// Forget the recent-files list.
     ClearRecent,
+    /// Undo the last workspace edit.
+    Undo,
+    /// Redo the last undone edit.
+    Redo,
 }
 
 impl Command {
-    /// The keyboard shortcut, where the command has one.
-    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+    /// The keyboard shortcuts, the first being the one shown in menus.
+    pub fn shortcuts(&self) -> Vec<KeyboardShortcut> {
         let cmd = Modifiers::COMMAND;
-        Some(match self {
-            Command::New => KeyboardShortcut::new(cmd, Key::N),
-            Command::Open => KeyboardShortcut::new(cmd, Key::O),
-            Command::Save => KeyboardShortcut::new(cmd, Key::S),
-            Command::SaveAs => KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::S),
-            Command::Quit => KeyboardShortcut::new(cmd, Key::Q),
-            _ => return None,
-        })
+        match self {
+            Command::New => vec![KeyboardShortcut::new(cmd, Key::N)],
+            Command::Open => vec![KeyboardShortcut::new(cmd, Key::O)],
+            Command::Save => vec![KeyboardShortcut::new(cmd, Key::S)],
+            Command::SaveAs => vec![KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::S)],
+            Command::Quit => vec![KeyboardShortcut::new(cmd, Key::Q)],
+            Command::Undo => vec![KeyboardShortcut::new(cmd, Key::Z)],
+            Command::Redo => vec![
+                KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::Z),
+                KeyboardShortcut::new(cmd, Key::Y),
+            ],
+            _ => vec![],
+        }
+    }
+
+    /// The shortcut shown in menus.
+    pub fn shortcut(&self) -> Option<KeyboardShortcut> {
+        self.shortcuts().into_iter().next()
     }
 
     /// Commands that have a global shortcut, checked each frame (most specific first, so
     /// Ctrl+Shift+S is not taken for Ctrl+S).
-    pub fn with_shortcuts() -> [Command; 5] {
+    pub fn with_shortcuts() -> [Command; 7] {
         [
             Command::SaveAs,
+            Command::Redo,
             Command::Save,
             Command::Open,
             Command::New,
             Command::Quit,
+            Command::Undo,
         ]
     }
 }
@@ -67,15 +83,19 @@ mod tests {
 
     #[test]
     fn shortcuts_do_not_clash() {
-        let all = Command::with_shortcuts();
-        for (i, a) in all.iter().enumerate() {
-            for b in &all[i + 1..] {
-                assert_ne!(
-                    a.shortcut(),
-                    b.shortcut(),
-                    "{a:?} and {b:?} share a shortcut"
-                );
+        let all: Vec<(Command, KeyboardShortcut)> = Command::with_shortcuts()
+            .into_iter()
+            .flat_map(|c| c.shortcuts().into_iter().map(move |s| (c.clone(), s)))
+            .collect();
+        assert!(all.len() >= 8);
+        for (i, (a, sa)) in all.iter().enumerate() {
+            for (b, sb) in &all[i + 1..] {
+                assert_ne!(sa, sb, "{a:?} and {b:?} share a shortcut");
             }
         }
+        // More specific shortcuts are checked first, so Ctrl+Shift+S is never eaten by Ctrl+S.
+        let pos = |c: Command| Command::with_shortcuts().iter().position(|x| *x == c);
+        assert!(pos(Command::SaveAs) < pos(Command::Save));
+        assert!(pos(Command::Redo) < pos(Command::Undo));
     }
 }

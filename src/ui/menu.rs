@@ -52,10 +52,25 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
             item(ui, &ctx, "Quit", Command::Quit, cmds);
         });
         ui.menu_button("Edit", |ui| {
-            ui.add_enabled(false, egui::Button::new("Undo"))
-                .on_disabled_hover_text(
-                    "Nothing to undo yet: editing claims arrives with the annotation workflow",
-                );
+            let sc = |c: &Command| {
+                c.shortcut()
+                    .map(|s| ctx.format_shortcut(&s))
+                    .unwrap_or_default()
+            };
+            let undo = app.history.undo_label().map(|l| format!("Undo {l}"));
+            let redo = app.history.redo_label().map(|l| format!("Redo {l}"));
+            for (label, cmd, fallback) in
+                [(undo, Command::Undo, "Undo"), (redo, Command::Redo, "Redo")]
+            {
+                let enabled = label.is_some();
+                let button = egui::Button::new(label.unwrap_or_else(|| fallback.into()))
+                    .shortcut_text(sc(&cmd));
+                if ui.add_enabled(enabled, button).clicked() {
+                    cmds.push(cmd);
+                    ui.close();
+                }
+            }
+            ui.separator();
             ui.label("Workspace title:");
             let mut title = app.ws.title.clone();
             let r = ui.add(egui::TextEdit::singleline(&mut title).desired_width(240.0));

@@ -7,7 +7,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &ClaimbenchApp) {
     ui.horizontal(|ui| {
         ui.label(app.source_label());
         ui.separator();
-        if app.dirty {
+        if app.is_dirty() {
             ui.colored_label(ui.visuals().warn_fg_color, "unsaved changes");
         } else {
             ui.label("saved");
