@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod action;
+pub mod annotate;
 pub mod cli;
 pub mod io;
 pub mod model;

@@ -5,7 +5,7 @@ use claimbench::model::Workspace;
 use claimbench::ui::dialogs::DialogBackend;
 use claimbench::ui::{ClaimbenchApp, Startup};
 use egui_kittest::Harness;
-use egui_kittest::kittest::Queryable;
+use egui_kittest::kittest::{NodeT, Queryable};
 use std::collections::VecDeque;
 use std::path::PathBuf;
 
@@ -19,6 +19,16 @@ fn start(dialog_answers: Vec<Option<PathBuf>>) -> Harness<'static, ClaimbenchApp
         .build_eframe(move |cc| ClaimbenchApp::new(cc, startup));
     h.run();
     h
+}
+
+/// The text field showing `value` (table cells may show the same text as labels).
+fn field_with_value<'a>(
+    h: &'a Harness<'static, ClaimbenchApp>,
+    value: &'a str,
+) -> egui_kittest::Node<'a> {
+    h.get_all_by_value(value)
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput)
+        .unwrap_or_else(|| panic!("no text field shows {value:?}"))
 }
 
 fn sample() -> Workspace {
@@ -52,14 +62,22 @@ fn clicking_a_document_shows_its_text_in_the_reader() {
     let ws = sample();
     let doc = ws.documents.last().expect("sample has documents");
     let sentence = sentence_of(&doc.text);
+    let reader_text = |h: &Harness<'static, ClaimbenchApp>| {
+        h.get_by_role(egui::accesskit::Role::MultilineTextInput)
+            .value()
+            .unwrap_or_default()
+    };
     assert!(
-        h.query_by_label_contains(&sentence).is_none(),
+        !reader_text(&h).contains(&sentence),
         "not shown before the click"
     );
     h.get_by_label(&doc.title).click();
     h.run();
     assert_eq!(h.state().selection.doc.as_ref(), Some(&doc.id));
-    h.get_by_label_contains(&sentence);
+    assert!(
+        reader_text(&h).contains(&sentence),
+        "the Reader shows the document"
+    );
 }
 
 #[test]
@@ -212,4 +230,155 @@ fn renaming_is_one_undo_step_and_undo_restores_the_saved_state() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert_eq!(h.state().ws.title, original);
+}
+
+/// The annotation flow: select a span (through the app's API: kittest cannot drag), make it a
+/// claim, edit amount and status in the Inspector, undo, redo, save, reload equal.
+#[test]
+fn claim_from_selection_edit_undo_redo_save_reload() {
+    use egui::accesskit::Role;
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("annotated.ron");
+    let mut h = start(vec![Some(path.clone())]);
+    let doc = h.state().ws.documents[0].clone();
+    let quote = "Amazon had $66.9 billion in cash";
+    let quote = doc
+        .text
+        .find("$66.9 billion in cash")
+        .map(|i| {
+            &doc.text
+                [doc.text[..i].rfind(". ").map_or(0, |j| j + 2)..i + "$66.9 billion in cash".len()]
+        })
+        .unwrap_or(quote)
+        .to_owned();
+    let start_byte = doc.text.find(&quote).expect("quote in the first document");
+    let claims_before = h.state().ws.claims.len();
+    h.state_mut().reader.selection = Some((doc.id.clone(), start_byte..start_byte + quote.len()));
+    h.run();
+    h.get_by_label_contains("New claim from selection").click();
+    h.run();
+    let ws = &h.state().ws;
+    assert_eq!(ws.claims.len(), claims_before + 1);
+    let id = h
+        .state()
+        .selection
+        .claim
+        .clone()
+        .expect("the new claim is selected");
+    let claim = ws.claim(&id).unwrap().clone();
+    assert_eq!(claim.evidence[0].anchor.exact, quote);
+    assert_eq!(
+        claim.kind,
+        claimbench::model::ClaimKind::Cash,
+        "prefilled from the selection"
+    );
+    assert_eq!(claim.figure.as_ref().map(|f| f.low), Some(66.9e9));
+    assert_eq!(claim.as_of, doc.published);
+
+    // Edit the amount: select the field's text and type a new value.
+    field_with_value(&h, "$66.9B").focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    field_with_value(&h, "$66.9B").type_text("70B");
+    h.run();
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state()
+            .ws
+            .claim(&id)
+            .unwrap()
+            .figure
+            .as_ref()
+            .unwrap()
+            .low,
+        70e9
+    );
+
+    // A high below the low is refused next to the field.
+    // (the status combo box shows the current status)
+    let status = claim.status.label();
+    h.get_all_by_role(Role::ComboBox)
+        .find(|n| {
+            n.value().as_deref() == Some(status)
+                || n.accesskit_node().label().as_deref() == Some(status)
+        })
+        .expect("the status combo box")
+        .click();
+    h.run();
+    h.get_by_label("Signed").click();
+    h.run();
+    assert_eq!(
+        h.state().ws.claim(&id).unwrap().status,
+        claimbench::model::ClaimStatus::Signed
+    );
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().ws.claim(&id).unwrap().status,
+        claim.status,
+        "undo the status"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state()
+            .ws
+            .claim(&id)
+            .unwrap()
+            .figure
+            .as_ref()
+            .unwrap()
+            .low,
+        66.9e9,
+        "undo the amount"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
+    h.run();
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::Z,
+    );
+    h.run();
+    let edited = h.state().ws.claim(&id).unwrap().clone();
+    assert_eq!(
+        (edited.figure.as_ref().unwrap().low, edited.status),
+        (70e9, claimbench::model::ClaimStatus::Signed)
+    );
+
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    let back = claimbench::io::load_workspace(&path).expect("saved file loads");
+    assert_eq!(back, h.state().ws);
+    assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn invalid_input_is_shown_and_not_applied() {
+    let mut h = start(vec![]);
+    let id = h
+        .state()
+        .ws
+        .claims
+        .iter()
+        .find(|c| c.as_of.is_some())
+        .unwrap()
+        .id
+        .clone();
+    h.state_mut()
+        .push(claimbench::ui::Command::SelectClaim(id.clone()));
+    h.run();
+    let before = h.state().ws.claim(&id).unwrap().clone();
+    let date = before.as_of.unwrap().to_string();
+    assert_eq!(h.state().selection.claim.as_ref(), Some(&id));
+    field_with_value(&h, &date).focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    field_with_value(&h, &date).type_text("2025-13");
+    h.run();
+    h.get_by_label("month 13 is not between 1 and 12");
+    assert_eq!(
+        h.state().ws.claim(&id).unwrap(),
+        &before,
+        "the claim is unchanged"
+    );
 }

@@ -4,6 +4,7 @@ use super::command::Command;
 use super::dialogs::{DialogBackend, Dialogs, PathPurpose};
 use super::screenshot::ScreenshotJob;
 use super::{claims, inspector, menu, reader, sources, status};
+use crate::action::Action;
 use crate::model::{ClaimId, DocId, Workspace};
 use serde::{Deserialize, Serialize};
 use std::path::{Path, PathBuf};
@@ -84,6 +85,8 @@ pub struct ClaimbenchApp {
     pub reader: reader::ReaderState,
     /// Claims table state (sort order).
     pub table: claims::TableState,
+    /// Inspector state (field drafts and their errors).
+    pub inspector: inspector::InspectorState,
     /// Persisted settings.
     pub settings: Settings,
     /// File pickers and confirmation dialogs.
@@ -119,6 +122,7 @@ impl ClaimbenchApp {
             view: startup.view,
             reader: Default::default(),
             table: Default::default(),
+            inspector: Default::default(),
             settings,
             dialogs: Dialogs::new(startup.dialogs),
             messages: Vec::new(),
@@ -331,7 +335,79 @@ impl ClaimbenchApp {
                 }
             }
             Command::ClearRecent => self.settings.recent.clear(),
+            Command::NewClaimFromSelection => self.new_claim_from_selection(),
+            Command::AddSelectionAsEvidence => self.add_selection_as_evidence(),
+            Command::DeleteClaim(id) => {
+                self.apply(Action::DeleteClaim(id.clone()), "Delete claim", None);
+                if self.selection.claim.as_ref() == Some(&id) {
+                    self.selection.claim = None;
+                }
+            }
+            Command::RemoveEvidence(id, i) => {
+                if let Some(mut c) = self.ws.claim(&id).cloned()
+                    && i < c.evidence.len()
+                {
+                    c.evidence.remove(i);
+                    self.apply(Action::ReplaceClaim(Box::new(c)), "Remove evidence", None);
+                }
+            }
+            Command::Edit(action, label, coalesce) => self.apply(*action, &label, coalesce),
         }
+    }
+
+    fn new_claim_from_selection(&mut self) {
+        let Some((doc_id, range)) = self.reader.selection.clone() else {
+            self.note("Select some text in the Reader first");
+            return;
+        };
+        let Some(doc) = self.ws.document(&doc_id) else {
+            return;
+        };
+        let id = self.ws.next_claim_id();
+        let claim = crate::annotate::claim_from_selection(&self.ws, doc, range, id.clone());
+        self.history.seal();
+        self.apply(
+            Action::CreateClaim {
+                claim: Box::new(claim),
+                index: None,
+            },
+            "New claim",
+            None,
+        );
+        self.selection.claim = Some(id.clone());
+        self.table.scroll_to = Some(id);
+        self.reader.selection = None;
+    }
+
+    fn add_selection_as_evidence(&mut self) {
+        let (Some((doc_id, range)), Some(claim_id)) =
+            (self.reader.selection.clone(), self.selection.claim.clone())
+        else {
+            self.note("Select a claim and some text in the Reader first");
+            return;
+        };
+        let (Some(doc), Some(mut claim)) =
+            (self.ws.document(&doc_id), self.ws.claim(&claim_id).cloned())
+        else {
+            return;
+        };
+        let anchor = crate::model::Anchor::from_span(&doc.text, range.start, range.end);
+        if claim
+            .evidence
+            .iter()
+            .any(|e| e.doc == doc_id && e.anchor.range() == anchor.range())
+        {
+            self.note("That span is already evidence for this claim");
+            return;
+        }
+        claim.evidence.push(crate::model::Evidence {
+            doc: doc_id,
+            anchor,
+            attributed_to: doc.cites.first().cloned(),
+        });
+        self.history.seal();
+        self.apply(Action::ReplaceClaim(Box::new(claim)), "Add evidence", None);
+        self.reader.selection = None;
     }
 
     fn save_to(&mut self, path: &Path) {
@@ -369,7 +445,8 @@ impl ClaimbenchApp {
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
         // While a text field has focus, its own undo (Ctrl+Z) wins over the workspace's.
-        let typing = ctx.egui_wants_keyboard_input();
+        // The Reader is a read-only text field: having it focused is not typing.
+        let typing = ctx.egui_wants_keyboard_input() && !self.reader.has_focus;
         for cmd in Command::with_shortcuts() {
             if typing && matches!(cmd, Command::Undo | Command::Redo) {
                 continue;
@@ -432,7 +509,13 @@ impl ClaimbenchApp {
             .resizable(true)
             .default_size(340.0)
             .show(ui, |ui| {
-                inspector::inspector_ui(ui, &self.ws, &self.selection, &mut cmds)
+                inspector::inspector_ui(
+                    ui,
+                    &self.ws,
+                    &self.selection,
+                    &mut self.inspector,
+                    &mut cmds,
+                )
             });
         let table_height = match self.view {
             View::Reader => 260.0,
@@ -451,6 +534,10 @@ impl ClaimbenchApp {
 
         self.commands.extend(cmds);
         // Commands may queue follow-ups (Save → SaveAs → SaveTo); run until none are left.
+        if !self.commands.is_empty() {
+            // The frame just drawn predates these commands: draw another one.
+            ctx.request_repaint();
+        }
         let mut guard = 0;
         while !self.commands.is_empty() && guard < 16 {
             for cmd in std::mem::take(&mut self.commands) {

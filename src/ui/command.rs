@@ -36,6 +36,17 @@ pub enum Command {
     Undo,
     /// Redo the last undone edit.
     Redo,
+    /// Create a claim from the Reader's selected text.
+    NewClaimFromSelection,
+    /// Attach the Reader's selected text as evidence to the selected claim.
+    AddSelectionAsEvidence,
+    /// Delete a claim with its evidence.
+    DeleteClaim(ClaimId),
+    /// Remove the n-th evidence of a claim.
+    RemoveEvidence(ClaimId, usize),
+    /// Apply an edit: the action, its label for the Edit menu, and a coalescing key (edits with
+    /// the same key in a row form one undo step).
+    Edit(Box<crate::action::Action>, String, Option<String>),
 }
 
 impl Command {
@@ -49,6 +60,9 @@ impl Command {
             Command::SaveAs => vec![KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::S)],
             Command::Quit => vec![KeyboardShortcut::new(cmd, Key::Q)],
             Command::Undo => vec![KeyboardShortcut::new(cmd, Key::Z)],
+            Command::NewClaimFromSelection => {
+                vec![KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::N)]
+            }
             Command::Redo => vec![
                 KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::Z),
                 KeyboardShortcut::new(cmd, Key::Y),
@@ -64,8 +78,9 @@ impl Command {
 
     /// Commands that have a global shortcut, checked each frame (most specific first, so
     /// Ctrl+Shift+S is not taken for Ctrl+S).
-    pub fn with_shortcuts() -> [Command; 7] {
+    pub fn with_shortcuts() -> [Command; 8] {
         [
+            Command::NewClaimFromSelection,
             Command::SaveAs,
             Command::Redo,
             Command::Save,
@@ -97,5 +112,6 @@ mod tests {
         let pos = |c: Command| Command::with_shortcuts().iter().position(|x| *x == c);
         assert!(pos(Command::SaveAs) < pos(Command::Save));
         assert!(pos(Command::Redo) < pos(Command::Undo));
+        assert!(pos(Command::NewClaimFromSelection) < pos(Command::New));
     }
 }

@@ -1,21 +1,250 @@
-//! The Inspector: details of the selected claim, each evidence quote with its source, and a
-//! "show in document" link that opens the document at the span. Read-only for now.
+//! The Inspector: edit every field of the selected claim. Each change is one undoable action
+//! (typing into a field is one step); invalid input — a high below the low, a date like
+//! 2025-13 — is shown next to the field and not applied.
 
 use super::app::Selection;
 use super::command::Command;
 use super::palette;
-use crate::model::Workspace;
+use crate::action::Action;
+use crate::model::{
+    Claim, ClaimKind, ClaimStatus, Entity, EntityId, EntityKind, Figure, FuzzyDate, Period,
+    Qualifier, Unit, Workspace,
+};
+use std::collections::HashMap;
+
+/// Inspector state: drafts of fields being typed into and their errors.
+#[derive(Debug, Default)]
+pub struct InspectorState {
+    drafts: HashMap<String, String>,
+    errors: HashMap<String, String>,
+    entity_filter: String,
+}
+
+fn edit(claim: &Claim, field: &str, new: Claim, cmds: &mut Vec<Command>) {
+    if &new != claim {
+        cmds.push(Command::Edit(
+            Box::new(Action::ReplaceClaim(Box::new(new))),
+            format!("Edit {field}"),
+            Some(format!("{}:{field}", claim.id)),
+        ));
+    }
+}
+
+/// A one-line text field bound to `current`, parsed with `parse` on every change; returns the
+/// parsed value when it is valid. While the field has focus its draft is kept even if invalid.
+fn text_field<T>(
+    ui: &mut egui::Ui,
+    state: &mut InspectorState,
+    key: &str,
+    current: String,
+    hint: &str,
+    parse: impl Fn(&str) -> Result<T, String>,
+) -> Option<T> {
+    let mut draft = state.drafts.get(key).cloned().unwrap_or(current);
+    let mut out = None;
+    ui.vertical(|ui| {
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut draft)
+                .hint_text(hint)
+                .desired_width(170.0),
+        );
+        if r.changed() {
+            match parse(draft.trim()) {
+                Ok(v) => {
+                    state.errors.remove(key);
+                    out = Some(v);
+                }
+                Err(e) => {
+                    state.errors.insert(key.to_owned(), e);
+                }
+            }
+        }
+        if r.has_focus() {
+            state.drafts.insert(key.to_owned(), draft);
+        } else {
+            state.drafts.remove(key);
+            if !r.lost_focus() {
+                state.errors.remove(key);
+            }
+        }
+        if let Some(e) = state.errors.get(key) {
+            ui.colored_label(ui.visuals().error_fg_color, e);
+        }
+    });
+    out
+}
+
+/// Parses an amount as typed: `10B`, `$38 billion`, `66.9bn`, `2.3%`, `10 GW`, `1,500`.
+pub fn parse_amount(s: &str) -> Result<(f64, Option<Unit>), String> {
+    let t = s.trim().to_lowercase().replace([',', ' '], "");
+    if t.is_empty() {
+        return Err("type an amount, e.g. 10B, $38 billion, 2.3% or 10 GW".into());
+    }
+    let (t, unit) = if let Some(r) = t.strip_suffix('%') {
+        (r.to_owned(), Some(Unit::Percent))
+    } else if let Some(r) = t.strip_suffix("gw") {
+        (r.to_owned(), Some(Unit::Gw))
+    } else if let Some(r) = t.strip_prefix("us$").or_else(|| t.strip_prefix('$')) {
+        (r.to_owned(), Some(Unit::Usd))
+    } else if let Some(r) = t.strip_prefix('€') {
+        (r.to_owned(), Some(Unit::Currency("EUR".into())))
+    } else {
+        (t, None)
+    };
+    let scales = [
+        ("trillion", 12),
+        ("billion", 9),
+        ("million", 6),
+        ("bn", 9),
+        ("tn", 12),
+        ("t", 12),
+        ("b", 9),
+        ("m", 6),
+        ("k", 3),
+    ];
+    let (num, exp) = scales
+        .iter()
+        .find_map(|(suf, e)| t.strip_suffix(suf).map(|n| (n.to_owned(), *e)))
+        .unwrap_or((t.clone(), 0));
+    let bad = || format!("“{s}” is not an amount (try 10B, $38 billion, 2.3%)");
+    if num.is_empty()
+        || !num
+            .bytes()
+            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
+    {
+        return Err(bad());
+    }
+    // "66.9e9" parses to exactly 66_900_000_000, unlike 66.9 * 1e9.
+    let v: f64 = format!("{num}e{exp}").parse().map_err(|_| bad())?;
+    if !v.is_finite() || v < 0.0 && unit != Some(Unit::Percent) {
+        return Err("the amount must be a positive number".into());
+    }
+    Ok((v, unit))
+}
+
+/// Parses a period: `7 years`, `84 months`, `by 2027`, `per year`; empty means none.
+pub fn parse_period(s: &str) -> Result<Option<Period>, String> {
+    let t = s.trim().to_lowercase();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    if matches!(t.as_str(), "per year" | "annually" | "a year" | "yearly") {
+        return Ok(Some(Period::PerYear));
+    }
+    if let Some(d) = t.strip_prefix("by ") {
+        return d
+            .trim()
+            .parse::<FuzzyDate>()
+            .map(|d| Some(Period::By(d)))
+            .map_err(|e| e.to_string());
+    }
+    let t = t
+        .trim_start_matches("over ")
+        .trim_start_matches("the next ");
+    let mut parts = t.split_whitespace();
+    let n: f64 = parts
+        .next()
+        .and_then(|n| n.parse().ok())
+        .ok_or("try “7 years”, “18 months”, “by 2027” or “per year”")?;
+    let months = match parts.next().unwrap_or("years") {
+        u if u.starts_with("year") || u == "y" => n * 12.0,
+        u if u.starts_with("month") || u == "m" => n,
+        _ => return Err("try “7 years”, “18 months”, “by 2027” or “per year”".into()),
+    };
+    if months <= 0.0 || months.fract() != 0.0 {
+        return Err("the period must be a whole number of months".into());
+    }
+    Ok(Some(Period::Over {
+        months: months as u32,
+    }))
+}
+
+fn parse_date(s: &str) -> Result<Option<FuzzyDate>, String> {
+    if s.trim().is_empty() {
+        return Ok(None);
+    }
+    s.parse::<FuzzyDate>().map(Some).map_err(|e| e.to_string())
+}
+
+fn entity_picker(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    state: &mut InspectorState,
+    salt: &str,
+    current: &Option<EntityId>,
+) -> Option<(Option<EntityId>, Option<Entity>)> {
+    let mut out = None;
+    let shown = current
+        .as_ref()
+        .map_or("—".to_owned(), |id| ws.entity_name(id).to_owned());
+    egui::ComboBox::from_id_salt(salt)
+        .selected_text(shown)
+        .width(170.0)
+        .show_ui(ui, |ui| {
+            let r = ui.add(
+                egui::TextEdit::singleline(&mut state.entity_filter).hint_text("type to filter"),
+            );
+            r.request_focus();
+            let f = state.entity_filter.to_lowercase();
+            if ui.selectable_label(current.is_none(), "—").clicked() {
+                out = Some((None, None));
+            }
+            let mut ents: Vec<&Entity> = ws
+                .entities
+                .iter()
+                .filter(|e| {
+                    f.is_empty()
+                        || e.name.to_lowercase().contains(&f)
+                        || e.aliases.iter().any(|a| a.to_lowercase().contains(&f))
+                })
+                .collect();
+            ents.sort_by_key(|e| e.name.to_lowercase());
+            for e in ents {
+                if ui
+                    .selectable_label(current.as_ref() == Some(&e.id), &e.name)
+                    .clicked()
+                {
+                    out = Some((Some(e.id.clone()), None));
+                }
+            }
+            let name = state.entity_filter.trim().to_owned();
+            if !name.is_empty()
+                && !ws.entities.iter().any(|e| e.answers_to(&name))
+                && ui.button(format!("Create entity “{name}”")).clicked()
+            {
+                let mut slug = crate::model::ids::slugify(&name);
+                while ws.entity(&EntityId::new(slug.clone())).is_some() {
+                    slug.push_str("-2");
+                }
+                let e = Entity {
+                    id: EntityId::new(slug),
+                    name,
+                    aliases: vec![],
+                    kind: EntityKind::Company,
+                    parent: None,
+                };
+                out = Some((Some(e.id.clone()), Some(e)));
+            }
+        });
+    if out.is_some() {
+        state.entity_filter.clear();
+    }
+    out
+}
 
 /// Draws the Inspector.
-pub fn inspector_ui(ui: &mut egui::Ui, ws: &Workspace, sel: &Selection, cmds: &mut Vec<Command>) {
+pub fn inspector_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    sel: &Selection,
+    state: &mut InspectorState,
+    cmds: &mut Vec<Command>,
+) {
     ui.heading("Inspector");
     ui.separator();
     let Some(c) = sel.claim.as_ref().and_then(|id| ws.claim(id)) else {
-        ui.weak("Select a claim in the table, or click a highlight in the Reader.");
+        ui.weak("Select a claim in the table, click a highlight in the Reader, or select text in the Reader to make a new claim from it.");
         return;
-    };
-    let name = |id: &Option<crate::model::EntityId>| {
-        id.as_ref().map_or("—", |i| ws.entity_name(i)).to_owned()
     };
     egui::ScrollArea::vertical()
         .auto_shrink([false, false])
@@ -28,65 +257,449 @@ pub fn inspector_ui(ui: &mut egui::Ui, ws: &Workspace, sel: &Selection, cmds: &m
                 ui.strong(c.kind.label());
                 ui.weak(c.id.as_str());
             });
-            egui::Grid::new("claim_fields")
+            egui::Grid::new(("claim_fields", &c.id.0))
                 .num_columns(2)
-                .spacing([12.0, 4.0])
+                .spacing([10.0, 6.0])
                 .show(ui, |ui| {
-                    let mut field = |k: &str, v: String| {
-                        ui.weak(k);
-                        ui.label(v);
-                        ui.end_row();
-                    };
-                    field("Subject", name(&c.subject));
-                    field("Counterparty", name(&c.counterparty));
-                    field(
-                        "Figure",
-                        c.figure.as_ref().map_or("—".into(), |f| f.display()),
-                    );
-                    field(
-                        "Period",
-                        c.period.as_ref().map_or("—".into(), |p| p.display()),
-                    );
-                    field("Date", c.as_of.map_or("—".into(), |d| d.to_string()));
-                    field("Status", c.status.label().into());
-                    if !c.tags.is_empty() {
-                        field("Tags", c.tags.join(", "));
-                    }
+                    fields_ui(ui, ws, c, state, cmds);
                 });
-            if !c.note.is_empty() {
-                ui.add_space(4.0);
-                ui.label(egui::RichText::new(&c.note).italics());
+            ui.add_space(4.0);
+            ui.weak("Note");
+            let mut note = c.note.clone();
+            if ui
+                .add(
+                    egui::TextEdit::multiline(&mut note)
+                        .desired_rows(2)
+                        .desired_width(f32::INFINITY),
+                )
+                .changed()
+            {
+                edit(c, "note", Claim { note, ..c.clone() }, cmds);
             }
             ui.add_space(8.0);
-            ui.strong(format!(
-                "Evidence ({} in {} documents)",
-                c.evidence.len(),
-                c.documents().len()
-            ));
-            for (i, ev) in c.evidence.iter().enumerate() {
-                egui::Frame::group(ui.style()).show(ui, |ui| {
-                    ui.set_width(ui.available_width());
-                    match ws.document(&ev.doc) {
-                        Some(d) => {
-                            let date = d.published.map(|p| p.to_string()).unwrap_or_default();
-                            ui.weak(format!("{} · {date}", d.outlet));
-                            ui.small(&d.title);
-                        }
-                        None => {
-                            ui.colored_label(
-                                ui.visuals().error_fg_color,
-                                format!("missing document {}", ev.doc),
-                            );
-                        }
-                    }
-                    if let Some(a) = &ev.attributed_to {
-                        ui.weak(format!("reporting {a}"));
-                    }
-                    ui.label(format!("“{}”", ev.anchor.exact));
-                    if ui.link("show in document").clicked() {
-                        cmds.push(Command::ShowEvidence(c.id.clone(), i));
-                    }
-                });
+            evidence_ui(ui, ws, c, cmds);
+            ui.add_space(8.0);
+            if ui
+                .button("Delete claim")
+                .on_hover_text("Delete this claim and its highlights (undoable)")
+                .clicked()
+            {
+                cmds.push(Command::DeleteClaim(c.id.clone()));
             }
         });
+}
+
+fn fields_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    c: &Claim,
+    state: &mut InspectorState,
+    cmds: &mut Vec<Command>,
+) {
+    ui.weak("Kind");
+    let mut kind = c.kind;
+    egui::ComboBox::from_id_salt("kind")
+        .selected_text(kind.label())
+        .width(170.0)
+        .show_ui(ui, |ui| {
+            for k in ClaimKind::ALL {
+                ui.selectable_value(&mut kind, k, k.label());
+            }
+        });
+    if kind != c.kind {
+        edit(c, "kind", Claim { kind, ..c.clone() }, cmds);
+    }
+    ui.end_row();
+
+    for (label, salt, current) in [
+        ("Subject", "subject", &c.subject),
+        ("Counterparty", "counterparty", &c.counterparty),
+    ] {
+        ui.weak(label);
+        if let Some((id, new_entity)) = entity_picker(ui, ws, state, salt, current) {
+            let mut new = c.clone();
+            if salt == "subject" {
+                new.subject = id;
+            } else {
+                new.counterparty = id;
+            }
+            match new_entity {
+                Some(e) => cmds.push(Command::Edit(
+                    Box::new(Action::Batch(vec![
+                        Action::AddEntity {
+                            entity: Box::new(e),
+                            index: None,
+                        },
+                        Action::ReplaceClaim(Box::new(new)),
+                    ])),
+                    format!("Create entity as {}", label.to_lowercase()),
+                    None,
+                )),
+                None => edit(c, salt, new, cmds),
+            }
+        }
+        ui.end_row();
+    }
+
+    figure_rows(ui, c, state, cmds);
+
+    ui.weak("Period");
+    let key = format!("{}:period", c.id);
+    let cur = c.period.as_ref().map(|p| p.display()).unwrap_or_default();
+    if let Some(period) = text_field(
+        ui,
+        state,
+        &key,
+        cur,
+        "7 years, by 2027, per year",
+        parse_period,
+    ) {
+        edit(
+            c,
+            "period",
+            Claim {
+                period,
+                ..c.clone()
+            },
+            cmds,
+        );
+    }
+    ui.end_row();
+
+    ui.weak("Date");
+    let key = format!("{}:date", c.id);
+    let cur = c.as_of.map(|d| d.to_string()).unwrap_or_default();
+    if let Some(as_of) = text_field(
+        ui,
+        state,
+        &key,
+        cur,
+        "YYYY, YYYY-MM or YYYY-MM-DD",
+        parse_date,
+    ) {
+        edit(c, "date", Claim { as_of, ..c.clone() }, cmds);
+    }
+    ui.end_row();
+
+    ui.weak("Status");
+    let mut status = c.status;
+    egui::ComboBox::from_id_salt("status")
+        .selected_text(status.label())
+        .width(170.0)
+        .show_ui(ui, |ui| {
+            for s in ClaimStatus::ALL {
+                ui.selectable_value(&mut status, s, s.label());
+            }
+        });
+    if status != c.status {
+        edit(
+            c,
+            "status",
+            Claim {
+                status,
+                ..c.clone()
+            },
+            cmds,
+        );
+    }
+    ui.end_row();
+
+    ui.weak("Tags");
+    let key = format!("{}:tags", c.id);
+    let parse_tags = |s: &str| -> Result<Vec<String>, String> {
+        Ok(s.split(',')
+            .map(|t| t.trim().to_owned())
+            .filter(|t| !t.is_empty())
+            .collect())
+    };
+    if let Some(tags) = text_field(
+        ui,
+        state,
+        &key,
+        c.tags.join(", "),
+        "comma-separated",
+        parse_tags,
+    ) {
+        edit(c, "tags", Claim { tags, ..c.clone() }, cmds);
+    }
+    ui.end_row();
+}
+
+fn figure_rows(ui: &mut egui::Ui, c: &Claim, state: &mut InspectorState, cmds: &mut Vec<Command>) {
+    ui.weak("Figure");
+    let Some(f) = &c.figure else {
+        if ui.button("Add figure").clicked() {
+            edit(
+                c,
+                "figure",
+                Claim {
+                    figure: Some(Figure::exact(0.0, Unit::Usd)),
+                    ..c.clone()
+                },
+                cmds,
+            );
+        }
+        ui.end_row();
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.label(f.display());
+        if ui
+            .small_button("remove")
+            .on_hover_text("Remove the figure")
+            .clicked()
+        {
+            edit(
+                c,
+                "figure",
+                Claim {
+                    figure: None,
+                    ..c.clone()
+                },
+                cmds,
+            );
+        }
+    });
+    ui.end_row();
+
+    ui.weak("Amount");
+    let key = format!("{}:amount", c.id);
+    let shown = crate::model::figure::format_value(f.low, &f.unit);
+    if let Some((low, unit)) = text_field(
+        ui,
+        state,
+        &key,
+        shown,
+        "10B, $38 billion, 2.3%",
+        parse_amount,
+    ) {
+        let mut nf = f.clone();
+        nf.low = low;
+        if let Some(u) = unit {
+            nf.unit = u;
+        }
+        match nf.validate() {
+            Ok(()) => edit(
+                c,
+                "amount",
+                Claim {
+                    figure: Some(nf),
+                    ..c.clone()
+                },
+                cmds,
+            ),
+            Err(e) => {
+                state.errors.insert(key, e.to_string());
+            }
+        }
+    }
+    ui.end_row();
+
+    ui.weak("Qualifier");
+    let mut q = f.qualifier;
+    egui::ComboBox::from_id_salt("qualifier")
+        .selected_text(q.name())
+        .width(170.0)
+        .show_ui(ui, |ui| {
+            for x in Qualifier::ALL {
+                ui.selectable_value(&mut q, x, x.name());
+            }
+        });
+    if q != f.qualifier {
+        let high = if q == Qualifier::Range {
+            f.high.or(Some(f.low))
+        } else {
+            None
+        };
+        edit(
+            c,
+            "qualifier",
+            Claim {
+                figure: Some(Figure {
+                    qualifier: q,
+                    high,
+                    ..f.clone()
+                }),
+                ..c.clone()
+            },
+            cmds,
+        );
+    }
+    ui.end_row();
+
+    if f.qualifier == Qualifier::Range {
+        ui.weak("High");
+        let key = format!("{}:high", c.id);
+        let shown = f
+            .high
+            .map(|h| crate::model::figure::format_value(h, &f.unit))
+            .unwrap_or_default();
+        let parse_high = |s: &str| -> Result<Option<f64>, String> {
+            if s.is_empty() {
+                return Ok(None);
+            }
+            let (h, _) = parse_amount(s)?;
+            if h < f.low {
+                return Err(format!(
+                    "high must not be below low ({})",
+                    crate::model::figure::format_value(f.low, &f.unit)
+                ));
+            }
+            Ok(Some(h))
+        };
+        if let Some(high) = text_field(ui, state, &key, shown, "empty: open-ended", parse_high) {
+            edit(
+                c,
+                "high",
+                Claim {
+                    figure: Some(Figure { high, ..f.clone() }),
+                    ..c.clone()
+                },
+                cmds,
+            );
+        }
+        ui.end_row();
+    }
+
+    ui.weak("Unit");
+    let mut unit = f.unit.clone();
+    egui::ComboBox::from_id_salt("unit")
+        .selected_text(unit.name().to_owned())
+        .width(170.0)
+        .show_ui(ui, |ui| {
+            let mut units = vec![Unit::Usd, Unit::Gw, Unit::Percent, Unit::Count];
+            if let Unit::Currency(_) = &f.unit {
+                units.push(f.unit.clone());
+            }
+            for u in units {
+                let name = u.name().to_owned();
+                ui.selectable_value(&mut unit, u, name);
+            }
+        });
+    if unit != f.unit {
+        edit(
+            c,
+            "unit",
+            Claim {
+                figure: Some(Figure { unit, ..f.clone() }),
+                ..c.clone()
+            },
+            cmds,
+        );
+    }
+    ui.end_row();
+}
+
+fn evidence_ui(ui: &mut egui::Ui, ws: &Workspace, c: &Claim, cmds: &mut Vec<Command>) {
+    ui.strong(format!(
+        "Evidence ({} in {} documents)",
+        c.evidence.len(),
+        c.documents().len()
+    ));
+    if c.evidence.is_empty() {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "No evidence: select text in a document and “Add selection as evidence”.",
+        );
+    }
+    for (i, ev) in c.evidence.iter().enumerate() {
+        egui::Frame::group(ui.style()).show(ui, |ui| {
+            ui.set_width(ui.available_width());
+            match ws.document(&ev.doc) {
+                Some(d) => {
+                    let date = d.published.map(|p| p.to_string()).unwrap_or_default();
+                    ui.weak(format!("{} · {date}", d.outlet));
+                    ui.small(&d.title);
+                    if ev.anchor.validate(&d.text).is_err() {
+                        ui.colored_label(
+                            ui.visuals().error_fg_color,
+                            "orphaned: the quote is no longer at this place in the text",
+                        );
+                    }
+                }
+                None => {
+                    ui.colored_label(
+                        ui.visuals().error_fg_color,
+                        format!("missing document {}", ev.doc),
+                    );
+                }
+            }
+            ui.label(format!("“{}”", ev.anchor.exact));
+            ui.horizontal(|ui| {
+                ui.weak("reporting");
+                let mut origin = ev.attributed_to.clone().unwrap_or_default();
+                let r = ui.add(
+                    egui::TextEdit::singleline(&mut origin)
+                        .hint_text("original reporter")
+                        .desired_width(140.0),
+                );
+                if r.changed() {
+                    let mut new = c.clone();
+                    new.evidence[i].attributed_to =
+                        (!origin.trim().is_empty()).then(|| origin.trim().to_owned());
+                    edit(c, &format!("evidence {}", i + 1), new, cmds);
+                }
+            });
+            ui.horizontal(|ui| {
+                if ui.link("show in document").clicked() {
+                    cmds.push(Command::ShowEvidence(c.id.clone(), i));
+                }
+                if ui
+                    .small_button("remove")
+                    .on_hover_text("Remove this evidence (undoable)")
+                    .clicked()
+                {
+                    cmds.push(Command::RemoveEvidence(c.id.clone(), i));
+                }
+            });
+        });
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn amounts_parse_as_typed() {
+        assert_eq!(parse_amount("10B"), Ok((1e10, None)));
+        assert_eq!(parse_amount("$38 billion"), Ok((38e9, Some(Unit::Usd))));
+        assert_eq!(parse_amount("2.3%"), Ok((2.3, Some(Unit::Percent))));
+        assert_eq!(parse_amount("10 GW"), Ok((10.0, Some(Unit::Gw))));
+        assert_eq!(parse_amount("1,500"), Ok((1500.0, None)));
+        assert_eq!(parse_amount("66.9bn"), Ok((66.9e9, None)));
+        assert!(parse_amount("ten").is_err());
+        assert!(parse_amount("").is_err());
+        assert!(parse_amount("-5B").is_err());
+    }
+
+    #[test]
+    fn periods_parse_as_typed() {
+        assert_eq!(
+            parse_period("7 years"),
+            Ok(Some(Period::Over { months: 84 }))
+        );
+        assert_eq!(
+            parse_period("over 18 months"),
+            Ok(Some(Period::Over { months: 18 }))
+        );
+        assert_eq!(
+            parse_period("by 2027"),
+            Ok(Some(Period::By("2027".parse().unwrap())))
+        );
+        assert_eq!(parse_period("per year"), Ok(Some(Period::PerYear)));
+        assert_eq!(parse_period(""), Ok(None));
+        assert!(parse_period("by 2025-13").is_err());
+        assert!(parse_period("soon").is_err());
+    }
+
+    #[test]
+    fn dates_are_validated() {
+        assert!(parse_date("2025-13").is_err());
+        assert_eq!(parse_date(""), Ok(None));
+        assert_eq!(
+            parse_date("2025-10").unwrap().unwrap().to_string(),
+            "2025-10"
+        );
+    }
 }

@@ -6,7 +6,7 @@ use super::command::Command;
 use super::palette;
 use crate::model::{ClaimId, ClaimKind, DocId, SourceDocument, Workspace};
 use egui::text::{CCursor, LayoutJob, TextFormat};
-use egui::{Color32, FontId, Sense, Stroke};
+use egui::{FontId, Sense, Stroke};
 use std::ops::Range;
 
 /// Reader state kept between frames.
@@ -16,6 +16,10 @@ pub struct ReaderState {
     pub scroll_to: Option<(DocId, Range<usize>)>,
     /// Scroll back to the top on the next frame (a new document was selected).
     pub scroll_to_top: bool,
+    /// The selected text (document and byte range), for "New claim from selection".
+    pub selection: Option<(DocId, Range<usize>)>,
+    /// Whether the document text had keyboard focus in the last frame.
+    pub has_focus: bool,
 }
 
 /// One highlighted evidence span.
@@ -148,6 +152,40 @@ pub fn reader_ui(
     ui.weak(meta.join(" · "));
     let hl = highlights(ws, &doc.id);
     legend_ui(ui, &hl, !doc.excluded.is_empty());
+    if state.selection.as_ref().is_some_and(|(d, _)| d != &doc.id) {
+        state.selection = None;
+    }
+    ui.horizontal(|ui| {
+        let has_sel = state.selection.is_some();
+        let sc = Command::NewClaimFromSelection
+            .shortcut()
+            .map(|s| ui.ctx().format_shortcut(&s));
+        let new =
+            egui::Button::new("New claim from selection").shortcut_text(sc.unwrap_or_default());
+        if ui
+            .add_enabled(has_sel, new)
+            .on_disabled_hover_text("Select text in the document first")
+            .clicked()
+        {
+            cmds.push(Command::NewClaimFromSelection);
+        }
+        if ui
+            .add_enabled(
+                has_sel && sel.claim.is_some(),
+                egui::Button::new("Add selection as evidence"),
+            )
+            .on_disabled_hover_text("Select a claim and some text first")
+            .clicked()
+        {
+            cmds.push(Command::AddSelectionAsEvidence);
+        }
+        if let Some((_, r)) = &state.selection {
+            ui.weak(format!(
+                "{} characters selected",
+                doc.text[r.clone()].chars().count()
+            ));
+        }
+    });
     ui.separator();
 
     let mut scroll = egui::ScrollArea::vertical()
@@ -157,12 +195,31 @@ pub fn reader_ui(
         scroll = scroll.vertical_scroll_offset(0.0);
     }
     scroll.show(ui, |ui| {
-        let job = layout(doc, &hl, sel.claim.as_ref(), ui);
-        let (pos, galley, response) = egui::Label::new(job).sense(Sense::click()).layout_in_ui(ui);
-        response
-            .widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Label, true, &doc.text));
-        ui.painter()
-            .galley(pos, galley.clone(), Color32::PLACEHOLDER);
+        let mut layouter = |ui: &egui::Ui, _text: &dyn egui::TextBuffer, _wrap: f32| {
+            ui.ctx()
+                .fonts_mut(|f| f.layout_job(layout(doc, &hl, sel.claim.as_ref(), ui)))
+        };
+        let mut text: &str = doc.text.as_str();
+        let output = egui::TextEdit::multiline(&mut text)
+            .id_salt(("reader_text", &doc.id.0))
+            .frame(egui::Frame::NONE)
+            .desired_width(f32::INFINITY)
+            .layouter(&mut layouter)
+            .show(ui);
+        let response = &output.response.response;
+        let (galley, pos) = (&output.galley, output.galley_pos);
+        state.has_focus = response.has_focus();
+        // The text selection, in bytes, kept when focus moves to a button elsewhere.
+        if response.has_focus()
+            && let Some(r) = output.cursor_range
+        {
+            let [a, b] = r.sorted_cursors();
+            let (a, b) = (
+                byte_of_char(&doc.text, a.index.0),
+                byte_of_char(&doc.text, b.index.0),
+            );
+            state.selection = (a < b).then(|| (doc.id.clone(), a..b));
+        }
         let hovered_claim = response.hover_pos().and_then(|p| {
             let c = galley.cursor_from_pos(p - pos);
             claims_at(&hl, byte_of_char(&doc.text, c.index.0))
@@ -173,6 +230,7 @@ pub fn reader_ui(
             ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
         }
         if response.clicked()
+            && state.selection.as_ref().is_none_or(|(_, r)| r.is_empty())
             && let Some(p) = response.interact_pointer_pos()
         {
             let c = galley.cursor_from_pos(p - pos);
@@ -190,6 +248,26 @@ pub fn reader_ui(
                 cmds.push(Command::SelectClaim((*id).clone()));
             }
         }
+        response.context_menu(|ui| {
+            let has_sel = state.selection.is_some();
+            if ui
+                .add_enabled(has_sel, egui::Button::new("New claim from selection"))
+                .clicked()
+            {
+                cmds.push(Command::NewClaimFromSelection);
+                ui.close();
+            }
+            if ui
+                .add_enabled(
+                    has_sel && sel.claim.is_some(),
+                    egui::Button::new("Add selection as evidence"),
+                )
+                .clicked()
+            {
+                cmds.push(Command::AddSelectionAsEvidence);
+                ui.close();
+            }
+        });
         if let Some((d, range)) = &state.scroll_to
             && d == &doc.id
         {

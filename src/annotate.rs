@@ -1,0 +1,281 @@
+//! Turning a selected span of a document into a claim: a quick reading of the selection for a
+//! figure with its qualifier and unit, the parties the workspace knows, cue words for kind and
+//! status, and the document's publication date.
+//!
+//! This is the fallback prefill; the extraction engine gives richer proposals where present.
+
+use crate::model::{
+    Anchor, Claim, ClaimId, ClaimKind, ClaimStatus, EntityId, Evidence, Figure, Period, Qualifier,
+    SourceDocument, Unit, Workspace,
+};
+use regex::Regex;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+static MONEY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?ix)
+        (?P<q>at\ least|a\ minimum\ of|more\ than|over|exceeding|beyond|above|up\ to|as\ much\ as|about|approximately|roughly|nearly|around)?\s*
+        (?P<cur>US\$|\$|€|£)\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>trillion|billion|million|bn|tn|[tbm])?\b(?P<plus>\+|-plus)?",
+    )
+    .expect("static regex")
+});
+static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent)").expect("static regex")
+});
+static GW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?P<q>at least|more than|up to|about)?\s*(?P<num>\d+(?:\.\d+)?)\s?(?:GW|gigawatts?)\b")
+        .expect("static regex")
+});
+static YEARS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)over (?:the next )?(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten) years",
+    )
+    .expect("static regex")
+});
+
+fn qualifier(q: Option<&str>, plus: bool) -> Qualifier {
+    if plus {
+        return Qualifier::AtLeast;
+    }
+    match q.map(|s| s.to_lowercase()).as_deref() {
+        Some("at least" | "a minimum of") => Qualifier::AtLeast,
+        Some("more than" | "over" | "exceeding" | "beyond" | "above") => Qualifier::MoreThan,
+        Some("up to" | "as much as") => Qualifier::UpTo,
+        Some("about" | "approximately" | "roughly" | "nearly" | "around") => Qualifier::About,
+        _ => Qualifier::Exact,
+    }
+}
+
+/// Reads the first figure in a piece of text: money, a percentage or gigawatts.
+pub fn read_figure(text: &str) -> Option<Figure> {
+    if let Some(c) = MONEY.captures(text) {
+        let exp = match c
+            .name("scale")
+            .map(|m| m.as_str().to_lowercase())
+            .as_deref()
+        {
+            Some("trillion" | "tn" | "t") => 12,
+            Some("billion" | "bn" | "b") => 9,
+            Some("million" | "m") => 6,
+            _ => 0,
+        };
+        // "66.9e9" parses to exactly 66_900_000_000, unlike 66.9 * 1e9.
+        let value: f64 = format!("{}e{exp}", c["num"].replace(',', ""))
+            .parse()
+            .ok()?;
+        let unit = match &c["cur"] {
+            "€" => Unit::Currency("EUR".into()),
+            "£" => Unit::Currency("GBP".into()),
+            _ => Unit::Usd,
+        };
+        let q = qualifier(c.name("q").map(|m| m.as_str()), c.name("plus").is_some());
+        return Some(Figure::qualified(value, q, unit));
+    }
+    if let Some(c) = GW.captures(text) {
+        let q = qualifier(c.name("q").map(|m| m.as_str()), false);
+        return Some(Figure::qualified(c["num"].parse().ok()?, q, Unit::Gw));
+    }
+    let c = PERCENT.captures(text)?;
+    Some(Figure::exact(c["num"].parse().ok()?, Unit::Percent))
+}
+
+/// The workspace entities named in a text, in order of first mention, without repeats.
+pub fn mentioned_entities(ws: &Workspace, text: &str) -> Vec<EntityId> {
+    let lower = text.to_lowercase();
+    let mut hits: Vec<(usize, usize, &EntityId)> = Vec::new();
+    for e in &ws.entities {
+        for name in std::iter::once(&e.name).chain(&e.aliases) {
+            let n = name.to_lowercase();
+            if n.len() < 2 {
+                continue;
+            }
+            for (i, _) in lower.match_indices(&n) {
+                let before = lower[..i].chars().next_back();
+                let after = lower[i + n.len()..].chars().next();
+                if before.is_none_or(|c| !c.is_alphanumeric())
+                    && after.is_none_or(|c| !c.is_alphanumeric())
+                {
+                    hits.push((i, n.len(), &e.id));
+                }
+            }
+        }
+    }
+    // Earlier first; at the same place the longer name ("Amazon Web Services" over "Amazon").
+    hits.sort_by_key(|&(i, len, _)| (i, std::cmp::Reverse(len)));
+    let mut out: Vec<EntityId> = Vec::new();
+    let mut covered = 0;
+    for (i, len, id) in hits {
+        if i < covered {
+            continue;
+        }
+        covered = i + len;
+        if !out.contains(id) {
+            out.push(id.clone());
+        }
+    }
+    out
+}
+
+/// The claim kind suggested by cue words.
+pub fn read_kind(text: &str, figure: Option<&Figure>) -> ClaimKind {
+    let t = text.to_lowercase();
+    let has = |w: &[&str]| w.iter().any(|x| t.contains(x));
+    if figure.is_some_and(|f| f.unit == Unit::Percent) && has(&["share", "stock"]) {
+        ClaimKind::StockMove
+    } else if has(&["valuation", "valued", "valuing", "value the", "valuing"]) {
+        ClaimKind::Valuation
+    } else if figure.is_some_and(|f| f.unit == Unit::Gw) {
+        ClaimKind::Capacity
+    } else if has(&["invest", "stake", "inject"]) {
+        ClaimKind::Investment
+    } else if has(&["cloud", "server", "rent", "lease", "compute", "capacity"]) {
+        ClaimKind::ComputeCommitment
+    } else if has(&["chip", "gpu", "trainium"]) {
+        ClaimKind::ChipSupply
+    } else if has(&["cash"]) {
+        ClaimKind::Cash
+    } else if has(&["raise", "funding round", "fundrais"]) {
+        ClaimKind::Fundraising
+    } else if has(&["revenue", "sales"]) {
+        ClaimKind::Revenue
+    } else if has(&["spend", "burn", "consume"]) {
+        ClaimKind::Spend
+    } else {
+        ClaimKind::Other
+    }
+}
+
+/// The status suggested by cue words.
+pub fn read_status(text: &str) -> ClaimStatus {
+    let t = text.to_lowercase();
+    let has = |w: &[&str]| w.iter().any(|x| t.contains(x));
+    if has(&["letter of intent"]) {
+        ClaimStatus::LetterOfIntent
+    } else if has(&["in talks", "discuss", "negotiat", "exploring"]) {
+        ClaimStatus::InTalks
+    } else if has(&["denied", "denies"]) {
+        ClaimStatus::Denied
+    } else if has(&["completed", "closed"]) {
+        ClaimStatus::Completed
+    } else if has(&["signed", "agreed", "inked"]) {
+        ClaimStatus::Signed
+    } else if has(&["announced"]) {
+        ClaimStatus::Announced
+    } else if has(&["could", "would", "plans to", "expected", "forecast", "may "]) {
+        ClaimStatus::Forecast
+    } else if has(&["reportedly", "sources said", "people familiar"]) {
+        ClaimStatus::Rumored
+    } else {
+        ClaimStatus::Unknown
+    }
+}
+
+fn read_period(text: &str) -> Option<Period> {
+    let c = YEARS.captures(text)?;
+    let n = match c["n"].to_lowercase().as_str() {
+        "two" => 2,
+        "three" => 3,
+        "four" => 4,
+        "five" => 5,
+        "six" => 6,
+        "seven" => 7,
+        "eight" => 8,
+        "nine" => 9,
+        "ten" => 10,
+        d => d.parse().ok()?,
+    };
+    Some(Period::Over { months: n * 12 })
+}
+
+/// A new claim for `range` of `doc`, prefilled from the selected text.
+pub fn claim_from_selection(
+    ws: &Workspace,
+    doc: &SourceDocument,
+    range: Range<usize>,
+    id: ClaimId,
+) -> Claim {
+    let anchor = Anchor::from_span(&doc.text, range.start, range.end);
+    let text = anchor.exact.clone();
+    let figure = read_figure(&text);
+    let kind = read_kind(&text, figure.as_ref());
+    let mut claim = Claim::new(id, kind);
+    let parties = mentioned_entities(ws, &text);
+    claim.subject = parties.first().cloned();
+    claim.counterparty = parties.get(1).cloned();
+    claim.period = read_period(&text);
+    claim.figure = figure;
+    claim.status = read_status(&text);
+    claim.as_of = doc.published;
+    claim.evidence.push(Evidence {
+        doc: doc.id.clone(),
+        anchor,
+        attributed_to: doc.cites.first().cloned(),
+    });
+    claim
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_figures_with_qualifiers_and_units() {
+        let f = read_figure("Amazon may invest at least $10 billion").unwrap();
+        assert_eq!(
+            (f.low, f.qualifier, f.unit),
+            (1e10, Qualifier::AtLeast, Unit::Usd)
+        );
+        let f = read_figure("a $10B+ stake").unwrap();
+        assert_eq!((f.low, f.qualifier), (1e10, Qualifier::AtLeast));
+        let f = read_figure("more than $13 billion so far").unwrap();
+        assert_eq!(f.qualifier, Qualifier::MoreThan);
+        let f = read_figure("cash of $66.9 billion").unwrap();
+        assert_eq!(f.low, 66.9e9);
+        assert_eq!(
+            read_figure("€2bn deal").unwrap().unit,
+            Unit::Currency("EUR".into())
+        );
+        let f = read_figure("at least 10 GW of systems").unwrap();
+        assert_eq!(
+            (f.low, f.qualifier, f.unit),
+            (10.0, Qualifier::AtLeast, Unit::Gw)
+        );
+        assert_eq!(read_figure("shares rose 2.3%").unwrap().unit, Unit::Percent);
+        assert!(read_figure("no numbers here").is_none());
+    }
+
+    #[test]
+    fn cues_give_kind_status_and_period() {
+        let t = "OpenAI agreed to pay $38 billion over seven years to rent servers";
+        assert_eq!(
+            read_kind(t, read_figure(t).as_ref()),
+            ClaimKind::ComputeCommitment
+        );
+        assert_eq!(read_status(t), ClaimStatus::Signed);
+        assert_eq!(read_period(t), Some(Period::Over { months: 84 }));
+        assert_eq!(
+            read_status("Amazon is in talks to invest"),
+            ClaimStatus::InTalks
+        );
+        assert_eq!(
+            read_kind("valued at $500 billion", None),
+            ClaimKind::Valuation
+        );
+    }
+
+    #[test]
+    fn parties_in_order_longest_name_first() {
+        let ws = crate::sample::sample_workspace().unwrap();
+        let ids = mentioned_entities(
+            &ws,
+            "Amazon Web Services will host OpenAI, and Amazon may invest",
+        );
+        let names: Vec<&str> = ids.iter().map(|i| ws.entity_name(i)).collect();
+        assert_eq!(names.first().copied(), Some("AWS"), "{names:?}");
+        assert!(
+            names.contains(&"OpenAI") && names.contains(&"Amazon"),
+            "{names:?}"
+        );
+    }
+}
