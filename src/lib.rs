@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+pub mod chart;
 pub mod cli;
 pub mod io;
 pub mod model;
