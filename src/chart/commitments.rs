@@ -164,7 +164,10 @@ pub fn run_rate(deals: Vec<Point>) -> Vec<Point> {
         let mut end = p.clone();
         end.x = XSpan::between(p.x.date, p.x.end, p.x.end);
         events.push((p.x.end, -1.0, end));
-        events.push((p.x.start, 1.0, p));
+        // The start steps up within the stated date's own span (a month, a year or a day).
+        let mut start = p;
+        start.x = XSpan::of(start.x.date);
+        events.push((start.x.start, 1.0, start));
     }
     // Chronological; at the same day, ends before starts; then by claim id.
     events.sort_by(|a, b| (a.0, a.1 > 0.0, &a.2.claim.0).cmp(&(b.0, b.1 > 0.0, &b.2.claim.0)));
@@ -181,11 +184,18 @@ pub fn run_rate(deals: Vec<Point>) -> Vec<Point> {
 
 /// Adds (or with `sign = -1` removes) a deal's interval to a running total.
 fn add(acc: YValue, y: &YValue, sign: f64) -> YValue {
-    let value = acc.value + sign * y.value;
-    let low = acc.low + sign * y.low;
+    // Removing what was added can leave rounding dust (1e-6 of a dollar); call that zero.
+    let dust = 1e-9 * (acc.value.abs() + y.value.abs());
+    let clean = |v: f64| if v.abs() <= dust { 0.0 } else { v };
+    let value = clean(acc.value + sign * y.value);
+    let low = clean(acc.low + sign * y.low);
     // Once an open-ended deal has counted, the total's upper end stays open (∞ − ∞ is undefined).
     let high = acc.high + sign * y.high;
-    let high = if high.is_nan() { f64::INFINITY } else { high };
+    let high = if high.is_nan() {
+        f64::INFINITY
+    } else {
+        clean(high)
+    };
     let shape = if high.is_infinite() {
         YShape::OpenUp
     } else if (high - low).abs() > f64::EPSILON * value.abs().max(1.0) {

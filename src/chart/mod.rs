@@ -5,9 +5,12 @@
 
 pub mod commitments;
 pub mod data;
+pub mod png;
 pub mod scale;
 pub mod series;
 pub mod sources;
+pub mod svg;
+pub mod table;
 
 #[cfg(test)]
 mod tests;
@@ -15,7 +18,9 @@ mod tests;
 pub use data::{
     ChartData, Mark, NotPlotted, Point, Reason, Series, StatusStyle, XSpan, YShape, YValue,
 };
+pub use png::svg_to_png;
 pub use series::build;
+pub use svg::{RenderOptions, render_svg};
 
 use crate::model::{Chart, Workspace};
 

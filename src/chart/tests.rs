@@ -427,3 +427,32 @@ fn charts_are_found_by_id_or_title() {
     );
     assert!(find_chart(&ws, "nope").is_none());
 }
+
+#[test]
+fn footnote_counts_claims_and_sources_and_dates_only_when_asked() {
+    let ws = workspace();
+    let d = build(&ws, &valuation());
+    let mut opts = RenderOptions::new("Test deals");
+    let f = svg::footnote(&d, &opts);
+    assert_eq!(
+        f[0],
+        "Plotted: 3 claims from 2 independent sources (Outlet B, The Information)."
+    );
+    assert_eq!(f[1], "Workspace: Test deals · chart chart-v");
+    opts.export_date = Some(day("2026-01-05"));
+    assert!(svg::footnote(&d, &opts)[1].ends_with("exported 2026-01-05"));
+    let a = render_svg(&d, &RenderOptions::new("Test deals"));
+    assert_eq!(a, render_svg(&d, &RenderOptions::new("Test deals")));
+    assert!(!a.contains("exported"));
+}
+
+#[test]
+fn empty_chart_still_renders_with_a_message() {
+    let ws = Workspace::new("empty");
+    let d = build(&ws, &valuation());
+    assert!(d.is_empty());
+    let s = render_svg(&d, &RenderOptions::new("empty"));
+    assert!(s.contains("Nothing to plot"));
+    let png = svg_to_png(&s).unwrap();
+    assert!(png.starts_with(b"\x89PNG"));
+}
