@@ -77,15 +77,16 @@ pub fn date_ticks(start: NaiveDate, end: NaiveDate, target: usize) -> Vec<(Naive
     let mut m = m0 + (step - m0.rem_euclid(step)) % step;
     while m <= m1 {
         let (y, mo) = (m.div_euclid(12), m.rem_euclid(12) as u32 + 1);
-        if let Some(d) = NaiveDate::from_ymd_opt(y, mo, 1) {
-            if d >= start && d <= end {
-                let label = if step >= 12 {
-                    format!("{y}")
-                } else {
-                    format!("{} {y}", MONTHS[(mo - 1) as usize])
-                };
-                out.push((d, label));
-            }
+        if let Some(d) = NaiveDate::from_ymd_opt(y, mo, 1)
+            && d >= start
+            && d <= end
+        {
+            let label = if step >= 12 {
+                format!("{y}")
+            } else {
+                format!("{} {y}", MONTHS[(mo - 1) as usize])
+            };
+            out.push((d, label));
         }
         m += step;
     }
