@@ -361,3 +361,113 @@ fn a_broken_workspace_is_bad_input() {
     assert_eq!(o.status.code(), Some(1));
     assert!(stderr(&o).contains("bad.ron:1:"), "{}", stderr(&o));
 }
+
+// ---- The shipped sample workspace ----
+
+fn sample() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("workspaces/ai-compute-deals.ron")
+}
+
+const SAMPLE_CHARTS: [&str; 2] = ["chart-openai-valuation", "chart-openai-commitments"];
+
+#[test]
+fn sample_charts_export_to_svg_png_and_csv() {
+    let ws = claimbench::io::load_workspace(&sample()).unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    for id in SAMPLE_CHARTS {
+        let chart = ws.charts.iter().find(|c| c.id.as_str() == id).unwrap();
+        let data = claimbench::chart::build(&ws, chart);
+        assert!(
+            data.claims.len() >= 2,
+            "{id} plots {} claims",
+            data.claims.len()
+        );
+        // SVG: XML, every series name, footnote with counts and workspace title.
+        let svg = dir.path().join(format!("{id}.svg"));
+        let o = export(&sample(), id, &svg, &[]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let text = std::fs::read_to_string(&svg).unwrap();
+        let doc = roxmltree::Document::parse(&text).expect("SVG is XML");
+        let texts: Vec<&str> = doc.descendants().filter_map(|n| n.text()).collect();
+        for s in &data.series {
+            assert!(
+                texts.contains(&s.name.as_str()),
+                "{id}: series {:?} missing",
+                s.name
+            );
+        }
+        let expected = format!(
+            "Plotted: {} claims from {} independent sources",
+            data.claims.len(),
+            data.sources.len()
+        );
+        assert!(
+            texts.iter().any(|t| t.starts_with(&expected)),
+            "{id}: {expected}"
+        );
+        assert!(texts.contains(&format!("Workspace: {} · chart {id}", ws.title).as_str()));
+        // PNG at the requested size, not blank.
+        let png = dir.path().join(format!("{id}.png"));
+        let o = export(&sample(), id, &png, &["--width", "1200", "--height", "700"]);
+        assert!(o.status.success(), "{}", stderr(&o));
+        let img = image::open(&png).unwrap().to_rgba8();
+        assert_eq!(img.dimensions(), (1200, 700));
+        let colours: std::collections::HashSet<[u8; 4]> = img.pixels().map(|p| p.0).collect();
+        assert!(
+            colours.len() > 20,
+            "{id}: PNG has {} colours",
+            colours.len()
+        );
+        // CSV: a row per plotted claim, in the data's order; byte-identical on a second export.
+        let csv = dir.path().join(format!("{id}.csv"));
+        assert!(export(&sample(), id, &csv, &[]).status.success());
+        let rows = std::fs::read_to_string(&csv).unwrap();
+        let ids: Vec<&str> = rows
+            .lines()
+            .skip(1)
+            .map(|l| l.split(',').next().unwrap())
+            .collect();
+        let want: Vec<&str> = data.claims.iter().map(|c| c.as_str()).collect();
+        assert_eq!(ids, want, "{id}");
+        let again = dir.path().join(format!("{id}-again.csv"));
+        assert!(export(&sample(), id, &again, &[]).status.success());
+        assert_eq!(std::fs::read(&csv).unwrap(), std::fs::read(&again).unwrap());
+        let svg2 = dir.path().join(format!("{id}-again.svg"));
+        assert!(export(&sample(), id, &svg2, &[]).status.success());
+        assert_eq!(text.as_bytes(), std::fs::read(&svg2).unwrap().as_slice());
+    }
+}
+
+#[test]
+fn sample_commitment_totals_count_each_reported_deal_once() {
+    let ws = claimbench::io::load_workspace(&sample()).unwrap();
+    let chart = claimbench::chart::find_chart(&ws, "chart-openai-commitments").unwrap();
+    let data = claimbench::chart::build(&ws, chart);
+    let mut steps = 0;
+    for s in data
+        .series
+        .iter()
+        .filter(|s| s.mark == claimbench::chart::Mark::Step)
+    {
+        steps += 1;
+        for p in &s.points {
+            for q in &s.points {
+                assert!(
+                    !p.same_fact.contains(&q.claim),
+                    "{} and {} both counted",
+                    p.claim,
+                    q.claim
+                );
+            }
+        }
+    }
+    assert!(steps >= 1);
+    assert!(
+        data.points().any(|(_, p)| p.disagrees),
+        "the sample reports Amazon's investment with conflicting figures"
+    );
+    // Every selected claim is either plotted or listed with a reason.
+    for np in &data.not_plotted {
+        assert!(!data.claims.contains(&np.claim));
+    }
+}

@@ -6,6 +6,7 @@
 //! show the yearly run-rate of all deals in force. Deals with no period are listed as not plotted.
 
 use super::data::{ChartData, Mark, NotPlotted, Point, Reason, Series, XSpan, YShape, YValue};
+use super::same_fact;
 use super::series::{finish, is_or_under, money_axis, point_of, sort_points, unit_label};
 use crate::model::{Chart, Claim, ClaimKind, EntityId, Period, Workspace};
 use chrono::{Days, NaiveDate};
@@ -77,12 +78,12 @@ pub fn build(ws: &Workspace, chart: &Chart, entity: &EntityId, annualised: bool)
         Series {
             name: by,
             mark: Mark::Step,
-            points: step(outgoing),
+            points: step(counted_once(ws, outgoing)),
         },
         Series {
             name: to,
             mark: Mark::Step,
-            points: step(incoming),
+            points: step(counted_once(ws, incoming)),
         },
     ];
     // Bar groups: largest total first, then by name.
@@ -104,6 +105,22 @@ pub fn build(ws: &Workspace, chart: &Chart, entity: &EntityId, annualised: bool)
     let mut data = finish(ws, chart, unit, what, series, not_plotted);
     data.per_year = annualised;
     data
+}
+
+/// Keeps one report per fact (see [`super::same_fact::representative`]) so a total never adds
+/// up several outlets' versions of one deal.
+pub fn counted_once(ws: &Workspace, deals: Vec<Point>) -> Vec<Point> {
+    let refs: Vec<&Point> = deals.iter().collect();
+    let keep: Vec<usize> = same_fact::groups(ws, &refs)
+        .iter()
+        .map(|g| same_fact::representative(&refs, g))
+        .collect();
+    deals
+        .into_iter()
+        .enumerate()
+        .filter(|(i, _)| keep.contains(i))
+        .map(|(_, p)| p)
+        .collect()
 }
 
 /// The yearly share of a deal: its figure divided by the years of its period, with the x span

@@ -87,6 +87,10 @@ pub struct Point {
     pub counterparty: Option<String>,
     /// Independent origins of this claim's evidence, sorted.
     pub sources: Vec<String>,
+    /// Other plotted claims that report the same fact (see [`super::same_fact`]).
+    pub same_fact: Vec<ClaimId>,
+    /// Whether one of those states a different value: the reports contradict each other.
+    pub disagrees: bool,
 }
 
 impl Point {

@@ -6,6 +6,7 @@
 pub mod commitments;
 pub mod data;
 pub mod png;
+pub mod same_fact;
 pub mod scale;
 pub mod series;
 pub mod sources;

@@ -105,6 +105,8 @@ pub fn point_of(ws: &Workspace, c: &Claim, axis: &Unit) -> Result<Point, Reason>
             .as_ref()
             .map(|e| ws.entity_name(e).to_owned()),
         sources: claim_origins(ws, c),
+        same_fact: Vec::new(),
+        disagrees: false,
     })
 }
 
@@ -128,6 +130,7 @@ pub fn finish(
             sort_points(&mut s.points);
         }
     }
+    mark_same_facts(ws, &mut series);
     let mut claims = Vec::new();
     for s in &series {
         for p in &s.points {
@@ -153,6 +156,26 @@ pub fn finish(
         not_plotted,
         claims,
         sources,
+    }
+}
+
+/// Marks, on every point of every series, the other plotted reports of the same fact.
+fn mark_same_facts(ws: &Workspace, series: &mut [Series]) {
+    // Compare the claims' own values: take points from bars and markers before running totals.
+    let mut distinct: Vec<Point> = Vec::new();
+    let own = series.iter().filter(|s| s.mark != Mark::Step);
+    let totals = series.iter().filter(|s| s.mark == Mark::Step);
+    for p in own.chain(totals).flat_map(|s| &s.points) {
+        if !distinct.iter().any(|d| d.claim == p.claim) {
+            distinct.push(p.clone());
+        }
+    }
+    super::same_fact::mark(ws, &mut distinct);
+    for p in series.iter_mut().flat_map(|s| s.points.iter_mut()) {
+        if let Some(d) = distinct.iter().find(|d| d.claim == p.claim) {
+            p.same_fact = d.same_fact.clone();
+            p.disagrees = d.disagrees;
+        }
     }
 }
 

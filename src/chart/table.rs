@@ -34,7 +34,7 @@ fn number(v: f64) -> String {
 }
 
 /// Header of [`chart_csv`].
-pub const CHART_CSV_HEADER: [&str; 18] = [
+pub const CHART_CSV_HEADER: [&str; 20] = [
     "claim_id",
     "series",
     "kind",
@@ -51,13 +51,16 @@ pub const CHART_CSV_HEADER: [&str; 18] = [
     "figure",
     "status",
     "cumulative",
+    "same_fact_as",
+    "disagrees",
     "documents",
     "sources",
 ];
 
 /// The plotted data as CSV: one row per plotted claim (first in legend order), naming every
-/// series it appears in, its running total where a step series has one, its documents and its
-/// independent sources. `date_end` is exclusive.
+/// series it appears in, its running total where a step series counts it (one report per fact),
+/// the other reports of its fact and whether they disagree, its documents and its independent
+/// sources. `date_end` is exclusive.
 pub fn chart_csv(ws: &Workspace, data: &ChartData) -> String {
     let mut out = csv_line(&CHART_CSV_HEADER.map(str::to_owned));
     let unit = if data.per_year {
@@ -98,6 +101,12 @@ pub fn chart_csv(ws: &Workspace, data: &ChartData) -> String {
             p.figure_text.clone(),
             p.status.name().to_owned(),
             cumulative,
+            p.same_fact
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            p.disagrees.to_string(),
             claim.map_or(String::new(), documents),
             p.sources.join("; "),
         ]));

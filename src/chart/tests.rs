@@ -456,3 +456,53 @@ fn empty_chart_still_renders_with_a_message() {
     let png = svg_to_png(&s).unwrap();
     assert!(png.starts_with(b"\x89PNG"));
 }
+
+#[test]
+fn contradicting_reports_of_one_deal_are_marked_and_counted_once() {
+    let mut ws = workspace();
+    // A second outlet reports Amazon's investment as $100B on the same day, from one source.
+    ws.claims.push(claim(
+        16,
+        ClaimKind::Investment,
+        "amazon",
+        Some("openai"),
+        usd(100.0),
+        Some("2025-12-16"),
+        ClaimStatus::InTalks,
+        &["doc-0002"],
+    ));
+    let d = build(&ws, &commitments(false));
+    let to = &d.series[1];
+    assert_eq!(ids(&to.points), ["cl-0013", "cl-0012"], "cl-0016 not added");
+    assert_eq!(to.points[1].y.value, 110.0 * B);
+    let amazon = d.series.iter().find(|s| s.name == "Amazon").unwrap();
+    let p16 = amazon
+        .points
+        .iter()
+        .find(|p| p.claim.as_str() == "cl-0016")
+        .unwrap();
+    let p12 = amazon
+        .points
+        .iter()
+        .find(|p| p.claim.as_str() == "cl-0012")
+        .unwrap();
+    assert!(p16.disagrees && p12.disagrees);
+    assert_eq!(p16.same_fact, vec![ClaimId::numbered(12)]);
+    assert!(to.points[1].disagrees, "marks reach the step series too");
+    // The AWS deal is Amazon's too but another kind: not the same fact.
+    let aws = amazon
+        .points
+        .iter()
+        .find(|p| p.claim.as_str() == "cl-0010")
+        .unwrap();
+    assert!(aws.same_fact.is_empty() && !aws.disagrees);
+    // Agreeing reports are grouped but not flagged.
+    ws.claims[12].figure = q(10.0, Qualifier::About);
+    let d = build(&ws, &commitments(false));
+    let p = d
+        .points()
+        .find(|(_, p)| p.claim.as_str() == "cl-0016")
+        .unwrap()
+        .1;
+    assert!(!p.disagrees && p.same_fact.len() == 1, "{p:?}");
+}

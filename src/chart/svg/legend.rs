@@ -1,7 +1,7 @@
 //! The legend panel (series, then a key to the styling actually used), the "not plotted (why)"
 //! list, and the provenance footnote.
 
-use super::marks::{arrow, marker};
+use super::marks::{arrow, disagree_mark, marker};
 use super::writer::Svg;
 use super::{RenderOptions, color};
 use crate::chart::data::{ChartData, Mark, StatusStyle, YShape};
@@ -70,6 +70,9 @@ pub(crate) fn legend(svg: &mut Svg, data: &ChartData, x: f64, top: f64, bottom: 
     {
         key.push(("month / year: whole span", KeyGlyph::Span));
     }
+    if data.points().any(|(_, p)| p.disagrees) {
+        key.push(("reports of one fact disagree", KeyGlyph::Disagree));
+    }
     svg.open("id=\"style-key\" font-size=\"11\" fill=\"#444444\"");
     for (label, glyph) in key {
         glyph.draw(svg, x + 8.0, y - 4.0);
@@ -90,6 +93,7 @@ enum KeyGlyph {
     Band,
     Range,
     Span,
+    Disagree,
 }
 
 impl KeyGlyph {
@@ -113,6 +117,7 @@ impl KeyGlyph {
                 svg.line(x - 4.0, y - 6.0, x + 4.0, y - 6.0, &st);
                 svg.line(x - 4.0, y + 6.0, x + 4.0, y + 6.0, &st);
             }
+            KeyGlyph::Disagree => disagree_mark(svg, x, y),
             KeyGlyph::Span => {
                 let st = format!("stroke=\"{c}\" stroke-width=\"2\"");
                 svg.line(x - 8.0, y, x + 8.0, y, &st);

@@ -5,15 +5,21 @@
 use super::writer::{Svg, escape, num};
 use super::{Frame, color};
 use crate::chart::data::{ChartData, Mark, Point, Series, StatusStyle, YShape};
-use crate::model::figure::format_value;
+use chrono::NaiveDate;
 
 const ARROW: f64 = 22.0;
 
 pub(crate) fn draw(svg: &mut Svg, data: &ChartData, steps: &Frame, others: &Frame) {
-    let mut bar_right = f64::NEG_INFINITY;
+    let slots = bar_slots(data, others);
     // Bars first (behind), then steps, then points on top.
+    // Within a pass, series whose widest span is longest go first, so wide month or year bars
+    // never cover narrow day bars.
+    let widest = |s: &Series| s.points.iter().map(|p| p.x.days()).max().unwrap_or(0);
+    let mut order: Vec<usize> = (0..data.series.len()).collect();
+    order.sort_by_key(|&i| std::cmp::Reverse(widest(&data.series[i])));
     for pass in [Mark::Bars, Mark::Step, Mark::Points] {
-        for (i, s) in data.series.iter().enumerate() {
+        for &i in &order {
+            let s = &data.series[i];
             if s.mark != pass {
                 continue;
             }
@@ -26,12 +32,13 @@ pub(crate) fn draw(svg: &mut Svg, data: &ChartData, steps: &Frame, others: &Fram
             let f = if s.mark == Mark::Step { steps } else { others };
             match s.mark {
                 Mark::Points => s.points.iter().for_each(|p| point(svg, f, p, c)),
-                Mark::Step => step(svg, data, f, s, c),
+                Mark::Step => super::step::step(svg, data, f, s, c),
                 Mark::Bars if data.per_year => s.points.iter().for_each(|p| span_bar(svg, f, p, c)),
-                Mark::Bars => s
-                    .points
-                    .iter()
-                    .for_each(|p| bar(svg, f, p, c, &mut bar_right)),
+                Mark::Bars => {
+                    for (k, p) in s.points.iter().enumerate() {
+                        bar(svg, f, p, c, slots[i][k]);
+                    }
+                }
             }
             svg.close();
         }
@@ -54,17 +61,35 @@ pub fn tooltip(p: &Point) -> String {
         (None, Some(c)) => format!("→ {c}, "),
         (None, None) => String::new(),
     };
-    format!(
+    let mut t = format!(
         "{}: {parties}{}, {}, {} — sources: {}",
         p.claim,
         p.figure_text,
         p.status.label().to_lowercase(),
         p.x.date,
         p.sources.join("; ")
-    )
+    );
+    if !p.same_fact.is_empty() {
+        let ids: Vec<&str> = p.same_fact.iter().map(|c| c.as_str()).collect();
+        let how = if p.disagrees {
+            "figures disagree"
+        } else {
+            "figures agree"
+        };
+        t.push_str(&format!(" — same fact as {} ({how})", ids.join(", ")));
+    }
+    t
 }
 
-fn open_claim(svg: &mut Svg, p: &Point) {
+/// The contradiction mark: a small red diamond.
+pub(crate) fn disagree_mark(svg: &mut Svg, x: f64, y: f64) {
+    svg.polygon(
+        &[(x, y - 5.0), (x + 4.5, y), (x, y + 5.0), (x - 4.5, y)],
+        "fill=\"#e00000\" stroke=\"#ffffff\" stroke-width=\"1\"",
+    );
+}
+
+pub(crate) fn open_claim(svg: &mut Svg, p: &Point) {
     svg.open(&format!("data-claim=\"{}\"", escape(p.claim.as_str())));
     svg.tooltip(&tooltip(p));
 }
@@ -150,52 +175,10 @@ fn point(svg: &mut Svg, f: &Frame, p: &Point, c: &str) {
         svg.line(x1, y - 4.0, x1, y + 4.0, &st);
     }
     marker(svg, x, y, c, p.style());
+    if p.disagrees {
+        disagree_mark(svg, x + 9.0, y - 9.0);
+    }
     svg.close();
-}
-
-fn step(svg: &mut Svg, data: &ChartData, f: &Frame, s: &Series, c: &str) {
-    let mut level = f.sy(0.0);
-    let mut prev_x: Option<f64> = None;
-    for (k, p) in s.points.iter().enumerate() {
-        open_claim(svg, p);
-        let (x0, x1) = (f.sx(p.x.start), f.sx(p.x.end).max(f.sx(p.x.start)));
-        let y = f.sy(p.y.value);
-        let next = s.points.get(k + 1).map_or(f.right, |n| f.sx(n.x.start));
-        let st = stroke(c, p.style(), 2.5);
-        let mut pts = Vec::new();
-        if let Some(px) = prev_x {
-            pts.push((px, level));
-        }
-        // A ramp across the date span: the total rises some time within the month or year.
-        pts.extend([(x0, level), (x1, y), (next.max(x1), y)]);
-        svg.polyline(&pts, &st);
-        svg.rect(x1 - 3.0, y - 3.0, 6.0, 6.0, &format!("fill=\"{c}\""));
-        if p.y.shape == YShape::OpenUp && k + 1 == s.points.len() {
-            arrow(svg, next.max(x1) - 12.0, y, -1.0, 14.0, c);
-        }
-        svg.close();
-        level = y;
-        prev_x = Some(next.max(x1));
-    }
-    if let Some(last) = s.points.last().filter(|l| l.y.value != 0.0) {
-        let unit = if data.per_year { "/yr" } else { "" };
-        let open = if last.y.shape == YShape::OpenUp {
-            "+"
-        } else {
-            ""
-        };
-        let gap = if last.y.shape == YShape::OpenUp {
-            20.0
-        } else {
-            4.0
-        };
-        svg.text(
-            f.right - gap,
-            f.sy(last.y.value) - 6.0,
-            &format!("{}{open}{unit}", format_value(last.y.value, &data.unit)),
-            &format!("font-size=\"11\" fill=\"{c}\" text-anchor=\"end\""),
-        );
-    }
 }
 
 fn bar_style(c: &str, style: StatusStyle) -> String {
@@ -207,18 +190,55 @@ fn bar_style(c: &str, style: StatusStyle) -> String {
     }
 }
 
-fn bar(svg: &mut Svg, f: &Frame, p: &Point, c: &str, right: &mut f64) {
-    open_claim(svg, p);
-    let mut x0 = f.sx(p.x.start);
-    let w = (f.sx(p.x.end) - x0).max(10.0);
-    if x0 < *right + 1.0 && x0 > *right - w {
-        x0 = *right + 1.0; // dodge a bar on the same days
+/// A date span `(start, end)`.
+type Span = (NaiveDate, NaiveDate);
+
+/// Where each bar goes, `slots[series][point] = (x, width)`: bars of deals with the same date
+/// span share it side by side, or, when it is too narrow, sit next to each other around its
+/// centre.
+fn bar_slots(data: &ChartData, f: &Frame) -> Vec<Vec<(f64, f64)>> {
+    let mut slots: Vec<Vec<(f64, f64)>> = data
+        .series
+        .iter()
+        .map(|s| vec![(0.0, 0.0); s.points.len()])
+        .collect();
+    let mut groups: Vec<(Span, Vec<(usize, usize)>)> = Vec::new();
+    for (i, s) in data.series.iter().enumerate() {
+        if s.mark != Mark::Bars {
+            continue;
+        }
+        for (k, p) in s.points.iter().enumerate() {
+            let key = (p.x.start, p.x.end);
+            match groups.iter_mut().find(|(g, _)| *g == key) {
+                Some((_, members)) => members.push((i, k)),
+                None => groups.push((key, vec![(i, k)])),
+            }
+        }
     }
-    *right = x0 + w;
+    for ((start, end), members) in groups {
+        let n = members.len() as f64;
+        let (x0, x1) = (f.sx(start), f.sx(end));
+        let (first, w, stride) = if x1 - x0 >= 10.0 * n {
+            (x0, (x1 - x0) / n, (x1 - x0) / n)
+        } else {
+            ((x0 + x1) / 2.0 - (11.0 * n - 1.0) / 2.0, 10.0, 11.0)
+        };
+        for (j, (i, k)) in members.into_iter().enumerate() {
+            slots[i][k] = (first + j as f64 * stride, w);
+        }
+    }
+    slots
+}
+
+fn bar(svg: &mut Svg, f: &Frame, p: &Point, c: &str, (x0, w): (f64, f64)) {
+    open_claim(svg, p);
     let base = f.sy(0.0);
     let top = f.sy(p.y.value);
     svg.rect(x0, top, w, base - top, &bar_style(c, p.style()));
     qualifier(svg, f, p, x0 + w / 2.0, x0, x0 + w, c);
+    if p.disagrees {
+        disagree_mark(svg, x0 + w / 2.0, top - 8.0);
+    }
     svg.close();
 }
 

@@ -5,6 +5,7 @@
 
 mod legend;
 mod marks;
+mod step;
 pub mod writer;
 
 pub use legend::footnote;
