@@ -1,5 +1,6 @@
 //! Claims that state the same fact: same kind, same parties (rolled up to their parents), and
-//! dates that can mean the same day. Outlets often report one deal with different figures
+//! dates that can mean the same day, where a year-only date matches only the same year-only date
+//! (a year is too coarse to say two reports describe one event). Outlets often report one deal with different figures
 //! ("at least $10B", "$100B"); such claims are marked as disagreeing on the chart, and a running
 //! total counts each fact once.
 //!
@@ -7,8 +8,8 @@
 //! stated month or year are also taken as one fact. The CSV export names the grouping
 //! (`same_fact_as`) so an analyst can see and correct it.
 
-use super::data::Point;
-use crate::model::{ClaimId, Workspace};
+use super::data::{Point, YShape};
+use crate::model::{ClaimId, DatePrecision, Workspace};
 
 /// Relative difference of stated values above which two reports of one fact disagree.
 pub const DISAGREE: f64 = 0.05;
@@ -24,12 +25,23 @@ pub fn same_fact(ws: &Workspace, a: &Point, b: &Point) -> bool {
         && root(&ca.subject) == root(&cb.subject)
         && root(&ca.counterparty) == root(&cb.counterparty)
         && a.x.date.overlaps(&b.x.date)
+        && (a.x.date == b.x.date
+            || (a.x.date.precision() != DatePrecision::Year
+                && b.x.date.precision() != DatePrecision::Year))
 }
 
-/// Whether two reports' stated values differ by more than [`DISAGREE`].
+/// Whether two reports disagree: their stated values differ by more than [`DISAGREE`], unless
+/// both are bounded (exact, about, a closed range) and their intervals overlap ("about $750B"
+/// fits "$750–830B"). Open-ended figures are compared by their stated number, so "at least
+/// $10B" and "$100B" are flagged: they describe one deal very differently.
 pub fn disagree(a: &Point, b: &Point) -> bool {
     let (x, y) = (a.y.value, b.y.value);
-    (x - y).abs() > DISAGREE * x.abs().max(y.abs())
+    if (x - y).abs() <= DISAGREE * x.abs().max(y.abs()) {
+        return false;
+    }
+    let bounded = |p: &Point| matches!(p.y.shape, YShape::Exact | YShape::Band | YShape::Interval);
+    let overlap = a.y.low <= b.y.high && b.y.low <= a.y.high;
+    !(bounded(a) && bounded(b) && overlap)
 }
 
 /// Groups points that state the same fact (transitively); each group lists indices into
@@ -87,18 +99,16 @@ pub fn representative(points: &[&Point], group: &[usize]) -> usize {
     best
 }
 
-/// Sets each point's `same_fact` (other reports of its fact) and `disagrees` (whether any of
-/// them states a different value).
+/// Sets each point's `same_fact` (the other reports of its fact, directly, not through a
+/// chain) and `disagrees` (whether any of them states a different value).
 pub fn mark(ws: &Workspace, points: &mut [Point]) {
     let refs: Vec<&Point> = points.iter().collect();
     let mut marks: Vec<(Vec<ClaimId>, bool)> = vec![(Vec::new(), false); points.len()];
-    for g in groups(ws, &refs) {
-        for &i in &g {
-            for &j in &g {
-                if i != j && refs[i].claim != refs[j].claim {
-                    marks[i].0.push(refs[j].claim.clone());
-                    marks[i].1 |= disagree(refs[i], refs[j]);
-                }
+    for (i, a) in refs.iter().enumerate() {
+        for b in &refs {
+            if same_fact(ws, a, b) {
+                marks[i].0.push(b.claim.clone());
+                marks[i].1 |= disagree(a, b);
             }
         }
     }

@@ -506,3 +506,40 @@ fn contradicting_reports_of_one_deal_are_marked_and_counted_once() {
         .1;
     assert!(!p.disagrees && p.same_fact.len() == 1, "{p:?}");
 }
+
+#[test]
+fn year_only_dates_do_not_merge_distinct_events() {
+    let mut ws = workspace();
+    // "valued at $300B in 2025" is not the same fact as the October $500B round.
+    ws.claims.push(claim(
+        17,
+        ClaimKind::Valuation,
+        "openai",
+        None,
+        usd(300.0),
+        Some("2025"),
+        ClaimStatus::Completed,
+        &["doc-0002"],
+    ));
+    let d = build(&ws, &valuation());
+    let p17 = d
+        .points()
+        .find(|(_, p)| p.claim.as_str() == "cl-0017")
+        .unwrap()
+        .1;
+    assert!(p17.same_fact.is_empty() && !p17.disagrees);
+    // Same month: "about $750B" (Dec 18) and "$750–830B" (Dec) are one fact and fit each other.
+    let find = |d: &ChartData, id: &str| {
+        d.points()
+            .find(|(_, p)| p.claim.as_str() == id)
+            .unwrap()
+            .1
+            .clone()
+    };
+    let p2 = find(&d, "cl-0002");
+    assert_eq!(p2.same_fact, vec![ClaimId::numbered(5)]);
+    assert!(!p2.disagrees);
+    // An exact $900B that same month would not fit.
+    ws.claims[4].figure = usd(900.0);
+    assert!(find(&build(&ws, &valuation()), "cl-0002").disagrees);
+}

@@ -167,7 +167,7 @@ fn export_chart(a: &ChartArgs) -> Result<String, Failure> {
     };
     write(&a.out, &bytes)?;
     Ok(format!(
-        "{}: chart {} — {} claims plotted, {} not plotted",
+        "{}: chart {} — claims plotted: {}, not plotted: {}",
         a.out.display(),
         chart.id,
         data.claims.len(),
@@ -185,5 +185,5 @@ fn export_claims(a: &ClaimsArgs) -> Result<String, Failure> {
         _ => chart::table::claims_csv(&ws),
     };
     write(&a.out, text.as_bytes())?;
-    Ok(format!("{}: {} claims", a.out.display(), ws.claims.len()))
+    Ok(format!("{}: claims: {}", a.out.display(), ws.claims.len()))
 }

@@ -21,7 +21,7 @@ pub const DEFAULT_SIZE: (u32, u32) = (1000, 600);
 /// Smallest size the layout supports; smaller requests are enlarged to it.
 pub const MIN_SIZE: (u32, u32) = (480, 320);
 /// Largest size accepted (keeps PNG memory bounded).
-pub const MAX_SIZE: (u32, u32) = (8000, 8000);
+pub const MAX_SIZE: (u32, u32) = (4000, 4000);
 
 /// Colours of the series, in legend order.
 pub const PALETTE: [&str; 10] = [
