@@ -47,10 +47,10 @@ pub(crate) fn legend(svg: &mut Svg, data: &ChartData, x: f64, top: f64, bottom: 
     let styles: Vec<StatusStyle> = data.points().map(|(_, p)| p.style()).collect();
     let shapes: Vec<YShape> = data.points().map(|(_, p)| p.y.shape).collect();
     if styles.contains(&StatusStyle::Firm) {
-        key.push(("signed / completed / announced", KeyGlyph::Firm));
+        key.push(("firm: signed, completed, announced", KeyGlyph::Firm));
     }
     if styles.contains(&StatusStyle::Tentative) {
-        key.push(("rumored / in talks / LOI / forecast", KeyGlyph::Tentative));
+        key.push(("tentative: talks, LOI, forecast…", KeyGlyph::Tentative));
     }
     if shapes.contains(&YShape::OpenUp) {
         key.push(("at least / more than", KeyGlyph::Up));
