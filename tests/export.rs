@@ -349,6 +349,10 @@ fn unknown_extension_is_a_usage_error() {
     ]);
     assert_eq!(o.status.code(), Some(2));
     assert!(!out.exists());
+    let png = dir.path().join("x.png");
+    let o = export(&ws, "chart-openai-valuation", &png, &["--width", "10"]);
+    assert_eq!(o.status.code(), Some(2), "width below the minimum");
+    assert!(!png.exists());
 }
 
 #[test]
