@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod annotate;
+pub mod chart;
 pub mod cli;
 pub mod io;
 pub mod model;

@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 1 bad input or data, 2 usage. Errors go to stderr as `claimbench: …`.
 
 pub mod check;
+pub mod export;
 pub mod screenshot;
 
 use clap::{Parser, Subcommand};
@@ -38,6 +39,8 @@ pub enum Command {
     Check(check::CheckArgs),
     /// Open the window, save a PNG of it, exit (needs a display).
     Screenshot(screenshot::ScreenshotArgs),
+    /// Export a chart (SVG, PNG, CSV) or the claims (CSV, JSON).
+    Export(export::ExportArgs),
 }
 
 /// Prints an error line in the contract's shape.

@@ -1,0 +1,196 @@
+//! The legend panel (series, then a key to the styling actually used), the "not plotted (why)"
+//! list, and the provenance footnote.
+
+use super::marks::{arrow, disagree_mark, marker};
+use super::writer::Svg;
+use super::{RenderOptions, color};
+use crate::chart::data::{ChartData, Mark, StatusStyle, YShape};
+
+/// Shortens `s` to at most `n` characters with an ellipsis.
+fn clip(s: &str, n: usize) -> String {
+    if s.chars().count() <= n {
+        s.to_owned()
+    } else {
+        let mut out: String = s.chars().take(n.saturating_sub(1)).collect();
+        out.push('…');
+        out
+    }
+}
+
+pub(crate) fn legend(svg: &mut Svg, data: &ChartData, x: f64, top: f64, bottom: f64) {
+    svg.open("id=\"legend\" font-size=\"12\" fill=\"#222222\"");
+    let mut y = top + 6.0;
+    for (i, s) in data.series.iter().enumerate() {
+        let c = color(i);
+        match s.mark {
+            Mark::Points => svg.circle(x + 8.0, y - 4.0, 5.0, &format!("fill=\"{c}\"")),
+            Mark::Step => svg.line(
+                x,
+                y - 4.0,
+                x + 16.0,
+                y - 4.0,
+                &format!("stroke=\"{c}\" stroke-width=\"2.5\""),
+            ),
+            Mark::Bars => svg.rect(
+                x + 2.0,
+                y - 10.0,
+                12.0,
+                12.0,
+                &format!("fill=\"{c}\" fill-opacity=\"0.7\""),
+            ),
+        }
+        svg.text(x + 24.0, y, &clip(&s.name, 28), "");
+        y += 18.0;
+    }
+    y += 8.0;
+    let mut key: Vec<(&str, KeyGlyph)> = Vec::new();
+    let styles: Vec<StatusStyle> = data.points().map(|(_, p)| p.style()).collect();
+    let shapes: Vec<YShape> = data.points().map(|(_, p)| p.y.shape).collect();
+    if styles.contains(&StatusStyle::Firm) {
+        key.push(("firm: signed, completed, announced", KeyGlyph::Firm));
+    }
+    if styles.contains(&StatusStyle::Tentative) {
+        key.push(("tentative: talks, LOI, forecast…", KeyGlyph::Tentative));
+    }
+    if shapes.contains(&YShape::OpenUp) {
+        key.push(("at least / more than", KeyGlyph::Up));
+    }
+    if shapes.contains(&YShape::OpenDown) {
+        key.push(("up to", KeyGlyph::Down));
+    }
+    if shapes.contains(&YShape::Band) {
+        key.push(("about (±10%)", KeyGlyph::Band));
+    }
+    if shapes.contains(&YShape::Interval) {
+        key.push(("range", KeyGlyph::Range));
+    }
+    if data
+        .points()
+        .any(|(s, p)| s.mark == Mark::Points && p.x.days() > 1)
+    {
+        key.push(("month / year: whole span", KeyGlyph::Span));
+    }
+    if data.points().any(|(_, p)| p.disagrees) {
+        key.push(("reports of one fact disagree", KeyGlyph::Disagree));
+    }
+    svg.open("id=\"style-key\" font-size=\"11\" fill=\"#444444\"");
+    for (label, glyph) in key {
+        glyph.draw(svg, x + 8.0, y - 4.0);
+        svg.text(x + 24.0, y, label, "");
+        y += 17.0;
+    }
+    svg.close();
+    not_plotted(svg, data, x, y + 10.0, bottom);
+    svg.close();
+}
+
+#[derive(Clone, Copy)]
+enum KeyGlyph {
+    Firm,
+    Tentative,
+    Up,
+    Down,
+    Band,
+    Range,
+    Span,
+    Disagree,
+}
+
+impl KeyGlyph {
+    fn draw(self, svg: &mut Svg, x: f64, y: f64) {
+        let c = "#555555";
+        match self {
+            KeyGlyph::Firm => marker(svg, x, y, c, StatusStyle::Firm),
+            KeyGlyph::Tentative => marker(svg, x, y, c, StatusStyle::Tentative),
+            KeyGlyph::Up => arrow(svg, x, y + 6.0, -1.0, 13.0, c),
+            KeyGlyph::Down => arrow(svg, x, y - 6.0, 1.0, 13.0, c),
+            KeyGlyph::Band => svg.rect(
+                x - 7.0,
+                y - 6.0,
+                14.0,
+                12.0,
+                &format!("fill=\"{c}\" fill-opacity=\"0.2\""),
+            ),
+            KeyGlyph::Range => {
+                let st = format!("stroke=\"{c}\" stroke-width=\"2\"");
+                svg.line(x, y - 6.0, x, y + 6.0, &st);
+                svg.line(x - 4.0, y - 6.0, x + 4.0, y - 6.0, &st);
+                svg.line(x - 4.0, y + 6.0, x + 4.0, y + 6.0, &st);
+            }
+            KeyGlyph::Disagree => disagree_mark(svg, x, y),
+            KeyGlyph::Span => {
+                let st = format!("stroke=\"{c}\" stroke-width=\"2\"");
+                svg.line(x - 8.0, y, x + 8.0, y, &st);
+                svg.line(x - 8.0, y - 4.0, x - 8.0, y + 4.0, &st);
+                svg.line(x + 8.0, y - 4.0, x + 8.0, y + 4.0, &st);
+            }
+        }
+    }
+}
+
+fn not_plotted(svg: &mut Svg, data: &ChartData, x: f64, mut y: f64, bottom: f64) {
+    if data.not_plotted.is_empty() {
+        return;
+    }
+    svg.open("id=\"not-plotted\" font-size=\"11\" fill=\"#555555\"");
+    svg.text(
+        x,
+        y,
+        &format!("Not plotted ({}):", data.not_plotted.len()),
+        "fill=\"#222222\"",
+    );
+    y += 15.0;
+    let room = ((bottom - y) / 14.0).floor().max(1.0) as usize;
+    let n = data.not_plotted.len();
+    let shown = if n <= room { n } else { room.saturating_sub(1) };
+    for np in &data.not_plotted[..shown] {
+        svg.text(x, y, &clip(&format!("{}: {}", np.claim, np.reason), 36), "");
+        y += 14.0;
+    }
+    if shown < n {
+        svg.text(x, y, &format!("+{} more (see CSV export)", n - shown), "");
+    }
+    svg.close();
+}
+
+/// The provenance footnote, one string per line: claims and independent sources plotted, the
+/// workspace, the chart id, and the export date only when one is given.
+pub fn footnote(data: &ChartData, opts: &RenderOptions) -> Vec<String> {
+    let n = data.claims.len();
+    let m = data.sources.len();
+    let plural = |k: usize, one: &str, many: &str| {
+        if k == 1 {
+            format!("{k} {one}")
+        } else {
+            format!("{k} {many}")
+        }
+    };
+    let mut first = format!(
+        "Plotted: {} from {}",
+        plural(n, "claim", "claims"),
+        plural(m, "independent source", "independent sources")
+    );
+    if m > 0 {
+        let width = (f64::from(opts.size().0) / 6.6) as usize;
+        let list = data.sources.join(", ");
+        let room = width.saturating_sub(first.chars().count() + 3).max(12);
+        first = format!("{first} ({})", clip(&list, room));
+    }
+    let mut second = format!(
+        "Workspace: {} · chart {}",
+        opts.workspace_title, data.chart_id
+    );
+    if let Some(d) = opts.export_date {
+        second.push_str(&format!(" · exported {}", d.format("%Y-%m-%d")));
+    }
+    vec![first + ".", second]
+}
+
+pub(crate) fn draw_footnote(svg: &mut Svg, lines: &[String], x: f64, mut y: f64) {
+    svg.open("id=\"footnote\" font-size=\"11\" fill=\"#555555\"");
+    for l in lines {
+        svg.text(x, y, l, "");
+        y += 15.0;
+    }
+    svg.close();
+}

@@ -1,0 +1,266 @@
+//! The one chart renderer: [`ChartData`] → SVG text with a title, date and value axes, the
+//! series with their qualifier and status styling, a legend, the "not plotted" list and a
+//! provenance footnote. Text stays text; output is deterministic (no timestamps unless
+//! [`RenderOptions::export_date`] is set). The PNG export rasterises this same SVG.
+
+mod legend;
+mod marks;
+mod step;
+pub mod writer;
+
+pub use legend::footnote;
+
+use super::data::{ChartData, Mark};
+use super::scale::{Linear, date_ticks, day_number, nice_ticks};
+use crate::model::figure::format_value;
+use chrono::NaiveDate;
+use writer::Svg;
+
+/// Default export size in pixels.
+pub const DEFAULT_SIZE: (u32, u32) = (1000, 600);
+/// Smallest size the layout supports; smaller requests are enlarged to it.
+pub const MIN_SIZE: (u32, u32) = (480, 320);
+/// Largest size accepted (keeps PNG memory bounded).
+pub const MAX_SIZE: (u32, u32) = (4000, 4000);
+
+/// Colours of the series, in legend order.
+pub const PALETTE: [&str; 10] = [
+    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
+    "#bcbd22", "#7f7f7f",
+];
+
+/// The colour of the `i`-th series.
+pub fn color(i: usize) -> &'static str {
+    PALETTE[i % PALETTE.len()]
+}
+
+/// How to render.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RenderOptions {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// The workspace's title, named in the footnote.
+    pub workspace_title: String,
+    /// The export date for the footnote; `None` leaves it out so exports can be diffed.
+    pub export_date: Option<NaiveDate>,
+}
+
+impl RenderOptions {
+    /// Default size, no export date.
+    pub fn new(workspace_title: impl Into<String>) -> Self {
+        Self {
+            width: DEFAULT_SIZE.0,
+            height: DEFAULT_SIZE.1,
+            workspace_title: workspace_title.into(),
+            export_date: None,
+        }
+    }
+
+    /// The size actually used: clamped to [`MIN_SIZE`]..=[`MAX_SIZE`].
+    pub fn size(&self) -> (u32, u32) {
+        (
+            self.width.clamp(MIN_SIZE.0, MAX_SIZE.0),
+            self.height.clamp(MIN_SIZE.1, MAX_SIZE.1),
+        )
+    }
+}
+
+/// The plot area and its scales.
+#[derive(Clone)]
+pub(crate) struct Frame {
+    pub left: f64,
+    pub right: f64,
+    pub top: f64,
+    pub bottom: f64,
+    pub x: Linear,
+    pub y: Linear,
+}
+
+impl Frame {
+    pub fn sx(&self, d: NaiveDate) -> f64 {
+        self.x.map(day_number(d))
+    }
+    pub fn sy(&self, v: f64) -> f64 {
+        self.y.map(v).clamp(self.top - 20.0, self.bottom)
+    }
+}
+
+/// Width of the legend panel on the right.
+const LEGEND_W: f64 = 235.0;
+
+/// Renders a chart to SVG text. A chart with both cumulative lines and deal bars gets two
+/// panels on one date axis (totals above, deals below), so small deals are not flattened by
+/// large totals and bars never hide under the lines.
+pub fn render_svg(data: &ChartData, opts: &RenderOptions) -> String {
+    let (w, h) = opts.size();
+    let (wf, hf) = (f64::from(w), f64::from(h));
+    let mut svg = Svg::new(w, h, &data.title);
+    svg.rect(0.0, 0.0, wf, hf, "fill=\"#ffffff\"");
+    svg.text(
+        20.0,
+        32.0,
+        &data.title,
+        "font-size=\"20\" fill=\"#111111\" id=\"chart-title\"",
+    );
+    let foot = footnote(data, opts);
+    let (top, bottom) = (60.0, hf - 50.0 - 15.0 * foot.len() as f64);
+    let (left, right) = (85.0, wf - LEGEND_W - 20.0);
+    let has = |m: Mark| data.series.iter().any(|s| s.mark == m);
+    let split = has(Mark::Step) && (has(Mark::Bars) || has(Mark::Points));
+    let (steps, others) = if split {
+        let mid = top + (bottom - top) * 0.55;
+        (
+            frame(data, |m| m == Mark::Step, left, right, top, mid - 14.0),
+            frame(data, |m| m != Mark::Step, left, right, mid + 14.0, bottom),
+        )
+    } else {
+        let f = frame(data, |_| true, left, right, top, bottom);
+        (f.clone(), f)
+    };
+    if split {
+        axes(&mut svg, data, &steps, false, Some("Running total"));
+        axes(&mut svg, data, &others, true, Some("Each deal"));
+    } else {
+        axes(&mut svg, data, &others, true, None);
+    }
+    y_label(&mut svg, data, (top + bottom) / 2.0);
+    if data.is_empty() {
+        svg.text(
+            (left + right) / 2.0,
+            (top + bottom) / 2.0,
+            "Nothing to plot: no selected claim has both a figure and a date",
+            "font-size=\"13\" fill=\"#666666\" text-anchor=\"middle\"",
+        );
+    }
+    marks::draw(&mut svg, data, &steps, &others);
+    legend::legend(&mut svg, data, wf - LEGEND_W, top, bottom);
+    legend::draw_footnote(
+        &mut svg,
+        &foot,
+        20.0,
+        hf - 12.0 - 15.0 * (foot.len() as f64 - 1.0),
+    );
+    svg.finish()
+}
+
+/// The frame of the plot area `left..right` × `top..bottom`: dates over all points, values over
+/// the series whose mark passes `which`.
+fn frame(
+    data: &ChartData,
+    which: impl Fn(Mark) -> bool,
+    left: f64,
+    right: f64,
+    top: f64,
+    bottom: f64,
+) -> Frame {
+    let mut x0 = f64::INFINITY;
+    let mut x1 = f64::NEG_INFINITY;
+    let (mut y0, mut y1) = (0.0f64, 0.0f64);
+    for (s, p) in data.points() {
+        x0 = x0.min(day_number(p.x.start));
+        x1 = x1.max(day_number(p.x.end));
+        if which(s.mark) {
+            y0 = y0.min(p.y.min_finite());
+            y1 = y1.max(p.y.max_finite());
+        }
+    }
+    if !x0.is_finite() {
+        let today = day_number(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default());
+        (x0, x1) = (today, today + 365.0);
+    }
+    let pad = ((x1 - x0) * 0.04).max(20.0);
+    if y1 <= y0 {
+        y1 = y0 + 1.0;
+    }
+    let ticks = nice_ticks(y0, y1 * 1.08, 6);
+    let (t0, t1) = (ticks[0], ticks[ticks.len() - 1]);
+    Frame {
+        left,
+        right,
+        top,
+        bottom,
+        x: Linear {
+            d0: x0 - pad,
+            d1: x1 + pad,
+            r0: left,
+            r1: right,
+        },
+        y: Linear {
+            d0: t0,
+            d1: t1.max(t0 + f64::EPSILON),
+            r0: bottom,
+            r1: top,
+        },
+    }
+}
+
+fn axes(svg: &mut Svg, data: &ChartData, f: &Frame, x_labels: bool, panel: Option<&str>) {
+    svg.open("id=\"axes\" font-size=\"11\" fill=\"#444444\"");
+    let suffix = if data.per_year { "/yr" } else { "" };
+    for v in nice_ticks(f.y.d0, f.y.d1, 6) {
+        let y = f.y.map(v);
+        if y < f.top - 0.5 {
+            continue;
+        }
+        svg.line(
+            f.left,
+            y,
+            f.right,
+            y,
+            "stroke=\"#e4e4e4\" stroke-width=\"1\"",
+        );
+        let label = format!("{}{suffix}", format_value(v, &data.unit));
+        svg.text(f.left - 8.0, y + 4.0, &label, "text-anchor=\"end\"");
+    }
+    let start = NaiveDate::from_num_days_from_ce_opt(f.x.d0.ceil() as i32).unwrap_or_default();
+    let end = NaiveDate::from_num_days_from_ce_opt(f.x.d1.floor() as i32).unwrap_or_default();
+    let target = (((f.right - f.left) / 85.0) as usize).max(2);
+    for (d, label) in date_ticks(start, end, target) {
+        let x = f.sx(d);
+        svg.line(
+            x,
+            f.top,
+            x,
+            f.bottom,
+            "stroke=\"#f0f0f0\" stroke-width=\"1\"",
+        );
+        if x_labels {
+            svg.line(x, f.bottom, x, f.bottom + 5.0, "stroke=\"#888888\"");
+            svg.text(x, f.bottom + 18.0, &label, "text-anchor=\"middle\"");
+        }
+    }
+    let axis = "stroke=\"#888888\" stroke-width=\"1\"";
+    svg.line(f.left, f.bottom, f.right, f.bottom, axis);
+    svg.line(f.left, f.top, f.left, f.bottom, axis);
+    if x_labels {
+        svg.text(
+            (f.left + f.right) / 2.0,
+            f.bottom + 36.0,
+            &data.x_label,
+            "text-anchor=\"middle\" font-size=\"12\" fill=\"#222222\" id=\"x-label\"",
+        );
+    }
+    if let Some(p) = panel {
+        svg.text(
+            f.left + 6.0,
+            f.top + 12.0,
+            p,
+            "font-size=\"11\" fill=\"#777777\"",
+        );
+    }
+    svg.close();
+}
+
+fn y_label(svg: &mut Svg, data: &ChartData, cy: f64) {
+    svg.text(
+        18.0,
+        cy,
+        &data.y_label,
+        &format!(
+            "text-anchor=\"middle\" font-size=\"12\" fill=\"#222222\" id=\"y-label\" transform=\"rotate(-90 18 {})\"",
+            writer::num(cy)
+        ),
+    );
+}

@@ -1,0 +1,256 @@
+//! Tables for export: the plotted data of a chart as CSV (one row per plotted claim, with its
+//! sources), and every claim of a workspace as CSV or JSON. Output is deterministic.
+
+use super::data::{ChartData, Mark};
+use super::sources::claim_origins;
+use crate::model::{Claim, Workspace};
+use serde::Serialize;
+
+/// Quotes a CSV field when it holds a comma, quote or line break.
+pub fn csv_field(s: &str) -> String {
+    if s.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", s.replace('"', "\"\""))
+    } else {
+        s.to_owned()
+    }
+}
+
+fn csv_line(fields: &[String]) -> String {
+    let mut l = fields
+        .iter()
+        .map(|f| csv_field(f))
+        .collect::<Vec<_>>()
+        .join(",");
+    l.push('\n');
+    l
+}
+
+fn number(v: f64) -> String {
+    if v.is_finite() {
+        format!("{v}")
+    } else {
+        String::new()
+    }
+}
+
+/// Header of [`chart_csv`].
+pub const CHART_CSV_HEADER: [&str; 20] = [
+    "claim_id",
+    "series",
+    "kind",
+    "subject",
+    "counterparty",
+    "date",
+    "date_start",
+    "date_end",
+    "value",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "figure",
+    "status",
+    "cumulative",
+    "same_fact_as",
+    "disagrees",
+    "documents",
+    "sources",
+];
+
+/// The plotted data as CSV: one row per plotted claim (first in legend order), naming every
+/// series it appears in, its running total where a step series counts it (one report per fact),
+/// the other reports of its fact and whether they disagree, its documents and its independent
+/// sources. `date_end` is exclusive.
+pub fn chart_csv(ws: &Workspace, data: &ChartData) -> String {
+    let mut out = csv_line(&CHART_CSV_HEADER.map(str::to_owned));
+    let unit = if data.per_year {
+        format!("{}/yr", data.unit)
+    } else {
+        data.unit.to_string()
+    };
+    for id in &data.claims {
+        let hits: Vec<_> = data.points().filter(|(_, p)| &p.claim == id).collect();
+        let Some((_, p)) = hits
+            .iter()
+            .find(|(s, _)| s.mark != Mark::Step)
+            .or(hits.first())
+        else {
+            continue;
+        };
+        let mut series: Vec<&str> = hits.iter().map(|(s, _)| s.name.as_str()).collect();
+        series.dedup();
+        let cumulative = hits
+            .iter()
+            .find(|(s, _)| s.mark == Mark::Step)
+            .map_or(String::new(), |(_, p)| number(p.y.value));
+        let claim = ws.claim(id);
+        out.push_str(&csv_line(&[
+            id.to_string(),
+            series.join(" | "),
+            claim.map_or("", |c| c.kind.name()).to_owned(),
+            p.subject.clone().unwrap_or_default(),
+            p.counterparty.clone().unwrap_or_default(),
+            p.x.date.to_string(),
+            p.x.start.to_string(),
+            p.x.end.to_string(),
+            number(p.y.value),
+            number(p.y.low),
+            number(p.y.high),
+            p.y.qualifier.name().to_owned(),
+            unit.clone(),
+            p.figure_text.clone(),
+            p.status.name().to_owned(),
+            cumulative,
+            p.same_fact
+                .iter()
+                .map(|c| c.as_str())
+                .collect::<Vec<_>>()
+                .join("; "),
+            p.disagrees.to_string(),
+            claim.map_or(String::new(), documents),
+            p.sources.join("; "),
+        ]));
+    }
+    out
+}
+
+fn documents(c: &Claim) -> String {
+    c.documents()
+        .iter()
+        .map(|d| d.as_str())
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+/// One claim as a flat record, for CSV and JSON export.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct ClaimRecord {
+    /// Claim id.
+    pub id: String,
+    /// Kind name (`compute_commitment`).
+    pub kind: String,
+    /// Subject entity id.
+    pub subject_id: Option<String>,
+    /// Subject display name.
+    pub subject: Option<String>,
+    /// Counterparty entity id.
+    pub counterparty_id: Option<String>,
+    /// Counterparty display name.
+    pub counterparty: Option<String>,
+    /// The figure as text (`at least $10B`).
+    pub figure: Option<String>,
+    /// The stated number in base units.
+    pub low: Option<f64>,
+    /// A range's upper end.
+    pub high: Option<f64>,
+    /// Qualifier name.
+    pub qualifier: Option<String>,
+    /// Unit name.
+    pub unit: Option<String>,
+    /// Period text (`over 7 years`).
+    pub period: Option<String>,
+    /// Date as stated (`2025-12`).
+    pub date: Option<String>,
+    /// Status name.
+    pub status: String,
+    /// Documents carrying the claim.
+    pub documents: Vec<String>,
+    /// Independent origins of its evidence.
+    pub sources: Vec<String>,
+}
+
+impl ClaimRecord {
+    /// The record of one claim.
+    pub fn of(ws: &Workspace, c: &Claim) -> Self {
+        let name =
+            |id: &Option<crate::model::EntityId>| id.as_ref().map(|e| ws.entity_name(e).to_owned());
+        Self {
+            id: c.id.to_string(),
+            kind: c.kind.name().to_owned(),
+            subject_id: c.subject.as_ref().map(|e| e.to_string()),
+            subject: name(&c.subject),
+            counterparty_id: c.counterparty.as_ref().map(|e| e.to_string()),
+            counterparty: name(&c.counterparty),
+            figure: c.figure.as_ref().map(|f| f.display()),
+            low: c.figure.as_ref().map(|f| f.low),
+            high: c.figure.as_ref().and_then(|f| f.high),
+            qualifier: c.figure.as_ref().map(|f| f.qualifier.name().to_owned()),
+            unit: c.figure.as_ref().map(|f| f.unit.name().to_owned()),
+            period: c.period.as_ref().map(|p| p.display()),
+            date: c.as_of.map(|d| d.to_string()),
+            status: c.status.name().to_owned(),
+            documents: c.documents().iter().map(|d| d.to_string()).collect(),
+            sources: claim_origins(ws, c),
+        }
+    }
+}
+
+/// Header of [`claims_csv`].
+pub const CLAIMS_CSV_HEADER: [&str; 16] = [
+    "claim_id",
+    "kind",
+    "subject_id",
+    "subject",
+    "counterparty_id",
+    "counterparty",
+    "figure",
+    "low",
+    "high",
+    "qualifier",
+    "unit",
+    "period",
+    "date",
+    "status",
+    "documents",
+    "sources",
+];
+
+/// Every claim as CSV, one row each, in workspace order.
+pub fn claims_csv(ws: &Workspace) -> String {
+    let mut out = csv_line(&CLAIMS_CSV_HEADER.map(str::to_owned));
+    for c in &ws.claims {
+        let r = ClaimRecord::of(ws, c);
+        let o = |v: Option<String>| v.unwrap_or_default();
+        out.push_str(&csv_line(&[
+            r.id,
+            r.kind,
+            o(r.subject_id),
+            o(r.subject),
+            o(r.counterparty_id),
+            o(r.counterparty),
+            o(r.figure),
+            r.low.map_or(String::new(), number),
+            r.high.map_or(String::new(), number),
+            o(r.qualifier),
+            o(r.unit),
+            o(r.period),
+            o(r.date),
+            r.status,
+            r.documents.join("; "),
+            r.sources.join("; "),
+        ]));
+    }
+    out
+}
+
+/// Every claim as a pretty JSON array of [`ClaimRecord`]s (ends with a newline).
+pub fn claims_json(ws: &Workspace) -> Result<String, serde_json::Error> {
+    let records: Vec<ClaimRecord> = ws.claims.iter().map(|c| ClaimRecord::of(ws, c)).collect();
+    let mut s = serde_json::to_string_pretty(&records)?;
+    s.push('\n');
+    Ok(s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn csv_fields_are_quoted_only_when_needed() {
+        assert_eq!(csv_field("plain"), "plain");
+        assert_eq!(csv_field("a, b"), "\"a, b\"");
+        assert_eq!(csv_field("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(number(f64::INFINITY), "");
+        assert_eq!(number(3.8e10), "38000000000");
+    }
+}
