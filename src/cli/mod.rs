@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 1 bad input or data, 2 usage. Errors go to stderr as `claimbench: …`.
 
 pub mod check;
+pub mod report;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -35,6 +36,8 @@ pub struct Cli {
 pub enum Command {
     /// Validate a workspace and print its counts.
     Check(check::CheckArgs),
+    /// Write the findings report (corroboration, contradictions, money loops, orphans) as Markdown.
+    Report(report::ReportArgs),
 }
 
 /// Prints an error line in the contract's shape.
