@@ -10,9 +10,10 @@
 //!   one-off events retold for weeks: their dates may lie up to [`DEAL_DAYS`] apart, and a claim
 //!   without any date is compatible with every date;
 //! - point-in-time kinds (valuation, revenue, cash, stock move) change over time: both claims need
-//!   a date of month precision or finer, at most [`POINT_DAYS`] apart.
+//!   a date of month precision or finer, at most [`POINT_DAYS`] apart; and a forecast ("could
+//!   value it at …") is never the same fact as a reported value.
 
-use crate::model::{Claim, ClaimKind, DatePrecision, EntityId, FuzzyDate, Workspace};
+use crate::model::{Claim, ClaimKind, ClaimStatus, DatePrecision, EntityId, FuzzyDate, Workspace};
 
 /// How many days apart two dated claims about the same deal may be.
 pub const DEAL_DAYS: i64 = 31;
@@ -102,10 +103,14 @@ pub fn same_fact(ws: &Workspace, a: &Claim, b: &Claim) -> bool {
         (Some(p), Some(q)) => p == q,
         _ => true,
     };
-    if let (Some(fa), Some(fb)) = (&a.figure, &b.figure) {
-        if fa.unit != fb.unit {
-            return false;
-        }
+    if let (Some(fa), Some(fb)) = (&a.figure, &b.figure)
+        && fa.unit != fb.unit
+    {
+        return false;
+    }
+    let forecast = |c: &Claim| c.status == ClaimStatus::Forecast;
+    if is_point_in_time(a.kind) && forecast(a) != forecast(b) {
+        return false;
     }
     periods_ok && compatible_time(a.kind, claim_date(ws, a), claim_date(ws, b))
 }

@@ -4,7 +4,7 @@
 //! Kinds of finding, for claims about the same fact ([`super::facts::same_fact`]):
 //! - **figure**: two figures that conflict as intervals ([`super::interval::compare`]); hard or
 //!   soft;
-//! - **wording**: one info finding per fact whose claims state the figure in different words
+//! - **wording**: one info finding per fact whose claims qualify the figure differently
 //!   (`$10B`, `at least $10B`, `more than $10B`), listing every wording;
 //! - **status**: two statuses that cannot both hold on the same date (overlapping date spans, not
 //!   merely within the fact tolerance): `denied` against any positive status is hard; `signed` or
@@ -281,7 +281,13 @@ fn wording(ws: &Workspace) -> Vec<Finding> {
             .collect();
         words.sort();
         words.dedup();
-        if cs.len() < 2 || words.len() < 2 {
+        let mut quals: Vec<&str> = cs
+            .iter()
+            .filter_map(|c| c.figure.as_ref().map(|f| f.qualifier.name()))
+            .collect();
+        quals.sort();
+        quals.dedup();
+        if cs.len() < 2 || words.len() < 2 || quals.len() < 2 {
             continue;
         }
         let msg = format!("{}: stated as {}", fact_label(ws, cs[0]), words.join(" / "));

@@ -61,6 +61,9 @@ impl Agreement {
 }
 
 fn approx_eq(a: f64, b: f64) -> bool {
+    if a.is_infinite() || b.is_infinite() {
+        return a == b;
+    }
     (a - b).abs() <= 1e-9 * a.abs().max(b.abs()).max(1.0)
 }
 

@@ -146,10 +146,10 @@ pub fn resolve_finding(
     preferred: Option<ClaimId>,
     note: impl Into<String>,
 ) -> Result<ResolveEdit, EditError> {
-    if let Some(p) = &preferred {
-        if !finding.claims.contains(p) {
-            return Err(EditError::NotInFinding(p.0.clone()));
-        }
+    if let Some(p) = &preferred
+        && !finding.claims.contains(p)
+    {
+        return Err(EditError::NotInFinding(p.0.clone()));
     }
     for c in &finding.claims {
         if ws.claim(c).is_none() {

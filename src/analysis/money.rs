@@ -211,10 +211,10 @@ impl MoneyGraph {
             .filter(|c| is_flow(c) && filter.accepts(ws, c))
         {
             let k = fact_key(ws, c);
-            if let (Some(s), Some(t)) = (k.subject, k.counterparty) {
-                if s != t {
-                    pairs.entry((s, t)).or_default().push(c);
-                }
+            if let (Some(s), Some(t)) = (k.subject, k.counterparty)
+                && s != t
+            {
+                pairs.entry((s, t)).or_default().push(c);
             }
         }
         let mut graph = DiGraph::new();
@@ -373,7 +373,7 @@ impl MoneyGraph {
                 returned,
                 None,
                 None,
-                "not scored: the investment has no dollar figure".to_owned(),
+                "Not scored: the investment has no dollar figure".to_owned(),
             ),
         };
         Circularity {

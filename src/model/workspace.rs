@@ -240,16 +240,16 @@ impl Workspace {
             }
             let at = || Locator::Claim(c.id.clone());
             for (role, id) in [("subject", &c.subject), ("counterparty", &c.counterparty)] {
-                if let Some(id) = id {
-                    if !ents.contains(id) {
-                        push(at(), format!("{role} {:?} is not an entity", id.0));
-                    }
+                if let Some(id) = id
+                    && !ents.contains(id)
+                {
+                    push(at(), format!("{role} {:?} is not an entity", id.0));
                 }
             }
-            if let Some(f) = &c.figure {
-                if let Err(e) = f.validate() {
-                    push(at(), format!("figure: {e}"));
-                }
+            if let Some(f) = &c.figure
+                && let Err(e) = f.validate()
+            {
+                push(at(), format!("figure: {e}"));
             }
             for (k, ev) in c.evidence.iter().enumerate() {
                 match self.document(&ev.doc) {
@@ -293,16 +293,16 @@ impl Workspace {
                     );
                 }
             }
-            if let Some(p) = &r.preferred {
-                if !r.claims.contains(p) {
-                    push(
-                        Locator::Resolution(r.finding.clone()),
-                        format!(
-                            "resolution of {:?} prefers {:?}, which is not one of its claims",
-                            r.finding, p.0
-                        ),
-                    );
-                }
+            if let Some(p) = &r.preferred
+                && !r.claims.contains(p)
+            {
+                push(
+                    Locator::Resolution(r.finding.clone()),
+                    format!(
+                        "resolution of {:?} prefers {:?}, which is not one of its claims",
+                        r.finding, p.0
+                    ),
+                );
             }
         }
         out
