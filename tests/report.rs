@@ -185,3 +185,113 @@ fn cli_errors_follow_the_contract() {
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
 }
+
+/// The block of a finding or loop whose heading line contains `needle` (heading to next heading).
+fn blocks_with<'a>(report: &'a str, heading_prefix: &str, needle: &str) -> Vec<&'a str> {
+    report
+        .split("\n### ")
+        .skip(1)
+        .map(|b| b.split("\n## ").next().unwrap_or(b))
+        .filter(|b| b.starts_with(heading_prefix) && b.contains(needle))
+        .collect()
+}
+
+#[test]
+fn sample_report_lists_the_known_contradictions_and_loops() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("workspaces/ai-compute-deals.ron");
+    let out = bin().arg("report").arg(&path).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let r = String::from_utf8(out.stdout).unwrap();
+    let ws = claimbench::io::load_workspace(&path).unwrap();
+    assert_eq!(
+        r,
+        render(&ws),
+        "the CLI prints exactly the library's report"
+    );
+
+    // $100B against $10B for Amazon's stake: a hard conflict with both quotes and outlets.
+    let amazon = blocks_with(
+        &r,
+        "[hard] figure:",
+        "Investment Amazon → OpenAI: $10B and $100B contradict",
+    );
+    assert_eq!(amazon.len(), 1, "{r}");
+    assert!(
+        amazon[0].contains("[$10B] — ") && amazon[0].contains("[$100B] — "),
+        "{}",
+        amazon[0]
+    );
+    assert_eq!(
+        amazon[0].matches(", 2025-12-").count(),
+        2,
+        "both quotes carry a date: {}",
+        amazon[0]
+    );
+
+    // 2.3% against 5% for Amazon's share move.
+    let stock = blocks_with(
+        &r,
+        "[hard] figure:",
+        "Stock move of Amazon: 2.3% and 5% contradict",
+    );
+    assert_eq!(stock.len(), 1, "{r}");
+    assert!(
+        stock[0].contains("[2.3%] — ") && stock[0].contains("[5%] — "),
+        "{}",
+        stock[0]
+    );
+
+    // The exact / at-least / more-than wording of the $10B.
+    let wording = blocks_with(
+        &r,
+        "[info] wording:",
+        "Investment Amazon → OpenAI: stated as",
+    );
+    assert_eq!(wording.len(), 1, "{r}");
+    for w in ["[$10B]", "[at least $10B]", "[more than $10B]"] {
+        assert!(wording[0].contains(w), "{w} missing in {}", wording[0]);
+    }
+    let strict = blocks_with(
+        &r,
+        "[soft] figure:",
+        "$10B and more than $10B clash in wording",
+    );
+    assert_eq!(strict.len(), 1, "exact vs more-than is soft: {r}");
+
+    // The two loops with their amounts.
+    let loops = section(&r, "Money loops");
+    let amazon_loop = blocks_with(loops, "Amazon → OpenAI → Amazon", "");
+    assert_eq!(amazon_loop.len(), 1, "{loops}");
+    assert!(
+        amazon_loop[0].contains("| Amazon | OpenAI | $10B |"),
+        "{}",
+        amazon_loop[0]
+    );
+    assert!(
+        amazon_loop[0].contains("| OpenAI | Amazon | $38B |"),
+        "{}",
+        amazon_loop[0]
+    );
+    assert!(
+        amazon_loop[0].contains("circularity for Amazon: 100%"),
+        "{}",
+        amazon_loop[0]
+    );
+    let nvidia_loop = blocks_with(loops, "Nvidia → OpenAI → Nvidia", "");
+    assert_eq!(nvidia_loop.len(), 1, "{loops}");
+    assert!(
+        nvidia_loop[0].contains("| Nvidia | OpenAI | $100B |"),
+        "{}",
+        nvidia_loop[0]
+    );
+    assert!(
+        nvidia_loop[0].contains("| OpenAI | Nvidia | 10 GW |"),
+        "{}",
+        nvidia_loop[0]
+    );
+}

@@ -365,7 +365,7 @@ impl MoneyGraph {
                 None,
                 None,
                 format!(
-                    "not scored in dollars: unpriced leg {}",
+                    "Not scored in dollars: unpriced leg {}",
                     unpriced.join(", ")
                 ),
             ),
