@@ -5,7 +5,7 @@
 //! same kind, same rolled-up parties, compatible time and period) whose figures agree as intervals
 //! (or are missing on one side). Figures that conflict are findings, not duplicates.
 
-use super::facts::same_fact;
+use super::facts::FactIndex;
 use super::interval::{Agreement, compare};
 use super::origin::{Origin, claim_origins};
 use crate::model::{Claim, ClaimId, Workspace};
@@ -58,34 +58,31 @@ pub struct DuplicateCandidate {
 /// Likely duplicate claims (module docs), ordered by `keep` then `absorb`.
 pub fn duplicate_candidates(ws: &Workspace) -> Vec<DuplicateCandidate> {
     let mut out = Vec::new();
-    for (i, a) in ws.claims.iter().enumerate() {
-        for b in &ws.claims[i + 1..] {
-            if !same_fact(ws, a, b) {
-                continue;
-            }
-            let figures = match (&a.figure, &b.figure) {
-                (Some(fa), Some(fb)) => {
-                    if compare(fa, fb) != Agreement::Agree {
-                        continue;
-                    }
-                    format!("figures agree ({} / {})", fa.display(), fb.display())
+    let idx = FactIndex::all(ws);
+    for (i, j) in idx.same_pairs() {
+        let (a, b) = (idx.claims()[i], idx.claims()[j]);
+        let figures = match (&a.figure, &b.figure) {
+            (Some(fa), Some(fb)) => {
+                if compare(fa, fb) != Agreement::Agree {
+                    continue;
                 }
-                _ => "one has no figure".to_owned(),
-            };
-            let (keep, absorb) = if (b.evidence.len(), &a.id) > (a.evidence.len(), &b.id) {
-                (b, a)
-            } else {
-                (a, b)
-            };
-            out.push(DuplicateCandidate {
-                keep: keep.id.clone(),
-                absorb: absorb.id.clone(),
-                reason: format!(
-                    "same {} between the same parties at compatible dates; {figures}",
-                    a.kind.name()
-                ),
-            });
-        }
+                format!("figures agree ({} / {})", fa.display(), fb.display())
+            }
+            _ => "one has no figure".to_owned(),
+        };
+        let (keep, absorb) = if (b.evidence.len(), &a.id) > (a.evidence.len(), &b.id) {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        out.push(DuplicateCandidate {
+            keep: keep.id.clone(),
+            absorb: absorb.id.clone(),
+            reason: format!(
+                "same {} between the same parties at compatible dates; {figures}",
+                a.kind.name()
+            ),
+        });
     }
     out.sort_by(|x, y| (&x.keep, &x.absorb).cmp(&(&y.keep, &y.absorb)));
     out

@@ -93,10 +93,18 @@ pub fn compatible_time(kind: ClaimKind, a: Option<FuzzyDate>, b: Option<FuzzyDat
 /// Whether two claims state the same fact (module docs). A claim without a subject, or of kind
 /// `other`, is never the same fact as another: there is too little to identify it.
 pub fn same_fact(ws: &Workspace, a: &Claim, b: &Claim) -> bool {
-    if a.id == b.id || a.kind == ClaimKind::Other || a.subject.is_none() {
-        return false;
-    }
-    if fact_key(ws, a) != fact_key(ws, b) {
+    same_given(
+        a,
+        b,
+        (&fact_key(ws, a), claim_date(ws, a)),
+        (&fact_key(ws, b), claim_date(ws, b)),
+    )
+}
+
+type KeyDate<'k> = (&'k FactKey, Option<FuzzyDate>);
+
+fn same_given(a: &Claim, b: &Claim, (ka, da): KeyDate<'_>, (kb, db): KeyDate<'_>) -> bool {
+    if a.id == b.id || a.kind == ClaimKind::Other || a.subject.is_none() || ka != kb {
         return false;
     }
     let periods_ok = match (&a.period, &b.period) {
@@ -112,42 +120,116 @@ pub fn same_fact(ws: &Workspace, a: &Claim, b: &Claim) -> bool {
     if is_point_in_time(a.kind) && forecast(a) != forecast(b) {
         return false;
     }
-    periods_ok && compatible_time(a.kind, claim_date(ws, a), claim_date(ws, b))
+    periods_ok && compatible_time(a.kind, da, db)
 }
 
-/// Groups claims into facts: connected components of [`same_fact`], each sorted by claim id,
-/// groups ordered by their first claim id. Claims that match nothing form no group.
-pub fn fact_groups(ws: &Workspace) -> Vec<Vec<usize>> {
-    let n = ws.claims.len();
-    let mut parent: Vec<usize> = (0..n).collect();
-    fn find(p: &mut [usize], mut i: usize) -> usize {
-        while p[i] != i {
-            p[i] = p[p[i]];
-            i = p[i];
+/// Fact keys and dates of a list of claims, computed once, with the candidate pairs bucketed by
+/// key so that only claims with the same kind and parties are ever compared.
+pub struct FactIndex<'a> {
+    claims: Vec<&'a Claim>,
+    keys: Vec<FactKey>,
+    dates: Vec<Option<FuzzyDate>>,
+}
+
+impl<'a> FactIndex<'a> {
+    /// Indexes the given claims of `ws`.
+    pub fn new(ws: &Workspace, claims: Vec<&'a Claim>) -> Self {
+        let keys = claims.iter().map(|c| fact_key(ws, c)).collect();
+        let dates = claims.iter().map(|c| claim_date(ws, c)).collect();
+        Self {
+            claims,
+            keys,
+            dates,
         }
-        i
     }
-    for i in 0..n {
-        for j in i + 1..n {
-            if same_fact(ws, &ws.claims[i], &ws.claims[j]) {
-                let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                if a != b {
-                    parent[a.max(b)] = a.min(b);
-                }
+
+    /// Indexes every claim of the workspace, in file order.
+    pub fn all(ws: &'a Workspace) -> Self {
+        Self::new(ws, ws.claims.iter().collect())
+    }
+
+    /// The indexed claims.
+    pub fn claims(&self) -> &[&'a Claim] {
+        &self.claims
+    }
+
+    /// The date of the `i`-th claim ([`claim_date`]).
+    pub fn date(&self, i: usize) -> Option<FuzzyDate> {
+        self.dates[i]
+    }
+
+    /// Whether the `i`-th and `j`-th claims state the same fact ([`same_fact`]).
+    pub fn same(&self, i: usize, j: usize) -> bool {
+        same_given(
+            self.claims[i],
+            self.claims[j],
+            (&self.keys[i], self.dates[i]),
+            (&self.keys[j], self.dates[j]),
+        )
+    }
+
+    /// Every pair `(i, j)`, `i < j`, with equal fact keys, in index order.
+    pub fn candidate_pairs(&self) -> Vec<(usize, usize)> {
+        let mut buckets: std::collections::HashMap<&FactKey, Vec<usize>> = Default::default();
+        for (i, k) in self.keys.iter().enumerate() {
+            buckets.entry(k).or_default().push(i);
+        }
+        let mut out = Vec::new();
+        for b in buckets.values() {
+            for (x, &i) in b.iter().enumerate() {
+                out.extend(b[x + 1..].iter().map(|&j| (i, j)));
             }
         }
+        out.sort_unstable();
+        out
     }
-    let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
-    for i in 0..n {
-        let r = find(&mut parent, i);
-        groups.entry(r).or_default().push(i);
+
+    /// The pairs that state the same fact.
+    pub fn same_pairs(&self) -> Vec<(usize, usize)> {
+        self.candidate_pairs()
+            .into_iter()
+            .filter(|&(i, j)| self.same(i, j))
+            .collect()
     }
-    let mut out: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
-    for g in &mut out {
-        g.sort_by(|&x, &y| ws.claims[x].id.cmp(&ws.claims[y].id));
+
+    /// Connected components of [`FactIndex::same`] with more than one claim, each sorted by
+    /// claim id, ordered by their first claim id; indices into [`FactIndex::claims`].
+    pub fn groups(&self) -> Vec<Vec<usize>> {
+        let n = self.claims.len();
+        let mut parent: Vec<usize> = (0..n).collect();
+        fn find(p: &mut [usize], mut i: usize) -> usize {
+            while p[i] != i {
+                p[i] = p[p[i]];
+                i = p[i];
+            }
+            i
+        }
+        for (i, j) in self.same_pairs() {
+            let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+            if a != b {
+                parent[a.max(b)] = a.min(b);
+            }
+        }
+        let mut groups: std::collections::BTreeMap<usize, Vec<usize>> = Default::default();
+        for i in 0..n {
+            let r = find(&mut parent, i);
+            groups.entry(r).or_default().push(i);
+        }
+        let id = |i: usize| &self.claims[i].id;
+        let mut out: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+        for g in &mut out {
+            g.sort_by(|&x, &y| id(x).cmp(id(y)));
+        }
+        out.sort_by(|x, y| id(x[0]).cmp(id(y[0])));
+        out
     }
-    out.sort_by(|x, y| ws.claims[x[0]].id.cmp(&ws.claims[y[0]].id));
-    out
+}
+
+/// Groups the workspace's claims into facts: connected components of [`same_fact`], each sorted
+/// by claim id, groups ordered by their first claim id; indices into `ws.claims`. Claims that
+/// match nothing form no group.
+pub fn fact_groups(ws: &Workspace) -> Vec<Vec<usize>> {
+    FactIndex::all(ws).groups()
 }
 
 #[cfg(test)]

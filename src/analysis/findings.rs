@@ -18,7 +18,7 @@
 //! Ids are stable: the kind's prefix and the sorted claim ids (`figure:cl-0003+cl-0007`), so a
 //! saved [`Resolution`] keeps pointing at the same finding.
 
-use super::facts::{POINT_DAYS, claim_date, days_apart, fact_groups, fact_key, same_fact};
+use super::facts::{FactIndex, POINT_DAYS, claim_date, days_apart, fact_key};
 use super::interval::compare;
 use crate::model::{
     Claim, ClaimId, ClaimKind, ClaimStatus, DocId, FuzzyDate, Resolution, Unit, Workspace,
@@ -150,38 +150,33 @@ impl Findings {
     /// Computes every finding of the workspace (module docs).
     pub fn compute(ws: &Workspace) -> Self {
         let mut items = Vec::new();
-        let n = ws.claims.len();
-        for i in 0..n {
-            for j in i + 1..n {
-                let (a, b) = (&ws.claims[i], &ws.claims[j]);
-                if !same_fact(ws, a, b) {
-                    continue;
-                }
-                if let (Some(fa), Some(fb)) = (&a.figure, &b.figure) {
-                    let ag = compare(fa, fb);
-                    if let Some(sev) = ag.severity() {
-                        let msg = format!(
-                            "{}: {} and {} {}",
-                            fact_label(ws, a),
-                            fa.display(),
-                            fb.display(),
-                            ag.describe()
-                        );
-                        items.push(make(ws, FindingKind::Figure, sev, msg, &[a, b]));
-                    }
-                }
-                if let Some(sev) = status_clash(ws, a, b) {
+        let idx = FactIndex::all(ws);
+        for (i, j) in idx.same_pairs() {
+            let (a, b) = (idx.claims()[i], idx.claims()[j]);
+            if let (Some(fa), Some(fb)) = (&a.figure, &b.figure) {
+                let ag = compare(fa, fb);
+                if let Some(sev) = ag.severity() {
                     let msg = format!(
-                        "{}: {} and {} on the same date",
+                        "{}: {} and {} {}",
                         fact_label(ws, a),
-                        a.status.label().to_lowercase(),
-                        b.status.label().to_lowercase()
+                        fa.display(),
+                        fb.display(),
+                        ag.describe()
                     );
-                    items.push(make(ws, FindingKind::Status, sev, msg, &[a, b]));
+                    items.push(make(ws, FindingKind::Figure, sev, msg, &[a, b]));
                 }
             }
+            if let Some(sev) = status_clash(ws, a, b) {
+                let msg = format!(
+                    "{}: {} and {} on the same date",
+                    fact_label(ws, a),
+                    a.status.label().to_lowercase(),
+                    b.status.label().to_lowercase()
+                );
+                items.push(make(ws, FindingKind::Status, sev, msg, &[a, b]));
+            }
         }
-        items.extend(wording(ws));
+        items.extend(wording(ws, &idx));
         items.extend(valuation_order(ws));
         for f in &mut items {
             f.resolution = ws.resolutions.iter().find(|r| r.finding == f.id).cloned();
@@ -267,12 +262,12 @@ pub fn status_clash(ws: &Workspace, a: &Claim, b: &Claim) -> Option<Severity> {
     }
 }
 
-fn wording(ws: &Workspace) -> Vec<Finding> {
+fn wording(ws: &Workspace, idx: &FactIndex<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
-    for g in fact_groups(ws) {
+    for g in idx.groups() {
         let cs: Vec<&Claim> = g
             .iter()
-            .map(|&i| &ws.claims[i])
+            .map(|&i| idx.claims()[i])
             .filter(|c| c.figure.is_some())
             .collect();
         let mut words: Vec<String> = cs

@@ -11,6 +11,7 @@
 
 pub mod corroboration;
 pub mod cycles;
+pub mod deals;
 pub mod facts;
 pub mod filter;
 pub mod findings;

@@ -20,57 +20,15 @@
 //! invested` and `share = min(ratio, 1)`: the share of the investor's money that can return to it
 //! as purchases.
 
-use super::corroboration::corroboration;
 use super::cycles::elementary_cycles;
-use super::facts::{claim_date, fact_key, same_fact};
+pub use super::deals::Deal;
+use super::deals::deals;
+use super::facts::fact_key;
 use super::filter::Filter;
 use crate::model::figure::format_value;
-use crate::model::{
-    Claim, ClaimId, ClaimKind, ClaimStatus, EntityId, Figure, FuzzyDate, Unit, Workspace,
-};
+use crate::model::{Claim, ClaimId, ClaimKind, ClaimStatus, EntityId, Unit, Workspace};
 use petgraph::graph::{DiGraph, EdgeIndex, NodeIndex};
 use std::collections::BTreeMap;
-
-/// One deal on an edge: claims about the same fact, with the figure used.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Deal {
-    /// The claim kind.
-    pub kind: ClaimKind,
-    /// Every claim stating it, sorted by id.
-    pub claims: Vec<ClaimId>,
-    /// The claim whose figure is used (module docs).
-    pub representative: ClaimId,
-    /// The representative's figure.
-    pub figure: Option<Figure>,
-    /// The representative's status.
-    pub status: ClaimStatus,
-    /// The representative's date.
-    pub date: Option<FuzzyDate>,
-}
-
-impl Deal {
-    /// The stated dollars, when the figure is in USD.
-    pub fn usd(&self) -> Option<f64> {
-        self.figure
-            .as_ref()
-            .filter(|f| f.unit == Unit::Usd)
-            .map(|f| f.low)
-    }
-
-    /// `investment at least $10B (letter of intent, 2025-09)`.
-    pub fn describe(&self) -> String {
-        let fig = self
-            .figure
-            .as_ref()
-            .map_or("no figure".to_owned(), |f| f.display());
-        let date = self.date.map(|d| format!(", {d}")).unwrap_or_default();
-        format!(
-            "{} {fig} ({}{date})",
-            self.kind.name(),
-            self.status.label().to_lowercase()
-        )
-    }
-}
 
 /// An edge: everything `from` pays or commits to `to`.
 #[derive(Clone, Debug, PartialEq)]
@@ -385,70 +343,4 @@ impl MoneyGraph {
             explanation: format!("{head}. {tail}"),
         }
     }
-}
-
-/// Groups the claims of one edge into deals (module docs).
-fn deals(ws: &Workspace, claims: &[&Claim]) -> Vec<Deal> {
-    let n = claims.len();
-    let mut group: Vec<usize> = (0..n).collect();
-    for i in 0..n {
-        for j in i + 1..n {
-            if same_fact(ws, claims[i], claims[j]) {
-                let (a, b) = (group[i], group[j]);
-                for g in group.iter_mut() {
-                    if *g == b {
-                        *g = a;
-                    }
-                }
-            }
-        }
-    }
-    let mut by: BTreeMap<usize, Vec<&Claim>> = BTreeMap::new();
-    for (i, c) in claims.iter().enumerate() {
-        by.entry(group[i]).or_default().push(c);
-    }
-    let mut out: Vec<Deal> = by
-        .into_values()
-        .map(|mut cs| {
-            cs.sort_by(|a, b| a.id.cmp(&b.id));
-            let rep = representative(ws, &cs);
-            Deal {
-                kind: rep.kind,
-                claims: cs.iter().map(|c| c.id.clone()).collect(),
-                representative: rep.id.clone(),
-                figure: rep.figure.clone(),
-                status: rep.status,
-                date: claim_date(ws, rep),
-            }
-        })
-        .collect();
-    out.sort_by(|a, b| (a.kind, &a.claims[0]).cmp(&(b.kind, &b.claims[0])));
-    out
-}
-
-fn representative<'a>(ws: &Workspace, cs: &[&'a Claim]) -> &'a Claim {
-    let preferred = ws
-        .resolutions
-        .iter()
-        .filter_map(|r| r.preferred.as_ref())
-        .find_map(|p| cs.iter().find(|c| &c.id == p));
-    if let Some(c) = preferred {
-        return c;
-    }
-    let score = |c: &Claim| {
-        let k = corroboration(ws, c);
-        (k.independent(), k.documents, c.figure.is_some())
-    };
-    let mut best = cs[0];
-    for &c in &cs[1..] {
-        let (sb, sc) = (score(best), score(c));
-        let lower = match (&c.figure, &best.figure) {
-            (Some(x), Some(y)) => x.low < y.low,
-            _ => false,
-        };
-        if sc > sb || (sc == sb && lower) {
-            best = c;
-        }
-    }
-    best
 }
