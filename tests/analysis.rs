@@ -372,6 +372,16 @@ fn duplicates_are_proposed_and_merge_is_reversible() {
     let kept = ws.claim(&ClaimId::numbered(1)).unwrap();
     assert_eq!(kept.evidence.len(), 2);
     assert_eq!(ws.resolutions[0].preferred, Some(ClaimId::numbered(1)));
+    assert_eq!(
+        ws.resolutions[0].finding, "figure:cl-0001+cl-0003",
+        "renamed with its claims"
+    );
+    assert!(
+        Findings::compute(&ws)
+            .get("figure:cl-0001+cl-0003")
+            .is_none(),
+        "at least vs more than agree: after the merge that conflict is gone"
+    );
     assert_eq!(ws.validate(), vec![]);
     m.revert(&mut ws);
     assert_eq!(ws, before);

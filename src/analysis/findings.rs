@@ -114,6 +114,15 @@ pub struct Findings {
     pub items: Vec<Finding>,
 }
 
+/// The id of a finding: its kind's prefix and its claim ids, sorted, joined by `+`
+/// (`figure:cl-0003+cl-0007`).
+pub fn finding_id(prefix: &str, claims: &[ClaimId]) -> String {
+    let mut ids: Vec<&str> = claims.iter().map(ClaimId::as_str).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    format!("{prefix}:{}", ids.join("+"))
+}
+
 /// The first quote of a claim: its first evidence whose anchor fits, else its first evidence.
 pub fn quote_of(ws: &Workspace, c: &Claim) -> Option<Quote> {
     let ev = c
@@ -217,14 +226,7 @@ fn make(
     let mut cs: Vec<&Claim> = cs.to_vec();
     cs.sort_by(|a, b| a.id.cmp(&b.id));
     let ids: Vec<ClaimId> = cs.iter().map(|c| c.id.clone()).collect();
-    let id = format!(
-        "{}:{}",
-        kind.prefix(),
-        ids.iter()
-            .map(ClaimId::as_str)
-            .collect::<Vec<_>>()
-            .join("+")
-    );
+    let id = finding_id(kind.prefix(), &ids);
     Finding {
         id,
         kind,

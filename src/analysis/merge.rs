@@ -34,7 +34,8 @@ pub struct ClaimMerge {
     pub absorbed_index: usize,
     /// The resolutions before the merge.
     pub resolutions_before: Vec<Resolution>,
-    /// The resolutions after: references to `absorb` now point at `keep`.
+    /// The resolutions after: references to `absorb` now point at `keep` and finding ids are
+    /// renamed to match; a resolution left with a single claim is dropped (its finding is gone).
     pub resolutions_after: Vec<Resolution>,
 }
 
@@ -86,15 +87,21 @@ pub fn merge_claims(
     let resolutions_after = ws
         .resolutions
         .iter()
-        .map(|r| {
+        .filter_map(|r| {
             let mut r = r.clone();
+            if !r.claim_ids().any(|c| c == absorb) {
+                return Some(r);
+            }
             for c in r.claims.iter_mut().chain(r.preferred.iter_mut()) {
                 if c == absorb {
                     *c = keep.clone();
                 }
             }
+            r.claims.sort();
             r.claims.dedup();
-            r
+            let prefix = r.finding.split(':').next().unwrap_or("").to_owned();
+            r.finding = super::findings::finding_id(&prefix, &r.claims);
+            (r.claims.len() > 1).then_some(r)
         })
         .collect();
     Ok(ClaimMerge {
