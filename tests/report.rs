@@ -295,3 +295,28 @@ fn sample_report_lists_the_known_contradictions_and_loops() {
         nvidia_loop[0]
     );
 }
+
+#[test]
+fn dangling_resolution_is_located_at_its_finding() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut ws = deals();
+    ws.resolutions.push(Resolution {
+        finding: "figure:cl-0004+cl-0099".into(),
+        claims: vec![ClaimId::numbered(4), ClaimId::numbered(99)],
+        preferred: Some(ClaimId::numbered(4)),
+        note: "closing price".into(),
+    });
+    let p = write(dir.path(), "res.ron", &ws);
+    let text = std::fs::read_to_string(&p).unwrap();
+    let line = text
+        .lines()
+        .position(|l| l.contains("finding: \"figure:cl-0004+cl-0099\""))
+        .expect("resolution written")
+        + 1;
+    let out = bin().arg("report").arg(&p).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8(out.stderr).unwrap();
+    let want = format!("claimbench: {}:{line}:", p.display());
+    assert!(err.starts_with(&want), "{err} should start with {want}");
+    assert!(err.contains("missing claim \"cl-0099\""), "{err}");
+}
