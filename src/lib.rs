@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod action;
+pub mod analysis;
 pub mod annotate;
 pub mod chart;
 pub mod cli;

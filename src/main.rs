@@ -8,6 +8,7 @@ fn main() {
     let code = match &cli.command {
         Some(Command::Check(a)) => claimbench::cli::check::run(a),
         Some(Command::Export(a)) => claimbench::cli::export::run(a),
+        Some(Command::Report(a)) => claimbench::cli::report::run(a),
         Some(Command::Screenshot(a)) => claimbench::cli::screenshot::run(a),
         None => {
             let startup = claimbench::ui::Startup {

@@ -1,8 +1,8 @@
 //! `claimbench check`: counts on a valid workspace, `file:line:col` and exit 1 on a broken one,
 //! exit 2 on bad usage.
 
-mod common;
-use common as common_ws;
+mod small_ws;
+use small_ws as common_ws;
 
 use std::process::Command;
 

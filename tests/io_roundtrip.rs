@@ -1,8 +1,8 @@
 //! Workspace file guarantees: byte-identical round trips, save→load identity on generated
 //! workspaces, atomic saves with a backup, and load errors with line:column that change nothing.
 
-mod common;
-use common as common_ws;
+mod small_ws;
+use small_ws as common_ws;
 
 use claimbench::io::{
     LoadError, backup_path, load_workspace, parse_workspace, save_workspace, to_ron_string,

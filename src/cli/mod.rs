@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod export;
+pub mod report;
 pub mod screenshot;
 
 use clap::{Parser, Subcommand};
@@ -41,6 +42,8 @@ pub enum Command {
     Screenshot(screenshot::ScreenshotArgs),
     /// Export a chart (SVG, PNG, CSV) or the claims (CSV, JSON).
     Export(export::ExportArgs),
+    /// Write the findings report (corroboration, contradictions, money loops, orphans) as Markdown.
+    Report(report::ReportArgs),
 }
 
 /// Prints an error line in the contract's shape.

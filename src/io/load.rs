@@ -126,6 +126,11 @@ pub fn locate(text: &str, at: &Locator) -> (usize, usize) {
         Locator::Entity(id) => find_id(id.as_str(), 0),
         Locator::Claim(id) => find_id(id.as_str(), 0),
         Locator::Duplicate { id, occurrence } => find_id(id, *occurrence),
+        Locator::Resolution(finding) => {
+            Regex::new(&format!(r#"\bfinding\s*:\s*"{}""#, regex::escape(finding)))
+                .ok()
+                .and_then(|re| re.find(text).map(|m| m.start()))
+        }
         Locator::Header => VERSION_RE
             .find(text)
             .map(|m| m.start() + m.as_str().len() - m.as_str().trim_start().len()),

@@ -11,6 +11,7 @@ pub mod document;
 pub mod entity;
 pub mod figure;
 pub mod ids;
+pub mod resolution;
 pub mod workspace;
 
 pub use anchor::Anchor;
@@ -21,4 +22,5 @@ pub use document::{SourceDocument, TextRange};
 pub use entity::{Entity, EntityKind};
 pub use figure::{Figure, Qualifier, Unit};
 pub use ids::{ChartId, ClaimId, DocId, EntityId};
+pub use resolution::Resolution;
 pub use workspace::{CURRENT_VERSION, FORMAT_NAME, Workspace};

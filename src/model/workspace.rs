@@ -1,6 +1,6 @@
 //! The workspace: everything an analyst keeps in one RON file, and its invariants.
 
-use super::{Chart, Claim, ClaimId, DocId, Entity, EntityId, SourceDocument};
+use super::{Chart, Claim, ClaimId, DocId, Entity, EntityId, Resolution, SourceDocument};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -32,6 +32,9 @@ pub struct Workspace {
     /// Chart definitions.
     #[serde(default)]
     pub charts: Vec<Chart>,
+    /// The analyst's verdicts on findings (contradictions and the like).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub resolutions: Vec<Resolution>,
 }
 
 impl Default for Workspace {
@@ -56,6 +59,8 @@ pub enum Locator {
         /// Which definition (1 is the first repeat).
         occurrence: usize,
     },
+    /// The resolution of the finding with this id.
+    Resolution(String),
     /// The file header (`format`, `version`).
     Header,
 }
@@ -80,6 +85,7 @@ impl Workspace {
             documents: Vec::new(),
             claims: Vec::new(),
             charts: Vec::new(),
+            resolutions: Vec::new(),
         }
     }
 
@@ -275,6 +281,30 @@ impl Workspace {
                 );
             }
         }
+        for r in &self.resolutions {
+            for id in r.claim_ids() {
+                if !claims.contains(id) {
+                    push(
+                        Locator::Resolution(r.finding.clone()),
+                        format!(
+                            "resolution of {:?} refers to missing claim {:?}",
+                            r.finding, id.0
+                        ),
+                    );
+                }
+            }
+            if let Some(p) = &r.preferred
+                && !r.claims.contains(p)
+            {
+                push(
+                    Locator::Resolution(r.finding.clone()),
+                    format!(
+                        "resolution of {:?} prefers {:?}, which is not one of its claims",
+                        r.finding, p.0
+                    ),
+                );
+            }
+        }
         out
     }
 
@@ -362,6 +392,29 @@ mod tests {
             "{msgs:?}"
         );
         assert!(msgs.iter().any(|m| m.contains("loops back")), "{msgs:?}");
+    }
+
+    #[test]
+    fn resolutions_must_name_existing_claims() {
+        let mut ws = tiny();
+        ws.resolutions.push(Resolution {
+            finding: "figure:cl-0001+cl-0009".into(),
+            claims: vec![ClaimId::numbered(1), ClaimId::numbered(9)],
+            preferred: Some(ClaimId::numbered(2)),
+            note: String::new(),
+        });
+        let msgs: Vec<String> = ws.validate().into_iter().map(|p| p.message).collect();
+        assert!(
+            msgs.iter().any(|m| m.contains("missing claim \"cl-0009\"")),
+            "{msgs:?}"
+        );
+        assert!(
+            msgs.iter().any(|m| m.contains("not one of its claims")),
+            "{msgs:?}"
+        );
+        ws.resolutions[0].claims.pop();
+        ws.resolutions[0].preferred = Some(ClaimId::numbered(1));
+        assert_eq!(ws.validate(), vec![]);
     }
 
     #[test]

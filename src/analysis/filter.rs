@@ -1,0 +1,34 @@
+//! Which claims a view takes into account: by status and by date.
+
+use super::facts::claim_date;
+use crate::model::{Claim, ClaimStatus, FuzzyDate, Workspace};
+
+/// A filter on claims. The default lets every claim through.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Filter {
+    /// Statuses to keep; empty keeps all.
+    pub statuses: Vec<ClaimStatus>,
+    /// Keep claims whose date may fall on or after this date.
+    pub from: Option<FuzzyDate>,
+    /// Keep claims whose date may fall on or before this date.
+    pub to: Option<FuzzyDate>,
+}
+
+impl Filter {
+    /// Whether the claim passes. A claim's date is its `as_of` or its earliest document's
+    /// publication date; an undated claim passes only when no date bound is set.
+    pub fn accepts(&self, ws: &Workspace, c: &Claim) -> bool {
+        if !self.statuses.is_empty() && !self.statuses.contains(&c.status) {
+            return false;
+        }
+        if self.from.is_none() && self.to.is_none() {
+            return true;
+        }
+        let Some(d) = claim_date(ws, c) else {
+            return false;
+        };
+        let after = self.from.is_none_or(|f| d.last_day() >= f.first_day());
+        let before = self.to.is_none_or(|t| d.first_day() <= t.last_day());
+        after && before
+    }
+}

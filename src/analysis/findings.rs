@@ -1,0 +1,336 @@
+//! Findings: contradictions and other things an analyst should look at, each with the claims
+//! involved and one quote per claim (outlet and publication date included).
+//!
+//! Kinds of finding, for claims about the same fact ([`super::facts::same_fact`]):
+//! - **figure**: two figures that conflict as intervals ([`super::interval::compare`]); hard or
+//!   soft;
+//! - **wording**: one info finding per fact whose claims qualify the figure differently
+//!   (`$10B`, `at least $10B`, `more than $10B`), listing every wording;
+//! - **status**: two statuses that cannot both hold on the same date (overlapping date spans, not
+//!   merely within the fact tolerance): `denied` against any positive status is hard; `signed` or
+//!   `completed` against `rumored` or `in_talks` is soft;
+//! - **valuation order**: for one (rolled-up) company, a valuation dated strictly later — beyond
+//!   the point-in-time tolerance — whose whole interval lies below an earlier valuation's interval.
+//!   Forecast and denied valuations are left out. This is soft: a down round is possible, but more
+//!   often an old figure was reported as the current one (its date then falls back to the
+//!   article's publication date).
+//!
+//! Ids are stable: the kind's prefix and the sorted claim ids (`figure:cl-0003+cl-0007`), so a
+//! saved [`Resolution`] keeps pointing at the same finding.
+
+use super::facts::{FactIndex, POINT_DAYS, claim_date, days_apart, fact_key};
+use super::interval::compare;
+use crate::model::{
+    Claim, ClaimId, ClaimKind, ClaimStatus, DocId, FuzzyDate, Resolution, Unit, Workspace,
+};
+
+/// How serious a finding is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Severity {
+    /// The sources cannot both be right.
+    Hard,
+    /// Probably a wording or rounding difference, or suspicious but possible.
+    Soft,
+    /// Worth knowing, not a conflict.
+    Info,
+}
+
+impl Severity {
+    /// Lowercase name (`hard`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Hard => "hard",
+            Severity::Soft => "soft",
+            Severity::Info => "info",
+        }
+    }
+}
+
+/// What sort of finding.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum FindingKind {
+    /// Conflicting figures.
+    Figure,
+    /// The same figure in different words.
+    Wording,
+    /// Conflicting statuses at the same date.
+    Status,
+    /// A later valuation below an earlier one.
+    ValuationOrder,
+}
+
+impl FindingKind {
+    /// The id prefix (`figure`).
+    pub fn prefix(self) -> &'static str {
+        match self {
+            FindingKind::Figure => "figure",
+            FindingKind::Wording => "wording",
+            FindingKind::Status => "status",
+            FindingKind::ValuationOrder => "valuation-order",
+        }
+    }
+}
+
+/// A quote of one claim: where a source states it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Quote {
+    /// The claim quoted.
+    pub claim: ClaimId,
+    /// The document.
+    pub doc: DocId,
+    /// Its outlet (empty when unknown).
+    pub outlet: String,
+    /// Its publication date.
+    pub published: Option<FuzzyDate>,
+    /// The quoted text.
+    pub text: String,
+    /// The claim's figure as text (`at least $10B`), empty without a figure.
+    pub figure: String,
+}
+
+/// One finding.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// Stable id (module docs).
+    pub id: String,
+    /// What sort.
+    pub kind: FindingKind,
+    /// How serious.
+    pub severity: Severity,
+    /// One sentence.
+    pub message: String,
+    /// The claims involved, sorted by id.
+    pub claims: Vec<ClaimId>,
+    /// One quote per claim with evidence, in claim order.
+    pub quotes: Vec<Quote>,
+    /// The saved resolution, if the analyst settled it.
+    pub resolution: Option<Resolution>,
+}
+
+/// All findings of a workspace, most serious first, then by id.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Findings {
+    /// The findings.
+    pub items: Vec<Finding>,
+}
+
+/// The id of a finding: its kind's prefix and its claim ids, sorted, joined by `+`
+/// (`figure:cl-0003+cl-0007`).
+pub fn finding_id(prefix: &str, claims: &[ClaimId]) -> String {
+    let mut ids: Vec<&str> = claims.iter().map(ClaimId::as_str).collect();
+    ids.sort_unstable();
+    ids.dedup();
+    format!("{prefix}:{}", ids.join("+"))
+}
+
+/// The first quote of a claim: its first evidence whose anchor fits, else its first evidence.
+pub fn quote_of(ws: &Workspace, c: &Claim) -> Option<Quote> {
+    let ev = c
+        .evidence
+        .iter()
+        .find(|e| {
+            ws.document(&e.doc)
+                .is_some_and(|d| e.anchor.validate(&d.text).is_ok())
+        })
+        .or(c.evidence.first())?;
+    let doc = ws.document(&ev.doc);
+    Some(Quote {
+        claim: c.id.clone(),
+        doc: ev.doc.clone(),
+        outlet: doc.map(|d| d.outlet.clone()).unwrap_or_default(),
+        published: doc.and_then(|d| d.published),
+        text: ev.anchor.exact.clone(),
+        figure: c.figure.as_ref().map(|f| f.display()).unwrap_or_default(),
+    })
+}
+
+fn fact_label(ws: &Workspace, c: &Claim) -> String {
+    let k = fact_key(ws, c);
+    let name =
+        |e: &Option<crate::model::EntityId>| e.as_ref().map(|e| ws.entity_name(e).to_owned());
+    match (name(&k.subject), name(&k.counterparty)) {
+        (Some(s), Some(t)) => format!("{} {s} → {t}", k.kind.label()),
+        (Some(s), None) => format!("{} of {s}", k.kind.label()),
+        _ => k.kind.label().to_owned(),
+    }
+}
+
+impl Findings {
+    /// Computes every finding of the workspace (module docs).
+    pub fn compute(ws: &Workspace) -> Self {
+        let mut items = Vec::new();
+        let idx = FactIndex::all(ws);
+        for (i, j) in idx.same_pairs() {
+            let (a, b) = (idx.claims()[i], idx.claims()[j]);
+            if let (Some(fa), Some(fb)) = (&a.figure, &b.figure) {
+                let ag = compare(fa, fb);
+                if let Some(sev) = ag.severity() {
+                    let msg = format!(
+                        "{}: {} and {} {}",
+                        fact_label(ws, a),
+                        fa.display(),
+                        fb.display(),
+                        ag.describe()
+                    );
+                    items.push(make(ws, FindingKind::Figure, sev, msg, &[a, b]));
+                }
+            }
+            if let Some(sev) = status_clash(ws, a, b) {
+                let msg = format!(
+                    "{}: {} and {} on the same date",
+                    fact_label(ws, a),
+                    a.status.label().to_lowercase(),
+                    b.status.label().to_lowercase()
+                );
+                items.push(make(ws, FindingKind::Status, sev, msg, &[a, b]));
+            }
+        }
+        items.extend(wording(ws, &idx));
+        items.extend(valuation_order(ws));
+        for f in &mut items {
+            f.resolution = ws.resolutions.iter().find(|r| r.finding == f.id).cloned();
+        }
+        items.sort_by(|x, y| (x.severity, &x.id).cmp(&(y.severity, &y.id)));
+        Self { items }
+    }
+
+    /// The findings that involve a claim (for flags in the Claims table).
+    pub fn for_claim<'a>(&'a self, id: &'a ClaimId) -> impl Iterator<Item = &'a Finding> + 'a {
+        self.items.iter().filter(move |f| f.claims.contains(id))
+    }
+
+    /// The finding with this id.
+    pub fn get(&self, id: &str) -> Option<&Finding> {
+        self.items.iter().find(|f| f.id == id)
+    }
+
+    /// How many findings of a severity there are, and how many of those are resolved.
+    pub fn count(&self, severity: Severity) -> (usize, usize) {
+        let of: Vec<&Finding> = self
+            .items
+            .iter()
+            .filter(|f| f.severity == severity)
+            .collect();
+        let resolved = of.iter().filter(|f| f.resolution.is_some()).count();
+        (of.len(), resolved)
+    }
+}
+
+fn make(
+    ws: &Workspace,
+    kind: FindingKind,
+    severity: Severity,
+    message: String,
+    cs: &[&Claim],
+) -> Finding {
+    let mut cs: Vec<&Claim> = cs.to_vec();
+    cs.sort_by(|a, b| a.id.cmp(&b.id));
+    let ids: Vec<ClaimId> = cs.iter().map(|c| c.id.clone()).collect();
+    let id = finding_id(kind.prefix(), &ids);
+    Finding {
+        id,
+        kind,
+        severity,
+        message,
+        claims: ids,
+        quotes: cs.iter().filter_map(|c| quote_of(ws, c)).collect(),
+        resolution: None,
+    }
+}
+
+/// The severity of a status clash between two claims about the same fact, if they clash.
+pub fn status_clash(ws: &Workspace, a: &Claim, b: &Claim) -> Option<Severity> {
+    use ClaimStatus::*;
+    let (Some(da), Some(db)) = (claim_date(ws, a), claim_date(ws, b)) else {
+        return None;
+    };
+    if days_apart(&da, &db) != 0 {
+        return None;
+    }
+    let positive = |s: ClaimStatus| {
+        matches!(
+            s,
+            Rumored | InTalks | LetterOfIntent | Announced | Signed | Completed
+        )
+    };
+    let talk = |s: ClaimStatus| matches!(s, Rumored | InTalks);
+    let (x, y) = (a.status, b.status);
+    if (x == Denied && positive(y)) || (y == Denied && positive(x)) {
+        Some(Severity::Hard)
+    } else if (x.is_firm() && talk(y)) || (y.is_firm() && talk(x)) {
+        Some(Severity::Soft)
+    } else {
+        None
+    }
+}
+
+fn wording(ws: &Workspace, idx: &FactIndex<'_>) -> Vec<Finding> {
+    let mut out = Vec::new();
+    for g in idx.groups() {
+        let cs: Vec<&Claim> = g
+            .iter()
+            .map(|&i| idx.claims()[i])
+            .filter(|c| c.figure.is_some())
+            .collect();
+        let mut words: Vec<String> = cs
+            .iter()
+            .filter_map(|c| c.figure.as_ref().map(|f| f.display()))
+            .collect();
+        words.sort();
+        words.dedup();
+        let mut quals: Vec<&str> = cs
+            .iter()
+            .filter_map(|c| c.figure.as_ref().map(|f| f.qualifier.name()))
+            .collect();
+        quals.sort();
+        quals.dedup();
+        if cs.len() < 2 || words.len() < 2 || quals.len() < 2 {
+            continue;
+        }
+        let msg = format!("{}: stated as {}", fact_label(ws, cs[0]), words.join(" / "));
+        out.push(make(ws, FindingKind::Wording, Severity::Info, msg, &cs));
+    }
+    out
+}
+
+fn valuation_order(ws: &Workspace) -> Vec<Finding> {
+    let vals: Vec<(&Claim, FuzzyDate)> = ws
+        .claims
+        .iter()
+        .filter(|c| c.kind == ClaimKind::Valuation && c.subject.is_some())
+        .filter(|c| !matches!(c.status, ClaimStatus::Forecast | ClaimStatus::Denied))
+        .filter(|c| c.figure.as_ref().is_some_and(|f| f.unit == Unit::Usd))
+        .filter_map(|c| claim_date(ws, c).map(|d| (c, d)))
+        .collect();
+    let mut out = Vec::new();
+    for (a, da) in &vals {
+        for (b, db) in &vals {
+            if fact_key(ws, a) != fact_key(ws, b)
+                || da.last_day() >= db.first_day()
+                || days_apart(da, db) <= POINT_DAYS
+            {
+                continue;
+            }
+            let (Some(fa), Some(fb)) = (&a.figure, &b.figure) else {
+                continue;
+            };
+            // b is later; its highest possible value is below a's lowest.
+            if fb.interval().1 < fa.interval().0 {
+                let msg = format!(
+                    "{}: {} dated {db} is below {} dated {da}: a down round, or an older figure reported as current",
+                    fact_label(ws, a),
+                    fb.display(),
+                    fa.display()
+                );
+                out.push(make(
+                    ws,
+                    FindingKind::ValuationOrder,
+                    Severity::Soft,
+                    msg,
+                    &[a, b],
+                ));
+            }
+        }
+    }
+    out
+}
