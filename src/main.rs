@@ -7,6 +7,7 @@ fn main() {
     let cli = Cli::parse();
     let code = match &cli.command {
         Some(Command::Check(a)) => claimbench::cli::check::run(a),
+        Some(Command::Import(a)) => claimbench::cli::import::run(a),
         Some(Command::Screenshot(a)) => claimbench::cli::screenshot::run(a),
         None => {
             let startup = claimbench::ui::Startup {

@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 1 bad input or data, 2 usage. Errors go to stderr as `claimbench: …`.
 
 pub mod check;
+pub mod import;
 pub mod screenshot;
 
 use clap::{Parser, Subcommand};
@@ -36,6 +37,8 @@ pub struct Cli {
 pub enum Command {
     /// Validate a workspace and print its counts.
     Check(check::CheckArgs),
+    /// Add documents (txt, md, html, pdf) to a workspace.
+    Import(import::ImportArgs),
     /// Open the window, save a PNG of it, exit (needs a display).
     Screenshot(screenshot::ScreenshotArgs),
 }

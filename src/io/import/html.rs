@@ -1,0 +1,325 @@
+//! Saved web pages (`.html`/`.htm`): parsed with `scraper` (html5ever, the browser-grade HTML5
+//! parser) into readable article text.
+//!
+//! The text comes from the page's `<article>` (the one with the most text), else `<main>`, else
+//! `<body>`. Inside it, scripts, styles, forms, navigation, asides, footers, site headers (a
+//! `<header>` without the headline), hidden elements, ARIA landmarks that are not content, and
+//! elements whose class or id names an ad, share bar, newsletter box, related-links list or comment
+//! section are dropped. Metadata comes from `og:` / `article:` meta tags, `<title>`, the first
+//! `<h1>`, `<time datetime>` and the canonical link, with the plain-text rules as a fallback.
+
+use super::text::TextBuilder;
+use super::{Extracted, ImportError, decode_text, finish_text, meta};
+use scraper::node::Element;
+use scraper::{ElementRef, Html, Node, Selector};
+use std::path::Path;
+use std::sync::LazyLock;
+
+/// Elements whose content is never article text.
+const DROP_TAGS: &[&str] = &[
+    "script", "style", "noscript", "template", "nav", "aside", "form", "button", "iframe", "svg",
+    "select", "input", "textarea", "canvas", "video", "audio", "object", "embed", "head", "footer",
+    "menu", "dialog", "img", "picture",
+];
+/// ARIA roles of page furniture.
+const DROP_ROLES: &[&str] = &[
+    "navigation",
+    "banner",
+    "contentinfo",
+    "complementary",
+    "search",
+    "dialog",
+    "alert",
+];
+/// Parts of class and id names (split at `-`, `_` and spaces) that mark furniture.
+const DROP_NAME_PARTS: &[&str] = &[
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "adslot",
+    "promo",
+    "sponsor",
+    "sponsored",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "newsletter",
+    "subscribe",
+    "cookie",
+    "cookies",
+    "comment",
+    "comments",
+    "sidebar",
+    "popup",
+    "modal",
+    "breadcrumb",
+    "breadcrumbs",
+    "outbrain",
+    "taboola",
+    "recirc",
+    "paywall",
+    "signup",
+    "trending",
+];
+/// Elements that start a new block of text.
+const BLOCK_TAGS: &[&str] = &[
+    "p",
+    "div",
+    "section",
+    "article",
+    "main",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "ul",
+    "ol",
+    "blockquote",
+    "table",
+    "dl",
+    "dt",
+    "dd",
+    "figure",
+    "figcaption",
+    "hr",
+    "address",
+    "header",
+    "body",
+];
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap_or_else(|e| panic!("static selector {s:?}: {e}"))
+}
+
+static ROOTS: LazyLock<[Selector; 3]> =
+    LazyLock::new(|| [sel("article"), sel("main, [role=main]"), sel("body")]);
+static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
+
+/// Reads an HTML page into article text and metadata.
+pub fn import(path: &Path, bytes: &[u8]) -> Result<Extracted, ImportError> {
+    let mut ex = Extracted::default();
+    let source = decode_text(bytes, &mut ex.warnings);
+    let doc = Html::parse_document(&source);
+    read_meta(&doc, &mut ex);
+    let root = pick_root(&doc);
+    let mut b = TextBuilder::default();
+    walk(root, &mut b, true);
+    ex.text = finish_text(b.finish());
+    if ex.text.trim().is_empty() {
+        return Err(ImportError::NoText {
+            path: path.to_owned(),
+            why: "the page has no article text outside scripts, navigation and asides".into(),
+        });
+    }
+    meta::fill_from_text(&mut ex);
+    Ok(ex)
+}
+
+/// The element holding the article: the longest `<article>`, else `<main>`, else `<body>`.
+fn pick_root(doc: &Html) -> ElementRef<'_> {
+    for s in ROOTS.iter() {
+        let best = doc
+            .select(s)
+            .max_by_key(|e| e.text().map(|t| t.trim().len()).sum::<usize>());
+        if let Some(e) = best {
+            return e;
+        }
+    }
+    doc.root_element()
+}
+
+fn walk(el: ElementRef<'_>, b: &mut TextBuilder, is_root: bool) {
+    let e = el.value();
+    let name = e.name();
+    if !is_root && is_furniture(el, e) {
+        return;
+    }
+    let block = BLOCK_TAGS.contains(&name);
+    if block {
+        b.block_break();
+    }
+    match name {
+        "br" => b.line_break(),
+        "li" => {
+            b.line_break();
+            b.text("- ");
+        }
+        "tr" => b.line_break(),
+        "td" | "th" => b.text(" "),
+        "pre" => {
+            b.block_break();
+            b.preformatted(&el.text().collect::<String>());
+            b.block_break();
+            return;
+        }
+        _ => {}
+    }
+    for child in el.children() {
+        match child.value() {
+            Node::Text(t) => b.text(t),
+            Node::Element(_) => {
+                if let Some(c) = ElementRef::wrap(child) {
+                    walk(c, b, false);
+                }
+            }
+            _ => {}
+        }
+    }
+    if block || name == "li" {
+        if block {
+            b.block_break();
+        } else {
+            b.line_break();
+        }
+    }
+}
+
+/// Whether an element is page furniture rather than article text.
+fn is_furniture(el: ElementRef<'_>, e: &Element) -> bool {
+    let name = e.name();
+    if DROP_TAGS.contains(&name) {
+        return true;
+    }
+    if name == "header" && el.select(&H1).next().is_none() {
+        return true;
+    }
+    if e.attr("hidden").is_some()
+        || e.attr("aria-hidden") == Some("true")
+        || e.attr("style").is_some_and(|s| {
+            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
+            s.to_ascii_lowercase().contains("display:none")
+        })
+    {
+        return true;
+    }
+    if e.attr("role").is_some_and(|r| DROP_ROLES.contains(&r)) {
+        return true;
+    }
+    let names = e.classes().chain(e.id());
+    names.into_iter().any(|n| {
+        n.split(['-', '_'])
+            .any(|part| DROP_NAME_PARTS.contains(&part.to_ascii_lowercase().as_str()))
+    })
+}
+
+fn first_attr(doc: &Html, selectors: &[&str], attr: &str) -> Option<String> {
+    selectors.iter().find_map(|s| {
+        doc.select(&sel(s))
+            .filter_map(|e| e.attr(attr))
+            .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
+            .find(|v| !v.is_empty())
+    })
+}
+
+fn first_text(doc: &Html, selector: &str) -> Option<String> {
+    doc.select(&sel(selector))
+        .map(|e| e.text().collect::<Vec<_>>().join(" "))
+        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
+        .find(|t| !t.is_empty())
+}
+
+/// Title, outlet, author, date and URL from the page's tags.
+fn read_meta(doc: &Html, ex: &mut Extracted) {
+    ex.outlet = first_attr(
+        doc,
+        &[
+            "meta[property='og:site_name']",
+            "meta[name='application-name']",
+            "meta[name='publisher']",
+        ],
+        "content",
+    );
+    let title_tag = first_text(doc, "head title").map(|t| strip_site(&t, ex.outlet.as_deref()));
+    ex.title = first_attr(
+        doc,
+        &["meta[property='og:title']", "meta[name='twitter:title']"],
+        "content",
+    )
+    .or(title_tag)
+    .or_else(|| first_text(doc, "h1"));
+    ex.author = first_attr(
+        doc,
+        &["meta[name='author']", "meta[property='article:author']"],
+        "content",
+    )
+    .filter(|a| !a.starts_with("http"))
+    .or_else(|| first_text(doc, "[rel='author'], [itemprop='author']"));
+    let date = first_attr(
+        doc,
+        &[
+            "meta[property='article:published_time']",
+            "meta[itemprop='datePublished']",
+            "meta[name='date']",
+            "meta[name='pubdate']",
+            "meta[name='publish-date']",
+            "meta[name='dc.date']",
+        ],
+        "content",
+    )
+    .or_else(|| first_attr(doc, &["time[datetime]"], "datetime"));
+    ex.published = date.as_deref().and_then(meta::parse_machine_date);
+    ex.url = first_attr(doc, &["link[rel='canonical']"], "href")
+        .or_else(|| first_attr(doc, &["meta[property='og:url']"], "content"));
+}
+
+/// `Headline | Site` → `Headline` when the site is known.
+fn strip_site(title: &str, site: Option<&str>) -> String {
+    if let Some(site) = site {
+        for sep in [" | ", " - ", " – ", " — "] {
+            if let Some(head) = title.strip_suffix(&format!("{sep}{site}")) {
+                return head.trim().to_owned();
+            }
+        }
+    }
+    title.trim().to_owned()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn drops_furniture_and_keeps_the_article() {
+        let page = r#"<!doctype html><html><head><title>Big Deal | Wire</title>
+<meta property="og:site_name" content="Wire"><meta name="author" content="Sam Lee">
+<meta property="article:published_time" content="2025-12-17T05:57:00Z">
+<link rel="canonical" href="https://wire.example/big-deal">
+<style>.x{color:red}</style><script>var ad = "$999";</script></head>
+<body><header><a href="/">Wire home</a><nav><a>Markets</a></nav></header>
+<article><header><h1>Big Deal</h1></header>
+<p>First   paragraph with <b>bold</b> text.</p>
+<div class="ad-slot">Buy now for $5</div>
+<p>Second paragraph.<br>New line.</p>
+<ul><li>point one</li><li>point two</li></ul>
+<aside>Related: other story</aside>
+<div hidden>secret</div>
+<footer>Tags: deals</footer></article>
+<footer>Copyright Wire</footer></body></html>"#;
+        let ex = import(Path::new("p.html"), page.as_bytes()).unwrap();
+        assert_eq!(ex.title.as_deref(), Some("Big Deal"));
+        assert_eq!(ex.outlet.as_deref(), Some("Wire"));
+        assert_eq!(ex.author.as_deref(), Some("Sam Lee"));
+        assert_eq!(ex.url.as_deref(), Some("https://wire.example/big-deal"));
+        assert_eq!(
+            ex.published.map(|d| d.to_string()).as_deref(),
+            Some("2025-12-17")
+        );
+        assert_eq!(
+            ex.text,
+            "Big Deal\n\nFirst paragraph with bold text.\n\nSecond paragraph.\nNew line.\n\n- point one\n- point two\n"
+        );
+    }
+
+    #[test]
+    fn page_of_scripts_only_has_no_text() {
+        let page = b"<html><head><script>x()</script></head><body><nav>menu</nav></body></html>";
+        assert!(matches!(
+            import(Path::new("p.html"), page),
+            Err(ImportError::NoText { .. })
+        ));
+    }
+}
