@@ -15,7 +15,7 @@ const SHORT_LINE: usize = 100;
 /// Characters a date line may have besides the date (weekday, time, zone, "Updated").
 const MAX_DATE_LINE_EXTRA: usize = 40;
 /// A first line longer than this is a paragraph, not a headline.
-const MAX_TITLE: usize = 200;
+const MAX_TITLE: usize = 160;
 
 const MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
 
@@ -55,7 +55,7 @@ pub fn fill_from_text(ex: &mut Extracted) {
         .collect();
     if ex.title.is_none()
         && let Some(first) = lines.first()
-        && first.chars().count() <= MAX_TITLE
+        && looks_like_headline(first)
     {
         ex.title = Some((*first).to_owned());
     }
@@ -82,6 +82,12 @@ pub fn fill_from_text(ex: &mut Extracted) {
     {
         ex.outlet = Some(c[1].trim().to_owned());
     }
+}
+
+/// A headline is short and does not end like a sentence (a first line that does is the opening
+/// paragraph of a text without a headline).
+fn looks_like_headline(line: &str) -> bool {
+    line.chars().count() <= MAX_TITLE && (!line.ends_with('.') || line.ends_with("..."))
 }
 
 /// The first date written in `s`: `2025-12-16`, `Dec. 16, 2025`, `Wednesday, Dec 17, 2025 12:57
@@ -234,5 +240,30 @@ mod tests {
         fill_from_text(&mut ex);
         assert_eq!(ex.outlet.as_deref(), Some("Newsdesk Daily"));
         assert_eq!(ex.published, None);
+    }
+
+    #[test]
+    fn an_opening_sentence_is_not_a_headline() {
+        let mut ex = Extracted {
+            text: "The company said on Monday that it would build a plant.
+More text.
+"
+            .into(),
+            ..Default::default()
+        };
+        fill_from_text(&mut ex);
+        assert_eq!(ex.title, None);
+        assert_eq!(
+            fallback_title(Path::new("x.txt"), &ex.text),
+            "The company said on Monday that it would build a plant."
+        );
+        assert_eq!(
+            fallback_title(
+                Path::new("x.txt"),
+                "one two three four five six seven eight nine ten eleven twelve thirteen"
+            ),
+            "one two three four five six seven eight nine ten eleven twelve…"
+        );
+        assert_eq!(fallback_title(Path::new("dir/memo.txt"), "  \n"), "memo");
     }
 }
