@@ -208,6 +208,29 @@ fn broken_pdfs_get_specific_errors() {
 }
 
 #[test]
+fn damaged_pdfs_never_panic() {
+    let good = std::fs::read(fixture("article.pdf")).unwrap();
+    let path = Path::new("damaged.pdf");
+    let mut outcomes = (0, 0);
+    for cut in (8..good.len()).step_by(17) {
+        match import::import_bytes(path, &good[..cut], &opts()) {
+            Ok(_) => outcomes.0 += 1,
+            Err(e) => {
+                assert!(e.to_string().starts_with("damaged.pdf: "), "{e}");
+                outcomes.1 += 1;
+            }
+        }
+    }
+    // Flip bytes inside the content streams and dictionaries.
+    for at in (200..good.len()).step_by(29) {
+        let mut bad = good.clone();
+        bad[at] ^= 0x5A;
+        let _ = import::import_bytes(path, &bad, &opts());
+    }
+    assert!(outcomes.1 > 0, "{outcomes:?}");
+}
+
+#[test]
 fn bad_inputs_get_specific_errors() {
     assert!(matches!(err("empty.txt"), ImportError::Empty { .. }));
     assert!(matches!(err("blank.txt"), ImportError::Empty { .. }));

@@ -107,7 +107,8 @@ pub fn import(path: &Path, bytes: &[u8]) -> Result<Extracted, ImportError> {
     read_meta(&doc, &mut ex);
     let root = pick_root(&doc);
     let mut b = TextBuilder::default();
-    walk(root, &mut b, true);
+    let root_len = text_len(root);
+    walk(root, &mut b, root_len, true);
     ex.text = finish_text(b.finish());
     if ex.text.trim().is_empty() {
         return Err(ImportError::NoText {
@@ -132,10 +133,15 @@ fn pick_root(doc: &Html) -> ElementRef<'_> {
     doc.root_element()
 }
 
-fn walk(el: ElementRef<'_>, b: &mut TextBuilder, is_root: bool) {
+fn text_len(el: ElementRef<'_>) -> usize {
+    el.text().map(|t| t.trim().len()).sum()
+}
+
+/// Writes the readable text under `el`; `root_len` is the root's text length.
+fn walk(el: ElementRef<'_>, b: &mut TextBuilder, root_len: usize, is_root: bool) {
     let e = el.value();
     let name = e.name();
-    if !is_root && is_furniture(el, e) {
+    if !is_root && is_furniture(el, e, root_len) {
         return;
     }
     let block = BLOCK_TAGS.contains(&name);
@@ -163,7 +169,7 @@ fn walk(el: ElementRef<'_>, b: &mut TextBuilder, is_root: bool) {
             Node::Text(t) => b.text(t),
             Node::Element(_) => {
                 if let Some(c) = ElementRef::wrap(child) {
-                    walk(c, b, false);
+                    walk(c, b, root_len, false);
                 }
             }
             _ => {}
@@ -178,8 +184,9 @@ fn walk(el: ElementRef<'_>, b: &mut TextBuilder, is_root: bool) {
     }
 }
 
-/// Whether an element is page furniture rather than article text.
-fn is_furniture(el: ElementRef<'_>, e: &Element) -> bool {
+/// Whether an element is page furniture rather than article text. A class or id name alone
+/// (`has-ads`, `share`) never drops an element holding half of the article's text or more.
+fn is_furniture(el: ElementRef<'_>, e: &Element, root_len: usize) -> bool {
     let name = e.name();
     if DROP_TAGS.contains(&name) {
         return true;
@@ -199,11 +206,11 @@ fn is_furniture(el: ElementRef<'_>, e: &Element) -> bool {
     if e.attr("role").is_some_and(|r| DROP_ROLES.contains(&r)) {
         return true;
     }
-    let names = e.classes().chain(e.id());
-    names.into_iter().any(|n| {
+    let named = e.classes().chain(e.id()).any(|n| {
         n.split(['-', '_'])
             .any(|part| DROP_NAME_PARTS.contains(&part.to_ascii_lowercase().as_str()))
-    })
+    });
+    named && text_len(el) * 2 < root_len
 }
 
 fn first_attr(doc: &Html, selectors: &[&str], attr: &str) -> Option<String> {
@@ -312,6 +319,19 @@ mod tests {
             ex.text,
             "Big Deal\n\nFirst paragraph with bold text.\n\nSecond paragraph.\nNew line.\n\n- point one\n- point two\n"
         );
+    }
+
+    #[test]
+    fn a_furniture_class_name_never_drops_the_story_itself() {
+        let page = r#"<html><body><div class="story with-ads">
+<p>The first paragraph of the story, long enough to be the main text here.</p>
+<div class="ad">Buy things</div>
+<p>The second paragraph of the story, which is also part of the main text.</p>
+</div></body></html>"#;
+        let ex = import(Path::new("p.html"), page.as_bytes()).unwrap();
+        assert!(ex.text.contains("first paragraph"), "{}", ex.text);
+        assert!(ex.text.contains("second paragraph"), "{}", ex.text);
+        assert!(!ex.text.contains("Buy things"), "{}", ex.text);
     }
 
     #[test]
