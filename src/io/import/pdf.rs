@@ -3,13 +3,46 @@
 //!
 //! A PDF without a text layer (a scan) is refused with a message saying it needs OCR; a
 //! password-protected one and a damaged or truncated one get their own messages. `pdf-extract`
-//! can panic on malformed content streams, so each page runs under `catch_unwind` and a panic
-//! becomes a "damaged" error instead of taking the app down.
+//! can panic on malformed content streams, so parsing and each page run under `catch_unwind` (with
+//! the panic message kept quiet) and a panic becomes a "damaged" error instead of taking the app
+//! down.
 
 use super::{Extracted, ImportError, ImportOptions, ImportWarning, finish_text, meta};
 use lopdf::{Document, Object};
+use std::cell::Cell;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
+use std::sync::Once;
+
+thread_local! {
+    /// Set while this thread runs the PDF parser, whose panics are caught and reported as errors.
+    static QUIET: Cell<bool> = const { Cell::new(false) };
+}
+
+/// Runs `f`, turning a panic into `Err(message)` without printing it. The panic hook installed
+/// here stays silent only on a thread inside `guarded`; every other panic goes to the previous
+/// hook as before.
+fn guarded<T>(f: impl FnOnce() -> T) -> Result<T, String> {
+    static HOOK: Once = Once::new();
+    HOOK.call_once(|| {
+        let previous = std::panic::take_hook();
+        std::panic::set_hook(Box::new(move |info| {
+            if !QUIET.with(Cell::get) {
+                previous(info);
+            }
+        }));
+    });
+    QUIET.with(|q| q.set(true));
+    let r = catch_unwind(AssertUnwindSafe(f));
+    QUIET.with(|q| q.set(false));
+    r.map_err(|payload| {
+        payload
+            .downcast_ref::<&str>()
+            .map(|s| (*s).to_owned())
+            .or_else(|| payload.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown failure".into())
+    })
+}
 
 /// Reads the text layer of a PDF.
 pub fn import(path: &Path, bytes: &[u8], opts: &ImportOptions) -> Result<Extracted, ImportError> {
@@ -20,7 +53,7 @@ pub fn import(path: &Path, bytes: &[u8], opts: &ImportOptions) -> Result<Extract
     if !contains(&bytes[..bytes.len().min(1024)], b"%PDF-") {
         return Err(corrupt("no %PDF- header; this is not a PDF file".into()));
     }
-    let loaded = catch_unwind(AssertUnwindSafe(|| Document::load_mem(bytes)));
+    let loaded = guarded(|| Document::load_mem(bytes));
     let mut doc = match loaded {
         Ok(Ok(doc)) => doc,
         Ok(Err(e)) => {
@@ -31,7 +64,11 @@ pub fn import(path: &Path, bytes: &[u8], opts: &ImportOptions) -> Result<Extract
             }
             return Err(corrupt(e.to_string()));
         }
-        Err(_) => return Err(corrupt("the parser failed on malformed data".into())),
+        Err(m) => {
+            return Err(corrupt(format!(
+                "the parser failed on malformed data ({m})"
+            )));
+        }
     };
     if doc.is_encrypted() && doc.decrypt("").is_err() {
         return Err(ImportError::PdfEncrypted {
@@ -80,14 +117,16 @@ pub fn import(path: &Path, bytes: &[u8], opts: &ImportOptions) -> Result<Extract
 
 fn page_text(doc: &Document, n: u32) -> Result<String, String> {
     let mut s = String::new();
-    let r = catch_unwind(AssertUnwindSafe(|| {
+    let r = guarded(|| {
         let mut out = pdf_extract::PlainTextOutput::new(&mut s);
         pdf_extract::output_doc_page(doc, &mut out, n)
-    }));
+    });
     match r {
         Ok(Ok(())) => Ok(s),
         Ok(Err(e)) => Err(e.to_string()),
-        Err(_) => Err("the text extractor failed on malformed content".into()),
+        Err(m) => Err(format!(
+            "the text extractor failed on malformed content ({m})"
+        )),
     }
 }
 
