@@ -154,6 +154,27 @@ fn html_article_without_scripts_styles_nav_ads_and_comments() {
 }
 
 #[test]
+fn html_without_semantic_markup_gets_text_level_boilerplate_rules() {
+    let i = import("blog.html");
+    let d = &i.document;
+    assert_eq!(d.title, "Lab Books Extra Capacity From Second Cloud");
+    assert_eq!(d.author.as_deref(), Some("Ines Varga"));
+    assert_eq!(
+        d.published.map(|p| p.to_string()).as_deref(),
+        Some("2025-11-21")
+    );
+    assert_eq!(d.excluded.len(), 1, "{:?}", d.excluded);
+    let ex = excluded_text(d);
+    assert!(
+        ex.starts_with("Ines Varga\n\nInes Varga is a senior reporter"),
+        "{ex}"
+    );
+    assert!(ex.contains("No comments yet"));
+    let body = d.text.find("more than $20 billion").unwrap();
+    assert!(!d.is_excluded(body));
+}
+
+#[test]
 fn pdf_text_layer_and_info_dictionary() {
     let i = import("article.pdf");
     let d = &i.document;
