@@ -4,8 +4,9 @@
 //!
 //! The rules come from what saved articles look like (the seed articles show all of them):
 //! - a **cue line** opens a trailing section: a disclaimer, a comments heading or comment box
-//!   prompt, "Related stories"/"More from …", "About the author"/"author avatar", or a footer line
-//!   ("X is an Y Publication", "© …", "All rights reserved");
+//!   prompt, "About the author"/"author avatar", or a footer line ("X is an Y Publication",
+//!   "© …", "All rights reserved"); a list heading ("Related stories", "More from …") does too,
+//!   but only when nothing except short lines follows it;
 //! - a **dense block** of list furniture reaches the end: placeholder/UI words, `Author X` lines,
 //!   relative times ("11 hours ago"), year-less date stamps ("Dec 11, Thu"), short price
 //!   headlines ("Gold slips to $4,100") with at most two other lines between them;
@@ -25,6 +26,8 @@ const MAX_GAP: usize = 2;
 const MIN_MARKERS: usize = 3;
 /// Body text (non-space bytes) needed before a trailing range.
 const MIN_BODY: usize = 200;
+/// Longest line (in characters) of a list after a list heading.
+const LIST_ITEM: usize = 150;
 
 fn re(s: &str) -> Regex {
     Regex::new(s).unwrap_or_else(|e| panic!("static regex {s:?}: {e}"))
@@ -40,7 +43,6 @@ static CUE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
         r"(?i)^(\d+\s+)?comments?(\s*\(\d+\))?:?$",
         r"(?i)^(add|post|leave|write) a (public )?(comment|reply)",
         r"(?i)^(no comments( yet)?|be the first to comment.*|join the (conversation|discussion).*|(show|view|load) (all )?comments)$",
-        r"(?i)^(related|recommended|you (may|might) also like|trending( now)?|most (popular|read)|more stories|more on this( story)?|further reading|related (stories|articles|news|posts|coverage|content|reading)|more from .{1,40}|popular (stories|articles|now))[:.]?$",
         r"(?i)^(author avatar|about the (author|writer)|about the authors)$",
         r"(?i)^.{1,60} is an? (\S+ ){0,3}publication\.?$",
         r"(?i)^(©|\(c\)|copyright\b).{0,100}$",
@@ -49,6 +51,14 @@ static CUE: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     .iter()
     .map(|s| re(s))
     .collect()
+});
+
+/// Headings of a list of links ("Related stories"): they open the tail only when nothing but short
+/// lines follows them, since scraped text often has such a box in the middle of the article.
+static LIST_CUE: LazyLock<Regex> = LazyLock::new(|| {
+    re(
+        r"(?i)^(related|recommended|you (may|might) also like|trending( now)?|most (popular|read)|more stories|more on this( story)?|further reading|related (stories|articles|news|posts|coverage|content|reading)|more from .{1,40}|popular (stories|articles|now))[:.]?$",
+    )
 });
 
 /// Furniture lines: each alone is weak evidence; several close together at the end are a block.
@@ -91,6 +101,7 @@ static BLURB: LazyLock<Regex> = LazyLock::new(|| {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Kind {
     Cue,
+    ListCue,
     Junk,
     Other,
 }
@@ -109,9 +120,7 @@ pub fn detect(text: &str) -> Vec<TextRange> {
     }
     let kinds: Vec<Kind> = lines.iter().map(|l| classify(l.text)).collect();
     let mut out = Vec::new();
-    let tail = tail_start(&lines, &kinds)
-        .filter(|&i| body_before(text, lines[i].start))
-        .map(|i| lines[i].start);
+    let tail = tail_start(text, &lines, &kinds).map(|i| lines[i].start);
     for l in &lines {
         if tail.is_some_and(|t| l.start >= t) {
             break;
@@ -159,6 +168,8 @@ fn lines(text: &str) -> Vec<Line<'_>> {
 fn classify(line: &str) -> Kind {
     if CUE.iter().any(|r| r.is_match(line)) {
         Kind::Cue
+    } else if LIST_CUE.is_match(line) {
+        Kind::ListCue
     } else if JUNK.iter().any(|r| r.is_match(line)) || is_price_headline(line) {
         Kind::Junk
     } else {
@@ -174,11 +185,23 @@ fn is_price_headline(line: &str) -> bool {
         && MARKET.is_match(line)
 }
 
-/// Index of the first line of the trailing boilerplate, if any.
-fn tail_start(lines: &[Line<'_>], kinds: &[Kind]) -> Option<usize> {
+/// Index of the first line of the trailing boilerplate, if any. Every candidate must leave at
+/// least as much text before it as after it.
+fn tail_start(text: &str, lines: &[Line<'_>], kinds: &[Kind]) -> Option<usize> {
     let n = lines.len();
-    // Cue lines in the second half of the lines open the tail.
-    let cue = (n / 2..n).find(|&i| kinds[i] == Kind::Cue);
+    let ok = |i: usize| body_before(text, lines[i].start);
+    // The first cue line that leaves the body before it.
+    let cue = (0..n).find(|&i| {
+        ok(i)
+            && match kinds[i] {
+                Kind::Cue => true,
+                Kind::ListCue => lines[i + 1..]
+                    .iter()
+                    .zip(&kinds[i + 1..])
+                    .all(|(l, k)| *k != Kind::Other || l.text.chars().count() <= LIST_ITEM),
+                _ => false,
+            }
+    });
     // Dense block of furniture reaching the end.
     let mut block = None;
     let (mut markers, mut gap, mut others) = (0, 0, 0);
@@ -195,7 +218,9 @@ fn tail_start(lines: &[Line<'_>], kinds: &[Kind]) -> Option<usize> {
             block = Some(i);
         }
     }
-    let block = block.filter(|_| markers >= MIN_MARKERS || (others == 0 && markers > 0));
+    let block = block
+        .filter(|_| markers >= MIN_MARKERS || (others == 0 && markers > 0))
+        .filter(|&b| ok(b));
     let mut start = [cue, block].into_iter().flatten().min();
     // An author blurb just before the tail (or at the very end).
     let limit = start.unwrap_or(n);
@@ -204,9 +229,13 @@ fn tail_start(lines: &[Line<'_>], kinds: &[Kind]) -> Option<usize> {
         if NAME_LINE.is_match(lines[i].text)
             && lines[i].text.chars().count() <= 40
             && is_blurb(lines[i + 1].text)
+            && ok(i)
         {
             start = Some(i);
-        } else if is_blurb(lines[limit - 1].text) && starts_with_name(lines[limit - 1].text) {
+        } else if is_blurb(lines[limit - 1].text)
+            && starts_with_name(lines[limit - 1].text)
+            && ok(limit - 1)
+        {
             start = Some(limit - 1);
         }
     }
@@ -283,6 +312,19 @@ mod tests {
         let text = format!("{b}\nAdvertisement\n{b}\n\n© 2025 Example Media Group\n");
         let ex = excluded(&text);
         assert_eq!(ex, vec!["Advertisement\n", "© 2025 Example Media Group\n"]);
+    }
+
+    #[test]
+    fn related_box_mid_article_is_kept_but_a_trailing_list_is_excluded() {
+        let b = body();
+        let last = "The closing paragraph goes on about the deal, the money involved, the chips, the data centres and what the partners said about the next steps, at a length no headline has.";
+        let text = format!("{b}\n\n{b}\n\nRelated\n\nOther story headline\n\n{last}\n");
+        assert!(detect(&text).is_empty(), "{:?}", excluded(&text));
+        let text =
+            format!("{b}\n\nMore from Example Wire\n\nChip stocks rally\nA second headline here\n");
+        let ex = excluded(&text);
+        assert_eq!(ex.len(), 1);
+        assert!(ex[0].starts_with("More from Example Wire"), "{ex:?}");
     }
 
     #[test]
