@@ -7,6 +7,8 @@
 //! elements whose class or id names an ad, share bar, newsletter box, related-links list or comment
 //! section are dropped. Metadata comes from `og:` / `article:` meta tags, `<title>`, the first
 //! `<h1>`, `<time datetime>` and the canonical link, with the plain-text rules as a fallback.
+//! A page saved in a legacy charset it declares (`<meta charset="windows-1252">`) is decoded with
+//! `encoding_rs` (the WHATWG encodings, as browsers do).
 
 use super::text::TextBuilder;
 use super::{Extracted, ImportError, decode_text, finish_text, meta};
@@ -102,7 +104,19 @@ static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
 /// Reads an HTML page into article text and metadata.
 pub fn import(path: &Path, bytes: &[u8]) -> Result<Extracted, ImportError> {
     let mut ex = Extracted::default();
-    let source = decode_text(bytes, &mut ex.warnings);
+    let source = match declared_encoding(bytes) {
+        Some(enc) => {
+            let (text, _, had_errors) = enc.decode(bytes);
+            if had_errors {
+                // Same warning as for UTF-8: some bytes did not fit the declared charset.
+                let mut w = Vec::new();
+                decode_text(bytes, &mut w);
+                ex.warnings.extend(w);
+            }
+            text.replace("\r\n", "\n")
+        }
+        None => decode_text(bytes, &mut ex.warnings),
+    };
     let doc = Html::parse_document(&source);
     read_meta(&doc, &mut ex);
     let root = pick_root(&doc);
@@ -118,6 +132,20 @@ pub fn import(path: &Path, bytes: &[u8]) -> Result<Extracted, ImportError> {
     }
     meta::fill_from_text(&mut ex);
     Ok(ex)
+}
+
+/// A non-UTF-8 charset declared in the page's head (`<meta charset="windows-1252">` or the
+/// `http-equiv` form), as saved by browsers for older pages; `None` for UTF-8 or no declaration.
+fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    static CHARSET: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+        regex::bytes::Regex::new(r#"(?i)<meta[^>]*charset\s*=\s*["']?([a-z0-9_:.\-]+)"#)
+            .expect("static regex: meta charset")
+    });
+    let head = &bytes[..bytes.len().min(4096)];
+    let label = CHARSET.captures(head)?.get(1)?.as_bytes();
+    let enc = encoding_rs::Encoding::for_label(label)?;
+    // A page that is valid UTF-8 is read as UTF-8 whatever it claims.
+    (enc != encoding_rs::UTF_8 && std::str::from_utf8(bytes).is_err()).then_some(enc)
 }
 
 /// The element holding the article: the longest `<article>`, else `<main>`, else `<body>`.
@@ -332,6 +360,19 @@ mod tests {
         assert!(ex.text.contains("first paragraph"), "{}", ex.text);
         assert!(ex.text.contains("second paragraph"), "{}", ex.text);
         assert!(!ex.text.contains("Buy things"), "{}", ex.text);
+    }
+
+    #[test]
+    fn declared_legacy_charset_is_decoded() {
+        let page = b"<html><head><meta charset=\"windows-1252\"><title>Caf\xe9 \x80 deal</title></head><body><p>Price \x805 million \x96 agreed.</p></body></html>";
+        let ex = import(Path::new("p.html"), page).unwrap();
+        assert_eq!(ex.title.as_deref(), Some("Caf\u{e9} \u{20ac} deal"));
+        assert_eq!(ex.text, "Price \u{20ac}5 million \u{2013} agreed.\n");
+        assert!(ex.warnings.is_empty(), "{:?}", ex.warnings);
+        // Undeclared: replaced, with a warning.
+        let ex = import(Path::new("p.html"), b"<p>Caf\xe9</p>").unwrap();
+        assert_eq!(ex.text, "Caf\u{FFFD}\n");
+        assert_eq!(ex.warnings.len(), 1);
     }
 
     #[test]
