@@ -65,10 +65,12 @@ pub fn fill_from_text(ex: &mut Extracted) {
         }
         if ex.outlet.is_none()
             && let Some(c) = SOURCE_LINE.captures(line)
+            && is_name(&c[1])
         {
             ex.outlet = Some(c[1].trim().to_owned());
         } else if ex.author.is_none()
             && let Some(c) = BY_LINE.captures(line)
+            && is_name(&c[1])
         {
             ex.author = Some(c[1].trim().to_owned());
         }
@@ -82,6 +84,15 @@ pub fn fill_from_text(ex: &mut Extracted) {
     {
         ex.outlet = Some(c[1].trim().to_owned());
     }
+}
+
+/// A name of a person or outlet, not the rest of a sentence: a few words, the first capitalised.
+fn is_name(s: &str) -> bool {
+    let s = s.trim();
+    s.chars().count() <= 60
+        && s.split_whitespace().count() <= 6
+        && s.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        && !s.ends_with('.')
 }
 
 /// A headline is short and does not end like a sentence (a first line that does is the opening
@@ -229,6 +240,16 @@ mod tests {
             ex.published.map(|d| d.to_string()).as_deref(),
             Some("2025-12-16")
         );
+    }
+
+    #[test]
+    fn sentences_starting_with_by_or_source_are_not_bylines() {
+        let mut ex = Extracted {
+            text: "Headline\nBy the end of the year the plant will be running.\nSource close to the talks said no\n".into(),
+            ..Default::default()
+        };
+        fill_from_text(&mut ex);
+        assert_eq!((ex.author, ex.outlet), (None, None));
     }
 
     #[test]
