@@ -9,6 +9,7 @@ fn main() {
         Some(Command::Check(a)) => claimbench::cli::check::run(a),
         Some(Command::Export(a)) => claimbench::cli::export::run(a),
         Some(Command::Report(a)) => claimbench::cli::report::run(a),
+        Some(Command::Import(a)) => claimbench::cli::import::run(a),
         Some(Command::Screenshot(a)) => claimbench::cli::screenshot::run(a),
         None => {
             let startup = claimbench::ui::Startup {

@@ -46,7 +46,12 @@ fn claim(
     cl.as_of = d.map(|d| d.parse().unwrap());
     cl.status = ClaimStatus::Signed;
     cl.evidence.push(Evidence {
-        doc: if n.is_multiple_of(2) { "doc-0001" } else { "doc-0002" }.into(),
+        doc: if n.is_multiple_of(2) {
+            "doc-0001"
+        } else {
+            "doc-0002"
+        }
+        .into(),
         anchor: Anchor::find(TEXT, "$38 billion", 0).unwrap(),
         attributed_to: None,
     });

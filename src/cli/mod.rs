@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod export;
+pub mod import;
 pub mod report;
 pub mod screenshot;
 
@@ -38,6 +39,8 @@ pub struct Cli {
 pub enum Command {
     /// Validate a workspace and print its counts.
     Check(check::CheckArgs),
+    /// Add documents (txt, md, html, pdf) to a workspace.
+    Import(import::ImportArgs),
     /// Open the window, save a PNG of it, exit (needs a display).
     Screenshot(screenshot::ScreenshotArgs),
     /// Export a chart (SVG, PNG, CSV) or the claims (CSV, JSON).

@@ -3,6 +3,7 @@
 //! Nothing here touches the GUI; the app and the CLI both go through these functions.
 
 pub mod error;
+pub mod import;
 pub mod load;
 pub mod save;
 

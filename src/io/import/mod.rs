@@ -1,0 +1,245 @@
+//! Importing source documents (`.txt`, `.md`, `.html`/`.htm`, `.pdf`) into a workspace.
+//!
+//! One entry point, [`import_file`], serves the CLI, the File › Import menu and drag-and-drop: it
+//! checks the path (directory, size limit before reading), detects the format, turns the file into
+//! readable text with metadata (title, outlet, author, URL, published date), marks trailing
+//! boilerplate (ads, comment sections, footers) as excluded ranges, and returns a
+//! [`SourceDocument`] plus warnings. It never touches a workspace; [`add_to_workspace`] does that
+//! and refuses content that is already there. [`import_files`] runs a batch with progress and
+//! cancellation, for use off the UI thread.
+
+pub mod batch;
+pub mod boilerplate;
+pub mod error;
+pub mod html;
+pub mod markdown;
+pub mod meta;
+pub mod pdf;
+pub mod sniff;
+pub mod text;
+pub mod workspace;
+
+pub use batch::{BatchOutcome, import_files};
+pub use error::{ImportError, ImportWarning};
+pub use workspace::{AlreadyPresent, add_to_workspace, find_same_content};
+
+use crate::model::{DocId, FuzzyDate, SourceDocument, TextRange};
+use sniff::Format;
+use std::io::Read;
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::AtomicBool;
+
+/// The default largest file accepted: 50 MB.
+pub const DEFAULT_MAX_BYTES: u64 = 50 * 1024 * 1024;
+
+/// How to import.
+#[derive(Clone, Debug)]
+pub struct ImportOptions {
+    /// Files larger than this many bytes are refused before they are read.
+    pub max_bytes: u64,
+    /// Whether trailing ads, comment sections and footers are marked as excluded ranges.
+    pub detect_boilerplate: bool,
+    /// The import time to record (RFC 3339 UTC); `None` uses the current time.
+    pub imported_at: Option<String>,
+    /// Set to `true` from another thread to stop a batch or a long PDF between files or pages.
+    pub cancel: Option<Arc<AtomicBool>>,
+}
+
+impl Default for ImportOptions {
+    fn default() -> Self {
+        Self {
+            max_bytes: DEFAULT_MAX_BYTES,
+            detect_boilerplate: true,
+            imported_at: None,
+            cancel: None,
+        }
+    }
+}
+
+impl ImportOptions {
+    /// Whether the cancel flag is set.
+    pub fn cancelled(&self) -> bool {
+        self.cancel
+            .as_ref()
+            .is_some_and(|c| c.load(std::sync::atomic::Ordering::Relaxed))
+    }
+}
+
+/// A file turned into a document, not yet part of any workspace.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Imported {
+    /// The file it came from.
+    pub path: PathBuf,
+    /// The format it was read as.
+    pub format: Format,
+    /// The document; its `id` is empty until [`add_to_workspace`] assigns one.
+    pub document: SourceDocument,
+    /// Things the user should check.
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// What a format reader hands back before the common steps (hash, boilerplate, time).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Extracted {
+    /// Readable text.
+    pub text: String,
+    /// Headline, if found.
+    pub title: Option<String>,
+    /// Publisher, if found.
+    pub outlet: Option<String>,
+    /// Byline, if found.
+    pub author: Option<String>,
+    /// Canonical address, if found.
+    pub url: Option<String>,
+    /// Publication date, if found.
+    pub published: Option<FuzzyDate>,
+    /// Warnings so far.
+    pub warnings: Vec<ImportWarning>,
+}
+
+/// Imports one file: the single function behind the CLI, the menu and drag-and-drop.
+pub fn import_file(path: &Path, opts: &ImportOptions) -> Result<Imported, ImportError> {
+    if opts.cancelled() {
+        return Err(ImportError::Cancelled {
+            path: path.to_owned(),
+        });
+    }
+    let bytes = read_limited(path, opts.max_bytes)?;
+    import_bytes(path, &bytes, opts)
+}
+
+/// Imports a file's bytes already in memory; `path` gives the format (by extension) and names
+/// the file in messages.
+pub fn import_bytes(
+    path: &Path,
+    bytes: &[u8],
+    opts: &ImportOptions,
+) -> Result<Imported, ImportError> {
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ImportError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    let format = sniff::detect(path, bytes)?;
+    let mut ex = match format {
+        Format::Text => text::import(path, bytes)?,
+        Format::Markdown => markdown::import(path, bytes)?,
+        Format::Html => html::import(path, bytes)?,
+        Format::Pdf => pdf::import(path, bytes, opts)?,
+    };
+    if ex.text.trim().is_empty() {
+        return Err(ImportError::NoText {
+            path: path.to_owned(),
+            why: "only markup or white space".into(),
+        });
+    }
+    let title = match ex.title.take().filter(|t| !t.trim().is_empty()) {
+        Some(t) => t,
+        None => {
+            let t = meta::fallback_title(path, &ex.text);
+            ex.warnings
+                .push(ImportWarning::TitleGuessed { title: t.clone() });
+            t
+        }
+    };
+    let excluded: Vec<TextRange> = if opts.detect_boilerplate {
+        boilerplate::detect(&ex.text)
+    } else {
+        Vec::new()
+    };
+    let imported_at = opts.imported_at.clone().unwrap_or_else(now_rfc3339);
+    let document = SourceDocument {
+        id: DocId::new(""),
+        title,
+        outlet: ex.outlet.unwrap_or_default(),
+        author: ex.author,
+        url: ex.url,
+        published: ex.published,
+        imported_at: Some(imported_at),
+        sha256: SourceDocument::hash_text(&ex.text),
+        cites: Vec::new(),
+        text: ex.text,
+        excluded,
+    };
+    Ok(Imported {
+        path: path.to_owned(),
+        format,
+        document,
+        warnings: ex.warnings,
+    })
+}
+
+/// The current time as RFC 3339 UTC with second precision (`2025-12-17T09:30:00Z`).
+pub fn now_rfc3339() -> String {
+    chrono::Utc::now().to_rfc3339_opts(chrono::SecondsFormat::Secs, true)
+}
+
+/// Reads a file, refusing directories and files over `limit` bytes before reading them.
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ImportError> {
+    let io = |source| ImportError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let md = std::fs::metadata(path).map_err(io)?;
+    if md.is_dir() {
+        return Err(ImportError::Directory {
+            path: path.to_owned(),
+        });
+    }
+    let too_large = |size| ImportError::TooLarge {
+        path: path.to_owned(),
+        size,
+        limit,
+    };
+    if md.len() > limit {
+        return Err(too_large(md.len()));
+    }
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut bytes = Vec::with_capacity(md.len() as usize);
+    // The file may grow between the check and the read: never read more than the limit + 1.
+    file.take(limit + 1).read_to_end(&mut bytes).map_err(io)?;
+    if bytes.len() as u64 > limit {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
+/// Decodes bytes as UTF-8 text: a BOM is dropped, CRLF and CR become LF, invalid sequences are
+/// replaced by U+FFFD with a warning.
+pub fn decode_text(bytes: &[u8], warnings: &mut Vec<ImportWarning>) -> String {
+    let bom = if bytes.starts_with(b"\xEF\xBB\xBF") {
+        3
+    } else {
+        0
+    };
+    let bytes = &bytes[bom..];
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_owned(),
+        Err(e) => {
+            let first_at = bom + e.valid_up_to();
+            let mut replaced = 0;
+            for chunk in bytes.utf8_chunks() {
+                if !chunk.invalid().is_empty() {
+                    replaced += 1;
+                }
+            }
+            warnings.push(ImportWarning::NotUtf8 { replaced, first_at });
+            String::from_utf8_lossy(bytes).into_owned()
+        }
+    };
+    if text.contains('\r') {
+        text.replace("\r\n", "\n").replace('\r', "\n")
+    } else {
+        text
+    }
+}
+
+/// Drops leading blank lines and trailing white space, and ends the text with one newline.
+pub fn finish_text(text: String) -> String {
+    let body = text.trim_end();
+    let start = body.len() - body.trim_start_matches(['\n', '\r']).len();
+    let mut out = body[start..].to_owned();
+    out.push('\n');
+    out
+}
