@@ -7,6 +7,7 @@
 #![warn(missing_docs)]
 
 pub mod cli;
+pub mod extract;
 pub mod io;
 pub mod model;
 pub mod sample;

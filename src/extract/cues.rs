@@ -1,0 +1,222 @@
+//! Kind and status from cue words in the clause: "invest" → investment, "valued at" →
+//! valuation, "lease"/"cloud" → compute commitment; "in talks" → in talks, "letter of intent",
+//! "signed", "completed", "could"/"would" → forecast. Matched with one Aho-Corasick automaton
+//! per question; the cue nearest the figure wins among those of equal strength.
+
+use crate::model::{ClaimKind, ClaimStatus, Unit};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// `(cue, kind, weight)`; higher weight wins, distance to the figure breaks ties.
+const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
+    ("valuation", ClaimKind::Valuation, 3.0),
+    ("valued", ClaimKind::Valuation, 3.0),
+    ("valuing", ClaimKind::Valuation, 3.0),
+    ("value the", ClaimKind::Valuation, 2.5),
+    ("value it", ClaimKind::Valuation, 2.5),
+    ("market cap", ClaimKind::Valuation, 2.5),
+    ("worth", ClaimKind::Valuation, 1.5),
+    ("invest", ClaimKind::Investment, 2.6),
+    ("stake", ClaimKind::Investment, 2.4),
+    ("injection", ClaimKind::Investment, 2.4),
+    ("inject", ClaimKind::Investment, 2.4),
+    ("infusion", ClaimKind::Investment, 2.4),
+    ("plunge into", ClaimKind::Investment, 2.4),
+    ("bet on", ClaimKind::Investment, 2.2),
+    ("backing", ClaimKind::Investment, 2.0),
+    ("raise", ClaimKind::Fundraising, 2.5),
+    ("raising", ClaimKind::Fundraising, 2.5),
+    ("funding round", ClaimKind::Fundraising, 2.6),
+    ("fundraising", ClaimKind::Fundraising, 2.5),
+    ("cloud", ClaimKind::ComputeCommitment, 2.2),
+    ("lease", ClaimKind::ComputeCommitment, 2.3),
+    ("leasing", ClaimKind::ComputeCommitment, 2.3),
+    ("rent", ClaimKind::ComputeCommitment, 2.3),
+    ("compute deal", ClaimKind::ComputeCommitment, 2.4),
+    ("computing capacity", ClaimKind::ComputeCommitment, 2.3),
+    ("compute capacity", ClaimKind::ComputeCommitment, 2.3),
+    ("infrastructure capacity", ClaimKind::ComputeCommitment, 2.3),
+    ("servers from", ClaimKind::ComputeCommitment, 2.3),
+    ("data center capacity", ClaimKind::ComputeCommitment, 2.2),
+    ("chips", ClaimKind::ChipSupply, 1.9),
+    ("chip deal", ClaimKind::ChipSupply, 2.4),
+    ("gpus", ClaimKind::ChipSupply, 1.9),
+    ("accelerators", ClaimKind::ChipSupply, 1.9),
+    ("processors", ClaimKind::ChipSupply, 1.8),
+    ("revenue", ClaimKind::Revenue, 2.4),
+    ("sales", ClaimKind::Revenue, 2.0),
+    ("generate", ClaimKind::Revenue, 2.0),
+    ("income", ClaimKind::Revenue, 2.0),
+    ("cash burn", ClaimKind::Spend, 2.8),
+    ("burn", ClaimKind::Spend, 2.2),
+    ("spend", ClaimKind::Spend, 1.7),
+    ("spending", ClaimKind::Spend, 1.7),
+    ("consume", ClaimKind::Spend, 1.8),
+    ("capex", ClaimKind::Spend, 2.3),
+    ("capital expenditure", ClaimKind::Spend, 2.3),
+    ("allocated", ClaimKind::Spend, 2.0),
+    ("cost", ClaimKind::Spend, 1.6),
+    ("losses", ClaimKind::Spend, 1.8),
+    ("cash", ClaimKind::Cash, 2.4),
+    ("on hand", ClaimKind::Cash, 2.4),
+    ("shares", ClaimKind::StockMove, 2.2),
+    ("stock", ClaimKind::StockMove, 2.2),
+];
+
+/// `(cue, status, priority)`; the highest priority present in the sentence wins.
+const STATUS_CUES: &[(&str, ClaimStatus, u8)] = &[
+    ("denied", ClaimStatus::Denied, 9),
+    ("denies", ClaimStatus::Denied, 9),
+    ("not in talks", ClaimStatus::Denied, 9),
+    ("letter of intent", ClaimStatus::LetterOfIntent, 8),
+    ("memorandum of understanding", ClaimStatus::LetterOfIntent, 8),
+    ("in talks", ClaimStatus::InTalks, 7),
+    ("discussing", ClaimStatus::InTalks, 7),
+    ("discussions", ClaimStatus::InTalks, 7),
+    ("negotiat", ClaimStatus::InTalks, 7),
+    ("exploring", ClaimStatus::InTalks, 7),
+    ("considering", ClaimStatus::InTalks, 6),
+    ("signed", ClaimStatus::Signed, 5),
+    ("agreed", ClaimStatus::Signed, 5),
+    ("inked", ClaimStatus::Signed, 5),
+    (" ink ", ClaimStatus::Signed, 5),
+    ("struck", ClaimStatus::Signed, 5),
+    ("committed to", ClaimStatus::Signed, 4),
+    ("completed", ClaimStatus::Completed, 4),
+    ("closed", ClaimStatus::Completed, 4),
+    ("has invested", ClaimStatus::Completed, 4),
+    ("have invested", ClaimStatus::Completed, 4),
+    ("announced", ClaimStatus::Announced, 3),
+    ("unveiled", ClaimStatus::Announced, 3),
+    ("could", ClaimStatus::Forecast, 2),
+    ("would", ClaimStatus::Forecast, 2),
+    ("will ", ClaimStatus::Forecast, 2),
+    ("plans to", ClaimStatus::Forecast, 2),
+    ("expected", ClaimStatus::Forecast, 2),
+    ("forecast", ClaimStatus::Forecast, 2),
+    ("projected", ClaimStatus::Forecast, 2),
+    ("potential", ClaimStatus::Forecast, 2),
+    ("reportedly", ClaimStatus::Rumored, 1),
+    ("according to", ClaimStatus::Rumored, 1),
+    ("people familiar", ClaimStatus::Rumored, 1),
+    ("sources", ClaimStatus::Rumored, 1),
+];
+
+fn automaton(pats: impl Iterator<Item = &'static str>) -> AhoCorasick {
+    AhoCorasickBuilder::new()
+        .match_kind(MatchKind::LeftmostLongest)
+        .ascii_case_insensitive(true)
+        .build(pats.collect::<Vec<_>>())
+        .expect("static cue automaton builds")
+}
+
+static KIND_AC: LazyLock<AhoCorasick> =
+    LazyLock::new(|| automaton(KIND_CUES.iter().map(|c| c.0)));
+static VALUE_AT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\bvalu(?:e|es|ed|ing)\b[^.;]{0,40}\bat\s+(?:[a-z]+\s+){0,3}$")
+        .expect("static value-at regex is valid")
+});
+
+static STATUS_AC: LazyLock<AhoCorasick> =
+    LazyLock::new(|| automaton(STATUS_CUES.iter().map(|c| c.0)));
+
+/// The kind of a figure from its unit and the cue words of its clause. `clause` starts at byte
+/// `base` of the text; `fig` is the figure's span in text offsets.
+pub fn kind(clause: &str, base: usize, fig: (usize, usize), unit: &Unit) -> ClaimKind {
+    match unit {
+        Unit::Gw => return ClaimKind::Capacity,
+        Unit::Count => return ClaimKind::ChipSupply,
+        _ => {}
+    }
+    // "the $10 billion from X" reads as money put in by X.
+    let after = clause.get(fig.1.saturating_sub(base)..).unwrap_or("");
+    if unit.is_money() && (after.starts_with(" from ") || after.starts_with(" investment")) {
+        return ClaimKind::Investment;
+    }
+    let before = clause.get(..fig.0.saturating_sub(base)).unwrap_or("");
+    if unit.is_money() && VALUE_AT.is_match(before) {
+        return ClaimKind::Valuation;
+    }
+    let mut best: Option<(f32, ClaimKind)> = None;
+    for m in KIND_AC.find_iter(clause) {
+        let (s, e) = (base + m.start(), base + m.end());
+        if !word_start(clause, m.start()) {
+            continue;
+        }
+        let (_, k, w) = KIND_CUES[m.pattern().as_usize()];
+        if *unit == Unit::Percent && !matches!(k, ClaimKind::StockMove | ClaimKind::Revenue) {
+            continue;
+        }
+        let dist = if e <= fig.0 {
+            fig.0 - e
+        } else {
+            s.saturating_sub(fig.1)
+        };
+        let score = w - dist as f32 / 120.0;
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, k));
+        }
+    }
+    best.map_or(ClaimKind::Other, |(_, k)| k)
+}
+
+fn word_start(s: &str, i: usize) -> bool {
+    i == 0 || !s[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+}
+
+/// The status of a claim from the cue words of its sentence.
+pub fn status(sentence: &str) -> ClaimStatus {
+    let mut best: Option<(u8, ClaimStatus)> = None;
+    for m in STATUS_AC.find_iter(sentence) {
+        if !word_start(sentence, m.start()) && !STATUS_CUES[m.pattern().as_usize()].0.starts_with(' ')
+        {
+            continue;
+        }
+        let (_, st, p) = STATUS_CUES[m.pattern().as_usize()];
+        // "if finalized", "if completed": a condition, not a fact.
+        if matches!(st, ClaimStatus::Completed | ClaimStatus::Signed)
+            && sentence[..m.start()].to_ascii_lowercase().trim_end().ends_with(" if")
+        {
+            continue;
+        }
+        if best.is_none_or(|(b, _)| p > b) {
+            best = Some((p, st));
+        }
+    }
+    best.map_or(ClaimStatus::Unknown, |(_, s)| s)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn k(s: &str, fig: &str, unit: Unit) -> ClaimKind {
+        let at = s.find(fig).unwrap_or(0);
+        kind(s, 0, (at, at + fig.len()), &unit)
+    }
+
+    #[test]
+    fn kinds_from_cues() {
+        assert_eq!(k("Amazon may invest $10 billion in OpenAI", "$10 billion", Unit::Usd), ClaimKind::Investment);
+        assert_eq!(k("a move that could value OpenAI at $500 billion", "$500 billion", Unit::Usd), ClaimKind::Valuation);
+        assert_eq!(
+            k("OpenAI would spend $38 billion over seven years to lease AWS servers", "$38 billion", Unit::Usd),
+            ClaimKind::ComputeCommitment
+        );
+        assert_eq!(k("deploy at least 10 GW", "10 GW", Unit::Gw), ClaimKind::Capacity);
+        assert_eq!(k("Amazon's stock rose 5%", "5%", Unit::Percent), ClaimKind::StockMove);
+        assert_eq!(k("the $10 billion from Amazon might", "$10 billion", Unit::Usd), ClaimKind::Investment);
+        assert_eq!(k("cash and cash equivalents of $66.9 billion", "$66.9 billion", Unit::Usd), ClaimKind::Cash);
+    }
+
+    #[test]
+    fn statuses_from_cues() {
+        assert_eq!(status("Amazon is in talks to invest"), ClaimStatus::InTalks);
+        assert_eq!(status("they signed a letter of intent for Nvidia"), ClaimStatus::LetterOfIntent);
+        assert_eq!(status("the deal could value it at"), ClaimStatus::Forecast);
+        assert_eq!(status("If finalized, it would"), ClaimStatus::Forecast);
+        assert_eq!(status("OpenAI completed a share sale"), ClaimStatus::Completed);
+        assert_eq!(status("Plain words."), ClaimStatus::Unknown);
+    }
+}

@@ -1,0 +1,280 @@
+//! Extraction: text → candidate claims (figures, qualifiers, periods, dates, parties, kind,
+//! status), for the analyst to accept or reject. No egui here; the GUI and the `extract` CLI
+//! both call [`extract`].
+//!
+//! Pipeline: one regex pass finds figures and one Aho-Corasick pass finds parties over the whole
+//! text; only paragraphs with figures are segmented into sentences and clauses, so cost grows
+//! with the number of figures, not with the prose around them. Paragraphs that are ads or
+//! sidebars (see [`noise`]) and excluded ranges yield nothing; headings yield candidates marked
+//! `in_heading`.
+
+pub mod cues;
+pub mod dates;
+pub mod figures;
+pub mod gazetteer;
+pub mod noise;
+pub mod parties;
+pub mod period;
+pub mod segment;
+
+pub use dates::find_published;
+pub use gazetteer::{GazEntry, Gazetteer, Mention, Role};
+
+use crate::model::{ClaimKind, ClaimStatus, Figure, FuzzyDate, Period, TextRange};
+use segment::Span;
+
+/// One proposed claim: a figure with the sentence that states it and what was read around it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// Start byte offset of the quoted sentence.
+    pub start: usize,
+    /// End byte offset of the quoted sentence.
+    pub end: usize,
+    /// `text[start..end]`.
+    pub quote: String,
+    /// The figure as written (`$10 billion`), inside the quote.
+    pub figure_text: String,
+    /// Start byte offset of the figure text.
+    pub figure_start: usize,
+    /// End byte offset of the figure text.
+    pub figure_end: usize,
+    /// What sort of fact it states.
+    pub kind: ClaimKind,
+    /// Who acts (investor, buyer, valued company), canonical name.
+    pub subject: Option<String>,
+    /// The other party (investee, provider), canonical name.
+    pub counterparty: Option<String>,
+    /// The parsed figure with its qualifier and unit.
+    pub figure: Figure,
+    /// The time the figure covers.
+    pub period: Option<Period>,
+    /// The date stated in the sentence, resolved against the published date.
+    pub date: Option<FuzzyDate>,
+    /// How firm it is.
+    pub status: ClaimStatus,
+    /// 0–1: how complete and plain the reading is.
+    pub confidence: f64,
+    /// Whether the figure stands in a headline or section title.
+    pub in_heading: bool,
+}
+
+/// Proposes candidate claims for `text`. `published` resolves relative dates; figures whose
+/// start lies in an `excluded` range are skipped; `gazetteer` names the parties.
+pub fn extract(
+    text: &str,
+    published: Option<FuzzyDate>,
+    excluded: &[TextRange],
+    gazetteer: &Gazetteer,
+) -> Vec<Candidate> {
+    let figs = figures::find_figures(text, 0);
+    if figs.is_empty() {
+        return Vec::new();
+    }
+    let mentions = gazetteer.find(text, 0);
+    let topic = noise::Topic::from_mentions(&mentions);
+    let doc = Doc {
+        text,
+        published,
+        mentions: &mentions,
+        topic: &topic,
+    };
+    let mut out = Vec::new();
+    let mut fi = 0;
+    let mut in_sidebar = false;
+    let mut prev_para: Option<Span> = None;
+    for (pi, para) in segment::paragraphs(text).into_iter().enumerate() {
+        let ptext = &text[para.span.start..para.span.end];
+        if noise::is_marker(ptext) {
+            in_sidebar = true;
+            continue;
+        }
+        while fi < figs.len() && figs[fi].start < para.span.start {
+            fi += 1;
+        }
+        let first = fi;
+        while fi < figs.len() && figs[fi].start < para.span.end {
+            fi += 1;
+        }
+        let pf: Vec<&figures::FoundFigure> = figs[first..fi]
+            .iter()
+            .filter(|f| f.end <= para.span.end)
+            .filter(|f| !excluded.iter().any(|r| r.start <= f.start && f.start < r.end))
+            .collect();
+        let this_para = para.span;
+        if pf.is_empty() {
+            prev_para = Some(this_para);
+            continue;
+        }
+        let names_main = doc
+            .mentions_in(para.span)
+            .iter()
+            .any(|m| topic.is_main(&m.canonical));
+        if !names_main && (in_sidebar || noise::is_off_topic(ptext)) {
+            prev_para = Some(this_para);
+            continue;
+        }
+        let heading = segment::is_heading(ptext, pi == 0);
+        doc.paragraph(para.span, heading, prev_para, &pf, &mut out);
+        prev_para = Some(this_para);
+    }
+    out
+}
+
+/// Whole-document facts shared by all candidates.
+struct Doc<'a> {
+    text: &'a str,
+    published: Option<FuzzyDate>,
+    mentions: &'a [Mention],
+    topic: &'a noise::Topic,
+}
+
+impl Doc<'_> {
+    fn mentions_in(&self, s: Span) -> &[Mention] {
+        let a = self.mentions.partition_point(|m| m.start < s.start);
+        let b = self.mentions.partition_point(|m| m.start < s.end);
+        &self.mentions[a..b]
+    }
+
+    fn paragraph(
+        &self,
+        para: Span,
+        heading: bool,
+        prev_para: Option<Span>,
+        figs: &[&figures::FoundFigure],
+        out: &mut Vec<Candidate>,
+    ) {
+        let sentences = segment::sentences(self.text, para);
+        let mut prev = prev_para.map(|p| {
+            segment::sentences(self.text, p)
+                .last()
+                .copied()
+                .unwrap_or(p)
+        });
+        let mut fi = 0;
+        for s in sentences {
+            let start = fi;
+            while fi < figs.len() && figs[fi].start < s.end {
+                fi += 1;
+            }
+            if fi > start {
+                self.sentence(s, heading, prev, &figs[start..fi], out);
+            }
+            prev = Some(s);
+        }
+    }
+
+    fn sentence(
+        &self,
+        s: Span,
+        heading: bool,
+        prev: Option<Span>,
+        figs: &[&figures::FoundFigure],
+        out: &mut Vec<Candidate>,
+    ) {
+        let text = self.text;
+        let stext = &text[s.start..s.end];
+        let ms: Vec<&Mention> = self.mentions_in(s).iter().collect();
+        let prev_ms: Vec<&Mention> = prev.map_or_else(Vec::new, |p| self.mentions_in(p).iter().collect());
+        let dates = dates::find_dates(stext, s.start, self.published);
+        let status = cues::status(stext);
+        for f in figs {
+            let cl = segment::clause(text, s, f.start);
+            let ctext = &text[cl.start..cl.end];
+            let kind = cues::kind(ctext, cl.start, (f.start, f.end), &f.figure.unit);
+            let period = period::find_period(ctext, (f.start - cl.start, f.end - cl.start));
+            let inp = parties::PartyInput {
+                text,
+                fig: (f.start, f.end),
+                clause_start: cl.start,
+                clause: ms.iter().copied().filter(|m| cl.contains(m.start)).collect(),
+                sentence: ms.clone(),
+                previous: prev_ms.clone(),
+                kind,
+                topic: self.topic,
+            };
+            let (subject, counterparty) = parties::parties(&inp);
+            let date = dates
+                .iter()
+                .filter(|d| d.end <= f.start || d.start >= f.end)
+                .min_by_key(|d| d.start.abs_diff(f.start))
+                .map(|d| d.date);
+            let mut confidence: f64 = 0.45;
+            if kind != ClaimKind::Other {
+                confidence += 0.2;
+            }
+            if subject.is_some() {
+                confidence += 0.15;
+            }
+            if counterparty.is_some() || !kind.moves_money() {
+                confidence += 0.1;
+            }
+            if ms.iter().any(|m| cl.contains(m.start)) {
+                confidence += 0.05;
+            }
+            if heading {
+                confidence -= 0.2;
+            }
+            out.push(Candidate {
+                start: s.start,
+                end: s.end,
+                quote: stext.to_owned(),
+                figure_text: text[f.start..f.end].to_owned(),
+                figure_start: f.start,
+                figure_end: f.end,
+                kind,
+                subject,
+                counterparty,
+                figure: f.figure.clone(),
+                period,
+                date,
+                status,
+                confidence: (confidence.clamp(0.05, 0.95) * 100.0).round() / 100.0,
+                in_heading: heading,
+            });
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Qualifier, Unit};
+
+    fn run(text: &str) -> Vec<Candidate> {
+        extract(text, "2025-12-17".parse().ok(), &[], &Gazetteer::builtin())
+    }
+
+    #[test]
+    fn reads_a_talks_sentence_fully() {
+        let t = "According to a December 16 report, Amazon is in talks to invest at least $10 billion in OpenAI.";
+        let c = run(t);
+        assert_eq!(c.len(), 1);
+        let c = &c[0];
+        assert_eq!(c.quote, &t[c.start..c.end]);
+        assert_eq!(c.figure_text, "$10 billion");
+        assert_eq!(c.figure.qualifier, Qualifier::AtLeast);
+        assert_eq!(c.figure.unit, Unit::Usd);
+        assert_eq!(c.kind, ClaimKind::Investment);
+        assert_eq!(c.subject.as_deref(), Some("Amazon"));
+        assert_eq!(c.counterparty.as_deref(), Some("OpenAI"));
+        assert_eq!(c.date.map(|d| d.to_string()).as_deref(), Some("2025-12-16"));
+        assert_eq!(c.status, ClaimStatus::InTalks);
+    }
+
+    #[test]
+    fn excluded_ranges_and_sidebars_yield_nothing() {
+        let t = "OpenAI signed a $38 billion deal with AWS. OpenAI again.\nplaceholder\nBitcoin may fall below $70,000.\n";
+        let c = run(t);
+        assert_eq!(c.len(), 1);
+        let ex = [TextRange { start: 0, end: 20 }];
+        assert!(extract(t, None, &ex, &Gazetteer::builtin()).is_empty());
+    }
+
+    #[test]
+    fn subject_can_come_from_the_previous_sentence() {
+        let t = "OpenAI has been raising money everywhere. The startup also committed to a $38 billion cloud deal with AWS.";
+        let c = run(t);
+        assert_eq!(c[0].subject.as_deref(), Some("OpenAI"));
+        assert_eq!(c[0].counterparty.as_deref(), Some("Amazon"));
+    }
+}

@@ -1,0 +1,259 @@
+//! Subject and counterparty from the clause's structure.
+//!
+//! Each party named in the clause gets a marker from the word before it (`in Y`, `from X`, `by
+//! X`, `with Y`, `valuing Y`) and whether it is possessive (`X's $38B deal`). Per kind, the
+//! markers decide who pays whom ("X … invest … in Y", "the $10 billion from X", "Y's deal with
+//! X", passives with `by`); where they do not, the gazetteer's role priors do (a lab receives
+//! investment and buys compute). Missing parties come from the sentence, then the previous
+//! sentence (anaphora such as "the startup"), then the document's two main parties.
+
+use super::gazetteer::{Mention, Role};
+use super::noise::Topic;
+use crate::model::ClaimKind;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// The word that governs a party mention.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Marker {
+    In,
+    From,
+    By,
+    With,
+    To,
+    For,
+    Value,
+    None,
+}
+
+static PREP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?P<p>in|into|from|by|with|to|for|on|valuing|value|values|valued|valuation\s+of)\s+(?:(?:the|its|their|rival|partner|startup|start-up|chipmaker|company|giant|firm|lab|provider|cloud|ai|tech|developer|maker|competitor|customer|unit|division|arm|backer|investor|computing|e-commerce|services|platform|chip)\s+){0,3}[“\x22]?$",
+    )
+    .expect("static preposition regex is valid")
+});
+
+/// A mention with its governing word.
+#[derive(Clone, Debug)]
+struct Party<'a> {
+    m: &'a Mention,
+    marker: Marker,
+}
+
+fn mark<'a>(text: &str, floor: usize, ms: &[&'a Mention]) -> Vec<Party<'a>> {
+    let mut out: Vec<Party<'a>> = ms
+        .iter()
+        .map(|m| {
+            let from = super::figures::ceil(text, m.start.saturating_sub(48).max(floor));
+            let before = &text[from..m.start];
+            let marker = PREP
+                .captures(before)
+                .and_then(|c| c.name("p"))
+                .map_or(Marker::None, |p| match p.as_str().to_ascii_lowercase().as_str() {
+                    "in" | "into" => Marker::In,
+                    "from" => Marker::From,
+                    "by" => Marker::By,
+                    "with" => Marker::With,
+                    "to" | "on" => Marker::To,
+                    "for" => Marker::For,
+                    _ => Marker::Value,
+                });
+            Party { m, marker }
+        })
+        .collect();
+    // "in OpenAI's competitor Anthropic": the preposition governs the possessed party.
+    for i in 0..out.len().saturating_sub(1) {
+        if out[i].m.possessive && out[i + 1].m.start - out[i].m.end < 32 && out[i + 1].marker == Marker::None {
+            out[i + 1].marker = out[i].marker;
+            out[i].marker = Marker::None;
+        }
+    }
+    out
+}
+
+/// Who is subject and counterparty of a figure.
+pub struct PartyInput<'a> {
+    /// The whole text.
+    pub text: &'a str,
+    /// Figure span (text offsets).
+    pub fig: (usize, usize),
+    /// Start of the clause (text offset); markers do not look before it.
+    pub clause_start: usize,
+    /// Mentions in the clause.
+    pub clause: Vec<&'a Mention>,
+    /// Mentions in the whole sentence.
+    pub sentence: Vec<&'a Mention>,
+    /// Mentions in the previous sentence.
+    pub previous: Vec<&'a Mention>,
+    /// The kind of the claim.
+    pub kind: ClaimKind,
+    /// The document's main parties.
+    pub topic: &'a Topic,
+}
+
+type Pair = (Option<String>, Option<String>);
+
+/// Chooses subject and counterparty (canonical names).
+pub fn parties(inp: &PartyInput<'_>) -> Pair {
+    let clause = mark(inp.text, inp.clause_start, &inp.clause);
+    let (mut s, mut c) = assign(inp.kind, &clause, inp);
+    if s.is_none() && c.is_none() {
+        let floor = inp.sentence.first().map_or(0, |m| m.start.saturating_sub(48));
+        let sent = mark(inp.text, floor, &inp.sentence);
+        (s, c) = assign(inp.kind, &sent, inp);
+    }
+    let needs_cp = matches!(
+        inp.kind,
+        ClaimKind::Investment | ClaimKind::ComputeCommitment | ClaimKind::ChipSupply
+    );
+    if s.is_none() || (needs_cp && c.is_none()) {
+        let floor = inp.previous.first().map_or(0, |m| m.start.saturating_sub(48));
+        let prev = mark(inp.text, floor, &inp.previous);
+        let (ps, pc) = assign(inp.kind, &prev, inp);
+        if s.is_none() {
+            s = [ps.clone(), pc.clone()].into_iter().flatten().find(|n| Some(n) != c.as_ref());
+        }
+        if needs_cp && c.is_none() {
+            c = [pc, ps].into_iter().flatten().find(|n| Some(n) != s.as_ref());
+        }
+    }
+    let (t1, t2) = inp.topic.pair();
+    if s.is_none() {
+        s = [t1, t2].into_iter().flatten().find(|n| Some(*n) != c.as_deref()).map(str::to_owned);
+    }
+    if needs_cp && c.is_none() {
+        c = [t1, t2].into_iter().flatten().find(|n| Some(*n) != s.as_deref()).map(str::to_owned);
+    }
+    if s.is_some() && s == c {
+        c = None;
+    }
+    (s, c)
+}
+
+fn name(p: Option<&Party<'_>>) -> Option<String> {
+    p.map(|p| p.m.canonical.clone())
+}
+
+fn first<'a, 'b>(ps: &'b [Party<'a>], f: impl Fn(&Party<'a>) -> bool) -> Option<&'b Party<'a>> {
+    ps.iter().find(|p| f(p))
+}
+
+fn assign(kind: ClaimKind, ps: &[Party<'_>], inp: &PartyInput<'_>) -> Pair {
+    if ps.is_empty() {
+        return (None, None);
+    }
+    let fig = inp.fig;
+    // A possessive right before the figure: "Amazon's $10B investment".
+    let poss = ps
+        .iter()
+        .rev()
+        .find(|p| p.m.possessive && p.m.end <= fig.0 && fig.0 - p.m.end < 40);
+    match kind {
+        ClaimKind::Investment => investment(ps, poss),
+        ClaimKind::Fundraising => {
+            let from = first(ps, |p| matches!(p.marker, Marker::From | Marker::By));
+            let s = first(ps, |p| !matches!(p.marker, Marker::From | Marker::By) && p.m.role == Role::Lab)
+                .or_else(|| first(ps, |p| !matches!(p.marker, Marker::From | Marker::By)));
+            (name(s), name(from))
+        }
+        ClaimKind::ComputeCommitment | ClaimKind::ChipSupply | ClaimKind::Capacity => {
+            buyer_provider(kind, ps)
+        }
+        ClaimKind::Valuation => {
+            let v = first(ps, |p| p.marker == Marker::Value)
+                .or_else(|| {
+                    ps.iter().find(|p| {
+                        p.m.possessive
+                            && inp.text[p.m.end..super::figures::floor(inp.text, p.m.end + 40)]
+                                .contains("valuation")
+                    })
+                })
+                .or_else(|| first(ps, |p| p.m.role == Role::Lab && p.marker == Marker::None))
+                .or_else(|| first(ps, |p| p.m.role == Role::Lab))
+                .or(poss)
+                .or_else(|| ps.first());
+            (name(v), None)
+        }
+        ClaimKind::Revenue => {
+            let s = first(ps, |p| p.marker == Marker::For)
+                .or(poss)
+                .or_else(|| first(ps, |p| p.marker == Marker::None))
+                .or_else(|| ps.first());
+            let c = first(ps, |p| p.marker == Marker::From && Some(p.m) != s.map(|s| s.m));
+            (name(s), name(c))
+        }
+        _ => {
+            let s = poss.or_else(|| first(ps, |p| p.marker == Marker::None));
+            let c = if matches!(kind, ClaimKind::Spend | ClaimKind::Other) {
+                ps.iter().find(|p| {
+                    p.m.start > fig.1
+                        && matches!(p.marker, Marker::To | Marker::With | Marker::From | Marker::In)
+                        && p.m.canonical != s.map_or("", |s| s.m.canonical.as_str())
+                })
+            } else {
+                None
+            };
+            (name(s), name(c))
+        }
+    }
+}
+
+fn investment(ps: &[Party<'_>], poss: Option<&Party<'_>>) -> Pair {
+    let investee = first(ps, |p| p.marker == Marker::In);
+    let investor = first(ps, |p| matches!(p.marker, Marker::From | Marker::By))
+        .or(poss.filter(|p| investee.is_none_or(|i| i.m.canonical != p.m.canonical)));
+    let other = |x: Option<&Party<'_>>, pref: &dyn Fn(&Party<'_>) -> bool| {
+        let exclude = x.map_or("", |x| x.m.canonical.as_str());
+        ps.iter()
+            .find(|p| p.m.canonical != exclude && pref(p))
+            .or_else(|| ps.iter().find(|p| p.m.canonical != exclude))
+            .map(|p| p.m.canonical.clone())
+    };
+    match (investor, investee) {
+        (Some(a), Some(b)) => (name(Some(a)), name(Some(b))),
+        (None, Some(b)) => (other(Some(b), &|p| p.m.role != Role::Lab), name(Some(b))),
+        (Some(a), None) => (name(Some(a)), other(Some(a), &|p| p.m.role == Role::Lab)),
+        (None, None) => {
+            let lab = first(ps, |p| p.m.role == Role::Lab);
+            let non = first(ps, |p| p.m.role != Role::Lab);
+            match (non, lab) {
+                (Some(a), Some(b)) => (name(Some(a)), name(Some(b))),
+                (Some(a), None) => (name(Some(a)), other(Some(a), &|_| true)),
+                (None, Some(b)) => {
+                    // Only labs named ("OpenAI … with Anthropic"): the first invests.
+                    let o = other(Some(b), &|_| true);
+                    match o {
+                        Some(o) => (name(Some(b)), Some(o)),
+                        None => (None, name(Some(b))),
+                    }
+                }
+                (None, None) => (None, None),
+            }
+        }
+    }
+}
+
+fn buyer_provider(kind: ClaimKind, ps: &[Party<'_>]) -> Pair {
+    let lab = first(ps, |p| p.m.role == Role::Lab);
+    let provider = first(ps, |p| p.m.role == Role::Provider);
+    if let (Some(l), Some(p)) = (lab, provider) {
+        return (name(Some(l)), name(Some(p)));
+    }
+    let marked = first(ps, |p| matches!(p.marker, Marker::From | Marker::With));
+    if let Some(m) = marked {
+        let s = ps.iter().find(|p| p.m.canonical != m.m.canonical);
+        return (name(s), name(Some(m)));
+    }
+    let mut uniq: Vec<&Party<'_>> = Vec::new();
+    for p in ps {
+        if !uniq.iter().any(|u| u.m.canonical == p.m.canonical) {
+            uniq.push(p);
+        }
+    }
+    match uniq.as_slice() {
+        [a, b, ..] => (name(Some(a)), name(Some(b))),
+        [a] if kind != ClaimKind::Capacity && a.m.role == Role::Provider => (None, name(Some(a))),
+        [a] => (name(Some(a)), None),
+        [] => (None, None),
+    }
+}
