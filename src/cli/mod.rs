@@ -3,6 +3,7 @@
 //! Exit codes: 0 ok, 1 bad input or data, 2 usage. Errors go to stderr as `claimbench: …`.
 
 pub mod check;
+pub mod extract;
 
 use clap::{Parser, Subcommand};
 use std::path::PathBuf;
@@ -35,6 +36,8 @@ pub struct Cli {
 pub enum Command {
     /// Validate a workspace and print its counts.
     Check(check::CheckArgs),
+    /// Propose candidate claims (figures, parties, dates) for a text file; JSON by default.
+    Extract(extract::ExtractArgs),
 }
 
 /// Prints an error line in the contract's shape.

@@ -39,6 +39,10 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("infrastructure capacity", ClaimKind::ComputeCommitment, 2.3),
     ("servers from", ClaimKind::ComputeCommitment, 2.3),
     ("data center capacity", ClaimKind::ComputeCommitment, 2.2),
+    ("capacity", ClaimKind::ComputeCommitment, 1.9),
+    ("agreement", ClaimKind::ComputeCommitment, 1.0),
+    ("deal", ClaimKind::ComputeCommitment, 1.0),
+    ("contract", ClaimKind::ComputeCommitment, 1.0),
     ("chips", ClaimKind::ChipSupply, 1.9),
     ("chip deal", ClaimKind::ChipSupply, 2.4),
     ("gpus", ClaimKind::ChipSupply, 1.9),
@@ -62,6 +66,13 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("on hand", ClaimKind::Cash, 2.4),
     ("shares", ClaimKind::StockMove, 2.2),
     ("stock", ClaimKind::StockMove, 2.2),
+    ("rise", ClaimKind::StockMove, 1.5),
+    ("rose", ClaimKind::StockMove, 1.5),
+    ("fell", ClaimKind::StockMove, 1.5),
+    ("gain", ClaimKind::StockMove, 1.5),
+    ("jump", ClaimKind::StockMove, 1.5),
+    ("drop", ClaimKind::StockMove, 1.5),
+    ("slid", ClaimKind::StockMove, 1.5),
 ];
 
 /// `(cue, status, priority)`; the highest priority present in the sentence wins.
@@ -122,8 +133,15 @@ static STATUS_AC: LazyLock<AhoCorasick> =
     LazyLock::new(|| automaton(STATUS_CUES.iter().map(|c| c.0)));
 
 /// The kind of a figure from its unit and the cue words of its clause. `clause` starts at byte
-/// `base` of the text; `fig` is the figure's span in text offsets.
-pub fn kind(clause: &str, base: usize, fig: (usize, usize), unit: &Unit) -> ClaimKind {
+/// `base` of the text; `fig` is the figure's span and `others` the spans of the clause's other
+/// figures, in text offsets. A cue counts only for the figure nearest to it.
+pub fn kind(
+    clause: &str,
+    base: usize,
+    fig: (usize, usize),
+    others: &[(usize, usize)],
+    unit: &Unit,
+) -> ClaimKind {
     match unit {
         Unit::Gw => return ClaimKind::Capacity,
         Unit::Count => return ClaimKind::ChipSupply,
@@ -145,20 +163,32 @@ pub fn kind(clause: &str, base: usize, fig: (usize, usize), unit: &Unit) -> Clai
             continue;
         }
         let (_, k, w) = KIND_CUES[m.pattern().as_usize()];
-        if *unit == Unit::Percent && !matches!(k, ClaimKind::StockMove | ClaimKind::Revenue) {
+        let fits = match unit {
+            Unit::Percent => matches!(k, ClaimKind::StockMove | ClaimKind::Revenue),
+            _ => k != ClaimKind::StockMove,
+        };
+        if !fits {
             continue;
         }
-        let dist = if e <= fig.0 {
-            fig.0 - e
-        } else {
-            s.saturating_sub(fig.1)
-        };
+        let dist = distance((s, e), fig);
+        if others.iter().any(|o| distance((s, e), *o) < dist) {
+            continue;
+        }
         let score = w - dist as f32 / 120.0;
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, k));
         }
     }
     best.map_or(ClaimKind::Other, |(_, k)| k)
+}
+
+/// Bytes between a cue and a figure.
+pub fn distance(cue: (usize, usize), fig: (usize, usize)) -> usize {
+    if cue.1 <= fig.0 {
+        fig.0 - cue.1
+    } else {
+        cue.0.saturating_sub(fig.1)
+    }
 }
 
 fn word_start(s: &str, i: usize) -> bool {
@@ -193,7 +223,7 @@ mod tests {
 
     fn k(s: &str, fig: &str, unit: Unit) -> ClaimKind {
         let at = s.find(fig).unwrap_or(0);
-        kind(s, 0, (at, at + fig.len()), &unit)
+        kind(s, 0, (at, at + fig.len()), &[], &unit)
     }
 
     #[test]
@@ -207,6 +237,11 @@ mod tests {
         assert_eq!(k("deploy at least 10 GW", "10 GW", Unit::Gw), ClaimKind::Capacity);
         assert_eq!(k("Amazon's stock rose 5%", "5%", Unit::Percent), ClaimKind::StockMove);
         assert_eq!(k("the $10 billion from Amazon might", "$10 billion", Unit::Usd), ClaimKind::Investment);
+        let t = "the numbers: $10 billion investment paired with $38 billion in AWS capacity";
+        let (a, b) = (t.find("$10").unwrap_or(0), t.find("$38").unwrap_or(0));
+        assert_eq!(kind(t, 0, (b, b + 11), &[(a, a + 11)], &Unit::Usd), ClaimKind::ComputeCommitment);
+        assert_eq!(kind(t, 0, (a, a + 11), &[(b, b + 11)], &Unit::Usd), ClaimKind::Investment);
+        assert_eq!(k("noted a 2.3% rise", "2.3%", Unit::Percent), ClaimKind::StockMove);
         assert_eq!(k("cash and cash equivalents of $66.9 billion", "$66.9 billion", Unit::Usd), ClaimKind::Cash);
     }
 

@@ -25,7 +25,7 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
         r"(?x)
         (?P<cur>US\$|U\.S\.\s?\$|[ACS]\$|HK\$|\$|€|£|¥|\b(?:USD|EUR|GBP|JPY)\s?)?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
-        (?:\s?-?(?P<scale>trillion|billion|million|thousand|tn|bn|mn|mln|T|B|M|K|k)\b)?
+        (?:\s?-?(?P<scale>(?i:trillion|billion|million|thousand)|tn|bn|mn|mln|T|B|M|K|k)\b)?
         (?P<unit>\s?%|\s(?:percent|per\s?cent)\b|\s?(?:GW|MW)\b|\s(?:gigawatts?|megawatts?)\b
            |\s(?:U\.S\.\s)?dollars\b|\s(?:euros|pounds|yen)\b|\s(?:USD|EUR|GBP|JPY)\b)?
         (?P<plus>\+|-plus\b)?
@@ -76,7 +76,12 @@ struct Amount {
 fn parse_amount(c: &regex::Captures<'_>) -> Option<Amount> {
     let m = c.get(0)?;
     let digits = c.name("num")?.as_str().replace(',', "");
-    let scale = c.name("scale").map(|s| s.as_str());
+    let scale = c.name("scale").map(|s| s.as_str().to_owned());
+    let lower = scale.as_deref().map(str::to_ascii_lowercase);
+    let scale = match lower.as_deref() {
+        Some(l @ ("trillion" | "billion" | "million" | "thousand")) => Some(l),
+        _ => scale.as_deref(),
+    };
     let exp = match scale {
         Some("trillion" | "tn" | "T") => 12,
         Some("billion" | "bn" | "B") => 9,

@@ -180,24 +180,40 @@ impl Doc<'_> {
         for f in figs {
             let cl = segment::clause(text, s, f.start);
             let ctext = &text[cl.start..cl.end];
-            let kind = cues::kind(ctext, cl.start, (f.start, f.end), &f.figure.unit);
-            let period = period::find_period(ctext, (f.start - cl.start, f.end - cl.start));
+            let others: Vec<(usize, usize)> = figs
+                .iter()
+                .filter(|o| o.start != f.start && cl.contains(o.start))
+                .map(|o| (o.start, o.end))
+                .collect();
+            let kind = cues::kind(ctext, cl.start, (f.start, f.end), &others, &f.figure.unit);
+            // A period belongs to the nearest figure: look no further than the next figure.
+            let pend = others.iter().map(|o| o.0).filter(|&o| o > f.end).min().unwrap_or(cl.end);
+            let period = period::find_period(
+                &text[cl.start..pend],
+                (f.start - cl.start, f.end - cl.start),
+            );
+            // A party named after this figure but nearer a later one belongs to that one.
+            let own = |m: &&&Mention| {
+                m.start < f.end
+                    || !figs.iter().any(|g| {
+                        g.start > f.end
+                            && cues::distance((m.start, m.end), (g.start, g.end))
+                                < cues::distance((m.start, m.end), (f.start, f.end))
+                    })
+            };
+            let sentence: Vec<&Mention> = ms.iter().filter(own).copied().collect();
             let inp = parties::PartyInput {
                 text,
                 fig: (f.start, f.end),
                 clause_start: cl.start,
-                clause: ms.iter().copied().filter(|m| cl.contains(m.start)).collect(),
-                sentence: ms.clone(),
+                clause: sentence.iter().copied().filter(|m| cl.contains(m.start)).collect(),
+                sentence,
                 previous: prev_ms.clone(),
                 kind,
                 topic: self.topic,
             };
             let (subject, counterparty) = parties::parties(&inp);
-            let date = dates
-                .iter()
-                .filter(|d| d.end <= f.start || d.start >= f.end)
-                .min_by_key(|d| d.start.abs_diff(f.start))
-                .map(|d| d.date);
+            let date = own_date(&dates, f, figs);
             let mut confidence: f64 = 0.45;
             if kind != ClaimKind::Other {
                 confidence += 0.2;
@@ -233,6 +249,29 @@ impl Doc<'_> {
             });
         }
     }
+}
+
+/// The date of figure `f`: a date before the sentence's first figure applies to all figures;
+/// any other date belongs only to the figure nearest to it.
+fn own_date(
+    dates: &[dates::FoundDate],
+    f: &figures::FoundFigure,
+    figs: &[&figures::FoundFigure],
+) -> Option<FuzzyDate> {
+    let first = figs.iter().map(|g| g.start).min().unwrap_or(f.start);
+    let span = |g: &figures::FoundFigure| (g.start, g.end);
+    dates
+        .iter()
+        .filter(|d| d.end <= f.start || d.start >= f.end)
+        .filter(|d| {
+            let dist = cues::distance((d.start, d.end), span(f));
+            d.end <= first
+                || !figs
+                    .iter()
+                    .any(|g| cues::distance((d.start, d.end), span(g)) < dist)
+        })
+        .min_by_key(|d| cues::distance((d.start, d.end), span(f)))
+        .map(|d| d.date)
 }
 
 #[cfg(test)]

@@ -5,7 +5,7 @@
 //! sidebar marker line (`placeholder`, `Related`, `Advertisement`, `Disclaimer`, …) and names
 //! none of them. The document's main parties are those it names most often.
 
-use super::gazetteer::Mention;
+use super::gazetteer::{Mention, Role};
 use regex::Regex;
 use std::collections::HashMap;
 use std::sync::LazyLock;
@@ -39,19 +39,26 @@ pub fn is_off_topic(paragraph: &str) -> bool {
 pub struct Topic {
     /// Canonical names with their mention counts, most frequent first.
     pub ranked: Vec<(String, usize)>,
+    /// The role of each ranked name.
+    pub roles: Vec<Role>,
 }
 
 impl Topic {
     /// Ranks the parties of a document by how often they are named.
     pub fn from_mentions(mentions: &[Mention]) -> Self {
-        let mut counts: HashMap<&str, usize> = HashMap::new();
+        let mut counts: HashMap<&str, (usize, Role)> = HashMap::new();
         for m in mentions {
-            *counts.entry(m.canonical.as_str()).or_default() += 1;
+            counts.entry(m.canonical.as_str()).or_insert((0, m.role)).0 += 1;
         }
-        let mut ranked: Vec<(String, usize)> =
-            counts.into_iter().map(|(k, v)| (k.to_owned(), v)).collect();
-        ranked.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
-        Self { ranked }
+        let mut all: Vec<(String, usize, Role)> = counts
+            .into_iter()
+            .map(|(k, (v, r))| (k.to_owned(), v, r))
+            .collect();
+        all.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+        Self {
+            roles: all.iter().map(|a| a.2).collect(),
+            ranked: all.into_iter().map(|a| (a.0, a.1)).collect(),
+        }
     }
 
     /// Whether `name` is one of the document's main parties (named at least twice and at least
@@ -69,6 +76,15 @@ impl Topic {
             self.ranked.first().map(|r| r.0.as_str()),
             self.ranked.get(1).map(|r| r.0.as_str()),
         )
+    }
+
+    /// The role of a ranked name.
+    pub fn role(&self, name: &str) -> Role {
+        self.ranked
+            .iter()
+            .position(|r| r.0 == name)
+            .and_then(|i| self.roles.get(i).copied())
+            .unwrap_or(Role::Other)
     }
 }
 

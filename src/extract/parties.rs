@@ -118,11 +118,22 @@ pub fn parties(inp: &PartyInput<'_>) -> Pair {
         }
     }
     let (t1, t2) = inp.topic.pair();
+    let pair: Vec<&str> = [t1, t2].into_iter().flatten().collect();
+    // The subject of money going into a lab is a non-lab; of compute bought, the lab.
+    let subject_is_lab = !matches!(inp.kind, ClaimKind::Investment);
     if s.is_none() {
-        s = [t1, t2].into_iter().flatten().find(|n| Some(*n) != c.as_deref()).map(str::to_owned);
+        let free: Vec<&str> = pair.iter().copied().filter(|n| Some(*n) != c.as_deref()).collect();
+        s = free
+            .iter()
+            .find(|n| (inp.topic.role(n) == Role::Lab) == subject_is_lab)
+            .or(free.first())
+            .map(|n| (*n).to_owned());
     }
     if needs_cp && c.is_none() {
-        c = [t1, t2].into_iter().flatten().find(|n| Some(*n) != s.as_deref()).map(str::to_owned);
+        c = pair
+            .iter()
+            .find(|n| Some(**n) != s.as_deref())
+            .map(|n| (*n).to_owned());
     }
     if s.is_some() && s == c {
         c = None;
@@ -181,6 +192,14 @@ fn assign(kind: ClaimKind, ps: &[Party<'_>], inp: &PartyInput<'_>) -> Pair {
                 .or_else(|| ps.first());
             let c = first(ps, |p| p.marker == Marker::From && Some(p.m) != s.map(|s| s.m));
             (name(s), name(c))
+        }
+        ClaimKind::StockMove => {
+            let shares = ps.iter().find(|p| {
+                let after = &inp.text[p.m.end..super::figures::floor(inp.text, p.m.end + 12)];
+                let after = after.trim_start_matches(['\'', '’', 's']).trim_start();
+                after.starts_with("shares") || after.starts_with("stock")
+            });
+            (name(shares), None)
         }
         _ => {
             let s = poss.or_else(|| first(ps, |p| p.marker == Marker::None));

@@ -143,7 +143,7 @@ fn is_abbreviation(before: &str, punct: &str) -> bool {
 
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i);\s+|\s[–—]\s|,\s+(?:in\s+exchange\s+for|while|whereas|but|although|though|whilst)\s",
+        r"(?i);\s+|\s?—\s?|\s–\s|,\s+(?:in\s+exchange\s+for|while|whereas|but|although|though|whilst)\s",
     )
     .expect("static clause regex is valid")
 });
