@@ -16,7 +16,7 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("value the", ClaimKind::Valuation, 2.5),
     ("value it", ClaimKind::Valuation, 2.5),
     ("market cap", ClaimKind::Valuation, 2.5),
-    ("worth", ClaimKind::Valuation, 1.5),
+    ("worth", ClaimKind::Valuation, 0.5),
     ("invest", ClaimKind::Investment, 2.6),
     ("stake", ClaimKind::Investment, 2.4),
     ("injection", ClaimKind::Investment, 2.4),
@@ -25,10 +25,25 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("plunge into", ClaimKind::Investment, 2.4),
     ("bet on", ClaimKind::Investment, 2.2),
     ("backing", ClaimKind::Investment, 2.0),
+    ("put in", ClaimKind::Investment, 2.0),
+    ("putting in", ClaimKind::Investment, 2.0),
+    ("took part", ClaimKind::Investment, 2.0),
+    ("pledged", ClaimKind::Investment, 1.5),
+    ("promised", ClaimKind::Investment, 1.4),
+    ("committing", ClaimKind::Investment, 1.4),
     ("raise", ClaimKind::Fundraising, 2.5),
     ("raising", ClaimKind::Fundraising, 2.5),
     ("funding round", ClaimKind::Fundraising, 2.6),
     ("fundraising", ClaimKind::Fundraising, 2.5),
+    ("raised", ClaimKind::Fundraising, 2.4),
+    ("round", ClaimKind::Fundraising, 2.2),
+    ("funding", ClaimKind::Fundraising, 2.0),
+    ("financing", ClaimKind::Fundraising, 2.0),
+    ("bonds", ClaimKind::Fundraising, 2.0),
+    ("debt", ClaimKind::Fundraising, 2.0),
+    ("loan", ClaimKind::Fundraising, 2.0),
+    ("credit line", ClaimKind::Fundraising, 2.2),
+    ("secured", ClaimKind::Fundraising, 1.6),
     ("cloud", ClaimKind::ComputeCommitment, 2.2),
     ("lease", ClaimKind::ComputeCommitment, 2.3),
     ("leasing", ClaimKind::ComputeCommitment, 2.3),
@@ -38,12 +53,17 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("compute capacity", ClaimKind::ComputeCommitment, 2.3),
     ("infrastructure capacity", ClaimKind::ComputeCommitment, 2.3),
     ("servers from", ClaimKind::ComputeCommitment, 2.3),
+    ("servers", ClaimKind::ComputeCommitment, 1.8),
+    ("computing power", ClaimKind::ComputeCommitment, 2.3),
+    ("purchases", ClaimKind::ComputeCommitment, 1.6),
     ("data center capacity", ClaimKind::ComputeCommitment, 2.2),
     ("capacity", ClaimKind::ComputeCommitment, 1.9),
     ("agreement", ClaimKind::ComputeCommitment, 1.0),
     ("deal", ClaimKind::ComputeCommitment, 1.0),
     ("contract", ClaimKind::ComputeCommitment, 1.0),
     ("chips", ClaimKind::ChipSupply, 1.9),
+    ("chip", ClaimKind::ChipSupply, 1.9),
+    ("orders", ClaimKind::ChipSupply, 1.5),
     ("chip deal", ClaimKind::ChipSupply, 2.4),
     ("gpus", ClaimKind::ChipSupply, 1.9),
     ("accelerators", ClaimKind::ChipSupply, 1.9),
@@ -58,6 +78,12 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("spending", ClaimKind::Spend, 1.7),
     ("consume", ClaimKind::Spend, 1.8),
     ("capex", ClaimKind::Spend, 2.3),
+    ("spent", ClaimKind::Spend, 1.9),
+    ("spends", ClaimKind::Spend, 1.7),
+    ("outlay", ClaimKind::Spend, 2.0),
+    ("set aside", ClaimKind::Spend, 1.8),
+    ("data centers", ClaimKind::Spend, 1.2),
+    ("data centres", ClaimKind::Spend, 1.2),
     ("capital expenditure", ClaimKind::Spend, 2.3),
     ("allocated", ClaimKind::Spend, 2.0),
     ("cost", ClaimKind::Spend, 1.6),
@@ -88,6 +114,7 @@ const STATUS_CUES: &[(&str, ClaimStatus, u8)] = &[
     ("negotiat", ClaimStatus::InTalks, 7),
     ("exploring", ClaimStatus::InTalks, 7),
     ("considering", ClaimStatus::InTalks, 6),
+    ("talks", ClaimStatus::InTalks, 6),
     ("signed", ClaimStatus::Signed, 5),
     ("agreed", ClaimStatus::Signed, 5),
     ("inked", ClaimStatus::Signed, 5),
@@ -104,6 +131,7 @@ const STATUS_CUES: &[(&str, ClaimStatus, u8)] = &[
     ("would", ClaimStatus::Forecast, 2),
     ("will ", ClaimStatus::Forecast, 2),
     ("plans to", ClaimStatus::Forecast, 2),
+    ("expects", ClaimStatus::Forecast, 2),
     ("expected", ClaimStatus::Forecast, 2),
     ("forecast", ClaimStatus::Forecast, 2),
     ("projected", ClaimStatus::Forecast, 2),
@@ -174,7 +202,13 @@ pub fn kind(
         if others.iter().any(|o| distance((s, e), *o) < dist) {
             continue;
         }
-        let score = w - dist as f32 / 120.0;
+        // "$38 billion cloud contract": the noun right after a figure says what it is.
+        let right_after = s >= fig.1
+            && clause
+                .get(fig.1 - base..s - base)
+                .is_some_and(|g| g.split_whitespace().count() <= 1);
+        let bonus = if right_after { 0.5 } else { 0.0 };
+        let score = w + bonus - dist as f32 / 120.0;
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, k));
         }

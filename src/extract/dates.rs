@@ -33,7 +33,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         | \b(?P<rel2>(?i:(?:earlier|later)\s+this\s+year|this\s+year|last\s+year|next\s+year
               |this\s+month|last\s+month|next\s+month|yesterday|today))\b
         | \b(?i:on|last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
-        | \b(?i:in|during|since|throughout|for\s+all\s+of|as\s+of|of)\s+(?P<yy>(?:19|20)\d{{2}})\b
+        | \b(?i:in|during|since|throughout|for|as\s+of|of)\s+(?P<yy>(?:19|20)\d{{2}})\b
         "
     );
     Regex::new(&pat).expect("static date regex is valid")

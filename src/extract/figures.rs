@@ -51,7 +51,7 @@ static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         |more\s+than|over|exceeding|in\s+excess\s+of|beyond|above|upwards\s+of|north\s+of
         |greater\s+than|surpassing|topping
         |up\s+to|as\s+much\s+as|as\s+many\s+as|as\s+high\s+as|a\s+maximum\s+of
-        |about|approximately|approx\.|roughly|nearly|almost|around|close\s+to|some|an\s+estimated
+        |about|approximately|approx\.|roughly|nearly|near|almost|around|close\s+to|some|an\s+estimated
         |circa)\s+$",
     )
     .expect("static qualifier regex is valid")

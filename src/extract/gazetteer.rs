@@ -14,7 +14,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 pub enum Role {
     /// A model developer that raises money and buys compute (OpenAI, Anthropic).
     Lab,
-    /// A cloud, chip or data-centre provider (AWS, Nvidia, CoreWeave).
+    /// A large platform company that both sells and buys compute (Amazon, Microsoft, Meta).
+    BigTech,
+    /// A cloud, chip or data-centre provider (Nvidia, CoreWeave, Oracle).
     Provider,
     /// A financial investor (SoftBank, funds).
     Investor,
@@ -66,25 +68,25 @@ pub struct Gazetteer {
 type Builtin = (&'static str, &'static [&'static str], Option<&'static str>, Role);
 
 const BUILTIN: &[Builtin] = &[
-    ("OpenAI", &["Open AI", "OpenAI Group"], None, Role::Lab),
-    ("Anthropic", &["Anthropic PBC"], None, Role::Lab),
-    ("xAI", &["X.AI"], None, Role::Lab),
+    ("OpenAI", &["Open AI", "OpenAI Group", "ChatGPT maker", "ChatGPT-maker", "ChatGPT developer", "maker of ChatGPT"], None, Role::Lab),
+    ("Anthropic", &["Anthropic PBC", "Claude developer", "Claude maker", "maker of Claude"], None, Role::Lab),
+    ("xAI", &["X.AI", "Grok developer", "Grok maker"], None, Role::Lab),
     ("Mistral", &["Mistral AI"], None, Role::Lab),
     ("Cohere", &[], None, Role::Lab),
     ("Perplexity", &[], None, Role::Lab),
     ("Safe Superintelligence", &["SSI"], None, Role::Lab),
     ("Thinking Machines", &["Thinking Machines Lab"], None, Role::Lab),
     ("Inflection", &["Inflection AI"], None, Role::Lab),
-    ("Amazon", &["Amazon.com", "Amazon.com Inc.", "Amazon.com Inc"], None, Role::Provider),
+    ("Amazon", &["Amazon.com", "Amazon.com Inc.", "Amazon.com Inc", "online retailer", "e-commerce giant", "ecommerce giant", "e-commerce behemoth", "e-commerce company"], None, Role::BigTech),
     ("AWS", &["Amazon Web Services"], Some("Amazon"), Role::Provider),
-    ("Nvidia", &["NVIDIA Corp.", "Nvidia Corp.", "Nvidia Corporation"], None, Role::Provider),
-    ("Microsoft", &["Microsoft Corp.", "Microsoft Corporation"], None, Role::Provider),
+    ("Nvidia", &["NVIDIA Corp.", "Nvidia Corp.", "Nvidia Corporation", "GPU maker"], None, Role::Provider),
+    ("Microsoft", &["Microsoft Corp.", "Microsoft Corporation", "Windows maker", "software giant"], None, Role::BigTech),
     ("Azure", &["Microsoft Azure"], Some("Microsoft"), Role::Provider),
-    ("Google", &["Alphabet", "Alphabet Inc.", "Google LLC"], None, Role::Provider),
+    ("Google", &["Alphabet", "Alphabet Inc.", "Google LLC", "search giant", "Google's parent"], None, Role::BigTech),
     ("Google Cloud", &["GCP"], Some("Google"), Role::Provider),
     ("DeepMind", &["Google DeepMind"], Some("Google"), Role::Lab),
-    ("Meta", &["Meta Platforms", "Facebook"], None, Role::Provider),
-    ("Oracle", &["Oracle Corp.", "OCI", "Oracle Cloud"], None, Role::Provider),
+    ("Meta", &["Meta Platforms", "Facebook", "Facebook parent", "social media giant"], None, Role::BigTech),
+    ("Oracle", &["Oracle Corp.", "OCI", "Oracle Cloud", "database group", "database giant", "database company"], None, Role::Provider),
     ("SoftBank", &["SoftBank Group", "SoftBank Group Corp."], None, Role::Investor),
     ("Broadcom", &["Broadcom Inc."], None, Role::Provider),
     ("AMD", &["Advanced Micro Devices"], None, Role::Provider),
@@ -106,8 +108,8 @@ const BUILTIN: &[Builtin] = &[
     ("Qualcomm", &[], None, Role::Provider),
     ("Cisco", &[], None, Role::Provider),
     ("IBM", &[], None, Role::Provider),
-    ("Apple", &["Apple Inc."], None, Role::Provider),
-    ("Tesla", &[], None, Role::Provider),
+    ("Apple", &["Apple Inc.", "iPhone maker"], None, Role::BigTech),
+    ("Tesla", &[], None, Role::BigTech),
     ("Salesforce", &[], None, Role::Provider),
     ("Stargate", &["Stargate Project"], None, Role::Other),
     ("MGX", &[], None, Role::Investor),
@@ -124,6 +126,19 @@ const BUILTIN: &[Builtin] = &[
 
 /// Names up to this many bytes are matched case-sensitively (`AMD`, `Meta`, `Arm`).
 const SHORT_NAME: usize = 4;
+
+impl Role {
+    /// How likely the party is the buyer in a compute or chip deal: labs buy from big tech,
+    /// big tech buys from specialised providers.
+    pub fn buyer_rank(self) -> u8 {
+        match self {
+            Role::Lab => 3,
+            Role::BigTech => 2,
+            Role::Provider => 1,
+            Role::Investor | Role::Other => 0,
+        }
+    }
+}
 
 impl Gazetteer {
     /// The built-in list of the field's companies.

@@ -23,6 +23,9 @@ pub use gazetteer::{GazEntry, Gazetteer, Mention, Role};
 use crate::model::{ClaimKind, ClaimStatus, Figure, FuzzyDate, Period, TextRange};
 use segment::Span;
 
+/// How far back (bytes) a missing party is looked for.
+const CONTEXT_BYTES: usize = 1500;
+
 /// One proposed claim: a figure with the sentence that states it and what was read around it.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Candidate {
@@ -174,7 +177,15 @@ impl Doc<'_> {
         let text = self.text;
         let stext = &text[s.start..s.end];
         let ms: Vec<&Mention> = self.mentions_in(s).iter().collect();
-        let prev_ms: Vec<&Mention> = prev.map_or_else(Vec::new, |p| self.mentions_in(p).iter().collect());
+        let prev_ms: Vec<&Mention> =
+            prev.map_or_else(Vec::new, |p| self.mentions_in(p).iter().collect());
+        let context: Vec<&Mention> = self
+            .mentions_in(Span {
+                start: s.start.saturating_sub(CONTEXT_BYTES),
+                end: s.start,
+            })
+            .iter()
+            .collect();
         let dates = dates::find_dates(stext, s.start, self.published);
         let status = cues::status(stext);
         for f in figs {
@@ -209,6 +220,7 @@ impl Doc<'_> {
                 clause: sentence.iter().copied().filter(|m| cl.contains(m.start)).collect(),
                 sentence,
                 previous: prev_ms.clone(),
+                context: context.clone(),
                 kind,
                 topic: self.topic,
             };
@@ -265,10 +277,13 @@ fn own_date(
         .filter(|d| d.end <= f.start || d.start >= f.end)
         .filter(|d| {
             let dist = cues::distance((d.start, d.end), span(f));
+            // Only a figure of the same unit competes for a date ("$86 billion earlier this
+            // year … a $500 billion valuation"); "24% last month … 6 GW" share it.
             d.end <= first
-                || !figs
-                    .iter()
-                    .any(|g| cues::distance((d.start, d.end), span(g)) < dist)
+                || !figs.iter().any(|g| {
+                    g.figure.unit == f.figure.unit
+                        && cues::distance((d.start, d.end), span(g)) < dist
+                })
         })
         .min_by_key(|d| cues::distance((d.start, d.end), span(f)))
         .map(|d| d.date)

@@ -85,6 +85,8 @@ pub struct PartyInput<'a> {
     pub sentence: Vec<&'a Mention>,
     /// Mentions in the previous sentence.
     pub previous: Vec<&'a Mention>,
+    /// Mentions in the text shortly before the sentence, in order.
+    pub context: Vec<&'a Mention>,
     /// The kind of the claim.
     pub kind: ClaimKind,
     /// The document's main parties.
@@ -92,6 +94,33 @@ pub struct PartyInput<'a> {
 }
 
 type Pair = (Option<String>, Option<String>);
+
+/// What a missing party should be, for the context search.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Want {
+    Lab,
+    NotLab,
+    Seller,
+    Any,
+}
+
+impl Want {
+    fn fits(self, r: Role) -> bool {
+        match self {
+            Want::Lab => r == Role::Lab,
+            Want::NotLab => r != Role::Lab,
+            Want::Seller => matches!(r, Role::Provider | Role::BigTech),
+            Want::Any => true,
+        }
+    }
+}
+
+static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)\b(?:the|both)\s+(?:(?P<lab>startup|start-up|lab|ai\s+developer|ai\s+company|model\s+developer)|(?P<seller>chipmaker|chip\s+designer|cloud\s+provider|cloud\s+unit|cloud\s+giant|provider|supplier)|(?P<any>company|companies|firm|group|partners|two|pair|parties|deal|agreement|investor))\b|\b(?P<it>it|its|they|their)\b",
+    )
+    .expect("static anaphor regex is valid")
+});
 
 /// Chooses subject and counterparty (canonical names).
 pub fn parties(inp: &PartyInput<'_>) -> Pair {
@@ -102,43 +131,80 @@ pub fn parties(inp: &PartyInput<'_>) -> Pair {
         let sent = mark(inp.text, floor, &inp.sentence);
         (s, c) = assign(inp.kind, &sent, inp);
     }
-    let needs_cp = matches!(
+    let money = matches!(
         inp.kind,
         ClaimKind::Investment | ClaimKind::ComputeCommitment | ClaimKind::ChipSupply
     );
-    if s.is_none() || (needs_cp && c.is_none()) {
-        let floor = inp.previous.first().map_or(0, |m| m.start.saturating_sub(48));
-        let prev = mark(inp.text, floor, &inp.previous);
-        let (ps, pc) = assign(inp.kind, &prev, inp);
-        if s.is_none() {
-            s = [ps.clone(), pc.clone()].into_iter().flatten().find(|n| Some(n) != c.as_ref());
+    let ctext = &inp.text[inp.clause_start..inp.fig.0.max(inp.clause_start)];
+    let ctext_all = &inp.text[inp.clause_start..super::figures::floor(inp.text, inp.fig.1 + 120)];
+    let anaphor = ANAPHOR
+        .captures(ctext)
+        .or_else(|| ANAPHOR.captures(ctext_all))
+        .map(|c| {
+            if c.name("lab").is_some() {
+                Want::Lab
+            } else if c.name("seller").is_some() {
+                Want::Seller
+            } else {
+                Want::Any
+            }
+        });
+    let (want_s, want_c) = match inp.kind {
+        ClaimKind::Investment => (Want::NotLab, Want::Lab),
+        ClaimKind::ComputeCommitment | ClaimKind::ChipSupply | ClaimKind::Capacity => {
+            (Want::Lab, Want::Seller)
         }
-        if needs_cp && c.is_none() {
-            c = [pc, ps].into_iter().flatten().find(|n| Some(n) != s.as_ref());
-        }
+        ClaimKind::Valuation | ClaimKind::Fundraising => (Want::Lab, Want::Any),
+        _ => (Want::Any, Want::Any),
+    };
+    let needs_subject = money || matches!(inp.kind, ClaimKind::Valuation | ClaimKind::Fundraising);
+    if s.is_none() && (anaphor.is_some() || needs_subject) {
+        let want = match anaphor {
+            Some(a) if a != Want::Any => a,
+            _ => want_s,
+        };
+        s = resolve(inp, want, c.as_deref(), needs_subject);
     }
-    let (t1, t2) = inp.topic.pair();
-    let pair: Vec<&str> = [t1, t2].into_iter().flatten().collect();
-    // The subject of money going into a lab is a non-lab; of compute bought, the lab.
-    let subject_is_lab = !matches!(inp.kind, ClaimKind::Investment);
-    if s.is_none() {
-        let free: Vec<&str> = pair.iter().copied().filter(|n| Some(*n) != c.as_deref()).collect();
-        s = free
-            .iter()
-            .find(|n| (inp.topic.role(n) == Role::Lab) == subject_is_lab)
-            .or(free.first())
-            .map(|n| (*n).to_owned());
-    }
-    if needs_cp && c.is_none() {
-        c = pair
-            .iter()
-            .find(|n| Some(**n) != s.as_deref())
-            .map(|n| (*n).to_owned());
+    if c.is_none() && money {
+        let want = match anaphor {
+            Some(a) if a != Want::Any && Some(a) != Some(want_s) && s.is_some() => a,
+            _ => want_c,
+        };
+        c = resolve(inp, want, s.as_deref(), true);
     }
     if s.is_some() && s == c {
         c = None;
     }
     (s, c)
+}
+
+/// The party a missing slot most likely refers to: the most recent fitting mention before the
+/// sentence (the previous sentence's subject first when any party will do), else one of the
+/// document's two main parties when `topic_ok`.
+fn resolve(inp: &PartyInput<'_>, want: Want, exclude: Option<&str>, topic_ok: bool) -> Option<String> {
+    let free = |n: &str| Some(n) != exclude;
+    if want == Want::Any
+        && let Some(m) = inp.previous.iter().find(|m| free(&m.canonical))
+    {
+        return Some(m.canonical.clone());
+    }
+    if let Some(m) = inp
+        .context
+        .iter()
+        .rev()
+        .find(|m| want.fits(m.role) && free(&m.canonical))
+    {
+        return Some(m.canonical.clone());
+    }
+    if !topic_ok {
+        return None;
+    }
+    let (t1, t2) = inp.topic.pair();
+    let pair: Vec<&str> = [t1, t2].into_iter().flatten().filter(|n| free(n)).collect();
+    pair.iter()
+        .find(|n| want.fits(inp.topic.role(n)))
+        .or(if want == Want::Any { pair.first() } else { None })
+        .map(|n| (*n).to_owned())
 }
 
 fn name(p: Option<&Party<'_>>) -> Option<String> {
@@ -162,10 +228,13 @@ fn assign(kind: ClaimKind, ps: &[Party<'_>], inp: &PartyInput<'_>) -> Pair {
     match kind {
         ClaimKind::Investment => investment(ps, poss),
         ClaimKind::Fundraising => {
-            let from = first(ps, |p| matches!(p.marker, Marker::From | Marker::By));
-            let s = first(ps, |p| !matches!(p.marker, Marker::From | Marker::By) && p.m.role == Role::Lab)
-                .or_else(|| first(ps, |p| !matches!(p.marker, Marker::From | Marker::By)));
-            (name(s), name(from))
+            // "raised by X … from Y": X raises, Y puts money in.
+            let from = first(ps, |p| p.marker == Marker::From);
+            let s = first(ps, |p| p.marker == Marker::By)
+                .or_else(|| first(ps, |p| p.marker == Marker::None && p.m.role == Role::Lab))
+                .or_else(|| first(ps, |p| p.marker == Marker::None))
+                .or(poss);
+            (name(s), name(from.filter(|f| Some(f.m) != s.map(|s| s.m))))
         }
         ClaimKind::ComputeCommitment | ClaimKind::ChipSupply | ClaimKind::Capacity => {
             buyer_provider(kind, ps)
@@ -199,7 +268,11 @@ fn assign(kind: ClaimKind, ps: &[Party<'_>], inp: &PartyInput<'_>) -> Pair {
                 let after = after.trim_start_matches(['\'', '’', 's']).trim_start();
                 after.starts_with("shares") || after.starts_with("stock")
             });
-            (name(shares), None)
+            let before = ps
+                .iter()
+                .rev()
+                .find(|p| p.m.end <= fig.0 && p.marker == Marker::None);
+            (name(shares.or(before)), None)
         }
         _ => {
             let s = poss.or_else(|| first(ps, |p| p.marker == Marker::None));
@@ -253,10 +326,13 @@ fn investment(ps: &[Party<'_>], poss: Option<&Party<'_>>) -> Pair {
 }
 
 fn buyer_provider(kind: ClaimKind, ps: &[Party<'_>]) -> Pair {
-    let lab = first(ps, |p| p.m.role == Role::Lab);
-    let provider = first(ps, |p| p.m.role == Role::Provider);
-    if let (Some(l), Some(p)) = (lab, provider) {
-        return (name(Some(l)), name(Some(p)));
+    // The party more likely to buy (lab > big tech > provider) is the subject.
+    let top = ps.iter().map(|p| p.m.role.buyer_rank()).max().unwrap_or(0);
+    let low = ps.iter().map(|p| p.m.role.buyer_rank()).filter(|r| *r > 0).min().unwrap_or(0);
+    if top > low && low > 0 {
+        let buyer = first(ps, |p| p.m.role.buyer_rank() == top);
+        let seller = first(ps, |p| p.m.role.buyer_rank() < top && p.m.role.buyer_rank() > 0);
+        return (name(buyer), name(seller));
     }
     let marked = first(ps, |p| matches!(p.marker, Marker::From | Marker::With));
     if let Some(m) = marked {
@@ -271,7 +347,7 @@ fn buyer_provider(kind: ClaimKind, ps: &[Party<'_>]) -> Pair {
     }
     match uniq.as_slice() {
         [a, b, ..] => (name(Some(a)), name(Some(b))),
-        [a] if kind != ClaimKind::Capacity && a.m.role == Role::Provider => (None, name(Some(a))),
+        [a] if kind != ClaimKind::Capacity && a.m.role.buyer_rank() < 3 => (None, name(Some(a))),
         [a] => (name(Some(a)), None),
         [] => (None, None),
     }

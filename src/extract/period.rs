@@ -11,7 +11,7 @@ const NUMBER_WORDS: &str =
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     let pat = format!(
         r"(?xi)
-        \b(?:over|across|during|for|within|spanning)\s+(?:the\s+)?(?:next\s+|coming\s+|following\s+|past\s+)?
+        \b(?:over|across|during|for|within|spanning)\s+(?:the\s+)?(?:next\s+|coming\s+|following\s+|past\s+)?(?:roughly\s+|about\s+|approximately\s+|nearly\s+|some\s+)?
             (?P<n>\d+|{NUMBER_WORDS})\s+(?P<u>years?|months?)\b
         | \b(?P<n2>\d+|{NUMBER_WORDS})[-\s](?P<u2>year|month)\b(?:\s+(?:deal|agreement|contract|commitment|period|term|pact|partnership|plan|lease|cloud|infrastructure|span))
         | \b(?P<n3>\d+|{NUMBER_WORDS})-(?P<u3>year|month)\b
