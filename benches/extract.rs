@@ -6,8 +6,20 @@ use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 
 const PARTIES: &[&str] = &[
-    "Amazon", "OpenAI", "Nvidia", "Microsoft", "Anthropic", "Oracle", "SoftBank", "AWS",
-    "CoreWeave", "Broadcom", "AMD", "Google", "Meta", "xAI",
+    "Amazon",
+    "OpenAI",
+    "Nvidia",
+    "Microsoft",
+    "Anthropic",
+    "Oracle",
+    "SoftBank",
+    "AWS",
+    "CoreWeave",
+    "Broadcom",
+    "AMD",
+    "Google",
+    "Meta",
+    "xAI",
 ];
 
 const TEMPLATES: &[&str] = &[

@@ -84,7 +84,9 @@ impl Score {
 
 /// The byte span an expected entry points at.
 fn locate(text: &str, e: &Value, file: &str) -> (usize, usize) {
-    let ft = e["figure_text"].as_str().unwrap_or_else(|| panic!("{file}: figure_text missing"));
+    let ft = e["figure_text"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{file}: figure_text missing"));
     if let Some(at) = e["at"].as_u64() {
         let at = at as usize;
         assert_eq!(
@@ -108,15 +110,24 @@ fn opt_str(v: &Value) -> Option<String> {
 }
 
 fn measure(file: &str, text: &str, expected: &Value, cands: &[Candidate], score: &mut Score) {
-    let items = expected["candidates"].as_array().cloned().unwrap_or_default();
+    let items = expected["candidates"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     score.expected += items.len();
     score.candidates += cands.len();
     let spans: Vec<(usize, usize)> = items.iter().map(|e| locate(text, e, file)).collect();
     for c in cands {
-        if spans.iter().any(|&(s, e)| c.figure_start < e && s < c.figure_end) {
+        if spans
+            .iter()
+            .any(|&(s, e)| c.figure_start < e && s < c.figure_end)
+        {
             score.precise += 1;
         } else {
-            score.misses.push(format!("{file}: unexpected {:?} at {}", c.figure_text, c.figure_start));
+            score.misses.push(format!(
+                "{file}: unexpected {:?} at {}",
+                c.figure_text, c.figure_start
+            ));
         }
     }
     let mut used = vec![false; cands.len()];
@@ -135,7 +146,11 @@ fn measure(file: &str, text: &str, expected: &Value, cands: &[Candidate], score:
         if e["qualifier"].as_str() == Some(c.figure.qualifier.name()) {
             score.qualifier_ok += 1;
         } else {
-            bad.push(format!("qualifier {} (want {})", c.figure.qualifier.name(), e["qualifier"]));
+            bad.push(format!(
+                "qualifier {} (want {})",
+                c.figure.qualifier.name(),
+                e["qualifier"]
+            ));
         }
         let close = |a: f64, b: f64| (a - b).abs() <= 1e-9 * b.abs().max(1.0);
         let low_ok = e["low"].as_f64().is_none_or(|l| close(l, c.figure.low));
@@ -198,10 +213,19 @@ fn measure(file: &str, text: &str, expected: &Value, cands: &[Candidate], score:
             }
         }
         if !bad.is_empty() {
-            score.misses.push(format!("{file}: {ft:?}: {}", bad.join("; ")));
+            score
+                .misses
+                .push(format!("{file}: {ft:?}: {}", bad.join("; ")));
         }
-        assert_eq!(&text[c.start..c.end], c.quote, "{file}: quote is not text[start..end]");
-        assert!(c.quote.contains(&c.figure_text), "{file}: quote lacks its figure");
+        assert_eq!(
+            &text[c.start..c.end],
+            c.quote,
+            "{file}: quote is not text[start..end]"
+        );
+        assert!(
+            c.quote.contains(&c.figure_text),
+            "{file}: quote lacks its figure"
+        );
         assert_eq!(&text[c.figure_start..c.figure_end], c.figure_text);
     }
 }
@@ -217,11 +241,31 @@ fn read_json(path: &Path) -> Value {
 
 fn assert_targets(score: &Score, label: &str) {
     assert!(score.expected > 0, "{label}: nothing measured");
-    assert!(score.recall() >= 0.95, "{label}: recall {:.3} < 0.95", score.recall());
-    assert!(score.precision() >= 0.90, "{label}: precision {:.3} < 0.90", score.precision());
-    assert!(score.qualifier() >= 0.90, "{label}: qualifier {:.3} < 0.90", score.qualifier());
-    assert!(score.parties() >= 0.85, "{label}: parties {:.3} < 0.85", score.parties());
-    assert!(score.date() >= 0.80, "{label}: date {:.3} < 0.80", score.date());
+    assert!(
+        score.recall() >= 0.95,
+        "{label}: recall {:.3} < 0.95",
+        score.recall()
+    );
+    assert!(
+        score.precision() >= 0.90,
+        "{label}: precision {:.3} < 0.90",
+        score.precision()
+    );
+    assert!(
+        score.qualifier() >= 0.90,
+        "{label}: qualifier {:.3} < 0.90",
+        score.qualifier()
+    );
+    assert!(
+        score.parties() >= 0.85,
+        "{label}: parties {:.3} < 0.85",
+        score.parties()
+    );
+    assert!(
+        score.date() >= 0.80,
+        "{label}: date {:.3} < 0.80",
+        score.date()
+    );
 }
 
 #[test]
@@ -234,12 +278,19 @@ fn fixture_corpus_meets_accuracy_targets() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .collect();
     files.sort();
-    assert!(files.len() >= 12, "need at least 12 fixture articles, found {}", files.len());
+    assert!(
+        files.len() >= 12,
+        "need at least 12 fixture articles, found {}",
+        files.len()
+    );
     for f in &files {
         let text = std::fs::read_to_string(f).expect("fixture is UTF-8");
         let expected = read_json(&f.with_extension("expected.json"));
         let cands = extract(&text, published(&expected), &[], &gaz);
-        let name = f.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+        let name = f
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
         measure(&name, &text, &expected, &cands, &mut score);
     }
     score.print("fixtures");
@@ -264,10 +315,16 @@ fn seed_articles_meet_accuracy_targets() {
     assert_eq!(lists.len(), 5, "expected lists for the five seeds");
     for l in &lists {
         let expected = read_json(l);
-        let file = expected["file"].as_str().expect("expected list names its seed file");
+        let file = expected["file"]
+            .as_str()
+            .expect("expected list names its seed file");
         let path = dir.join(file);
-        let text = std::fs::read_to_string(&path)
-            .unwrap_or_else(|e| panic!("CLAIMBENCH_SEEDS is set but {} is unreadable: {e}", path.display()));
+        let text = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "CLAIMBENCH_SEEDS is set but {} is unreadable: {e}",
+                path.display()
+            )
+        });
         let cands = extract(&text, published(&expected), &[], &gaz);
         measure(file, &text, &expected, &cands, &mut score);
     }
@@ -282,10 +339,21 @@ fn bin() -> Command {
 #[test]
 fn cli_json_has_the_contract_shape() {
     let path = fixtures().join("01_talks.txt");
-    let out = bin().arg("extract").arg(&path).output().expect("binary runs");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let out = bin()
+        .arg("extract")
+        .arg(&path)
+        .output()
+        .expect("binary runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let v: Value = serde_json::from_slice(&out.stdout).expect("stdout is one JSON object");
-    assert_eq!(v["document"].as_str(), Some(path.to_string_lossy().as_ref()));
+    assert_eq!(
+        v["document"].as_str(),
+        Some(path.to_string_lossy().as_ref())
+    );
     // No --published: the "Published:" line of the file is used.
     assert_eq!(v["published"].as_str(), Some("2025-12-17"));
     let text = std::fs::read_to_string(&path).expect("fixture reads");
@@ -293,19 +361,36 @@ fn cli_json_has_the_contract_shape() {
     assert!(!cands.is_empty());
     for c in cands {
         for key in [
-            "start", "end", "quote", "figure_text", "kind", "subject", "counterparty", "figure",
-            "period", "date", "status", "confidence",
+            "start",
+            "end",
+            "quote",
+            "figure_text",
+            "kind",
+            "subject",
+            "counterparty",
+            "figure",
+            "period",
+            "date",
+            "status",
+            "confidence",
         ] {
             assert!(c.get(key).is_some(), "candidate lacks {key}: {c}");
         }
-        let (s, e) = (c["start"].as_u64().unwrap_or(0) as usize, c["end"].as_u64().unwrap_or(0) as usize);
+        let (s, e) = (
+            c["start"].as_u64().unwrap_or(0) as usize,
+            c["end"].as_u64().unwrap_or(0) as usize,
+        );
         assert_eq!(Some(&text[s..e]), c["quote"].as_str());
         let f = &c["figure"];
         assert!(f["low"].is_f64() || f["low"].is_u64());
         assert!(f.get("high").is_some());
         let q = f["qualifier"].as_str().unwrap_or("");
         assert!(["exact", "about", "at_least", "more_than", "up_to", "range"].contains(&q));
-        assert!(c["confidence"].as_f64().is_some_and(|x| (0.0..=1.0).contains(&x)));
+        assert!(
+            c["confidence"]
+                .as_f64()
+                .is_some_and(|x| (0.0..=1.0).contains(&x))
+        );
     }
     let first = &cands[0];
     assert_eq!(first["figure_text"], "$10 billion");
@@ -323,8 +408,11 @@ fn cli_json_has_the_contract_shape() {
 fn cli_published_flag_and_text_format() {
     let dir = tempfile::tempdir().expect("temp dir");
     let path = dir.path().join("a.txt");
-    std::fs::write(&path, "Nvidia signed a deal in October to invest $5 billion in xAI.\n")
-        .expect("write");
+    std::fs::write(
+        &path,
+        "Nvidia signed a deal in October to invest $5 billion in xAI.\n",
+    )
+    .expect("write");
     let out = bin()
         .args(["extract", "--published", "2026-02-01"])
         .arg(&path)
@@ -355,10 +443,17 @@ fn cli_rejects_bad_input_and_usage() {
         (latin1, "not UTF-8"),
         (dir.path().join("missing.txt"), "cannot read"),
     ] {
-        let out = bin().arg("extract").arg(&path).output().expect("binary runs");
+        let out = bin()
+            .arg("extract")
+            .arg(&path)
+            .output()
+            .expect("binary runs");
         assert_eq!(out.status.code(), Some(1));
         let err = String::from_utf8_lossy(&out.stderr);
-        assert!(err.starts_with("claimbench: ") && err.contains(needle), "{err}");
+        assert!(
+            err.starts_with("claimbench: ") && err.contains(needle),
+            "{err}"
+        );
         assert_eq!(err.trim_end().lines().count(), 1, "{err}");
     }
     let out = bin()

@@ -17,6 +17,12 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("value it", ClaimKind::Valuation, 2.5),
     ("market cap", ClaimKind::Valuation, 2.5),
     ("worth", ClaimKind::Valuation, 0.5),
+    ("its worth", ClaimKind::Valuation, 2.6),
+    // Words that contain a cue but are not one.
+    ("chipmaker", ClaimKind::Other, 0.0),
+    ("chipmakers", ClaimKind::Other, 0.0),
+    ("investor", ClaimKind::Other, 0.0),
+    ("investors", ClaimKind::Other, 0.0),
     ("invest", ClaimKind::Investment, 2.6),
     ("stake", ClaimKind::Investment, 2.4),
     ("injection", ClaimKind::Investment, 2.4),
@@ -26,6 +32,7 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("bet on", ClaimKind::Investment, 2.2),
     ("backing", ClaimKind::Investment, 2.0),
     ("put in", ClaimKind::Investment, 2.0),
+    ("put", ClaimKind::Investment, 1.4),
     ("putting in", ClaimKind::Investment, 2.0),
     ("took part", ClaimKind::Investment, 2.0),
     ("pledged", ClaimKind::Investment, 1.5),
@@ -55,6 +62,10 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("servers from", ClaimKind::ComputeCommitment, 2.3),
     ("servers", ClaimKind::ComputeCommitment, 1.8),
     ("computing power", ClaimKind::ComputeCommitment, 2.3),
+    ("compute", ClaimKind::ComputeCommitment, 1.8),
+    ("commitments", ClaimKind::ComputeCommitment, 1.8),
+    ("host", ClaimKind::ComputeCommitment, 1.8),
+    ("hosting", ClaimKind::ComputeCommitment, 1.8),
     ("purchases", ClaimKind::ComputeCommitment, 1.6),
     ("data center capacity", ClaimKind::ComputeCommitment, 2.2),
     ("capacity", ClaimKind::ComputeCommitment, 1.9),
@@ -71,6 +82,7 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("revenue", ClaimKind::Revenue, 2.4),
     ("sales", ClaimKind::Revenue, 2.0),
     ("generate", ClaimKind::Revenue, 2.0),
+    ("bring", ClaimKind::Revenue, 1.8),
     ("income", ClaimKind::Revenue, 2.0),
     ("cash burn", ClaimKind::Spend, 2.8),
     ("burn", ClaimKind::Spend, 2.2),
@@ -107,7 +119,11 @@ const STATUS_CUES: &[(&str, ClaimStatus, u8)] = &[
     ("denies", ClaimStatus::Denied, 9),
     ("not in talks", ClaimStatus::Denied, 9),
     ("letter of intent", ClaimStatus::LetterOfIntent, 8),
-    ("memorandum of understanding", ClaimStatus::LetterOfIntent, 8),
+    (
+        "memorandum of understanding",
+        ClaimStatus::LetterOfIntent,
+        8,
+    ),
     ("in talks", ClaimStatus::InTalks, 7),
     ("discussing", ClaimStatus::InTalks, 7),
     ("discussions", ClaimStatus::InTalks, 7),
@@ -150,11 +166,25 @@ fn automaton(pats: impl Iterator<Item = &'static str>) -> AhoCorasick {
         .expect("static cue automaton builds")
 }
 
-static KIND_AC: LazyLock<AhoCorasick> =
-    LazyLock::new(|| automaton(KIND_CUES.iter().map(|c| c.0)));
+static KIND_AC: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(KIND_CUES.iter().map(|c| c.0)));
 static VALUE_AT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\bvalu(?:e|es|ed|ing)\b[^.;]{0,40}\bat\s+(?:[a-z]+\s+){0,3}$")
         .expect("static value-at regex is valid")
+});
+
+static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i),\s+(?:in\s+which|which|who|whose|where)\b[^,]*,|\([^)]*\)")
+        .expect("static aside regex is valid")
+});
+
+static DEAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:deal|agreement|contract|pact|order|transaction|partnership|arrangement)s?,?\s+(?:is\s+|was\s+|being\s+)?$")
+        .expect("static deal regex is valid")
+});
+
+static DEAL_VALUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:deal|agreement|contract|pact|order|transaction|partnership|arrangement)s?,?\s+(?:is\s+|was\s+|being\s+)?valued\b")
+        .expect("static deal-valued regex is valid")
 });
 
 static STATUS_AC: LazyLock<AhoCorasick> =
@@ -181,16 +211,29 @@ pub fn kind(
         return ClaimKind::Investment;
     }
     let before = clause.get(..fig.0.saturating_sub(base)).unwrap_or("");
-    if unit.is_money() && VALUE_AT.is_match(before) {
+    if unit.is_money() && VALUE_AT.is_match(before) && !DEAL_VALUED.is_match(before) {
         return ClaimKind::Valuation;
     }
+    let asides: Vec<(usize, usize)> = ASIDE
+        .find_iter(clause)
+        .map(|m| (m.start(), m.end()))
+        .filter(|&(a, b)| !(a <= fig.0 - base && fig.1 - base <= b))
+        .collect();
     let mut best: Option<(f32, ClaimKind)> = None;
     for m in KIND_AC.find_iter(clause) {
         let (s, e) = (base + m.start(), base + m.end());
         if !word_start(clause, m.start()) {
             continue;
         }
+        // ", in which it owns a stake,": an aside says nothing about this figure.
+        if asides.iter().any(|&(a, b)| a <= m.start() && m.end() <= b) {
+            continue;
+        }
         let (_, k, w) = KIND_CUES[m.pattern().as_usize()];
+        // "the agreement, valued at $14 billion": the value of a deal, not of a company.
+        if k == ClaimKind::Valuation && DEAL_BEFORE.is_match(&clause[..m.start()]) {
+            continue;
+        }
         let fits = match unit {
             Unit::Percent => matches!(k, ClaimKind::StockMove | ClaimKind::Revenue),
             _ => k != ClaimKind::StockMove,
@@ -226,21 +269,29 @@ pub fn distance(cue: (usize, usize), fig: (usize, usize)) -> usize {
 }
 
 fn word_start(s: &str, i: usize) -> bool {
-    i == 0 || !s[..i].chars().next_back().is_some_and(char::is_alphanumeric)
+    i == 0
+        || !s[..i]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
 }
 
 /// The status of a claim from the cue words of its sentence.
 pub fn status(sentence: &str) -> ClaimStatus {
     let mut best: Option<(u8, ClaimStatus)> = None;
     for m in STATUS_AC.find_iter(sentence) {
-        if !word_start(sentence, m.start()) && !STATUS_CUES[m.pattern().as_usize()].0.starts_with(' ')
+        if !word_start(sentence, m.start())
+            && !STATUS_CUES[m.pattern().as_usize()].0.starts_with(' ')
         {
             continue;
         }
         let (_, st, p) = STATUS_CUES[m.pattern().as_usize()];
         // "if finalized", "if completed": a condition, not a fact.
         if matches!(st, ClaimStatus::Completed | ClaimStatus::Signed)
-            && sentence[..m.start()].to_ascii_lowercase().trim_end().ends_with(" if")
+            && sentence[..m.start()]
+                .to_ascii_lowercase()
+                .trim_end()
+                .ends_with(" if")
         {
             continue;
         }
@@ -262,30 +313,83 @@ mod tests {
 
     #[test]
     fn kinds_from_cues() {
-        assert_eq!(k("Amazon may invest $10 billion in OpenAI", "$10 billion", Unit::Usd), ClaimKind::Investment);
-        assert_eq!(k("a move that could value OpenAI at $500 billion", "$500 billion", Unit::Usd), ClaimKind::Valuation);
         assert_eq!(
-            k("OpenAI would spend $38 billion over seven years to lease AWS servers", "$38 billion", Unit::Usd),
+            k(
+                "Amazon may invest $10 billion in OpenAI",
+                "$10 billion",
+                Unit::Usd
+            ),
+            ClaimKind::Investment
+        );
+        assert_eq!(
+            k(
+                "a move that could value OpenAI at $500 billion",
+                "$500 billion",
+                Unit::Usd
+            ),
+            ClaimKind::Valuation
+        );
+        assert_eq!(
+            k(
+                "OpenAI would spend $38 billion over seven years to lease AWS servers",
+                "$38 billion",
+                Unit::Usd
+            ),
             ClaimKind::ComputeCommitment
         );
-        assert_eq!(k("deploy at least 10 GW", "10 GW", Unit::Gw), ClaimKind::Capacity);
-        assert_eq!(k("Amazon's stock rose 5%", "5%", Unit::Percent), ClaimKind::StockMove);
-        assert_eq!(k("the $10 billion from Amazon might", "$10 billion", Unit::Usd), ClaimKind::Investment);
+        assert_eq!(
+            k("deploy at least 10 GW", "10 GW", Unit::Gw),
+            ClaimKind::Capacity
+        );
+        assert_eq!(
+            k("Amazon's stock rose 5%", "5%", Unit::Percent),
+            ClaimKind::StockMove
+        );
+        assert_eq!(
+            k(
+                "the $10 billion from Amazon might",
+                "$10 billion",
+                Unit::Usd
+            ),
+            ClaimKind::Investment
+        );
         let t = "the numbers: $10 billion investment paired with $38 billion in AWS capacity";
         let (a, b) = (t.find("$10").unwrap_or(0), t.find("$38").unwrap_or(0));
-        assert_eq!(kind(t, 0, (b, b + 11), &[(a, a + 11)], &Unit::Usd), ClaimKind::ComputeCommitment);
-        assert_eq!(kind(t, 0, (a, a + 11), &[(b, b + 11)], &Unit::Usd), ClaimKind::Investment);
-        assert_eq!(k("noted a 2.3% rise", "2.3%", Unit::Percent), ClaimKind::StockMove);
-        assert_eq!(k("cash and cash equivalents of $66.9 billion", "$66.9 billion", Unit::Usd), ClaimKind::Cash);
+        assert_eq!(
+            kind(t, 0, (b, b + 11), &[(a, a + 11)], &Unit::Usd),
+            ClaimKind::ComputeCommitment
+        );
+        assert_eq!(
+            kind(t, 0, (a, a + 11), &[(b, b + 11)], &Unit::Usd),
+            ClaimKind::Investment
+        );
+        assert_eq!(
+            k("noted a 2.3% rise", "2.3%", Unit::Percent),
+            ClaimKind::StockMove
+        );
+        assert_eq!(
+            k(
+                "cash and cash equivalents of $66.9 billion",
+                "$66.9 billion",
+                Unit::Usd
+            ),
+            ClaimKind::Cash
+        );
     }
 
     #[test]
     fn statuses_from_cues() {
         assert_eq!(status("Amazon is in talks to invest"), ClaimStatus::InTalks);
-        assert_eq!(status("they signed a letter of intent for Nvidia"), ClaimStatus::LetterOfIntent);
+        assert_eq!(
+            status("they signed a letter of intent for Nvidia"),
+            ClaimStatus::LetterOfIntent
+        );
         assert_eq!(status("the deal could value it at"), ClaimStatus::Forecast);
         assert_eq!(status("If finalized, it would"), ClaimStatus::Forecast);
-        assert_eq!(status("OpenAI completed a share sale"), ClaimStatus::Completed);
+        assert_eq!(
+            status("OpenAI completed a share sale"),
+            ClaimStatus::Completed
+        );
         assert_eq!(status("Plain words."), ClaimStatus::Unknown);
     }
 }

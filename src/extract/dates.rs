@@ -40,8 +40,10 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static BARE_MONTH_PREP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:in|since|during|until|through|early|late|mid|the|last|this|next|from|of)[\s-]+$")
-        .expect("static month-prep regex is valid")
+    Regex::new(
+        r"(?i)\b(?:in|since|during|until|through|early|late|mid|the|last|this|next|from|of)[\s-]+$",
+    )
+    .expect("static month-prep regex is valid")
 });
 
 fn month_number(s: &str) -> Option<u32> {
@@ -259,7 +261,10 @@ mod tests {
     #[test]
     fn published_date_comes_from_a_header_line() {
         let t = "Title\n\nBy someone\nWednesday, Dec 17, 2025 12:57 am ET\nBody.";
-        assert_eq!(find_published(t).map(|d| d.to_string()).as_deref(), Some("2025-12-17"));
+        assert_eq!(
+            find_published(t).map(|d| d.to_string()).as_deref(),
+            Some("2025-12-17")
+        );
         assert_eq!(find_published("Title\nNo date here.\n"), None);
     }
 }

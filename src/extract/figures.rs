@@ -35,9 +35,8 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static figure regex is valid")
 });
 
-static RANGE_GAP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^\s?(?:–|—|-|to)\s?$").expect("static range-gap regex is valid")
-});
+static RANGE_GAP: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\s?(?:–|—|-|to)\s?$").expect("static range-gap regex is valid"));
 
 static BETWEEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)\bbetween\s+$").expect("static between regex is valid"));
@@ -49,7 +48,7 @@ static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?xi)\b(?P<q>at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+less\s+than|not\s+less\s+than
         |more\s+than|over|exceeding|in\s+excess\s+of|beyond|above|upwards\s+of|north\s+of
-        |greater\s+than|surpassing|topping
+        |greater\s+than|surpassing|surpass(?:es|ed)?|topping|tops?|exceed(?:s|ed)?
         |up\s+to|as\s+much\s+as|as\s+many\s+as|as\s+high\s+as|a\s+maximum\s+of
         |about|approximately|approx\.|roughly|nearly|near|almost|around|close\s+to|some|an\s+estimated
         |circa)\s+$",
@@ -90,7 +89,9 @@ fn parse_amount(c: &regex::Captures<'_>) -> Option<Amount> {
         _ => 0,
     };
     let cur = c.name("cur").map(|s| s.as_str().trim());
-    let unit_word = c.name("unit").map(|s| s.as_str().trim().to_ascii_lowercase());
+    let unit_word = c
+        .name("unit")
+        .map(|s| s.as_str().trim().to_ascii_lowercase());
     let unit_exp = |e: i32| format!("{digits}e{e}").parse::<f64>().ok();
     let mut value = unit_exp(exp)?;
     let unit = match (cur, unit_word.as_deref()) {
@@ -157,7 +158,11 @@ pub fn find_figures(text: &str, base: usize) -> Vec<FoundFigure> {
             i += 2;
             continue;
         }
-        if let Some(unit) = a.unit.clone().or(if a.count { Some(Unit::Count) } else { None }) {
+        if let Some(unit) = a
+            .unit
+            .clone()
+            .or(if a.count { Some(Unit::Count) } else { None })
+        {
             if a.count && a.value < 1000.0 {
                 i += 1;
                 continue;
@@ -210,7 +215,11 @@ fn text_number(text: &str, a: &Amount) -> Option<f64> {
         .take_while(|c| c.is_ascii_digit() || *c == ',' || *c == '.')
         .filter(|c| *c != ',')
         .collect();
-    digits.trim_end_matches('.').parse().ok().filter(|n: &f64| *n != 0.0)
+    digits
+        .trim_end_matches('.')
+        .parse()
+        .ok()
+        .filter(|n: &f64| *n != 0.0)
 }
 
 /// The qualifier of the figure at `start..end`: words just before it, or `+`/`-plus`/`or more`
@@ -233,7 +242,8 @@ fn qualifier_at(text: &str, start: usize, end: usize, plus: bool) -> Qualifier {
             Qualifier::AtLeast
         }
         "more than" | "over" | "exceeding" | "in excess of" | "beyond" | "above" | "upwards of"
-        | "north of" | "greater than" | "surpassing" | "topping" => Qualifier::MoreThan,
+        | "north of" | "greater than" | "surpassing" | "surpass" | "surpasses" | "surpassed"
+        | "topping" | "top" | "tops" | "exceed" | "exceeds" | "exceeded" => Qualifier::MoreThan,
         "up to" | "as much as" | "as many as" | "as high as" | "a maximum of" => Qualifier::UpTo,
         _ => Qualifier::About,
     }
@@ -290,7 +300,10 @@ mod tests {
     fn percent_and_gigawatts() {
         assert_eq!(one("rose 2.3% on Monday").1.unit, Unit::Percent);
         let (_, f) = one("at least 10 gigawatts of systems");
-        assert_eq!((f.low, f.unit, f.qualifier), (10.0, Unit::Gw, Qualifier::AtLeast));
+        assert_eq!(
+            (f.low, f.unit, f.qualifier),
+            (10.0, Unit::Gw, Qualifier::AtLeast)
+        );
         assert_eq!(one("a 500 MW campus").1.low, 0.5);
     }
 
@@ -315,11 +328,17 @@ mod tests {
     fn ranges_join_two_amounts() {
         let (t, f) = one("to target $3,250–$3,400 next");
         assert_eq!(t, "$3,250–$3,400");
-        assert_eq!((f.low, f.high, f.qualifier), (3250.0, Some(3400.0), Qualifier::Range));
+        assert_eq!(
+            (f.low, f.high, f.qualifier),
+            (3250.0, Some(3400.0), Qualifier::Range)
+        );
         let (t, f) = one("between $8 and $10 billion");
         assert_eq!(t, "$8 and $10 billion");
         assert_eq!((f.low, f.high), (8e9, Some(1e10)));
-        assert_eq!(find_figures("grew from $3 billion to $5 billion", 0).len(), 2);
+        assert_eq!(
+            find_figures("grew from $3 billion to $5 billion", 0).len(),
+            2
+        );
     }
 
     #[test]

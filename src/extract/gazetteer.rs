@@ -65,34 +65,158 @@ pub struct Gazetteer {
 }
 
 /// `(name, aliases, parent, role)` for the built-in list.
-type Builtin = (&'static str, &'static [&'static str], Option<&'static str>, Role);
+type Builtin = (
+    &'static str,
+    &'static [&'static str],
+    Option<&'static str>,
+    Role,
+);
 
 const BUILTIN: &[Builtin] = &[
-    ("OpenAI", &["Open AI", "OpenAI Group", "ChatGPT maker", "ChatGPT-maker", "ChatGPT developer", "maker of ChatGPT"], None, Role::Lab),
-    ("Anthropic", &["Anthropic PBC", "Claude developer", "Claude maker", "maker of Claude"], None, Role::Lab),
-    ("xAI", &["X.AI", "Grok developer", "Grok maker"], None, Role::Lab),
+    (
+        "OpenAI",
+        &[
+            "Open AI",
+            "OpenAI Group",
+            "ChatGPT maker",
+            "ChatGPT-maker",
+            "ChatGPT developer",
+            "maker of ChatGPT",
+        ],
+        None,
+        Role::Lab,
+    ),
+    (
+        "Anthropic",
+        &[
+            "Anthropic PBC",
+            "Claude developer",
+            "Claude maker",
+            "maker of Claude",
+        ],
+        None,
+        Role::Lab,
+    ),
+    (
+        "xAI",
+        &["X.AI", "Grok developer", "Grok maker"],
+        None,
+        Role::Lab,
+    ),
     ("Mistral", &["Mistral AI"], None, Role::Lab),
     ("Cohere", &[], None, Role::Lab),
     ("Perplexity", &[], None, Role::Lab),
     ("Safe Superintelligence", &["SSI"], None, Role::Lab),
-    ("Thinking Machines", &["Thinking Machines Lab"], None, Role::Lab),
+    (
+        "Thinking Machines",
+        &["Thinking Machines Lab"],
+        None,
+        Role::Lab,
+    ),
     ("Inflection", &["Inflection AI"], None, Role::Lab),
-    ("Amazon", &["Amazon.com", "Amazon.com Inc.", "Amazon.com Inc", "online retailer", "e-commerce giant", "ecommerce giant", "e-commerce behemoth", "e-commerce company"], None, Role::BigTech),
-    ("AWS", &["Amazon Web Services"], Some("Amazon"), Role::Provider),
-    ("Nvidia", &["NVIDIA Corp.", "Nvidia Corp.", "Nvidia Corporation", "GPU maker"], None, Role::Provider),
-    ("Microsoft", &["Microsoft Corp.", "Microsoft Corporation", "Windows maker", "software giant"], None, Role::BigTech),
-    ("Azure", &["Microsoft Azure"], Some("Microsoft"), Role::Provider),
-    ("Google", &["Alphabet", "Alphabet Inc.", "Google LLC", "search giant", "Google's parent"], None, Role::BigTech),
+    (
+        "Amazon",
+        &[
+            "Amazon.com",
+            "Amazon.com Inc.",
+            "Amazon.com Inc",
+            "online retailer",
+            "e-commerce giant",
+            "ecommerce giant",
+            "e-commerce behemoth",
+            "e-commerce company",
+        ],
+        None,
+        Role::BigTech,
+    ),
+    (
+        "AWS",
+        &["Amazon Web Services"],
+        Some("Amazon"),
+        Role::Provider,
+    ),
+    (
+        "Nvidia",
+        &[
+            "NVIDIA Corp.",
+            "Nvidia Corp.",
+            "Nvidia Corporation",
+            "GPU maker",
+        ],
+        None,
+        Role::Provider,
+    ),
+    (
+        "Microsoft",
+        &[
+            "Microsoft Corp.",
+            "Microsoft Corporation",
+            "Windows maker",
+            "software giant",
+        ],
+        None,
+        Role::BigTech,
+    ),
+    (
+        "Azure",
+        &["Microsoft Azure"],
+        Some("Microsoft"),
+        Role::Provider,
+    ),
+    (
+        "Google",
+        &[
+            "Alphabet",
+            "Alphabet Inc.",
+            "Google LLC",
+            "search giant",
+            "Google's parent",
+        ],
+        None,
+        Role::BigTech,
+    ),
     ("Google Cloud", &["GCP"], Some("Google"), Role::Provider),
     ("DeepMind", &["Google DeepMind"], Some("Google"), Role::Lab),
-    ("Meta", &["Meta Platforms", "Facebook", "Facebook parent", "social media giant"], None, Role::BigTech),
-    ("Oracle", &["Oracle Corp.", "OCI", "Oracle Cloud", "database group", "database giant", "database company"], None, Role::Provider),
-    ("SoftBank", &["SoftBank Group", "SoftBank Group Corp."], None, Role::Investor),
+    (
+        "Meta",
+        &[
+            "Meta Platforms",
+            "Facebook",
+            "Facebook parent",
+            "social media giant",
+        ],
+        None,
+        Role::BigTech,
+    ),
+    (
+        "Oracle",
+        &[
+            "Oracle Corp.",
+            "OCI",
+            "Oracle Cloud",
+            "database group",
+            "database giant",
+            "database company",
+        ],
+        None,
+        Role::Provider,
+    ),
+    (
+        "SoftBank",
+        &["SoftBank Group", "SoftBank Group Corp."],
+        None,
+        Role::Investor,
+    ),
     ("Broadcom", &["Broadcom Inc."], None, Role::Provider),
     ("AMD", &["Advanced Micro Devices"], None, Role::Provider),
     ("CoreWeave", &[], None, Role::Provider),
     ("Intel", &["Intel Corp."], None, Role::Provider),
-    ("TSMC", &["Taiwan Semiconductor Manufacturing", "Taiwan Semiconductor"], None, Role::Provider),
+    (
+        "TSMC",
+        &["Taiwan Semiconductor Manufacturing", "Taiwan Semiconductor"],
+        None,
+        Role::Provider,
+    ),
     ("Samsung", &["Samsung Electronics"], None, Role::Provider),
     ("SK Hynix", &["SK hynix"], None, Role::Provider),
     ("Micron", &["Micron Technology"], None, Role::Provider),
@@ -103,12 +227,22 @@ const BUILTIN: &[Builtin] = &[
     ("Lambda", &["Lambda Labs"], None, Role::Provider),
     ("Crusoe", &["Crusoe Energy"], None, Role::Provider),
     ("Dell", &["Dell Technologies"], None, Role::Provider),
-    ("Supermicro", &["Super Micro Computer", "Super Micro"], None, Role::Provider),
+    (
+        "Supermicro",
+        &["Super Micro Computer", "Super Micro"],
+        None,
+        Role::Provider,
+    ),
     ("Arm", &["Arm Holdings"], Some("SoftBank"), Role::Provider),
     ("Qualcomm", &[], None, Role::Provider),
     ("Cisco", &[], None, Role::Provider),
     ("IBM", &[], None, Role::Provider),
-    ("Apple", &["Apple Inc.", "iPhone maker"], None, Role::BigTech),
+    (
+        "Apple",
+        &["Apple Inc.", "iPhone maker"],
+        None,
+        Role::BigTech,
+    ),
     ("Tesla", &[], None, Role::BigTech),
     ("Salesforce", &[], None, Role::Provider),
     ("Stargate", &["Stargate Project"], None, Role::Other),
@@ -214,7 +348,8 @@ impl Gazetteer {
     /// The canonical (top-parent) name for any known name or alias.
     pub fn canonical(&self, name: &str) -> Option<String> {
         let i = self.entries.iter().position(|g| {
-            g.name.eq_ignore_ascii_case(name) || g.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
+            g.name.eq_ignore_ascii_case(name)
+                || g.aliases.iter().any(|a| a.eq_ignore_ascii_case(name))
         })?;
         Some(self.entries[self.top(i)].name.clone())
     }
@@ -225,7 +360,11 @@ impl Gazetteer {
             let Some(p) = &self.entries[i].parent else {
                 break;
             };
-            match self.entries.iter().position(|g| g.name.eq_ignore_ascii_case(p)) {
+            match self
+                .entries
+                .iter()
+                .position(|g| g.name.eq_ignore_ascii_case(p))
+            {
                 Some(j) if j != i => i = j,
                 _ => break,
             }
@@ -325,7 +464,10 @@ mod tests {
     #[test]
     fn aliases_map_to_canonical_parents() {
         let g = Gazetteer::builtin();
-        let m = g.find("Amazon Web Services (AWS) and NVIDIA Corp. back OpenAI's plan.", 0);
+        let m = g.find(
+            "Amazon Web Services (AWS) and NVIDIA Corp. back OpenAI's plan.",
+            0,
+        );
         let names: Vec<&str> = m.iter().map(|m| m.canonical.as_str()).collect();
         assert_eq!(names, ["Amazon", "Amazon", "Nvidia", "OpenAI"]);
         assert!(m[3].possessive);

@@ -101,7 +101,11 @@ pub fn extract(
         let pf: Vec<&figures::FoundFigure> = figs[first..fi]
             .iter()
             .filter(|f| f.end <= para.span.end)
-            .filter(|f| !excluded.iter().any(|r| r.start <= f.start && f.start < r.end))
+            .filter(|f| {
+                !excluded
+                    .iter()
+                    .any(|r| r.start <= f.start && f.start < r.end)
+            })
             .collect();
         let this_para = para.span;
         if pf.is_empty() {
@@ -198,26 +202,27 @@ impl Doc<'_> {
                 .collect();
             let kind = cues::kind(ctext, cl.start, (f.start, f.end), &others, &f.figure.unit);
             // A period belongs to the nearest figure: look no further than the next figure.
-            let pend = others.iter().map(|o| o.0).filter(|&o| o > f.end).min().unwrap_or(cl.end);
+            let pend = others
+                .iter()
+                .map(|o| o.0)
+                .filter(|&o| o > f.end)
+                .min()
+                .unwrap_or(cl.end);
             let period = period::find_period(
                 &text[cl.start..pend],
                 (f.start - cl.start, f.end - cl.start),
             );
-            // A party named after this figure but nearer a later one belongs to that one.
-            let own = |m: &&&Mention| {
-                m.start < f.end
-                    || !figs.iter().any(|g| {
-                        g.start > f.end
-                            && cues::distance((m.start, m.end), (g.start, g.end))
-                                < cues::distance((m.start, m.end), (f.start, f.end))
-                    })
-            };
-            let sentence: Vec<&Mention> = ms.iter().filter(own).copied().collect();
+            let sentence: Vec<&Mention> = ms.clone();
             let inp = parties::PartyInput {
                 text,
                 fig: (f.start, f.end),
+                others: others.clone(),
                 clause_start: cl.start,
-                clause: sentence.iter().copied().filter(|m| cl.contains(m.start)).collect(),
+                clause: sentence
+                    .iter()
+                    .copied()
+                    .filter(|m| cl.contains(m.start))
+                    .collect(),
                 sentence,
                 previous: prev_ms.clone(),
                 context: context.clone(),

@@ -41,34 +41,62 @@ struct Party<'a> {
 }
 
 fn mark<'a>(text: &str, floor: usize, ms: &[&'a Mention]) -> Vec<Party<'a>> {
-    let mut out: Vec<Party<'a>> = ms
-        .iter()
-        .map(|m| {
-            let from = super::figures::ceil(text, m.start.saturating_sub(48).max(floor));
-            let before = &text[from..m.start];
-            let marker = PREP
-                .captures(before)
-                .and_then(|c| c.name("p"))
-                .map_or(Marker::None, |p| match p.as_str().to_ascii_lowercase().as_str() {
-                    "in" | "into" => Marker::In,
-                    "from" => Marker::From,
-                    "by" => Marker::By,
-                    "with" => Marker::With,
-                    "to" | "on" => Marker::To,
-                    "for" => Marker::For,
-                    _ => Marker::Value,
-                });
-            Party { m, marker }
-        })
-        .collect();
+    let mut out: Vec<Party<'a>> =
+        ms.iter()
+            .map(|m| {
+                let from = super::figures::ceil(text, m.start.saturating_sub(48).max(floor));
+                let before = &text[from..m.start];
+                let marker = PREP.captures(before).and_then(|c| c.name("p")).map_or(
+                    Marker::None,
+                    |p| match p.as_str().to_ascii_lowercase().as_str() {
+                        "in" | "into" => Marker::In,
+                        "from" => Marker::From,
+                        "by" => Marker::By,
+                        "with" => Marker::With,
+                        "to" | "on" => Marker::To,
+                        "for" => Marker::For,
+                        _ => Marker::Value,
+                    },
+                );
+                Party { m, marker }
+            })
+            .collect();
     // "in OpenAI's competitor Anthropic": the preposition governs the possessed party.
     for i in 0..out.len().saturating_sub(1) {
-        if out[i].m.possessive && out[i + 1].m.start - out[i].m.end < 32 && out[i + 1].marker == Marker::None {
+        if out[i].m.possessive
+            && out[i + 1].m.start - out[i].m.end < 32
+            && out[i + 1].marker == Marker::None
+        {
             out[i + 1].marker = out[i].marker;
             out[i].marker = Marker::None;
         }
     }
     out
+}
+
+/// Keeps the parties that belong to the figure `fig` rather than to a neighbouring figure:
+/// after it, up to the next figure, those governed by a preposition ("$5 billion into Intel")
+/// or nearer to it than to the next; before it, back to the previous figure, those not
+/// governed by a preposition (which would attach to the previous figure).
+fn own<'a>(ps: Vec<Party<'a>>, fig: (usize, usize), others: &[(usize, usize)]) -> Vec<Party<'a>> {
+    let next = others.iter().map(|o| o.0).filter(|&o| o >= fig.1).min();
+    let prev = others.iter().map(|o| o.1).filter(|&o| o <= fig.0).max();
+    ps.into_iter()
+        .filter(|p| {
+            if p.m.start >= fig.1 {
+                match next {
+                    Some(n) if p.m.start >= n => false,
+                    Some(n) => p.marker != Marker::None || p.m.start - fig.1 <= n - p.m.end,
+                    None => true,
+                }
+            } else {
+                match prev {
+                    Some(pv) if p.m.start >= pv => p.marker == Marker::None,
+                    _ => true,
+                }
+            }
+        })
+        .collect()
 }
 
 /// Who is subject and counterparty of a figure.
@@ -77,6 +105,8 @@ pub struct PartyInput<'a> {
     pub text: &'a str,
     /// Figure span (text offsets).
     pub fig: (usize, usize),
+    /// Spans of the other figures in the clause.
+    pub others: Vec<(usize, usize)>,
     /// Start of the clause (text offset); markers do not look before it.
     pub clause_start: usize,
     /// Mentions in the clause.
@@ -102,6 +132,8 @@ enum Want {
     NotLab,
     Seller,
     Any,
+    /// "the two companies", "the agreement": both parties of a deal named just before.
+    Deal,
 }
 
 impl Want {
@@ -110,25 +142,32 @@ impl Want {
             Want::Lab => r == Role::Lab,
             Want::NotLab => r != Role::Lab,
             Want::Seller => matches!(r, Role::Provider | Role::BigTech),
-            Want::Any => true,
+            Want::Any | Want::Deal => true,
         }
     }
 }
 
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:the|both)\s+(?:(?P<lab>startup|start-up|lab|ai\s+developer|ai\s+company|model\s+developer)|(?P<seller>chipmaker|chip\s+designer|cloud\s+provider|cloud\s+unit|cloud\s+giant|provider|supplier)|(?P<any>company|companies|firm|group|partners|two|pair|parties|deal|agreement|investor))\b|\b(?P<it>it|its|they|their)\b",
+        r"(?i)\b(?:the|both)\s+(?:(?P<lab>startup|start-up|lab|ai\s+developer|ai\s+company|model\s+developer)|(?P<seller>chipmaker|chip\s+designer|cloud\s+provider|cloud\s+unit|cloud\s+giant|provider|supplier)|(?P<deal>companies|partners|two|pair|parties|deal|agreement|contract|arrangement|partnership|commitment)|(?P<any>company|firm|group|investor))\b|\b(?P<it>it|its|they|their)\b",
     )
     .expect("static anaphor regex is valid")
 });
 
 /// Chooses subject and counterparty (canonical names).
 pub fn parties(inp: &PartyInput<'_>) -> Pair {
-    let clause = mark(inp.text, inp.clause_start, &inp.clause);
+    let clause = own(
+        mark(inp.text, inp.clause_start, &inp.clause),
+        inp.fig,
+        &inp.others,
+    );
     let (mut s, mut c) = assign(inp.kind, &clause, inp);
     if s.is_none() && c.is_none() {
-        let floor = inp.sentence.first().map_or(0, |m| m.start.saturating_sub(48));
-        let sent = mark(inp.text, floor, &inp.sentence);
+        let floor = inp
+            .sentence
+            .first()
+            .map_or(0, |m| m.start.saturating_sub(48));
+        let sent = own(mark(inp.text, floor, &inp.sentence), inp.fig, &inp.others);
         (s, c) = assign(inp.kind, &sent, inp);
     }
     let money = matches!(
@@ -141,7 +180,9 @@ pub fn parties(inp: &PartyInput<'_>) -> Pair {
         .captures(ctext)
         .or_else(|| ANAPHOR.captures(ctext_all))
         .map(|c| {
-            if c.name("lab").is_some() {
+            if c.name("deal").is_some() {
+                Want::Deal
+            } else if c.name("lab").is_some() {
                 Want::Lab
             } else if c.name("seller").is_some() {
                 Want::Seller
@@ -158,16 +199,27 @@ pub fn parties(inp: &PartyInput<'_>) -> Pair {
         _ => (Want::Any, Want::Any),
     };
     let needs_subject = money || matches!(inp.kind, ClaimKind::Valuation | ClaimKind::Fundraising);
+    if anaphor == Some(Want::Deal) && (s.is_none() || c.is_none()) {
+        let floor = inp.previous.first().map_or(0, |m| m.start.saturating_sub(48));
+        let prev = mark(inp.text, floor, &inp.previous);
+        let (ps, pc) = assign(inp.kind, &prev, inp);
+        if s.is_none() && ps.is_some() && ps != c {
+            s = ps;
+        }
+        if c.is_none() && pc.is_some() && pc != s {
+            c = pc;
+        }
+    }
     if s.is_none() && (anaphor.is_some() || needs_subject) {
         let want = match anaphor {
-            Some(a) if a != Want::Any => a,
+            Some(a) if a != Want::Any && a != Want::Deal => a,
             _ => want_s,
         };
         s = resolve(inp, want, c.as_deref(), needs_subject);
     }
     if c.is_none() && money {
         let want = match anaphor {
-            Some(a) if a != Want::Any && Some(a) != Some(want_s) && s.is_some() => a,
+            Some(a) if !matches!(a, Want::Any | Want::Deal) && a != want_s && s.is_some() => a,
             _ => want_c,
         };
         c = resolve(inp, want, s.as_deref(), true);
@@ -181,9 +233,14 @@ pub fn parties(inp: &PartyInput<'_>) -> Pair {
 /// The party a missing slot most likely refers to: the most recent fitting mention before the
 /// sentence (the previous sentence's subject first when any party will do), else one of the
 /// document's two main parties when `topic_ok`.
-fn resolve(inp: &PartyInput<'_>, want: Want, exclude: Option<&str>, topic_ok: bool) -> Option<String> {
+fn resolve(
+    inp: &PartyInput<'_>,
+    want: Want,
+    exclude: Option<&str>,
+    topic_ok: bool,
+) -> Option<String> {
     let free = |n: &str| Some(n) != exclude;
-    if want == Want::Any
+    if matches!(want, Want::Any | Want::Deal)
         && let Some(m) = inp.previous.iter().find(|m| free(&m.canonical))
     {
         return Some(m.canonical.clone());
@@ -203,7 +260,11 @@ fn resolve(inp: &PartyInput<'_>, want: Want, exclude: Option<&str>, topic_ok: bo
     let pair: Vec<&str> = [t1, t2].into_iter().flatten().filter(|n| free(n)).collect();
     pair.iter()
         .find(|n| want.fits(inp.topic.role(n)))
-        .or(if want == Want::Any { pair.first() } else { None })
+        .or(if want == Want::Any {
+            pair.first()
+        } else {
+            None
+        })
         .map(|n| (*n).to_owned())
 }
 
@@ -231,9 +292,10 @@ fn assign(kind: ClaimKind, ps: &[Party<'_>], inp: &PartyInput<'_>) -> Pair {
             // "raised by X … from Y": X raises, Y puts money in.
             let from = first(ps, |p| p.marker == Marker::From);
             let s = first(ps, |p| p.marker == Marker::By)
+                .or_else(|| first(ps, |p| p.marker == Marker::None && p.m.end <= fig.0))
+                .or(poss)
                 .or_else(|| first(ps, |p| p.marker == Marker::None && p.m.role == Role::Lab))
-                .or_else(|| first(ps, |p| p.marker == Marker::None))
-                .or(poss);
+                .or_else(|| first(ps, |p| p.marker == Marker::None));
             (name(s), name(from.filter(|f| Some(f.m) != s.map(|s| s.m))))
         }
         ClaimKind::ComputeCommitment | ClaimKind::ChipSupply | ClaimKind::Capacity => {
@@ -259,7 +321,9 @@ fn assign(kind: ClaimKind, ps: &[Party<'_>], inp: &PartyInput<'_>) -> Pair {
                 .or(poss)
                 .or_else(|| first(ps, |p| p.marker == Marker::None))
                 .or_else(|| ps.first());
-            let c = first(ps, |p| p.marker == Marker::From && Some(p.m) != s.map(|s| s.m));
+            let c = first(ps, |p| {
+                p.marker == Marker::From && Some(p.m) != s.map(|s| s.m)
+            });
             (name(s), name(c))
         }
         ClaimKind::StockMove => {
@@ -279,7 +343,10 @@ fn assign(kind: ClaimKind, ps: &[Party<'_>], inp: &PartyInput<'_>) -> Pair {
             let c = if matches!(kind, ClaimKind::Spend | ClaimKind::Other) {
                 ps.iter().find(|p| {
                     p.m.start > fig.1
-                        && matches!(p.marker, Marker::To | Marker::With | Marker::From | Marker::In)
+                        && matches!(
+                            p.marker,
+                            Marker::To | Marker::With | Marker::From | Marker::In
+                        )
                         && p.m.canonical != s.map_or("", |s| s.m.canonical.as_str())
                 })
             } else {
@@ -328,10 +395,17 @@ fn investment(ps: &[Party<'_>], poss: Option<&Party<'_>>) -> Pair {
 fn buyer_provider(kind: ClaimKind, ps: &[Party<'_>]) -> Pair {
     // The party more likely to buy (lab > big tech > provider) is the subject.
     let top = ps.iter().map(|p| p.m.role.buyer_rank()).max().unwrap_or(0);
-    let low = ps.iter().map(|p| p.m.role.buyer_rank()).filter(|r| *r > 0).min().unwrap_or(0);
+    let low = ps
+        .iter()
+        .map(|p| p.m.role.buyer_rank())
+        .filter(|r| *r > 0)
+        .min()
+        .unwrap_or(0);
     if top > low && low > 0 {
         let buyer = first(ps, |p| p.m.role.buyer_rank() == top);
-        let seller = first(ps, |p| p.m.role.buyer_rank() < top && p.m.role.buyer_rank() > 0);
+        let seller = first(ps, |p| {
+            p.m.role.buyer_rank() < top && p.m.role.buyer_rank() > 0
+        });
         return (name(buyer), name(seller));
     }
     let marked = first(ps, |p| matches!(p.marker, Marker::From | Marker::With));

@@ -77,7 +77,9 @@ pub fn find_period(clause: &str, fig: (usize, usize)) -> Option<Period> {
                 (_, _, Some(n)) => (n, c.name("u3")),
                 _ => continue,
             };
-            let Some(n) = number(n.as_str()) else { continue };
+            let Some(n) = number(n.as_str()) else {
+                continue;
+            };
             let per = if u.is_some_and(|u| u.as_str().to_ascii_lowercase().starts_with('y')) {
                 12
             } else {
@@ -103,11 +105,26 @@ mod tests {
 
     #[test]
     fn periods_in_words_and_digits() {
-        assert_eq!(p("spend $38 billion over the next seven years", "$38 billion").as_deref(), Some("over 7 years"));
-        assert_eq!(p("spend $38 billion over 7 years", "$38 billion").as_deref(), Some("over 7 years"));
-        assert_eq!(p("a $38B, 7-year cloud deal", "$38B").as_deref(), Some("over 7 years"));
-        assert_eq!(p("raise $90 billion by 2027", "$90 billion").as_deref(), Some("by 2027"));
-        assert_eq!(p("about $5.5 billion annually for AWS", "$5.5 billion").as_deref(), Some("per year"));
+        assert_eq!(
+            p("spend $38 billion over the next seven years", "$38 billion").as_deref(),
+            Some("over 7 years")
+        );
+        assert_eq!(
+            p("spend $38 billion over 7 years", "$38 billion").as_deref(),
+            Some("over 7 years")
+        );
+        assert_eq!(
+            p("a $38B, 7-year cloud deal", "$38B").as_deref(),
+            Some("over 7 years")
+        );
+        assert_eq!(
+            p("raise $90 billion by 2027", "$90 billion").as_deref(),
+            Some("by 2027")
+        );
+        assert_eq!(
+            p("about $5.5 billion annually for AWS", "$5.5 billion").as_deref(),
+            Some("per year")
+        );
         assert_eq!(p("$5 billion a year ago", "$5 billion"), None);
         assert_eq!(p("a $10 billion investment", "$10 billion"), None);
     }

@@ -86,9 +86,8 @@ pub fn is_heading(line: &str, first: bool) -> bool {
     content > 0 && capital * 10 >= content * 7
 }
 
-static SENTENCE_END: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"[.!?]+["'”’)\]]*\s+"#).expect("static sentence regex is valid")
-});
+static SENTENCE_END: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r#"[.!?]+["'”’)\]]*\s+"#).expect("static sentence regex is valid"));
 
 const ABBREVIATIONS: &[&str] = &[
     "mr", "mrs", "ms", "dr", "inc", "corp", "co", "ltd", "jr", "sr", "st", "vs", "no", "jan",
@@ -143,7 +142,7 @@ fn is_abbreviation(before: &str, punct: &str) -> bool {
 
 static CLAUSE_BREAK: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i);\s+|\s?—\s?|\s–\s|,\s+(?:in\s+exchange\s+for|while|whereas|but|although|though|whilst)\s",
+        r"(?i);\s+|\s?—\s?|\s–\s|,\s+(?:in\s+exchange\s+for|while|whereas|but|although|though|whilst|and)\s",
     )
     .expect("static clause regex is valid")
 });
@@ -154,6 +153,13 @@ pub fn clause(text: &str, sentence: Span, at: usize) -> Span {
     let slice = &text[sentence.start..sentence.end];
     let mut start = sentence.start;
     for m in CLAUSE_BREAK.find_iter(slice) {
+        // ", and X …" starts a new clause only when X is capitalised (a new subject), not in
+        // a list of lower-case items.
+        if m.as_str().trim_end().ends_with("and")
+            && !slice[m.end()..].chars().next().is_some_and(char::is_uppercase)
+        {
+            continue;
+        }
         let (bs, be) = (sentence.start + m.start(), sentence.start + m.end());
         if be <= at {
             start = be;
@@ -208,7 +214,10 @@ mod tests {
             .map(|(i, p)| is_heading(&t[p.span.start..p.span.end], i == 0))
             .collect();
         assert_eq!(h, [true, false, true]);
-        assert_eq!(&t[p[1].span.start..p[1].span.end], "Body text here is a sentence.");
+        assert_eq!(
+            &t[p[1].span.start..p[1].span.end],
+            "Body text here is a sentence."
+        );
     }
 
     #[test]
