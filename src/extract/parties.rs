@@ -78,7 +78,12 @@ fn mark<'a>(text: &str, floor: usize, ms: &[&'a Mention]) -> Vec<Party<'a>> {
 /// after it, up to the next figure, those governed by a preposition ("$5 billion into Intel")
 /// or nearer to it than to the next; before it, back to the previous figure, those not
 /// governed by a preposition (which would attach to the previous figure).
-fn own<'a>(ps: Vec<Party<'a>>, fig: (usize, usize), others: &[(usize, usize)]) -> Vec<Party<'a>> {
+fn own<'a>(
+    text: &str,
+    ps: Vec<Party<'a>>,
+    fig: (usize, usize),
+    others: &[(usize, usize)],
+) -> Vec<Party<'a>> {
     let next = others.iter().map(|o| o.0).filter(|&o| o >= fig.1).min();
     let prev = others.iter().map(|o| o.1).filter(|&o| o <= fig.0).max();
     ps.into_iter()
@@ -91,7 +96,9 @@ fn own<'a>(ps: Vec<Party<'a>>, fig: (usize, usize), others: &[(usize, usize)]) -
                 }
             } else {
                 match prev {
-                    Some(pv) if p.m.start >= pv => p.marker == Marker::None,
+                    Some(pv) if p.m.start >= pv => {
+                        p.marker == Marker::None || !PREP_ONLY.is_match(&text[pv..p.m.start])
+                    }
                     _ => true,
                 }
             }
@@ -147,6 +154,11 @@ impl Want {
     }
 }
 
+static PREP_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:into|in|from|with|to|for|by|on)\s+(?:the\s+)?$")
+        .expect("static preposition-gap regex is valid")
+});
+
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)\b(?:the|both)\s+(?:(?P<lab>startup|start-up|lab|ai\s+developer|ai\s+company|model\s+developer)|(?P<seller>chipmaker|chip\s+designer|cloud\s+provider|cloud\s+unit|cloud\s+giant|provider|supplier)|(?P<deal>companies|partners|two|pair|parties|deal|agreement|contract|arrangement|partnership|commitment)|(?P<any>company|firm|group|investor))\b|\b(?P<it>it|its|they|their)\b",
@@ -157,6 +169,7 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 /// Chooses subject and counterparty (canonical names).
 pub fn parties(inp: &PartyInput<'_>) -> Pair {
     let clause = own(
+        inp.text,
         mark(inp.text, inp.clause_start, &inp.clause),
         inp.fig,
         &inp.others,
@@ -167,7 +180,12 @@ pub fn parties(inp: &PartyInput<'_>) -> Pair {
             .sentence
             .first()
             .map_or(0, |m| m.start.saturating_sub(48));
-        let sent = own(mark(inp.text, floor, &inp.sentence), inp.fig, &inp.others);
+        let sent = own(
+            inp.text,
+            mark(inp.text, floor, &inp.sentence),
+            inp.fig,
+            &inp.others,
+        );
         (s, c) = assign(inp.kind, &sent, inp);
     }
     let money = matches!(
@@ -210,7 +228,9 @@ pub fn parties(inp: &PartyInput<'_>) -> Pair {
             c = pc;
         }
     }
+    let mut anaphor_used = false;
     if s.is_none() && (anaphor.is_some() || needs_subject) {
+        anaphor_used = anaphor.is_some();
         let want = match anaphor {
             Some(a) if a != Want::Any && a != Want::Deal => a,
             _ => want_s,
@@ -219,7 +239,7 @@ pub fn parties(inp: &PartyInput<'_>) -> Pair {
     }
     if c.is_none() && money {
         let want = match anaphor {
-            Some(a) if !matches!(a, Want::Any | Want::Deal) && a != want_s && s.is_some() => a,
+            Some(a) if !matches!(a, Want::Any | Want::Deal) && !anaphor_used && s.is_some() => a,
             _ => want_c,
         };
         c = resolve(inp, want, s.as_deref(), true);
