@@ -16,6 +16,8 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("value the", ClaimKind::Valuation, 2.5),
     ("value it", ClaimKind::Valuation, 2.5),
     ("market cap", ClaimKind::Valuation, 2.5),
+    ("market value", ClaimKind::Valuation, 2.5),
+    ("market capitalization", ClaimKind::Valuation, 2.5),
     ("worth", ClaimKind::Valuation, 0.5),
     ("its worth", ClaimKind::Valuation, 2.6),
     // Words that contain a cue but are not one.
@@ -51,6 +53,10 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("loan", ClaimKind::Fundraising, 2.0),
     ("credit line", ClaimKind::Fundraising, 2.2),
     ("secured", ClaimKind::Fundraising, 1.6),
+    ("secures", ClaimKind::Fundraising, 1.6),
+    ("committed", ClaimKind::Investment, 1.4),
+    ("receive", ClaimKind::Investment, 1.5),
+    ("received", ClaimKind::Investment, 1.5),
     ("cloud", ClaimKind::ComputeCommitment, 2.2),
     ("lease", ClaimKind::ComputeCommitment, 2.3),
     ("leasing", ClaimKind::ComputeCommitment, 2.3),
@@ -111,6 +117,12 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("jump", ClaimKind::StockMove, 1.5),
     ("drop", ClaimKind::StockMove, 1.5),
     ("slid", ClaimKind::StockMove, 1.5),
+    ("slipped", ClaimKind::StockMove, 1.5),
+    ("climbed", ClaimKind::StockMove, 1.5),
+    ("surged", ClaimKind::StockMove, 1.5),
+    ("plunged", ClaimKind::StockMove, 1.5),
+    ("tumbled", ClaimKind::StockMove, 1.5),
+    ("sank", ClaimKind::StockMove, 1.5),
 ];
 
 /// `(cue, status, priority)`; the highest priority present in the sentence wins.
@@ -140,6 +152,8 @@ const STATUS_CUES: &[(&str, ClaimStatus, u8)] = &[
     ("completed", ClaimStatus::Completed, 4),
     ("closed", ClaimStatus::Completed, 4),
     ("has invested", ClaimStatus::Completed, 4),
+    ("has raised", ClaimStatus::Completed, 4),
+    ("have raised", ClaimStatus::Completed, 4),
     ("have invested", ClaimStatus::Completed, 4),
     ("announced", ClaimStatus::Announced, 3),
     ("unveiled", ClaimStatus::Announced, 3),
@@ -207,10 +221,13 @@ pub fn kind(
     }
     // "the $10 billion from X" reads as money put in by X.
     let after = clause.get(fig.1.saturating_sub(base)..).unwrap_or("");
-    if unit.is_money() && (after.starts_with(" from ") || after.starts_with(" investment")) {
+    let before = clause.get(..fig.0.saturating_sub(base)).unwrap_or("");
+    let the_before = before.ends_with("the ") || before.ends_with("The ");
+    if unit.is_money()
+        && ((the_before && after.starts_with(" from ")) || after.starts_with(" investment"))
+    {
         return ClaimKind::Investment;
     }
-    let before = clause.get(..fig.0.saturating_sub(base)).unwrap_or("");
     if unit.is_money() && VALUE_AT.is_match(before) && !DEAL_VALUED.is_match(before) {
         return ClaimKind::Valuation;
     }

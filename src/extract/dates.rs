@@ -25,7 +25,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pat = format!(
         r"(?x)
         \b(?P<iy>(?:19|20)\d{{2}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b
-        | \b(?P<dday>\d{{1,2}})\s+(?P<dmon>{MONTHS})\.?,?\s+(?P<dyear>(?:19|20)\d{{2}})\b
+        | \b(?P<dday>\d{{1,2}})\s+(?P<dmon>{MONTHS})\b\.?(?:,?\s+(?P<dyear>(?:19|20)\d{{2}})\b)?
         | \b(?P<mon>{MONTHS})\b\.?
           (?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?
           (?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?
@@ -89,9 +89,14 @@ fn resolve(text: &str, c: &regex::Captures<'_>, p: Option<FuzzyDate>) -> Option<
     if let Some(y) = num(c, "iy") {
         return FuzzyDate::day(y as i32, num(c, "im")?, num(c, "id")?).ok();
     }
-    if let Some(y) = num(c, "dyear") {
-        let m = month_number(c.name("dmon")?.as_str())?;
-        return FuzzyDate::day(y as i32, m, num(c, "dday")?).ok();
+    if let Some(dm) = c.name("dmon") {
+        let m = month_number(dm.as_str())?;
+        let d = num(c, "dday")?;
+        let y = match num(c, "dyear") {
+            Some(y) => y as i32,
+            None => infer_year(p?, m, Some(d)),
+        };
+        return FuzzyDate::day(y, m, d).ok();
     }
     if let Some(mon) = c.name("mon") {
         let m = month_number(mon.as_str())?;
@@ -233,6 +238,7 @@ mod tests {
         assert_eq!(dates("filed 2025-12-16."), ["2025-12-16"]);
         assert_eq!(dates("signed in October with"), ["2025-10"]);
         assert_eq!(dates("on 3 March 2024"), ["2024-03-03"]);
+        assert_eq!(dates("said on 3 November."), ["2025-11-03"]);
         assert_eq!(dates("in 2024 it"), ["2024"]);
     }
 

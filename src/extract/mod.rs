@@ -200,7 +200,20 @@ impl Doc<'_> {
                 .filter(|o| o.start != f.start && cl.contains(o.start))
                 .map(|o| (o.start, o.end))
                 .collect();
-            let kind = cues::kind(ctext, cl.start, (f.start, f.end), &others, &f.figure.unit);
+            let rivals: Vec<(usize, usize)> = others
+                .iter()
+                .copied()
+                .filter(|&o| !grouped(text, (f.start, f.end), o))
+                .collect();
+            let mut kind = cues::kind(ctext, cl.start, (f.start, f.end), &rivals, &f.figure.unit);
+            // "Microsoft's share is up to $5 billion": the kind was said in the sentence before.
+            if kind == ClaimKind::Other
+                && f.figure.unit.is_money()
+                && let Some(p) = prev
+            {
+                let ptext = &text[p.start..p.end];
+                kind = cues::kind(ptext, p.start, (p.end, p.end), &[], &f.figure.unit);
+            }
             // A period belongs to the nearest figure: look no further than the next figure.
             let pend = others
                 .iter()
@@ -230,7 +243,7 @@ impl Doc<'_> {
                 topic: self.topic,
             };
             let (subject, counterparty) = parties::parties(&inp);
-            let date = own_date(&dates, f, figs);
+            let date = own_date(text, &dates, f, figs);
             let mut confidence: f64 = 0.45;
             if kind != ClaimKind::Other {
                 confidence += 0.2;
@@ -268,9 +281,18 @@ impl Doc<'_> {
     }
 }
 
+/// Whether two figures form one group ("from $13 billion to $20 billion", "$5B and $7B"), so
+/// they share cues and dates instead of competing for them.
+fn grouped(text: &str, a: (usize, usize), b: (usize, usize)) -> bool {
+    let (x, y) = if a.0 <= b.0 { (a, b) } else { (b, a) };
+    let gap = text.get(x.1..y.0).unwrap_or("x").trim();
+    matches!(gap, "to" | "and" | "or" | "-" | "–" | "," | "")
+}
+
 /// The date of figure `f`: a date before the sentence's first figure applies to all figures;
 /// any other date belongs only to the figure nearest to it.
 fn own_date(
+    text: &str,
     dates: &[dates::FoundDate],
     f: &figures::FoundFigure,
     figs: &[&figures::FoundFigure],
@@ -287,6 +309,7 @@ fn own_date(
             d.end <= first
                 || !figs.iter().any(|g| {
                     g.figure.unit == f.figure.unit
+                        && !grouped(text, span(f), span(g))
                         && cues::distance((d.start, d.end), span(g)) < dist
                 })
         })

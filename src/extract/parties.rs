@@ -28,7 +28,7 @@ enum Marker {
 
 static PREP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<p>in|into|from|by|with|to|for|on|valuing|value|values|valued|valuation\s+of)\s+(?:(?:the|its|their|rival|partner|startup|start-up|chipmaker|company|giant|firm|lab|provider|cloud|ai|tech|developer|maker|competitor|customer|unit|division|arm|backer|investor|computing|e-commerce|services|platform|chip)\s+){0,3}[“\x22]?$",
+        r"(?i)\b(?P<p>in|into|from|by|with|to|for|on|valuing|value|values|valued|valuation\s+of|(?:investors|backers)\s+(?:including|such\s+as|like)|led\s+by)\s+(?:(?:the|its|their|rival|partner|startup|start-up|chipmaker|company|giant|firm|lab|provider|cloud|ai|tech|developer|maker|competitor|customer|unit|division|arm|backer|investor|computing|e-commerce|services|platform|chip)\s+){0,3}[“\x22]?$",
     )
     .expect("static preposition regex is valid")
 });
@@ -52,6 +52,8 @@ fn mark<'a>(text: &str, floor: usize, ms: &[&'a Mention]) -> Vec<Party<'a>> {
                         "in" | "into" => Marker::In,
                         "from" => Marker::From,
                         "by" => Marker::By,
+                        s if s.starts_with("investors") || s.starts_with("backers") => Marker::From,
+                        s if s.starts_with("led") => Marker::From,
                         "with" => Marker::With,
                         "to" | "on" => Marker::To,
                         "for" => Marker::For,
@@ -218,7 +220,10 @@ pub fn parties(inp: &PartyInput<'_>) -> Pair {
     };
     let needs_subject = money || matches!(inp.kind, ClaimKind::Valuation | ClaimKind::Fundraising);
     if anaphor == Some(Want::Deal) && (s.is_none() || c.is_none()) {
-        let floor = inp.previous.first().map_or(0, |m| m.start.saturating_sub(48));
+        let floor = inp
+            .previous
+            .first()
+            .map_or(0, |m| m.start.saturating_sub(48));
         let prev = mark(inp.text, floor, &inp.previous);
         let (ps, pc) = assign(inp.kind, &prev, inp);
         if s.is_none() && ps.is_some() && ps != c {
@@ -236,6 +241,10 @@ pub fn parties(inp: &PartyInput<'_>) -> Pair {
             _ => want_s,
         };
         s = resolve(inp, want, c.as_deref(), needs_subject);
+        if s.is_none() && anaphor.is_some() {
+            // "the start-up" may be a provider too: fall back to the previous subject.
+            s = resolve(inp, Want::Any, c.as_deref(), false);
+        }
     }
     if c.is_none() && money {
         let want = match anaphor {
@@ -355,7 +364,8 @@ fn assign(kind: ClaimKind, ps: &[Party<'_>], inp: &PartyInput<'_>) -> Pair {
             let before = ps
                 .iter()
                 .rev()
-                .find(|p| p.m.end <= fig.0 && p.marker == Marker::None);
+                .find(|p| p.m.end <= fig.0 && p.marker == Marker::None)
+                .or_else(|| ps.iter().rev().find(|p| p.m.end <= fig.0));
             (name(shares.or(before)), None)
         }
         _ => {

@@ -156,7 +156,10 @@ pub fn clause(text: &str, sentence: Span, at: usize) -> Span {
         // ", and X …" starts a new clause only when X is capitalised (a new subject), not in
         // a list of lower-case items.
         if m.as_str().trim_end().ends_with("and")
-            && !slice[m.end()..].chars().next().is_some_and(char::is_uppercase)
+            && !slice[m.end()..]
+                .chars()
+                .next()
+                .is_some_and(char::is_uppercase)
         {
             continue;
         }
