@@ -27,6 +27,7 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("investors", ClaimKind::Other, 0.0),
     ("invest", ClaimKind::Investment, 2.6),
     ("stake", ClaimKind::Investment, 2.4),
+    ("equity", ClaimKind::Investment, 2.0),
     ("injection", ClaimKind::Investment, 2.4),
     ("inject", ClaimKind::Investment, 2.4),
     ("infusion", ClaimKind::Investment, 2.4),
@@ -73,6 +74,9 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("host", ClaimKind::ComputeCommitment, 1.8),
     ("hosting", ClaimKind::ComputeCommitment, 1.8),
     ("purchases", ClaimKind::ComputeCommitment, 1.6),
+    ("purchase", ClaimKind::ComputeCommitment, 1.6),
+    ("azure", ClaimKind::ComputeCommitment, 1.3),
+    ("aws", ClaimKind::ComputeCommitment, 1.3),
     ("data center capacity", ClaimKind::ComputeCommitment, 2.2),
     ("capacity", ClaimKind::ComputeCommitment, 1.9),
     ("agreement", ClaimKind::ComputeCommitment, 1.0),
@@ -252,7 +256,11 @@ pub fn kind(
             continue;
         }
         let fits = match unit {
-            Unit::Percent => matches!(k, ClaimKind::StockMove | ClaimKind::Revenue),
+            // "a 27% stake": a share of a company is an investment.
+            Unit::Percent => {
+                matches!(k, ClaimKind::StockMove | ClaimKind::Revenue)
+                    || matches!(KIND_CUES[m.pattern().as_usize()].0, "stake" | "equity")
+            }
             _ => k != ClaimKind::StockMove,
         };
         if !fits {

@@ -200,9 +200,13 @@ impl Doc<'_> {
                 .filter(|o| o.start != f.start && cl.contains(o.start))
                 .map(|o| (o.start, o.end))
                 .collect();
-            let rivals: Vec<(usize, usize)> = others
+            // Only figures of the same unit compete for cue words ("27% of OpenAI, a stake
+            // worth $135 billion": the stake is both).
+            let rivals: Vec<(usize, usize)> = figs
                 .iter()
-                .copied()
+                .filter(|o| o.start != f.start && cl.contains(o.start))
+                .filter(|o| o.figure.unit.is_money() == f.figure.unit.is_money())
+                .map(|o| (o.start, o.end))
                 .filter(|&o| !grouped(text, (f.start, f.end), o))
                 .collect();
             let mut kind = cues::kind(ctext, cl.start, (f.start, f.end), &rivals, &f.figure.unit);
