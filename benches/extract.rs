@@ -37,6 +37,16 @@ const TEMPLATES: &[&str] = &[
     "Capacity remains scarce, and data center construction continues at a record pace.",
     "{A} held about ${N}.9 billion in cash and equivalents as of September 30.",
     "Investors are weighing whether the spending can ever pay off.",
+    "People close to the negotiations said the terms were still changing from week to week.",
+    "The arrangement would also give {A} a closer look at how its hardware performs under heavy load.",
+    "Regulators in several countries have started to ask questions about these tightly linked deals.",
+    "Engineers at {B} have spent months porting their training code to the new accelerators.",
+    "Some analysts see the partnership as a hedge against supply shortages later in the decade.",
+    "Neither side would say when a final agreement might be signed.",
+    "The talks follow a string of similar announcements across the industry this autumn.",
+    "Competition for power, land and skilled staff has become the main constraint on new sites.",
+    "{A} has long argued that customers want a choice of chips rather than a single supplier.",
+    "Observers expect further announcements before the end of the quarter.",
 ];
 
 const HEADINGS: &[&str] = &["{A} Bets ${N}B on {B}", "Chips, Cash and Cloud Contracts"];

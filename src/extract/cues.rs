@@ -186,22 +186,24 @@ fn automaton(pats: impl Iterator<Item = &'static str>) -> AhoCorasick {
 
 static KIND_AC: LazyLock<AhoCorasick> = LazyLock::new(|| automaton(KIND_CUES.iter().map(|c| c.0)));
 static VALUE_AT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\bvalu(?:e|es|ed|ing)\b[^.;]{0,40}\bat\s+(?:[a-z]+\s+){0,3}$")
-        .expect("static value-at regex is valid")
+    Regex::new(
+        r"(?i)(?-u:\b)valu(?:e|es|ed|ing)(?-u:\b)[^.;]{0,40}(?-u:\b)at\s+(?:[a-z]+\s+){0,3}$",
+    )
+    .expect("static value-at regex is valid")
 });
 
 static ASIDE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i),\s+(?:in\s+which|which|who|whose|where)\b[^,]*,|\([^)]*\)")
+    Regex::new(r"(?i),\s+(?:in\s+which|which|who|whose|where)(?-u:\b)[^,]*,|\([^)]*\)")
         .expect("static aside regex is valid")
 });
 
 static DEAL_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:deal|agreement|contract|pact|order|transaction|partnership|arrangement)s?,?\s+(?:is\s+|was\s+|being\s+)?$")
+    Regex::new(r"(?i)(?-u:\b)(?:deal|agreement|contract|pact|order|transaction|partnership|arrangement)s?,?\s+(?:is\s+|was\s+|being\s+)?$")
         .expect("static deal regex is valid")
 });
 
 static DEAL_VALUED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(?:deal|agreement|contract|pact|order|transaction|partnership|arrangement)s?,?\s+(?:is\s+|was\s+|being\s+)?valued\b")
+    Regex::new(r"(?i)(?-u:\b)(?:deal|agreement|contract|pact|order|transaction|partnership|arrangement)s?,?\s+(?:is\s+|was\s+|being\s+)?valued(?-u:\b)")
         .expect("static deal-valued regex is valid")
 });
 

@@ -24,16 +24,16 @@ const MONTHS: &str = r"January|February|March|April|May|June|July|August|Septemb
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pat = format!(
         r"(?x)
-        \b(?P<iy>(?:19|20)\d{{2}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})\b
-        | \b(?P<dday>\d{{1,2}})\s+(?P<dmon>{MONTHS})\b\.?(?:,?\s+(?P<dyear>(?:19|20)\d{{2}})\b)?
-        | \b(?P<mon>{MONTHS})\b\.?
-          (?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?
-          (?:,?\s+(?P<year>(?:19|20)\d{{2}})\b)?
-          (?P<rel>\s+(?i:this|last|next)\s+year\b)?
-        | \b(?P<rel2>(?i:(?:earlier|later)\s+this\s+year|this\s+year|last\s+year|next\s+year
-              |this\s+month|last\s+month|next\s+month|yesterday|today))\b
-        | \b(?i:on|last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b
-        | \b(?i:in|during|since|throughout|for|as\s+of|of)\s+(?P<yy>(?:19|20)\d{{2}})\b
+        (?-u:\b)(?P<iy>(?:19|20)\d{{2}})-(?P<im>\d{{2}})-(?P<id>\d{{2}})(?-u:\b)
+        | (?-u:\b)(?P<dday>\d{{1,2}})\s+(?P<dmon>{MONTHS})(?-u:\b)\.?(?:,?\s+(?P<dyear>(?:19|20)\d{{2}})(?-u:\b))?
+        | (?-u:\b)(?P<mon>{MONTHS})(?-u:\b)\.?
+          (?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b))?
+          (?:,?\s+(?P<year>(?:19|20)\d{{2}})(?-u:\b))?
+          (?P<rel>\s+(?i:this|last|next)\s+year(?-u:\b))?
+        | (?-u:\b)(?P<rel2>(?i:(?:earlier|later)\s+this\s+year|this\s+year|last\s+year|next\s+year
+              |this\s+month|last\s+month|next\s+month|yesterday|today))(?-u:\b)
+        | (?-u:\b)(?i:on|last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)
+        | (?-u:\b)(?i:in|during|since|throughout|for|as\s+of|of)\s+(?P<yy>(?:19|20)\d{{2}})(?-u:\b)
         "
     );
     Regex::new(&pat).expect("static date regex is valid")
@@ -41,7 +41,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
 
 static BARE_MONTH_PREP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:in|since|during|until|through|early|late|mid|the|last|this|next|from|of)[\s-]+$",
+        r"(?i)(?-u:\b)(?:in|since|during|until|through|early|late|mid|the|last|this|next|from|of)[\s-]+$",
     )
     .expect("static month-prep regex is valid")
 });

@@ -23,13 +23,13 @@ pub struct FoundFigure {
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?x)
-        (?P<cur>US\$|U\.S\.\s?\$|[ACS]\$|HK\$|\$|€|£|¥|\b(?:USD|EUR|GBP|JPY)\s?)?
+        (?P<cur>US\$|U\.S\.\s?\$|[ACS]\$|HK\$|\$|€|£|¥|(?-u:\b)(?:USD|EUR|GBP|JPY)\s?)?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
-        (?:\s?-?(?P<scale>(?i:trillion|billion|million|thousand)|tn|bn|mn|mln|T|B|M|K|k)\b)?
-        (?P<unit>\s?%|\s(?:percent|per\s?cent)\b|\s?(?:GW|MW)\b|\s(?:gigawatts?|megawatts?)\b
-           |\s(?:U\.S\.\s)?dollars\b|\s(?:euros|pounds|yen)\b|\s(?:USD|EUR|GBP|JPY)\b)?
-        (?P<plus>\+|-plus\b)?
-        (?P<count>\s(?:[A-Z][A-Za-z0-9]*\s)?(?:GPUs|chips|accelerators|processors)\b)?
+        (?:\s?-?(?P<scale>(?i:trillion|billion|million|thousand)|tn|bn|mn|mln|T|B|M|K|k)(?-u:\b))?
+        (?P<unit>\s?%|\s(?:percent|per\s?cent)(?-u:\b)|\s?(?:GW|MW)(?-u:\b)|\s(?:gigawatts?|megawatts?)(?-u:\b)
+           |\s(?:U\.S\.\s)?dollars(?-u:\b)|\s(?:euros|pounds|yen)(?-u:\b)|\s(?:USD|EUR|GBP|JPY)(?-u:\b))?
+        (?P<plus>\+|-plus(?-u:\b))?
+        (?P<count>\s(?:[A-Z][A-Za-z0-9]*\s)?(?:GPUs|chips|accelerators|processors)(?-u:\b))?
         ",
     )
     .expect("static figure regex is valid")
@@ -38,15 +38,16 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 static RANGE_GAP: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\s?(?:–|—|-|to)\s?$").expect("static range-gap regex is valid"));
 
-static BETWEEN: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bbetween\s+$").expect("static between regex is valid"));
+static BETWEEN: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)between\s+$").expect("static between regex is valid")
+});
 
 static FROM_BEFORE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"(?i)\bfrom\s+$").expect("static from regex is valid"));
+    LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)from\s+$").expect("static from regex is valid"));
 
 static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?xi)\b(?P<q>at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+less\s+than|not\s+less\s+than
+        r"(?xi)(?-u:\b)(?P<q>at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+less\s+than|not\s+less\s+than
         |more\s+than|over|exceeding|in\s+excess\s+of|beyond|above|upwards\s+of|north\s+of
         |greater\s+than|surpassing|surpass(?:es|ed)?|topping|tops?|exceed(?:s|ed)?
         |up\s+to|as\s+much\s+as|as\s+many\s+as|as\s+high\s+as|a\s+maximum\s+of
@@ -57,7 +58,7 @@ static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 static OR_MORE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:or|and)\s+(?:more|higher|above|upward)\b")
+    Regex::new(r"(?i)^\s*(?:or|and)\s+(?:more|higher|above|upward)(?-u:\b)")
         .expect("static or-more regex is valid")
 });
 

@@ -20,7 +20,9 @@ pub mod segment;
 pub use dates::find_published;
 pub use gazetteer::{GazEntry, Gazetteer, Mention, Role};
 
-use crate::model::{ClaimKind, ClaimStatus, Figure, FuzzyDate, Period, TextRange};
+use crate::model::{
+    ClaimKind, ClaimStatus, Entity, Figure, FuzzyDate, Period, SourceDocument, TextRange,
+};
 use segment::Span;
 
 /// How far back (bytes) a missing party is looked for.
@@ -125,6 +127,15 @@ pub fn extract(
         prev_para = Some(this_para);
     }
     out
+}
+
+/// Proposes candidates for a workspace document: its text, published date and excluded ranges,
+/// with the built-in gazetteer merged with the workspace's `entities`. For many documents, build
+/// the gazetteer once and call [`extract`] instead.
+pub fn extract_document(doc: &SourceDocument, entities: &[Entity]) -> Vec<Candidate> {
+    let mut gazetteer = Gazetteer::builtin();
+    gazetteer.merge_entities(entities);
+    extract(&doc.text, doc.published, &doc.excluded, &gazetteer)
 }
 
 /// Whole-document facts shared by all candidates.
@@ -354,6 +365,36 @@ mod tests {
         assert_eq!(c.len(), 1);
         let ex = [TextRange { start: 0, end: 20 }];
         assert!(extract(t, None, &ex, &Gazetteer::builtin()).is_empty());
+    }
+
+    #[test]
+    fn documents_use_their_own_published_date_and_exclusions() {
+        let text = "Acme Compute agreed last year to invest $2 billion in OpenAI.".to_owned();
+        let doc = SourceDocument {
+            id: crate::model::DocId::new("doc-0001"),
+            title: "t".into(),
+            outlet: String::new(),
+            author: None,
+            url: None,
+            published: "2025-06-01".parse().ok(),
+            imported_at: None,
+            sha256: String::new(),
+            cites: Vec::new(),
+            text,
+            excluded: Vec::new(),
+        };
+        let acme = Entity {
+            id: crate::model::EntityId::new("acme"),
+            name: "Acme Compute".into(),
+            aliases: Vec::new(),
+            kind: crate::model::EntityKind::Company,
+            parent: None,
+        };
+        let c = extract_document(&doc, &[acme]);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].subject.as_deref(), Some("Acme Compute"));
+        assert_eq!(c[0].counterparty.as_deref(), Some("OpenAI"));
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2024"));
     }
 
     #[test]

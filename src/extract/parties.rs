@@ -28,7 +28,7 @@ enum Marker {
 
 static PREP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?P<p>in|into|from|by|with|to|for|on|valuing|value|values|valued|valuation\s+of|(?:investors|backers)\s+(?:including|such\s+as|like)|led\s+by)\s+(?:(?:the|its|their|rival|partner|startup|start-up|chipmaker|company|giant|firm|lab|provider|cloud|ai|tech|developer|maker|competitor|customer|unit|division|arm|backer|investor|computing|e-commerce|services|platform|chip)\s+){0,3}[“\x22]?$",
+        r"(?i)(?-u:\b)(?P<p>in|into|from|by|with|to|for|on|valuing|value|values|valued|valuation\s+of|(?:investors|backers)\s+(?:including|such\s+as|like)|led\s+by)\s+(?:(?:the|its|their|rival|partner|startup|start-up|chipmaker|company|giant|firm|lab|provider|cloud|ai|tech|developer|maker|competitor|customer|unit|division|arm|backer|investor|computing|e-commerce|services|platform|chip)\s+){0,3}[“\x22]?$",
     )
     .expect("static preposition regex is valid")
 });
@@ -163,7 +163,7 @@ static PREP_ONLY: LazyLock<Regex> = LazyLock::new(|| {
 
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)\b(?:the|both)\s+(?:(?P<lab>startup|start-up|lab|ai\s+developer|ai\s+company|model\s+developer)|(?P<seller>chipmaker|chip\s+designer|cloud\s+provider|cloud\s+unit|cloud\s+giant|provider|supplier)|(?P<deal>companies|partners|two|pair|parties|deal|agreement|contract|arrangement|partnership|commitment)|(?P<any>company|firm|group|investor))\b|\b(?P<it>it|its|they|their)\b",
+        r"(?i)(?-u:\b)(?:the|both)\s+(?:(?P<lab>startup|start-up|lab|ai\s+developer|ai\s+company|model\s+developer)|(?P<seller>chipmaker|chip\s+designer|cloud\s+provider|cloud\s+unit|cloud\s+giant|provider|supplier)|(?P<deal>companies|partners|two|pair|parties|deal|agreement|contract|arrangement|partnership|commitment)|(?P<any>company|firm|group|investor))(?-u:\b)|(?-u:\b)(?P<it>it|its|they|their)(?-u:\b)",
     )
     .expect("static anaphor regex is valid")
 });

@@ -11,13 +11,13 @@ const NUMBER_WORDS: &str =
 static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     let pat = format!(
         r"(?xi)
-        \b(?:over|across|during|for|within|spanning)\s+(?:the\s+)?(?:next\s+|coming\s+|following\s+|past\s+)?(?:roughly\s+|about\s+|approximately\s+|nearly\s+|some\s+)?
-            (?P<n>\d+|{NUMBER_WORDS})\s+(?P<u>years?|months?)\b
-        | \b(?P<n2>\d+|{NUMBER_WORDS})[-\s](?P<u2>year|month)\b(?:\s+(?:deal|agreement|contract|commitment|period|term|pact|partnership|plan|lease|cloud|infrastructure|span))
-        | \b(?P<n3>\d+|{NUMBER_WORDS})-(?P<u3>year|month)\b
-        | \b(?:over|across|within)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?P<decade>decade)\b
-        | \bby\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+)?(?P<by>(?:19|20)\d{{2}})\b
-        | \b(?P<py>annually|per\s+year|a\s+year|each\s+year|every\s+year|per\s+annum|yearly)\b
+        (?-u:\b)(?:over|across|during|for|within|spanning)\s+(?:the\s+)?(?:next\s+|coming\s+|following\s+|past\s+)?(?:roughly\s+|about\s+|approximately\s+|nearly\s+|some\s+)?
+            (?P<n>\d+|{NUMBER_WORDS})\s+(?P<u>years?|months?)(?-u:\b)
+        | (?-u:\b)(?P<n2>\d+|{NUMBER_WORDS})[-\s](?P<u2>year|month)(?-u:\b)(?:\s+(?:deal|agreement|contract|commitment|period|term|pact|partnership|plan|lease|cloud|infrastructure|span))
+        | (?-u:\b)(?P<n3>\d+|{NUMBER_WORDS})-(?P<u3>year|month)(?-u:\b)
+        | (?-u:\b)(?:over|across|within)\s+(?:the\s+)?(?:next\s+|coming\s+)?(?P<decade>decade)(?-u:\b)
+        | (?-u:\b)by\s+(?:the\s+end\s+of\s+)?(?:fiscal\s+)?(?P<by>(?:19|20)\d{{2}})(?-u:\b)
+        | (?-u:\b)(?P<py>annually|per\s+year|a\s+year|each\s+year|every\s+year|per\s+annum|yearly)(?-u:\b)
         "
     );
     Regex::new(&pat).expect("static period regex is valid")
