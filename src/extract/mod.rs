@@ -8,6 +8,7 @@
 //! sidebars (see [`noise`]) and excluded ranges yield nothing; headings yield candidates marked
 //! `in_heading`.
 
+pub mod builtin;
 pub mod cues;
 pub mod dates;
 pub mod figures;
