@@ -2,7 +2,7 @@
 //!
 //! A paragraph is noise when it talks about markets unrelated to the document (crypto, gold,
 //! forex, indices) without naming any of the document's main parties, or when it follows a
-//! sidebar marker line (`placeholder`, `Related`, `Advertisement`, `Disclaimer`, …) and names
+//! sidebar marker line (`placeholder`, `Related`, `Advertisement`, `Most Popular`, …) and names
 //! none of them. The document's main parties are those it names most often.
 
 use super::gazetteer::{Mention, Role};
@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:placeholder|advertisement|sponsored(?:\s+content)?|related(?:\s+(?:articles|stories|news|posts|coverage))?:?|recommended(?:\s+for\s+you)?|read\s+more:?|more\s+from(?-u:\b).*|trending(?:\s+now)?|you\s+may\s+also\s+like|most\s+(?:popular|read)|latest\s+news|top\s+stories|disclaimer(?-u:\b).*|comments|add\s+a\s+public\s+comment.*|gotop|also\s+read:?.*)$",
+        r"(?i)^(?:placeholder|advertisement|sponsored(?:\s+content)?|related(?:\s+(?:articles|stories|news|posts|coverage))?:?|recommended(?:\s+for\s+you)?|read\s+more:?|more\s+from(?-u:\b).*|trending(?:\s+now)?|you\s+may\s+also\s+like|most\s+(?:popular|read)|latest\s+news|top\s+stories|comments|add\s+a\s+public\s+comment.*|gotop|also\s+read:?.*)$",
     )
     .expect("static marker regex is valid")
 });
@@ -97,7 +97,7 @@ mod tests {
     fn markers_and_off_topic_paragraphs() {
         assert!(is_marker("placeholder"));
         assert!(is_marker("Related Articles"));
-        assert!(is_marker("Disclaimer: for information only."));
+        assert!(!is_marker("Disclaimer: for information only."));
         assert!(!is_marker("Amazon signed a deal."));
         assert!(is_off_topic("Bitcoin may fall below $70,000."));
         assert!(is_off_topic("Gold price rises to $4,235."));
