@@ -26,7 +26,7 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
         (?P<cur>US\$|U\.S\.\s?\$|[ACS]\$|HK\$|\$|€|£|¥|(?-u:\b)(?:USD|EUR|GBP|JPY)\s?)?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
         (?:\s?-?(?P<scale>(?i:trillion|billion|million|thousand)|tn|bn|mn|mln|T|B|M|K|k)(?-u:\b))?
-        (?P<unit>\s?%|\s(?:percent|per\s?cent)(?-u:\b)|\s?(?:GW|MW)(?-u:\b)|\s(?:gigawatts?|megawatts?)(?-u:\b)
+        (?P<unit>\s?%|\s(?:percent|per\s?cent)(?-u:\b)|[\s-]?(?:GW|MW)(?-u:\b)|[\s-](?:gigawatts?|megawatts?)(?-u:\b)
            |\s(?:U\.S\.\s)?dollars(?-u:\b)|\s(?:euros|pounds|yen)(?-u:\b)|\s(?:USD|EUR|GBP|JPY)(?-u:\b))?
         (?P<plus>\+|-plus(?-u:\b))?
         (?P<count>\s(?:[A-Z][A-Za-z0-9]*\s)?(?:GPUs|chips|accelerators|processors)(?-u:\b))?
@@ -92,7 +92,7 @@ fn parse_amount(c: &regex::Captures<'_>) -> Option<Amount> {
     let cur = c.name("cur").map(|s| s.as_str().trim());
     let unit_word = c
         .name("unit")
-        .map(|s| s.as_str().trim().to_ascii_lowercase());
+        .map(|s| s.as_str().trim().trim_start_matches('-').to_ascii_lowercase());
     let unit_exp = |e: i32| format!("{digits}e{e}").parse::<f64>().ok();
     let mut value = unit_exp(exp)?;
     let unit = match (cur, unit_word.as_deref()) {
@@ -306,6 +306,8 @@ mod tests {
             (10.0, Unit::Gw, Qualifier::AtLeast)
         );
         assert_eq!(one("a 500 MW campus").1.low, 0.5);
+        assert_eq!(one("a 10-gigawatt deal").1.unit, Unit::Gw);
+        assert_eq!(one("a 1.5GW site").1.low, 1.5);
     }
 
     #[test]
