@@ -90,6 +90,8 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("accelerators", ClaimKind::ChipSupply, 1.9),
     ("processors", ClaimKind::ChipSupply, 1.8),
     ("revenue", ClaimKind::Revenue, 2.4),
+    ("guided", ClaimKind::Revenue, 1.5),
+    ("guidance", ClaimKind::Revenue, 1.5),
     ("sales", ClaimKind::Revenue, 2.0),
     ("generate", ClaimKind::Revenue, 2.0),
     ("bring", ClaimKind::Revenue, 1.8),
@@ -108,7 +110,7 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("data centres", ClaimKind::Spend, 1.2),
     ("capital expenditure", ClaimKind::Spend, 2.3),
     ("allocated", ClaimKind::Spend, 2.0),
-    ("cost", ClaimKind::Spend, 1.6),
+    ("cost", ClaimKind::Spend, 2.0),
     ("losses", ClaimKind::Spend, 1.8),
     ("cash", ClaimKind::Cash, 2.4),
     ("on hand", ClaimKind::Cash, 2.4),
@@ -220,9 +222,20 @@ pub fn kind(
     others: &[(usize, usize)],
     unit: &Unit,
 ) -> ClaimKind {
+    kind_scored(clause, base, fig, others, unit).0
+}
+
+/// [`kind`] with the winning cue's score (weight less distance), `0` when no cue was found.
+pub fn kind_scored(
+    clause: &str,
+    base: usize,
+    fig: (usize, usize),
+    others: &[(usize, usize)],
+    unit: &Unit,
+) -> (ClaimKind, f32) {
     match unit {
-        Unit::Gw => return ClaimKind::Capacity,
-        Unit::Count => return ClaimKind::ChipSupply,
+        Unit::Gw => return (ClaimKind::Capacity, 3.0),
+        Unit::Count => return (ClaimKind::ChipSupply, 3.0),
         _ => {}
     }
     // "the $10 billion from X" reads as money put in by X.
@@ -232,10 +245,10 @@ pub fn kind(
     if unit.is_money()
         && ((the_before && after.starts_with(" from ")) || after.starts_with(" investment"))
     {
-        return ClaimKind::Investment;
+        return (ClaimKind::Investment, 3.0);
     }
     if unit.is_money() && VALUE_AT.is_match(before) && !DEAL_VALUED.is_match(before) {
-        return ClaimKind::Valuation;
+        return (ClaimKind::Valuation, 3.0);
     }
     let asides: Vec<(usize, usize)> = ASIDE
         .find_iter(clause)
@@ -283,7 +296,7 @@ pub fn kind(
             best = Some((score, k));
         }
     }
-    best.map_or(ClaimKind::Other, |(_, k)| k)
+    best.map_or((ClaimKind::Other, 0.0), |(s, k)| (k, s))
 }
 
 /// Bytes between a cue and a figure.

@@ -52,7 +52,7 @@ static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
         |greater\s+than|surpassing|surpass(?:es|ed)?|topping|tops?|exceed(?:s|ed)?
         |up\s+to|as\s+much\s+as|as\s+many\s+as|as\s+high\s+as|a\s+maximum\s+of
         |about|approximately|approx\.|roughly|nearly|near|almost|around|close\s+to|some|an\s+estimated
-        |circa)\s+$",
+        |circa)\s+(?:a\s+|an\s+)?$",
     )
     .expect("static qualifier regex is valid")
 });
@@ -90,9 +90,12 @@ fn parse_amount(c: &regex::Captures<'_>) -> Option<Amount> {
         _ => 0,
     };
     let cur = c.name("cur").map(|s| s.as_str().trim());
-    let unit_word = c
-        .name("unit")
-        .map(|s| s.as_str().trim().trim_start_matches('-').to_ascii_lowercase());
+    let unit_word = c.name("unit").map(|s| {
+        s.as_str()
+            .trim()
+            .trim_start_matches('-')
+            .to_ascii_lowercase()
+    });
     let unit_exp = |e: i32| format!("{digits}e{e}").parse::<f64>().ok();
     let mut value = unit_exp(exp)?;
     let unit = match (cur, unit_word.as_deref()) {

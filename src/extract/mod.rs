@@ -22,7 +22,7 @@ pub use dates::find_published;
 pub use gazetteer::{GazEntry, Gazetteer, Mention, Role};
 
 use crate::model::{
-    ClaimKind, ClaimStatus, Entity, Figure, FuzzyDate, Period, SourceDocument, TextRange,
+    ClaimKind, ClaimStatus, Entity, Figure, FuzzyDate, Period, SourceDocument, TextRange, Unit,
 };
 use segment::Span;
 
@@ -212,12 +212,16 @@ impl Doc<'_> {
                 .filter(|o| o.start != f.start && cl.contains(o.start))
                 .map(|o| (o.start, o.end))
                 .collect();
-            // Only figures of the same unit compete for cue words ("27% of OpenAI, a stake
-            // worth $135 billion": the stake is both).
+            // Other figures compete for cue words, except a percentage and a sum ("27% of
+            // OpenAI, a stake worth $135 billion": the stake is both).
             let rivals: Vec<(usize, usize)> = figs
                 .iter()
                 .filter(|o| o.start != f.start && cl.contains(o.start))
-                .filter(|o| o.figure.unit.is_money() == f.figure.unit.is_money())
+                .filter(|o| {
+                    let pct = |u: &Unit| *u == Unit::Percent;
+                    !(pct(&o.figure.unit) && f.figure.unit.is_money()
+                        || pct(&f.figure.unit) && o.figure.unit.is_money())
+                })
                 .map(|o| (o.start, o.end))
                 .filter(|&o| !grouped(text, (f.start, f.end), o))
                 .collect();
@@ -228,7 +232,11 @@ impl Doc<'_> {
                 && let Some(p) = prev
             {
                 let ptext = &text[p.start..p.end];
-                kind = cues::kind(ptext, p.start, (p.end, p.end), &[], &f.figure.unit);
+                let (k, score) =
+                    cues::kind_scored(ptext, p.start, (p.end, p.end), &[], &f.figure.unit);
+                if score >= 1.0 {
+                    kind = k;
+                }
             }
             // A period belongs to the nearest figure: look no further than the next figure.
             let pend = others
@@ -247,6 +255,7 @@ impl Doc<'_> {
                 fig: (f.start, f.end),
                 others: others.clone(),
                 clause_start: cl.start,
+                clause_end: cl.end,
                 clause: sentence
                     .iter()
                     .copied()

@@ -118,6 +118,8 @@ pub struct PartyInput<'a> {
     pub others: Vec<(usize, usize)>,
     /// Start of the clause (text offset); markers do not look before it.
     pub clause_start: usize,
+    /// End of the clause (text offset).
+    pub clause_end: usize,
     /// Mentions in the clause.
     pub clause: Vec<&'a Mention>,
     /// Mentions in the whole sentence.
@@ -161,6 +163,11 @@ static PREP_ONLY: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static preposition-gap regex is valid")
 });
 
+static PREP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?-u:\b)(?:into|in|from|with|to|by)\s+$")
+        .expect("static preposition-before regex is valid")
+});
+
 static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:the|both)\s+(?:(?P<lab>startup|start-up|lab|ai\s+developer|ai\s+company|model\s+developer)|(?P<seller>chipmaker|chip\s+designer|cloud\s+provider|cloud\s+unit|cloud\s+giant|provider|supplier)|(?P<deal>companies|partners|two|pair|parties|deal|agreement|contract|arrangement|partnership|commitment)|(?P<any>company|firm|group|investor))(?-u:\b)|(?-u:\b)(?P<it>it|its|they|their)(?-u:\b)",
@@ -170,9 +177,14 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Chooses subject and counterparty (canonical names).
 pub fn parties(inp: &PartyInput<'_>) -> Pair {
+    // "a stake in the chip designer": typed descriptions stand for the party they name.
+    let described = described_parties(inp);
+    let mut in_clause: Vec<&Mention> = inp.clause.clone();
+    in_clause.extend(described.iter());
+    in_clause.sort_by_key(|m| m.start);
     let clause = own(
         inp.text,
-        mark(inp.text, inp.clause_start, &inp.clause),
+        mark(inp.text, inp.clause_start, &in_clause),
         inp.fig,
         &inp.others,
     );
@@ -295,6 +307,50 @@ fn resolve(
             None
         })
         .map(|n| (*n).to_owned())
+}
+
+/// Typed descriptions in the clause ("the startup", "the chipmaker") governed by a
+/// preposition, resolved to the most recent party of that type before them.
+fn described_parties(inp: &PartyInput<'_>) -> Vec<Mention> {
+    let end = super::figures::floor(inp.text, inp.clause_end.max(inp.clause_start));
+    let ctext = &inp.text[inp.clause_start..end];
+    let mut out = Vec::new();
+    for c in ANAPHOR.captures_iter(ctext) {
+        let (Some(m), want) = (
+            c.get(0),
+            if c.name("lab").is_some() {
+                Want::Lab
+            } else if c.name("seller").is_some() {
+                Want::Seller
+            } else {
+                continue;
+            },
+        ) else {
+            continue;
+        };
+        let start = inp.clause_start + m.start();
+        let before = &inp.text[super::figures::ceil(inp.text, start.saturating_sub(24))..start];
+        if !PREP_BEFORE.is_match(before) {
+            continue;
+        }
+        let found = inp
+            .sentence
+            .iter()
+            .rev()
+            .filter(|x| x.end <= start)
+            .chain(inp.context.iter().rev())
+            .find(|x| want.fits(x.role));
+        if let Some(x) = found {
+            out.push(Mention {
+                start,
+                end: inp.clause_start + m.end(),
+                canonical: x.canonical.clone(),
+                role: x.role,
+                possessive: false,
+            });
+        }
+    }
+    out
 }
 
 fn name(p: Option<&Party<'_>>) -> Option<String> {
