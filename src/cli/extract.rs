@@ -4,7 +4,8 @@
 use super::{EXIT_BAD_INPUT, EXIT_OK, report_error};
 use crate::extract::{Candidate, Gazetteer, extract, find_published};
 use crate::model::FuzzyDate;
-use serde_json::{Value, json};
+use crate::model::Period;
+use serde::Serialize;
 use std::path::{Path, PathBuf};
 
 /// Output format of `extract`.
@@ -101,39 +102,76 @@ pub fn run(args: &ExtractArgs) -> i32 {
     EXIT_OK
 }
 
-/// One candidate as a JSON object, with the field names of DESIGN.md §4.
-pub fn candidate_json(c: &Candidate) -> Value {
-    json!({
-        "start": c.start,
-        "end": c.end,
-        "quote": c.quote,
-        "figure_text": c.figure_text,
-        "figure_start": c.figure_start,
-        "figure_end": c.figure_end,
-        "kind": c.kind.name(),
-        "subject": c.subject,
-        "counterparty": c.counterparty,
-        "figure": {
-            "low": c.figure.low,
-            "high": c.figure.high,
-            "qualifier": c.figure.qualifier.name(),
-            "unit": c.figure.unit.name(),
-        },
-        "period": c.period,
-        "date": c.date.map(|d| d.to_string()),
-        "status": c.status.name(),
-        "confidence": c.confidence,
-        "in_heading": c.in_heading,
-    })
+/// A figure in the JSON output.
+#[derive(Serialize)]
+struct FigureOut<'a> {
+    low: f64,
+    high: Option<f64>,
+    qualifier: &'static str,
+    unit: &'a str,
+}
+
+/// A candidate in the JSON output, fields in the order of DESIGN.md §4.
+#[derive(Serialize)]
+struct CandidateOut<'a> {
+    start: usize,
+    end: usize,
+    quote: &'a str,
+    figure_text: &'a str,
+    kind: &'static str,
+    subject: Option<&'a str>,
+    counterparty: Option<&'a str>,
+    figure: FigureOut<'a>,
+    period: Option<&'a Period>,
+    date: Option<String>,
+    status: &'static str,
+    confidence: f64,
+    figure_start: usize,
+    figure_end: usize,
+    in_heading: bool,
 }
 
 /// The whole `extract --format json` document.
-pub fn to_json(path: &Path, published: Option<FuzzyDate>, cands: &[Candidate]) -> Value {
-    json!({
-        "document": path.display().to_string(),
-        "published": published.map(|d| d.to_string()),
-        "candidates": cands.iter().map(candidate_json).collect::<Vec<_>>(),
-    })
+#[derive(Serialize)]
+struct DocumentOut<'a> {
+    document: String,
+    published: Option<String>,
+    candidates: Vec<CandidateOut<'a>>,
+}
+
+fn candidate_out(c: &Candidate) -> CandidateOut<'_> {
+    CandidateOut {
+        start: c.start,
+        end: c.end,
+        quote: &c.quote,
+        figure_text: &c.figure_text,
+        kind: c.kind.name(),
+        subject: c.subject.as_deref(),
+        counterparty: c.counterparty.as_deref(),
+        figure: FigureOut {
+            low: c.figure.low,
+            high: c.figure.high,
+            qualifier: c.figure.qualifier.name(),
+            unit: c.figure.unit.name(),
+        },
+        period: c.period.as_ref(),
+        date: c.date.map(|d| d.to_string()),
+        status: c.status.name(),
+        confidence: c.confidence,
+        figure_start: c.figure_start,
+        figure_end: c.figure_end,
+        in_heading: c.in_heading,
+    }
+}
+
+/// The `extract --format json` document as one line of JSON (DESIGN.md §4 field order).
+pub fn to_json(path: &Path, published: Option<FuzzyDate>, cands: &[Candidate]) -> String {
+    let doc = DocumentOut {
+        document: path.display().to_string(),
+        published: published.map(|d| d.to_string()),
+        candidates: cands.iter().map(candidate_out).collect(),
+    };
+    serde_json::to_string(&doc).unwrap_or_else(|e| format!("{{\"error\": {:?}}}", e.to_string()))
 }
 
 fn text_line(c: &Candidate) -> String {
