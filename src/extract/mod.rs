@@ -282,6 +282,17 @@ impl Doc<'_> {
             if ms.iter().any(|m| cl.contains(m.start)) {
                 confidence += 0.05;
             }
+            // Parties read from earlier sentences or the document's topic are guesses.
+            let named_here = |p: &Option<String>| {
+                p.as_ref()
+                    .is_none_or(|n| ms.iter().any(|m| &m.canonical == n))
+            };
+            if !named_here(&subject) {
+                confidence -= 0.1;
+            }
+            if !named_here(&counterparty) {
+                confidence -= 0.05;
+            }
             if heading {
                 confidence -= 0.2;
             }
