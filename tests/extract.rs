@@ -463,3 +463,31 @@ fn cli_rejects_bad_input_and_usage() {
         .expect("binary runs");
     assert_eq!(out.status.code(), Some(2));
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(300))]
+
+    /// On any text, extraction neither panics nor breaks the span invariants, even around
+    /// multi-byte characters, dashes and currency signs.
+    #[test]
+    fn spans_hold_on_arbitrary_text(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "$", "€", "£", "10", "2.3", ",500", " billion", "bn", "B", "+", "-plus", "%", " GW",
+                " – ", "—", "’s", "'s", " ", "\n", ". ", "Amazon", "OpenAI", "AWS", "at least ",
+                "between ", " and ", " to ", "in talks to invest ", "December 16", "this year",
+                "é", "“", "”", "placeholder\n", "Bitcoin ", "the startup ", "over seven years",
+            ]),
+            0..60,
+        )
+    ) {
+        let text: String = parts.concat();
+        let cands = extract(&text, "2025-12-17".parse().ok(), &[], &Gazetteer::builtin());
+        for c in cands {
+            proptest::prop_assert_eq!(&text[c.start..c.end], c.quote.as_str());
+            proptest::prop_assert_eq!(&text[c.figure_start..c.figure_end], c.figure_text.as_str());
+            proptest::prop_assert!(c.start <= c.figure_start && c.figure_end <= c.end);
+            proptest::prop_assert!((0.0..=1.0).contains(&c.confidence));
+        }
+    }
+}
