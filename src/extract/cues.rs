@@ -182,6 +182,7 @@ fn automaton(pats: impl Iterator<Item = &'static str>) -> AhoCorasick {
     AhoCorasickBuilder::new()
         .match_kind(MatchKind::LeftmostLongest)
         .ascii_case_insensitive(true)
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
         .build(pats.collect::<Vec<_>>())
         .expect("static cue automaton builds")
 }

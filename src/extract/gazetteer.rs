@@ -206,6 +206,7 @@ impl Gazetteer {
             AhoCorasickBuilder::new()
                 .match_kind(MatchKind::LeftmostLongest)
                 .ascii_case_insensitive(ci)
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
                 .build(pats)
                 .ok()
         };
