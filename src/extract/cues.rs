@@ -248,14 +248,24 @@ pub fn kind_scored(
     {
         return (ClaimKind::Investment, 3.0);
     }
-    if unit.is_money() && VALUE_AT.is_match(before) && !DEAL_VALUED.is_match(before) {
+    let mentions_value = before.contains("valu") || before.contains("Valu");
+    if unit.is_money()
+        && mentions_value
+        && VALUE_AT.is_match(before)
+        && !DEAL_VALUED.is_match(before)
+    {
         return (ClaimKind::Valuation, 3.0);
     }
-    let asides: Vec<(usize, usize)> = ASIDE
-        .find_iter(clause)
-        .map(|m| (m.start(), m.end()))
-        .filter(|&(a, b)| !(a <= fig.0 - base && fig.1 - base <= b))
-        .collect();
+    let may_aside = clause.contains('(') || clause.contains(", wh") || clause.contains(", in which");
+    let asides: Vec<(usize, usize)> = if may_aside {
+        ASIDE
+            .find_iter(clause)
+            .map(|m| (m.start(), m.end()))
+            .filter(|&(a, b)| !(a <= fig.0 - base && fig.1 - base <= b))
+            .collect()
+    } else {
+        Vec::new()
+    };
     let mut best: Option<(f32, ClaimKind)> = None;
     for m in KIND_AC.find_iter(clause) {
         let (s, e) = (base + m.start(), base + m.end());

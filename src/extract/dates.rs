@@ -5,6 +5,7 @@
 
 use crate::model::{DatePrecision, FuzzyDate};
 use chrono::{Datelike, Duration, NaiveDate, Weekday};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -39,6 +40,17 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pat).expect("static date regex is valid")
 });
 
+static DATE_HINT: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build([
+            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
+            "year", "month", "yesterday", "today", "day", " 19", " 20", "\n19", "\n20",
+        ])
+        .expect("static date-hint automaton builds")
+});
+
 static BARE_MONTH_PREP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)(?-u:\b)(?:in|since|during|until|through|early|late|mid|the|last|this|next|from|of)[\s-]+$",
@@ -68,6 +80,11 @@ fn month_number(s: &str) -> Option<u32> {
 /// Finds and resolves the dates in `text` (offsets shifted by `base`). Dates that need a
 /// published date to resolve are skipped when `published` is `None`.
 pub fn find_dates(text: &str, base: usize, published: Option<FuzzyDate>) -> Vec<FoundDate> {
+    // Cheap test first: most sentences name no month, year or relative day.
+    let starts_with_year = text.starts_with("19") || text.starts_with("20");
+    if !starts_with_year && !DATE_HINT.is_match(text) {
+        return Vec::new();
+    }
     DATE.captures_iter(text)
         .filter_map(|c| {
             let m = c.get(0)?;

@@ -229,18 +229,21 @@ fn text_number(text: &str, a: &Amount) -> Option<f64> {
 /// The qualifier of the figure at `start..end`: words just before it, or `+`/`-plus`/`or more`
 /// after it.
 fn qualifier_at(text: &str, start: usize, end: usize, plus: bool) -> Qualifier {
-    if plus || OR_MORE_AFTER.is_match(&text[end..floor(text, end + 24)]) {
+    let after = &text[end..floor(text, end + 24)];
+    if plus || ((after.contains(" or ") || after.contains(" and ")) && OR_MORE_AFTER.is_match(after))
+    {
         return Qualifier::AtLeast;
     }
     let before = &text[ceil(text, start.saturating_sub(40))..start];
-    let Some(c) = QUALIFIER_BEFORE.captures(before) else {
+    let Some(m) = QUALIFIER_BEFORE.find(before) else {
         return Qualifier::Exact;
     };
-    let q = c
-        .name("q")
-        .map(|m| m.as_str().to_ascii_lowercase())
-        .unwrap_or_default();
-    let q: String = q.split_whitespace().collect::<Vec<_>>().join(" ");
+    let lower = m.as_str().to_ascii_lowercase();
+    let mut words: Vec<&str> = lower.split_whitespace().collect();
+    if matches!(words.last(), Some(&("a" | "an"))) {
+        words.pop();
+    }
+    let q = words.join(" ");
     match q.as_str() {
         "at least" | "a minimum of" | "minimum of" | "no less than" | "not less than" => {
             Qualifier::AtLeast

@@ -46,9 +46,18 @@ fn mark<'a>(text: &str, floor: usize, ms: &[&'a Mention]) -> Vec<Party<'a>> {
             .map(|m| {
                 let from = super::figures::ceil(text, m.start.saturating_sub(48).max(floor));
                 let before = &text[from..m.start];
-                let marker = PREP.captures(before).and_then(|c| c.name("p")).map_or(
-                    Marker::None,
-                    |p| match p.as_str().to_ascii_lowercase().as_str() {
+                // `find` (no capture groups) keeps this cheap; the governing word is the
+                // start of the match.
+                let marker = PREP.find(before).map_or(Marker::None, |m| {
+                    let lower = m.as_str().to_ascii_lowercase();
+                    let mut words = lower.split_whitespace();
+                    let w1 = words.next().unwrap_or("");
+                    let p = match w1 {
+                        "investors" | "backers" | "led" => w1,
+                        "valuation" => "valuation of",
+                        _ => w1,
+                    };
+                    match p {
                         "in" | "into" => Marker::In,
                         "from" => Marker::From,
                         "by" => Marker::By,
@@ -58,8 +67,8 @@ fn mark<'a>(text: &str, floor: usize, ms: &[&'a Mention]) -> Vec<Party<'a>> {
                         "to" | "on" => Marker::To,
                         "for" => Marker::For,
                         _ => Marker::Value,
-                    },
-                );
+                    }
+                });
                 Party { m, marker }
             })
             .collect();
@@ -177,8 +186,9 @@ static ANAPHOR: LazyLock<Regex> = LazyLock::new(|| {
 
 /// Chooses subject and counterparty (canonical names).
 pub fn parties(inp: &PartyInput<'_>) -> Pair {
+    let anaphors = find_anaphors(inp);
     // "a stake in the chip designer": typed descriptions stand for the party they name.
-    let described = described_parties(inp);
+    let described = described_parties(inp, &anaphors);
     let mut in_clause: Vec<&Mention> = inp.clause.clone();
     in_clause.extend(described.iter());
     in_clause.sort_by_key(|m| m.start);
@@ -206,22 +216,12 @@ pub fn parties(inp: &PartyInput<'_>) -> Pair {
         inp.kind,
         ClaimKind::Investment | ClaimKind::ComputeCommitment | ClaimKind::ChipSupply
     );
-    let ctext = &inp.text[inp.clause_start..inp.fig.0.max(inp.clause_start)];
-    let ctext_all = &inp.text[inp.clause_start..super::figures::floor(inp.text, inp.fig.1 + 120)];
-    let anaphor = ANAPHOR
-        .captures(ctext)
-        .or_else(|| ANAPHOR.captures(ctext_all))
-        .map(|c| {
-            if c.name("deal").is_some() {
-                Want::Deal
-            } else if c.name("lab").is_some() {
-                Want::Lab
-            } else if c.name("seller").is_some() {
-                Want::Seller
-            } else {
-                Want::Any
-            }
-        });
+    let reach = super::figures::floor(inp.text, inp.fig.1 + 120);
+    let anaphor = anaphors
+        .iter()
+        .find(|a| a.0 < inp.fig.0)
+        .or_else(|| anaphors.iter().find(|a| a.0 < reach))
+        .map(|a| a.2);
     let (want_s, want_c) = match inp.kind {
         ClaimKind::Investment => (Want::NotLab, Want::Lab),
         ClaimKind::ComputeCommitment | ClaimKind::ChipSupply | ClaimKind::Capacity => {
@@ -309,26 +309,39 @@ fn resolve(
         .map(|n| (*n).to_owned())
 }
 
+/// Anaphoric words in the clause (and a little past the figure), with the party type each
+/// asks for: "the startup" → lab, "the chipmaker" → seller, "the two companies" → deal.
+fn find_anaphors(inp: &PartyInput<'_>) -> Vec<(usize, usize, Want)> {
+    let end = super::figures::floor(inp.text, inp.clause_end.max(inp.fig.1 + 120));
+    let ctext = &inp.text[inp.clause_start..end];
+    ANAPHOR
+        .find_iter(ctext)
+        .map(|m| {
+            let lower = m.as_str().to_ascii_lowercase();
+            let words: Vec<&str> = lower.split_whitespace().collect();
+            let rest = words.get(1..).map(|w| w.join(" ")).unwrap_or_default();
+            let want = match rest.as_str() {
+                "startup" | "start-up" | "lab" | "ai developer" | "ai company"
+                | "model developer" => Want::Lab,
+                "chipmaker" | "chip designer" | "cloud provider" | "cloud unit" | "cloud giant"
+                | "provider" | "supplier" => Want::Seller,
+                "companies" | "partners" | "two" | "pair" | "parties" | "deal" | "agreement"
+                | "contract" | "arrangement" | "partnership" | "commitment" => Want::Deal,
+                _ => Want::Any,
+            };
+            (inp.clause_start + m.start(), inp.clause_start + m.end(), want)
+        })
+        .collect()
+}
+
 /// Typed descriptions in the clause ("the startup", "the chipmaker") governed by a
 /// preposition, resolved to the most recent party of that type before them.
-fn described_parties(inp: &PartyInput<'_>) -> Vec<Mention> {
-    let end = super::figures::floor(inp.text, inp.clause_end.max(inp.clause_start));
-    let ctext = &inp.text[inp.clause_start..end];
+fn described_parties(inp: &PartyInput<'_>, anaphors: &[(usize, usize, Want)]) -> Vec<Mention> {
     let mut out = Vec::new();
-    for c in ANAPHOR.captures_iter(ctext) {
-        let (Some(m), want) = (
-            c.get(0),
-            if c.name("lab").is_some() {
-                Want::Lab
-            } else if c.name("seller").is_some() {
-                Want::Seller
-            } else {
-                continue;
-            },
-        ) else {
+    for &(start, end, want) in anaphors {
+        if start >= inp.clause_end || !matches!(want, Want::Lab | Want::Seller) {
             continue;
-        };
-        let start = inp.clause_start + m.start();
+        }
         let before = &inp.text[super::figures::ceil(inp.text, start.saturating_sub(24))..start];
         if !PREP_BEFORE.is_match(before) {
             continue;
@@ -343,7 +356,7 @@ fn described_parties(inp: &PartyInput<'_>) -> Vec<Mention> {
         if let Some(x) = found {
             out.push(Mention {
                 start,
-                end: inp.clause_start + m.end(),
+                end,
                 canonical: x.canonical.clone(),
                 role: x.role,
                 possessive: false,

@@ -2,6 +2,7 @@
 //! 2027`, `annually` / `per year`.
 
 use crate::model::{FuzzyDate, Period};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -23,6 +24,14 @@ static PERIOD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pat).expect("static period regex is valid")
 });
 
+static PERIOD_HINT: LazyLock<AhoCorasick> = LazyLock::new(|| {
+    AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .kind(Some(AhoCorasickKind::DFA))
+        .build(["year", "month", "decade", "annual", "annum", "by 1", "by 2", "by the end"])
+        .expect("static period-hint automaton builds")
+});
+
 fn number(s: &str) -> Option<u32> {
     if let Ok(n) = s.parse() {
         return Some(n);
@@ -38,6 +47,9 @@ fn number(s: &str) -> Option<u32> {
 /// The period stated in `clause` closest to the figure at `fig` (clause-relative byte offsets):
 /// after the figure within 120 bytes, or before it within 60.
 pub fn find_period(clause: &str, fig: (usize, usize)) -> Option<Period> {
+    if !PERIOD_HINT.is_match(clause) {
+        return None;
+    }
     let mut best: Option<(usize, Period)> = None;
     for c in PERIOD.captures_iter(clause) {
         let Some(m) = c.get(0) else { continue };
