@@ -1,5 +1,6 @@
 //! Extraction throughput on a 10 MB synthetic text built from our own sentence templates
-//! (target: ≥ 50 MB/s on one core).
+//! (target: ≥ 50 MB/s on one core). The text mixes headings, figure sentences (about one figure
+//! per 500 bytes, like the seed articles), plain prose and ad blocks.
 
 use claimbench::extract::{Gazetteer, extract};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
@@ -22,7 +23,8 @@ const PARTIES: &[&str] = &[
     "xAI",
 ];
 
-const TEMPLATES: &[&str] = &[
+/// Sentences that state a figure.
+const FIGURES: &[&str] = &[
     "{A} is in talks to invest at least ${N} billion in {B}, according to a report on December 16.",
     "The deal could value {B} at more than ${N}0 billion, people familiar with the matter said.",
     "In September this year, {A} signed a letter of intent to supply {B} with up to {N} GW of systems.",
@@ -30,12 +32,16 @@ const TEMPLATES: &[&str] = &[
     "Shares of {A} rose {N}.3% on Monday after the announcement.",
     "Analysts expect the contract to bring {A} roughly ${N} billion annually by 2027.",
     "{B}'s ${N}B deal with {A} is the largest of its kind.",
+    "{A} held about ${N}.9 billion in cash and equivalents as of September 30.",
+];
+
+/// Sentences without figures, as most of an article's prose is.
+const FILLER: &[&str] = &[
     "The company has not said how it will pay for the expansion.",
     "Executives described the partnership as a long-term bet on the technology.",
     "Critics argue that such circular arrangements inflate valuations across the sector.",
     "The two firms declined to comment on the terms.",
     "Capacity remains scarce, and data center construction continues at a record pace.",
-    "{A} held about ${N}.9 billion in cash and equivalents as of September 30.",
     "Investors are weighing whether the spending can ever pay off.",
     "People close to the negotiations said the terms were still changing from week to week.",
     "The arrangement would also give {A} a closer look at how its hardware performs under heavy load.",
@@ -85,7 +91,14 @@ fn synthetic(bytes: usize) -> String {
         out.push_str("\n\n");
         for _ in 0..6 {
             for _ in 0..(2 + r.next(4)) {
-                out.push_str(&fill(TEMPLATES[r.next(TEMPLATES.len())], &mut r));
+                // About one sentence in six states a figure, roughly one figure per 500
+                // bytes, as in the seed articles.
+                let t = if r.next(6) == 0 {
+                    FIGURES[r.next(FIGURES.len())]
+                } else {
+                    FILLER[r.next(FILLER.len())]
+                };
+                out.push_str(&fill(t, &mut r));
                 out.push(' ');
             }
             out.push_str("\n\n");

@@ -256,7 +256,8 @@ pub fn kind_scored(
     {
         return (ClaimKind::Valuation, 3.0);
     }
-    let may_aside = clause.contains('(') || clause.contains(", wh") || clause.contains(", in which");
+    let may_aside =
+        clause.contains('(') || clause.contains(", wh") || clause.contains(", in which");
     let asides: Vec<(usize, usize)> = if may_aside {
         ASIDE
             .find_iter(clause)

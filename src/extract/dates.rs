@@ -4,8 +4,8 @@
 //! with the precision that was stated (year, month or day). Uses chrono for calendar arithmetic.
 
 use crate::model::{DatePrecision, FuzzyDate};
-use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind};
+use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::LazyLock;
 
@@ -45,8 +45,27 @@ static DATE_HINT: LazyLock<AhoCorasick> = LazyLock::new(|| {
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::DFA))
         .build([
-            "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-            "year", "month", "yesterday", "today", "day", " 19", " 20", "\n19", "\n20",
+            "jan",
+            "feb",
+            "mar",
+            "apr",
+            "may",
+            "jun",
+            "jul",
+            "aug",
+            "sep",
+            "oct",
+            "nov",
+            "dec",
+            "year",
+            "month",
+            "yesterday",
+            "today",
+            "day",
+            " 19",
+            " 20",
+            "\n19",
+            "\n20",
         ])
         .expect("static date-hint automaton builds")
 });

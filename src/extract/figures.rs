@@ -20,19 +20,26 @@ pub struct FoundFigure {
     pub figure: Figure,
 }
 
+/// The parts of a figure, as regex fragments.
+const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+const SCALE: &str = r"(?i:trillion|billion|million|thousand)|tn|bn|mn|mln|T|B|M|K|k";
+const UNIT: &str = r"\s?%|\s(?:percent|per\s?cent)(?-u:\b)|[\s-]?(?:GW|MW)(?-u:\b)|[\s-](?:gigawatts?|megawatts?)(?-u:\b)|\s(?:U\.S\.\s)?dollars(?-u:\b)|\s(?:euros|pounds|yen)(?-u:\b)|\s(?:USD|EUR|GBP|JPY)(?-u:\b)";
+const PLUS: &str = r"\+|-plus(?-u:\b)";
+const COUNT: &str = r"\s(?:[A-Z][A-Za-z0-9]*\s)?(?:GPUs|chips|accelerators|processors)(?-u:\b)";
+
+/// A figure: a currency sign then a number (with optional scale, unit, `+`, count noun), or a
+/// number that carries a unit or a count noun. Bare numbers (years, days) do not match, so the
+/// whole-text scan stays cheap; a bare lower end of a range is read back from the text.
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?x)
-        (?P<cur>US\$|U\.S\.\s?\$|[ACS]\$|HK\$|\$|€|£|¥|(?-u:\b)(?:USD|EUR|GBP|JPY)\s?)?
-        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)
-        (?:\s?-?(?P<scale>(?i:trillion|billion|million|thousand)|tn|bn|mn|mln|T|B|M|K|k)(?-u:\b))?
-        (?P<unit>\s?%|\s(?:percent|per\s?cent)(?-u:\b)|[\s-]?(?:GW|MW)(?-u:\b)|[\s-](?:gigawatts?|megawatts?)(?-u:\b)
-           |\s(?:U\.S\.\s)?dollars(?-u:\b)|\s(?:euros|pounds|yen)(?-u:\b)|\s(?:USD|EUR|GBP|JPY)(?-u:\b))?
-        (?P<plus>\+|-plus(?-u:\b))?
-        (?P<count>\s(?:[A-Z][A-Za-z0-9]*\s)?(?:GPUs|chips|accelerators|processors)(?-u:\b))?
-        ",
-    )
-    .expect("static figure regex is valid")
+    let pat = format!(
+        r"(?P<cur>US\$|U\.S\.\s?\$|[ACS]\$|HK\$|\$|€|£|¥|(?-u:\b)(?:USD|EUR|GBP|JPY)\s?)(?P<num>{NUM})(?:\s?-?(?P<scale>{SCALE})(?-u:\b))?(?P<unit>{UNIT})?(?P<plus>{PLUS})?(?P<count>{COUNT})?|(?P<num2>{NUM})(?:\s?-?(?P<scale2>{SCALE})(?-u:\b))?(?:(?P<unit2>{UNIT})(?P<plus2>{PLUS})?|(?P<count2>{COUNT}))"
+    );
+    Regex::new(&pat).expect("static figure regex is valid")
+});
+
+static BARE_LOW: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)(?:(?P<between>between)\s+)?(?P<low>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<gap>–|—|-|to|and)\s?$")
+        .expect("static bare-range regex is valid")
 });
 
 static RANGE_GAP: LazyLock<Regex> =
@@ -75,8 +82,9 @@ struct Amount {
 
 fn parse_amount(c: &regex::Captures<'_>) -> Option<Amount> {
     let m = c.get(0)?;
-    let digits = c.name("num")?.as_str().replace(',', "");
-    let scale = c.name("scale").map(|s| s.as_str().to_owned());
+    let g = |a: &str, b: &str| c.name(a).or_else(|| c.name(b));
+    let digits = g("num", "num2")?.as_str().replace(',', "");
+    let scale = g("scale", "scale2").map(|s| s.as_str().to_owned());
     let lower = scale.as_deref().map(str::to_ascii_lowercase);
     let scale = match lower.as_deref() {
         Some(l @ ("trillion" | "billion" | "million" | "thousand")) => Some(l),
@@ -90,7 +98,7 @@ fn parse_amount(c: &regex::Captures<'_>) -> Option<Amount> {
         _ => 0,
     };
     let cur = c.name("cur").map(|s| s.as_str().trim());
-    let unit_word = c.name("unit").map(|s| {
+    let unit_word = g("unit", "unit2").map(|s| {
         s.as_str()
             .trim()
             .trim_start_matches('-')
@@ -117,12 +125,12 @@ fn parse_amount(c: &regex::Captures<'_>) -> Option<Amount> {
         (None, Some(u)) if u.contains("dollars") || u == "usd" => Some(Unit::Usd),
         _ => None,
     };
-    let count = c.name("count").is_some();
-    let plus = c.name("plus").is_some();
+    let count = g("count", "count2").is_some();
+    let plus = g("plus", "plus2").is_some();
     // "$10B+" and "-plus" end the figure; the count noun is context, not part of the figure.
-    let end = match (c.name("count"), c.name("plus"), c.name("unit")) {
-        (Some(cn), _, _) => cn.start(),
-        _ => m.end(),
+    let end = match g("count", "count2") {
+        Some(cn) => cn.start(),
+        None => m.end(),
     };
     let end = trim_end(m.as_str(), m.start(), end);
     Some(Amount {
@@ -171,6 +179,15 @@ pub fn find_figures(text: &str, base: usize) -> Vec<FoundFigure> {
                 i += 1;
                 continue;
             }
+            if let Some((start, low)) = bare_low(text, a) {
+                out.push(FoundFigure {
+                    start: base + start,
+                    end: base + a.end,
+                    figure: Figure::range(low, Some(a.value), unit),
+                });
+                i += 1;
+                continue;
+            }
             let q = qualifier_at(text, a.start, a.end, a.plus);
             out.push(FoundFigure {
                 start: base + a.start,
@@ -210,6 +227,41 @@ fn join_range(text: &str, a: &Amount, b: &Amount) -> Option<(usize, Figure)> {
     Some((a.start, Figure::range(low, Some(b.value), unit)))
 }
 
+/// The lower end of a range written as a bare number before a figure: "8 to 10 GW",
+/// "between 2 and 3 gigawatts". Returns its start and value (scaled like the figure).
+fn bare_low(text: &str, a: &Amount) -> Option<(usize, f64)> {
+    if a.start == 0
+        || !text.as_bytes()[a.start - 1].is_ascii_whitespace()
+            && text.as_bytes()[a.start - 1] != b'-'
+            && !text[..a.start].ends_with('–')
+    {
+        return None;
+    }
+    let from = ceil(text, a.start.saturating_sub(40));
+    let c = BARE_LOW.captures(&text[from..a.start])?;
+    let gap = c.name("gap")?.as_str().to_ascii_lowercase();
+    let low_m = c.name("low")?;
+    let start = from + c.get(0)?.start();
+    // The low number must stand alone ("7-year" or "2025-" are not range ends).
+    if text[..from + low_m.start()]
+        .chars()
+        .next_back()
+        .is_some_and(|ch| ch.is_alphanumeric() || ch == '$' || ch == '.' || ch == ',')
+    {
+        return None;
+    }
+    let between = c.name("between").is_some();
+    if (gap == "and") != between
+        || (gap == "to" && FROM_BEFORE.is_match(&text[ceil(text, start.saturating_sub(12))..start]))
+    {
+        return None;
+    }
+    let low_text = low_m.as_str().replace(',', "");
+    let exp = (a.value / text_number(text, a)?).log10().round() as i32;
+    let low: f64 = format!("{low_text}e{exp}").parse().ok()?;
+    (low <= a.value).then_some((start, low))
+}
+
 /// The bare number of an amount, as written, with unit scaling for MW undone.
 fn text_number(text: &str, a: &Amount) -> Option<f64> {
     let s = &text[a.start..a.end];
@@ -230,7 +282,8 @@ fn text_number(text: &str, a: &Amount) -> Option<f64> {
 /// after it.
 fn qualifier_at(text: &str, start: usize, end: usize, plus: bool) -> Qualifier {
     let after = &text[end..floor(text, end + 24)];
-    if plus || ((after.contains(" or ") || after.contains(" and ")) && OR_MORE_AFTER.is_match(after))
+    if plus
+        || ((after.contains(" or ") || after.contains(" and ")) && OR_MORE_AFTER.is_match(after))
     {
         return Qualifier::AtLeast;
     }

@@ -163,11 +163,16 @@ impl Doc<'_> {
         out: &mut Vec<Candidate>,
     ) {
         let sentences = segment::sentences(self.text, para);
+        // Only the previous paragraph's last sentence matters: segment just its tail.
         let mut prev = prev_para.map(|p| {
-            segment::sentences(self.text, p)
+            let tail = Span {
+                start: figures::ceil(self.text, p.end.saturating_sub(400).max(p.start)),
+                end: p.end,
+            };
+            segment::sentences(self.text, tail)
                 .last()
                 .copied()
-                .unwrap_or(p)
+                .unwrap_or(tail)
         });
         let mut fi = 0;
         for s in sentences {

@@ -41,37 +41,37 @@ struct Party<'a> {
 }
 
 fn mark<'a>(text: &str, floor: usize, ms: &[&'a Mention]) -> Vec<Party<'a>> {
-    let mut out: Vec<Party<'a>> =
-        ms.iter()
-            .map(|m| {
-                let from = super::figures::ceil(text, m.start.saturating_sub(48).max(floor));
-                let before = &text[from..m.start];
-                // `find` (no capture groups) keeps this cheap; the governing word is the
-                // start of the match.
-                let marker = PREP.find(before).map_or(Marker::None, |m| {
-                    let lower = m.as_str().to_ascii_lowercase();
-                    let mut words = lower.split_whitespace();
-                    let w1 = words.next().unwrap_or("");
-                    let p = match w1 {
-                        "investors" | "backers" | "led" => w1,
-                        "valuation" => "valuation of",
-                        _ => w1,
-                    };
-                    match p {
-                        "in" | "into" => Marker::In,
-                        "from" => Marker::From,
-                        "by" => Marker::By,
-                        s if s.starts_with("investors") || s.starts_with("backers") => Marker::From,
-                        s if s.starts_with("led") => Marker::From,
-                        "with" => Marker::With,
-                        "to" | "on" => Marker::To,
-                        "for" => Marker::For,
-                        _ => Marker::Value,
-                    }
-                });
-                Party { m, marker }
-            })
-            .collect();
+    let mut out: Vec<Party<'a>> = ms
+        .iter()
+        .map(|m| {
+            let from = super::figures::ceil(text, m.start.saturating_sub(48).max(floor));
+            let before = &text[from..m.start];
+            // `find` (no capture groups) keeps this cheap; the governing word is the
+            // start of the match.
+            let marker = PREP.find(before).map_or(Marker::None, |m| {
+                let lower = m.as_str().to_ascii_lowercase();
+                let mut words = lower.split_whitespace();
+                let w1 = words.next().unwrap_or("");
+                let p = match w1 {
+                    "investors" | "backers" | "led" => w1,
+                    "valuation" => "valuation of",
+                    _ => w1,
+                };
+                match p {
+                    "in" | "into" => Marker::In,
+                    "from" => Marker::From,
+                    "by" => Marker::By,
+                    s if s.starts_with("investors") || s.starts_with("backers") => Marker::From,
+                    s if s.starts_with("led") => Marker::From,
+                    "with" => Marker::With,
+                    "to" | "on" => Marker::To,
+                    "for" => Marker::For,
+                    _ => Marker::Value,
+                }
+            });
+            Party { m, marker }
+        })
+        .collect();
     // "in OpenAI's competitor Anthropic": the preposition governs the possessed party.
     for i in 0..out.len().saturating_sub(1) {
         if out[i].m.possessive
@@ -329,7 +329,11 @@ fn find_anaphors(inp: &PartyInput<'_>) -> Vec<(usize, usize, Want)> {
                 | "contract" | "arrangement" | "partnership" | "commitment" => Want::Deal,
                 _ => Want::Any,
             };
-            (inp.clause_start + m.start(), inp.clause_start + m.end(), want)
+            (
+                inp.clause_start + m.start(),
+                inp.clause_start + m.end(),
+                want,
+            )
         })
         .collect()
 }

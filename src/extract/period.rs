@@ -28,7 +28,16 @@ static PERIOD_HINT: LazyLock<AhoCorasick> = LazyLock::new(|| {
     AhoCorasickBuilder::new()
         .ascii_case_insensitive(true)
         .kind(Some(AhoCorasickKind::DFA))
-        .build(["year", "month", "decade", "annual", "annum", "by 1", "by 2", "by the end"])
+        .build([
+            "year",
+            "month",
+            "decade",
+            "annual",
+            "annum",
+            "by 1",
+            "by 2",
+            "by the end",
+        ])
         .expect("static period-hint automaton builds")
 });
 
