@@ -90,6 +90,8 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("accelerators", ClaimKind::ChipSupply, 1.9),
     ("processors", ClaimKind::ChipSupply, 1.8),
     ("revenue", ClaimKind::Revenue, 2.4),
+    ("backlog", ClaimKind::Revenue, 2.2),
+    ("performance obligations", ClaimKind::Revenue, 2.2),
     ("guided", ClaimKind::Revenue, 1.5),
     ("guidance", ClaimKind::Revenue, 1.5),
     ("sales", ClaimKind::Revenue, 2.0),

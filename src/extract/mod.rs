@@ -119,7 +119,11 @@ pub fn extract(
             .mentions_in(para.span)
             .iter()
             .any(|m| topic.is_main(&m.canonical));
-        if !names_main && (in_sidebar || noise::is_off_topic(ptext)) {
+        // After a sidebar marker only article-like prose about the main parties survives;
+        // headline-like lines there are other stories even when they name a main party.
+        let prose = ptext.len() > 100 && ptext.ends_with(['.', '"', '”', '!', '?']);
+        let sidebar_headline = in_sidebar && !prose;
+        if sidebar_headline || !names_main && (in_sidebar || noise::is_off_topic(ptext)) {
             prev_para = Some(this_para);
             continue;
         }

@@ -12,14 +12,14 @@ use std::sync::LazyLock;
 
 static MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(?:placeholder|advertisement|sponsored(?:\s+content)?|related(?:\s+(?:articles|stories|news|posts|coverage))?:?|recommended(?:\s+for\s+you)?|read\s+more:?|more\s+from(?-u:\b).*|trending(?:\s+now)?|you\s+may\s+also\s+like|most\s+(?:popular|read)|latest\s+news|top\s+stories|comments|add\s+a\s+public\s+comment.*|gotop|also\s+read:?.*)$",
+        r"(?i)^(?:placeholder|advertisement|sponsored(?:\s+content)?|related(?:\s+(?:articles|stories|news|posts|coverage))?:?|recommended(?:\s+for\s+you)?|read\s+more:?|more\s+from(?-u:\b).*|trending(?:\s+now)?|you\s+may\s+also\s+like|most\s+(?:popular|read)|latest\s+news|top\s+stories|comments|add\s+a\s+public\s+comment.*|gotop|also\s+read:?.*|see\s+also:?|further\s+reading:?|editor'?s\s+picks?:?|popular\s+now|what\s+to\s+read\s+next|more\s+on\s+this\s+story:?|newsletter|subscribe.*)$",
     )
     .expect("static marker regex is valid")
 });
 
 static OFF_TOPIC: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)(?-u:\b)(?:bitcoin|btc|ethereum|ether|crypto(?:currency|currencies)?|xrp|solana|dogecoin|altcoins?|stablecoins?|tokens?|gold\s+price|xau|silver\s+price|precious\s+metal|oil\s+prices?|brent|wti|crude|forex|eur/usd|usd/jpy|gbp/usd|dow\s+jones|s&p\s+500|nasdaq\s+composite|treasury\s+yields?|rate\s+cut|interest\s+rates?|federal\s+reserve|bank\s+of\s+japan|ecb|etfs?|sma|resistance|support\s+level|bulls|bears|bearish|bullish)(?-u:\b)",
+        r"(?i)(?-u:\b)(?:bitcoin|btc|ethereum|ether|crypto(?:currency|currencies)?|xrp|solana|dogecoin|altcoins?|stablecoins?|tokens?|gold\s+price|xau|silver\s+price|precious\s+metal|oil\s+prices?|brent|wti|crude|forex|eur/usd|usd/jpy|gbp/usd|dow\s+jones|s&p\s+500|nasdaq\s+composite|treasury\s+yields?|rate\s+cut|interest\s+rates?|federal\s+reserve|bank\s+of\s+japan|ecb|etfs?|sma|resistance|support\s+level|bulls|bears|bearish|bullish|subscribe|subscription|discount|coupon|promo\s+code|free\s+trial|apy)(?-u:\b)|%\s+off(?-u:\b)",
     )
     .expect("static off-topic regex is valid")
 });
