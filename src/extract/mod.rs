@@ -111,17 +111,23 @@ pub fn extract(
             })
             .collect();
         let this_para = para.span;
+        let prose = ptext.len() > 100 && ptext.ends_with(['.', '"', '”', '!', '?']);
+        let names_main = || {
+            doc.mentions_in(para.span)
+                .iter()
+                .any(|m| topic.is_main(&m.canonical))
+        };
+        if in_sidebar && prose && names_main() {
+            // Prose about the document's parties again: the sidebar is over.
+            in_sidebar = false;
+        }
         if pf.is_empty() {
             prev_para = Some(this_para);
             continue;
         }
-        let names_main = doc
-            .mentions_in(para.span)
-            .iter()
-            .any(|m| topic.is_main(&m.canonical));
+        let names_main = names_main();
         // After a sidebar marker only article-like prose about the main parties survives;
         // headline-like lines there are other stories even when they name a main party.
-        let prose = ptext.len() > 100 && ptext.ends_with(['.', '"', '”', '!', '?']);
         let sidebar_headline = in_sidebar && !prose;
         if sidebar_headline || !names_main && (in_sidebar || noise::is_off_topic(ptext)) {
             prev_para = Some(this_para);
@@ -425,6 +431,18 @@ mod tests {
         assert_eq!(c[0].subject.as_deref(), Some("Acme Compute"));
         assert_eq!(c[0].counterparty.as_deref(), Some("OpenAI"));
         assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2024"));
+    }
+
+    #[test]
+    fn article_prose_after_a_sidebar_marker_ends_the_sidebar() {
+        let t = "Amazon may invest $10 billion in OpenAI, people said.\nSubscribe to our newsletter\n\
+                 Apple weighs a $1 billion deal with Amazon\n\
+                 OpenAI's revenue will reach about $13 billion this year, while Amazon keeps \
+                 investing in the company.\nAmazon's $10B Bet: What It Means for OpenAI\n";
+        let c = run(t);
+        let figs: Vec<&str> = c.iter().map(|c| c.figure_text.as_str()).collect();
+        assert_eq!(figs, ["$10 billion", "$13 billion", "$10B"]);
+        assert!(c[2].in_heading);
     }
 
     #[test]
