@@ -28,6 +28,8 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("invest", ClaimKind::Investment, 2.6),
     ("stake", ClaimKind::Investment, 2.4),
     ("equity", ClaimKind::Investment, 2.0),
+    ("owns", ClaimKind::Investment, 2.0),
+    ("holds", ClaimKind::Investment, 1.8),
     ("injection", ClaimKind::Investment, 2.4),
     ("inject", ClaimKind::Investment, 2.4),
     ("infusion", ClaimKind::Investment, 2.4),
@@ -288,7 +290,10 @@ pub fn kind_scored(
             // "a 27% stake": a share of a company is an investment.
             Unit::Percent => {
                 matches!(k, ClaimKind::StockMove | ClaimKind::Revenue)
-                    || matches!(KIND_CUES[m.pattern().as_usize()].0, "stake" | "equity")
+                    || matches!(
+                        KIND_CUES[m.pattern().as_usize()].0,
+                        "stake" | "equity" | "owns" | "holds"
+                    )
             }
             _ => k != ClaimKind::StockMove,
         };

@@ -32,6 +32,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
           (?:,?\s+(?P<year>(?:19|20)\d{{2}})(?-u:\b))?
           (?P<rel>\s+(?i:this|last|next)\s+year(?-u:\b))?
         | (?-u:\b)(?P<rel2>(?i:(?:earlier|later)\s+this\s+year|this\s+year|last\s+year|next\s+year
+              |(?:start|beginning)\s+of\s+the\s+year
               |this\s+month|last\s+month|next\s+month|yesterday|today))(?-u:\b)
         | (?-u:\b)(?i:on|last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)
         | (?-u:\b)(?i:in|during|since|throughout|for|as\s+of|of)\s+(?P<yy>(?:19|20)\d{{2}})(?-u:\b)

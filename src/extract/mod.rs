@@ -337,8 +337,28 @@ impl Doc<'_> {
 fn grouped(text: &str, a: (usize, usize), b: (usize, usize)) -> bool {
     let (x, y) = if a.0 <= b.0 { (a, b) } else { (b, a) };
     let gap = text.get(x.1..y.0).unwrap_or("x").trim();
+    joined(text, a, b) || GROUP_GAP.is_match(gap)
+}
+
+/// Whether two figures are joined directly ("from $13 billion to $20 billion this year"), so a
+/// date stated for one holds for both; "$5 billion, up from $1 billion in January" is not.
+fn joined(text: &str, a: (usize, usize), b: (usize, usize)) -> bool {
+    let (x, y) = if a.0 <= b.0 { (a, b) } else { (b, a) };
+    let gap = text.get(x.1..y.0).unwrap_or("x").trim();
     matches!(gap, "to" | "and" | "or" | "-" | "–" | "," | "")
 }
+
+static GROUP_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^,?\s*(?:up|down)?\s*from(?:\s+(?:roughly|about|nearly|around|some|a))?$")
+        .expect("static group-gap regex is valid")
+});
+
+static ATTRIBUTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?-u:\b)(?:said|says|announced|reported|disclosed|confirmed|told)\b[^,.;]*$",
+    )
+    .expect("static attribution regex is valid")
+});
 
 /// The date of figure `f`: a date before the sentence's first figure applies to all figures;
 /// any other date belongs only to the figure nearest to it.
@@ -357,10 +377,16 @@ fn own_date(
             let dist = cues::distance((d.start, d.end), span(f));
             // Only a figure of the same unit competes for a date ("$86 billion earlier this
             // year … a $500 billion valuation"); "24% last month … 6 GW" share it.
+            let last = figs.iter().map(|g| g.end).max().unwrap_or(f.end);
+            // "…, the company said on Tuesday.": an attribution date covers every figure.
+            let attributed = d.start >= last
+                && ATTRIBUTION
+                    .is_match(&text[figures::ceil(text, d.start.saturating_sub(30))..d.start]);
             d.end <= first
+                || attributed
                 || !figs.iter().any(|g| {
                     g.figure.unit == f.figure.unit
-                        && !grouped(text, span(f), span(g))
+                        && !joined(text, span(f), span(g))
                         && cues::distance((d.start, d.end), span(g)) < dist
                 })
         })

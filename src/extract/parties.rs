@@ -23,6 +23,8 @@ enum Marker {
     To,
     For,
     Value,
+    /// "X-backed Y": X backs Y.
+    Backer,
     None,
 }
 
@@ -69,6 +71,17 @@ fn mark<'a>(text: &str, floor: usize, ms: &[&'a Mention]) -> Vec<Party<'a>> {
                     _ => Marker::Value,
                 }
             });
+            // "Amazon-backed Anthropic": the backer is a modifier, not the actor.
+            let rest = &text[m.end..super::figures::floor(text, m.end + 12)];
+            let marker = if marker == Marker::None
+                && ["-backed", "-funded", "-owned", "-controlled"]
+                    .iter()
+                    .any(|s| rest.starts_with(s))
+            {
+                Marker::Backer
+            } else {
+                marker
+            };
             Party { m, marker }
         })
         .collect();
@@ -189,8 +202,33 @@ pub fn parties(inp: &PartyInput<'_>) -> Pair {
     let anaphors = find_anaphors(inp);
     // "a stake in the chip designer": typed descriptions stand for the party they name.
     let described = described_parties(inp, &anaphors);
-    let mut in_clause: Vec<&Mention> = inp.clause.clone();
+    // "the ChatGPT maker's rival" names someone else: the latest other party of that type.
+    let rivals: Vec<Mention> = inp
+        .clause
+        .iter()
+        .filter(|m| is_rival_of(inp.text, m))
+        .filter_map(|m| {
+            let other = inp
+                .sentence
+                .iter()
+                .rev()
+                .filter(|x| x.end <= m.start)
+                .chain(inp.context.iter().rev())
+                .find(|x| x.role == m.role && x.canonical != m.canonical)?;
+            Some(Mention {
+                canonical: other.canonical.clone(),
+                ..(*m).clone()
+            })
+        })
+        .collect();
+    let mut in_clause: Vec<&Mention> = inp
+        .clause
+        .iter()
+        .copied()
+        .filter(|m| !is_rival_of(inp.text, m))
+        .collect();
     in_clause.extend(described.iter());
+    in_clause.extend(rivals.iter());
     in_clause.sort_by_key(|m| m.start);
     let clause = own(
         inp.text,
@@ -338,6 +376,22 @@ fn find_anaphors(inp: &PartyInput<'_>) -> Vec<(usize, usize, Want)> {
         .collect()
 }
 
+/// Whether a mention is "X's rival" / "X's competitor", which names another party.
+fn is_rival_of(text: &str, m: &Mention) -> bool {
+    if !m.possessive {
+        return false;
+    }
+    let rest = &text[m.end..super::figures::floor(text, m.end + 24)];
+    let rest = rest
+        .trim_start_matches(['\'', '’'])
+        .trim_start_matches('s')
+        .trim_start();
+    ["rival", "competitor", "challenger"]
+        .iter()
+        .any(|w| rest.starts_with(w))
+        && !rest.contains(|c: char| c.is_uppercase())
+}
+
 /// Typed descriptions in the clause ("the startup", "the chipmaker") governed by a
 /// preposition, resolved to the most recent party of that type before them.
 fn described_parties(inp: &PartyInput<'_>, anaphors: &[(usize, usize, Want)]) -> Vec<Mention> {
@@ -462,8 +516,10 @@ fn assign(kind: ClaimKind, ps: &[Party<'_>], inp: &PartyInput<'_>) -> Pair {
 
 fn investment(ps: &[Party<'_>], poss: Option<&Party<'_>>) -> Pair {
     let investee = first(ps, |p| p.marker == Marker::In);
-    let investor = first(ps, |p| matches!(p.marker, Marker::From | Marker::By))
-        .or(poss.filter(|p| investee.is_none_or(|i| i.m.canonical != p.m.canonical)));
+    let investor = first(ps, |p| {
+        matches!(p.marker, Marker::From | Marker::By | Marker::Backer)
+    })
+    .or(poss.filter(|p| investee.is_none_or(|i| i.m.canonical != p.m.canonical)));
     let other = |x: Option<&Party<'_>>, pref: &dyn Fn(&Party<'_>) -> bool| {
         let exclude = x.map_or("", |x| x.m.canonical.as_str());
         ps.iter()
