@@ -129,7 +129,10 @@ pub fn extract(
         // After a sidebar marker only article-like prose about the main parties survives;
         // headline-like lines there are other stories even when they name a main party.
         let sidebar_headline = in_sidebar && !prose;
-        if sidebar_headline || !names_main && (in_sidebar || noise::is_off_topic(ptext)) {
+        if sidebar_headline
+            || noise::is_widget(ptext)
+            || !names_main && (in_sidebar || noise::is_off_topic(ptext))
+        {
             prev_para = Some(this_para);
             continue;
         }

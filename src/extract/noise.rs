@@ -29,6 +29,18 @@ pub fn is_marker(line: &str) -> bool {
     line.len() <= 80 && MARKER.is_match(line.trim())
 }
 
+/// Whether a short line is a data widget (ticker, price board): no lower-case word and at
+/// least as many digits as letters, as in `NVDA 181.23 +2.31%`.
+pub fn is_widget(line: &str) -> bool {
+    let letters = line.chars().filter(|c| c.is_alphabetic()).count();
+    let digits = line.chars().filter(char::is_ascii_digit).count();
+    line.len() < 60
+        && digits >= letters
+        && !line
+            .split(|c: char| !c.is_alphabetic())
+            .any(|w| w.chars().count() >= 3 && w.chars().all(char::is_lowercase))
+}
+
 /// Whether a paragraph talks about unrelated markets (crypto, gold, forex, indices).
 pub fn is_off_topic(paragraph: &str) -> bool {
     OFF_TOPIC.is_match(paragraph)
@@ -102,6 +114,9 @@ mod tests {
         assert!(is_off_topic("Bitcoin may fall below $70,000."));
         assert!(is_off_topic("Gold price rises to $4,235."));
         assert!(!is_off_topic("Amazon may invest $10 billion in OpenAI."));
+        assert!(is_widget("NVDA 181.23 +2.31%"));
+        assert!(!is_widget("Nvidia shares rose 2.3%"));
+        assert!(!is_widget("OpenAI's $38B Deal With AWS, Explained"));
     }
 
     #[test]
