@@ -25,7 +25,7 @@ const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
 const SCALE: &str = r"(?i:trillion|billion|million|thousand)|tn|bn|mn|mln|T|B|M|K|k";
 const UNIT: &str = r"\s?%|\s(?:percent|per\s?cent)(?-u:\b)|[\s-]?(?:GW|MW)(?-u:\b)|[\s-](?:gigawatts?|megawatts?)(?-u:\b)|\s(?:U\.S\.\s)?dollars(?-u:\b)|\s(?:euros|pounds|yen)(?-u:\b)|\s(?:USD|EUR|GBP|JPY)(?-u:\b)";
 const PLUS: &str = r"\+|-plus(?-u:\b)";
-const COUNT: &str = r"\s(?:of\s+(?:its|their|the)\s+)?(?:[A-Za-z][A-Za-z0-9-]*\s){0,2}(?:GPUs|chips|accelerators|processors)(?-u:\b)";
+const COUNT: &str = r"\s(?:of\s+(?:its|their|the)\s+(?:[a-z]+\s)?)?(?:[A-Z][A-Za-z0-9]*\s)?(?:GPUs|chips|accelerators|processors)(?-u:\b)";
 
 /// A figure: a currency sign then a number (with optional scale, unit, `+`, count noun), or a
 /// number that carries a unit or a count noun. Bare numbers (years, days) do not match, so the

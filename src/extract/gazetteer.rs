@@ -59,10 +59,9 @@ pub struct Gazetteer {
     entries: Vec<GazEntry>,
     /// Pattern index → entry index, for the case-insensitive automaton.
     ci_map: Vec<usize>,
-    /// Pattern index → entry index, for the case-sensitive automaton (short names).
-    cs_map: Vec<usize>,
     ci: Option<AhoCorasick>,
-    cs: Option<AhoCorasick>,
+    /// Per case-insensitive pattern: the exact form a short name must have.
+    exact: Vec<Option<String>>,
 }
 
 /// Names up to this many bytes are matched case-sensitively (`AMD`, `Meta`, `Arm`).
@@ -101,9 +100,8 @@ impl Gazetteer {
         let mut g = Self {
             entries,
             ci_map: Vec::new(),
-            cs_map: Vec::new(),
             ci: None,
-            cs: None,
+            exact: Vec::new(),
         };
         g.rebuild();
         g
@@ -181,25 +179,19 @@ impl Gazetteer {
 
     fn rebuild(&mut self) {
         let mut ci_pats = Vec::new();
-        let mut cs_pats = Vec::new();
         self.ci_map.clear();
-        self.cs_map.clear();
+        self.exact.clear();
         for (i, g) in self.entries.iter().enumerate() {
             for name in std::iter::once(&g.name).chain(&g.aliases) {
                 if name.trim().is_empty() {
                     continue;
                 }
-                if name.len() <= SHORT_NAME {
-                    cs_pats.push(name.clone());
-                    self.cs_map.push(i);
-                    if name.to_uppercase() != *name {
-                        cs_pats.push(name.to_uppercase());
-                        self.cs_map.push(i);
-                    }
-                } else {
-                    ci_pats.push(name.clone());
-                    self.ci_map.push(i);
-                }
+                // One case-insensitive automaton; short names must then match as written
+                // or in capitals (`AMD`, `Meta`/`META`, never `meta`).
+                ci_pats.push(name.clone());
+                self.ci_map.push(i);
+                self.exact
+                    .push((name.len() <= SHORT_NAME).then(|| name.clone()));
             }
         }
         let build = |pats: &[String], ci: bool| {
@@ -211,20 +203,25 @@ impl Gazetteer {
                 .ok()
         };
         self.ci = build(&ci_pats, true);
-        self.cs = build(&cs_pats, false);
     }
 
     /// All parties named in `text`, in order, on word boundaries; `base` is added to offsets.
     pub fn find(&self, text: &str, base: usize) -> Vec<Mention> {
         let mut out = Vec::new();
-        for (ac, map) in [(&self.ci, &self.ci_map), (&self.cs, &self.cs_map)] {
-            let Some(ac) = ac else { continue };
+        if let Some(ac) = &self.ci {
+            let map = &self.ci_map;
             for m in ac.find_iter(text) {
                 let (s, e) = (m.start(), m.end());
                 let before_ok = !text[..s].chars().next_back().is_some_and(is_word_char);
                 let after_ok = !text[e..].chars().next().is_some_and(is_word_char);
                 if !before_ok || !after_ok {
                     continue;
+                }
+                if let Some(Some(form)) = self.exact.get(m.pattern().as_usize()) {
+                    let got = &text[s..e];
+                    if got != form && got != form.to_uppercase() {
+                        continue;
+                    }
                 }
                 let entry = map[m.pattern().as_usize()];
                 let top = self.top(entry);
@@ -243,7 +240,7 @@ impl Gazetteer {
             }
         }
         out.sort_by_key(|m| m.start);
-        // Drop mentions nested in a longer one found by the other automaton.
+        // Drop overlapping mentions, keeping the longer one.
         let mut kept: Vec<Mention> = Vec::with_capacity(out.len());
         for m in out {
             match kept.last() {
