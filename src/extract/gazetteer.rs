@@ -194,15 +194,12 @@ impl Gazetteer {
                     .push((name.len() <= SHORT_NAME).then(|| name.clone()));
             }
         }
-        let build = |pats: &[String], ci: bool| {
-            AhoCorasickBuilder::new()
-                .match_kind(MatchKind::LeftmostLongest)
-                .ascii_case_insensitive(ci)
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(pats)
-                .ok()
-        };
-        self.ci = build(&ci_pats, true);
+        self.ci = AhoCorasickBuilder::new()
+            .match_kind(MatchKind::LeftmostLongest)
+            .ascii_case_insensitive(true)
+            .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+            .build(&ci_pats)
+            .ok();
     }
 
     /// All parties named in `text`, in order, on word boundaries; `base` is added to offsets.
