@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod annotate;
 pub mod chart;
 pub mod cli;
+pub mod extract;
 pub mod io;
 pub mod model;
 pub mod sample;

@@ -8,6 +8,7 @@ fn main() {
     let code = match &cli.command {
         Some(Command::Check(a)) => claimbench::cli::check::run(a),
         Some(Command::Export(a)) => claimbench::cli::export::run(a),
+        Some(Command::Extract(a)) => claimbench::cli::extract::run(a),
         Some(Command::Report(a)) => claimbench::cli::report::run(a),
         Some(Command::Import(a)) => claimbench::cli::import::run(a),
         Some(Command::Screenshot(a)) => claimbench::cli::screenshot::run(a),

@@ -4,6 +4,7 @@
 
 pub mod check;
 pub mod export;
+pub mod extract;
 pub mod import;
 pub mod report;
 pub mod screenshot;
@@ -47,6 +48,8 @@ pub enum Command {
     Export(export::ExportArgs),
     /// Write the findings report (corroboration, contradictions, money loops, orphans) as Markdown.
     Report(report::ReportArgs),
+    /// Propose candidate claims (figures, parties, dates) for a text file; JSON by default.
+    Extract(extract::ExtractArgs),
 }
 
 /// Prints an error line in the contract's shape.

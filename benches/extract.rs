@@ -1,0 +1,130 @@
+//! Extraction throughput on a 10 MB synthetic text built from our own sentence templates
+//! (target: ≥ 50 MB/s on one core). The text mixes headings, figure sentences (about one figure
+//! per 500 bytes, like the seed articles), plain prose and ad blocks.
+
+use claimbench::extract::{Gazetteer, extract};
+use criterion::{Criterion, Throughput, criterion_group, criterion_main};
+use std::hint::black_box;
+
+const PARTIES: &[&str] = &[
+    "Amazon",
+    "OpenAI",
+    "Nvidia",
+    "Microsoft",
+    "Anthropic",
+    "Oracle",
+    "SoftBank",
+    "AWS",
+    "CoreWeave",
+    "Broadcom",
+    "AMD",
+    "Google",
+    "Meta",
+    "xAI",
+];
+
+/// Sentences that state a figure.
+const FIGURES: &[&str] = &[
+    "{A} is in talks to invest at least ${N} billion in {B}, according to a report on December 16.",
+    "The deal could value {B} at more than ${N}0 billion, people familiar with the matter said.",
+    "In September this year, {A} signed a letter of intent to supply {B} with up to {N} GW of systems.",
+    "{B} agreed to spend ${N}.5 billion over the next seven years to rent servers from {A}.",
+    "Shares of {A} rose {N}.3% on Monday after the announcement.",
+    "Analysts expect the contract to bring {A} roughly ${N} billion annually by 2027.",
+    "{B}'s ${N}B deal with {A} is the largest of its kind.",
+    "{A} held about ${N}.9 billion in cash and equivalents as of September 30.",
+];
+
+/// Sentences without figures, as most of an article's prose is.
+const FILLER: &[&str] = &[
+    "The company has not said how it will pay for the expansion.",
+    "Executives described the partnership as a long-term bet on the technology.",
+    "Critics argue that such circular arrangements inflate valuations across the sector.",
+    "The two firms declined to comment on the terms.",
+    "Capacity remains scarce, and data center construction continues at a record pace.",
+    "Investors are weighing whether the spending can ever pay off.",
+    "People close to the negotiations said the terms were still changing from week to week.",
+    "The arrangement would also give {A} a closer look at how its hardware performs under heavy load.",
+    "Regulators in several countries have started to ask questions about these tightly linked deals.",
+    "Engineers at {B} have spent months porting their training code to the new accelerators.",
+    "Some analysts see the partnership as a hedge against supply shortages later in the decade.",
+    "Neither side would say when a final agreement might be signed.",
+    "The talks follow a string of similar announcements across the industry this autumn.",
+    "Competition for power, land and skilled staff has become the main constraint on new sites.",
+    "{A} has long argued that customers want a choice of chips rather than a single supplier.",
+    "Observers expect further announcements before the end of the quarter.",
+];
+
+const HEADINGS: &[&str] = &["{A} Bets ${N}B on {B}", "Chips, Cash and Cloud Contracts"];
+
+const SIDEBAR: &str = "Advertisement\nBitcoin slides toward $85,000 as traders wait for the Fed\nGold price climbs to $4,235 an ounce\n";
+
+/// A small deterministic generator (64-bit LCG), so the text is the same on every run.
+struct Lcg(u64);
+
+impl Lcg {
+    fn next(&mut self, n: usize) -> usize {
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
+        ((self.0 >> 33) as usize) % n
+    }
+}
+
+fn fill(t: &str, r: &mut Lcg) -> String {
+    let a = PARTIES[r.next(PARTIES.len())];
+    let mut b = PARTIES[r.next(PARTIES.len())];
+    if a == b {
+        b = "OpenAI";
+    }
+    t.replace("{A}", a)
+        .replace("{B}", b)
+        .replace("{N}", &(1 + r.next(98)).to_string())
+}
+
+fn synthetic(bytes: usize) -> String {
+    let mut r = Lcg(42);
+    let mut out = String::with_capacity(bytes + 4096);
+    while out.len() < bytes {
+        out.push_str(&fill(HEADINGS[r.next(HEADINGS.len())], &mut r));
+        out.push_str("\n\n");
+        for _ in 0..6 {
+            for _ in 0..(2 + r.next(4)) {
+                // About one sentence in six states a figure, roughly one figure per 500
+                // bytes, as in the seed articles.
+                let t = if r.next(6) == 0 {
+                    FIGURES[r.next(FIGURES.len())]
+                } else {
+                    FILLER[r.next(FILLER.len())]
+                };
+                out.push_str(&fill(t, &mut r));
+                out.push(' ');
+            }
+            out.push_str("\n\n");
+        }
+        if r.next(4) == 0 {
+            out.push_str(SIDEBAR);
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn bench(c: &mut Criterion) {
+    let text = synthetic(10 * 1024 * 1024);
+    let gaz = Gazetteer::builtin();
+    let published = "2025-12-17".parse().ok();
+    let n = extract(&text, published, &[], &gaz).len();
+    assert!(n > 10_000, "synthetic text yields candidates ({n})");
+    let mut g = c.benchmark_group("extract");
+    g.throughput(Throughput::Bytes(text.len() as u64));
+    g.sample_size(10);
+    g.bench_function("synthetic_10mb", |b| {
+        b.iter(|| extract(black_box(&text), published, &[], &gaz))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, bench);
+criterion_main!(benches);

@@ -1,0 +1,484 @@
+//! Extraction: text → candidate claims (figures, qualifiers, periods, dates, parties, kind,
+//! status), for the analyst to accept or reject. No egui here; the GUI and the `extract` CLI
+//! both call [`extract`].
+//!
+//! Pipeline: one regex pass finds figures and one Aho-Corasick pass finds parties over the whole
+//! text; only paragraphs with figures are segmented into sentences and clauses, so cost grows
+//! with the number of figures, not with the prose around them. Paragraphs that are ads or
+//! sidebars (see [`noise`]) and excluded ranges yield nothing; headings yield candidates marked
+//! `in_heading`.
+
+pub mod builtin;
+pub mod cues;
+pub mod dates;
+pub mod figures;
+pub mod gazetteer;
+pub mod noise;
+pub mod parties;
+pub mod period;
+pub mod segment;
+
+pub use dates::find_published;
+pub use gazetteer::{GazEntry, Gazetteer, Mention, Role};
+
+use crate::model::{
+    ClaimKind, ClaimStatus, Entity, Figure, FuzzyDate, Period, SourceDocument, TextRange, Unit,
+};
+use segment::Span;
+
+/// How far back (bytes) a missing party is looked for.
+const CONTEXT_BYTES: usize = 1500;
+
+/// One proposed claim: a figure with the sentence that states it and what was read around it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// Start byte offset of the quoted sentence.
+    pub start: usize,
+    /// End byte offset of the quoted sentence.
+    pub end: usize,
+    /// `text[start..end]`.
+    pub quote: String,
+    /// The figure as written (`$10 billion`), inside the quote.
+    pub figure_text: String,
+    /// Start byte offset of the figure text.
+    pub figure_start: usize,
+    /// End byte offset of the figure text.
+    pub figure_end: usize,
+    /// What sort of fact it states.
+    pub kind: ClaimKind,
+    /// Who acts (investor, buyer, valued company), canonical name.
+    pub subject: Option<String>,
+    /// The other party (investee, provider), canonical name.
+    pub counterparty: Option<String>,
+    /// The parsed figure with its qualifier and unit.
+    pub figure: Figure,
+    /// The time the figure covers.
+    pub period: Option<Period>,
+    /// The date stated in the sentence, resolved against the published date.
+    pub date: Option<FuzzyDate>,
+    /// How firm it is.
+    pub status: ClaimStatus,
+    /// 0–1: how complete and plain the reading is.
+    pub confidence: f64,
+    /// Whether the figure stands in a headline or section title.
+    pub in_heading: bool,
+}
+
+/// Proposes candidate claims for `text`. `published` resolves relative dates; figures whose
+/// start lies in an `excluded` range are skipped; `gazetteer` names the parties.
+pub fn extract(
+    text: &str,
+    published: Option<FuzzyDate>,
+    excluded: &[TextRange],
+    gazetteer: &Gazetteer,
+) -> Vec<Candidate> {
+    let figs = figures::find_figures(text, 0);
+    if figs.is_empty() {
+        return Vec::new();
+    }
+    let mentions = gazetteer.find(text, 0);
+    let topic = noise::Topic::from_mentions(&mentions);
+    let doc = Doc {
+        text,
+        published,
+        mentions: &mentions,
+        topic: &topic,
+    };
+    let mut out = Vec::new();
+    let mut fi = 0;
+    let mut in_sidebar = false;
+    let mut prev_para: Option<Span> = None;
+    for (pi, para) in segment::paragraphs(text).into_iter().enumerate() {
+        let ptext = &text[para.span.start..para.span.end];
+        if noise::is_marker(ptext) {
+            in_sidebar = true;
+            continue;
+        }
+        while fi < figs.len() && figs[fi].start < para.span.start {
+            fi += 1;
+        }
+        let first = fi;
+        while fi < figs.len() && figs[fi].start < para.span.end {
+            fi += 1;
+        }
+        let pf: Vec<&figures::FoundFigure> = figs[first..fi]
+            .iter()
+            .filter(|f| f.end <= para.span.end)
+            .filter(|f| {
+                !excluded
+                    .iter()
+                    .any(|r| r.start <= f.start && f.start < r.end)
+            })
+            .collect();
+        let this_para = para.span;
+        let prose = ptext.len() > 100 && ptext.ends_with(['.', '"', '”', '!', '?']);
+        let names_main = || {
+            doc.mentions_in(para.span)
+                .iter()
+                .any(|m| topic.is_main(&m.canonical))
+        };
+        if in_sidebar && prose && names_main() {
+            // Prose about the document's parties again: the sidebar is over.
+            in_sidebar = false;
+        }
+        if pf.is_empty() {
+            prev_para = Some(this_para);
+            continue;
+        }
+        let names_main = names_main();
+        // After a sidebar marker only article-like prose about the main parties survives;
+        // headline-like lines there are other stories even when they name a main party.
+        let sidebar_headline = in_sidebar && !prose;
+        if sidebar_headline
+            || noise::is_widget(ptext)
+            || !names_main && (in_sidebar || noise::is_off_topic(ptext))
+        {
+            prev_para = Some(this_para);
+            continue;
+        }
+        let heading = segment::is_heading(ptext, pi == 0);
+        doc.paragraph(para.span, heading, prev_para, &pf, &mut out);
+        prev_para = Some(this_para);
+    }
+    out
+}
+
+/// Proposes candidates for a workspace document: its text, published date and excluded ranges,
+/// with the built-in gazetteer merged with the workspace's `entities`. For many documents, build
+/// the gazetteer once and call [`extract`] instead.
+pub fn extract_document(doc: &SourceDocument, entities: &[Entity]) -> Vec<Candidate> {
+    let mut gazetteer = Gazetteer::builtin();
+    gazetteer.merge_entities(entities);
+    extract(&doc.text, doc.published, &doc.excluded, &gazetteer)
+}
+
+/// Whole-document facts shared by all candidates.
+struct Doc<'a> {
+    text: &'a str,
+    published: Option<FuzzyDate>,
+    mentions: &'a [Mention],
+    topic: &'a noise::Topic,
+}
+
+impl Doc<'_> {
+    fn mentions_in(&self, s: Span) -> &[Mention] {
+        let a = self.mentions.partition_point(|m| m.start < s.start);
+        let b = self.mentions.partition_point(|m| m.start < s.end);
+        &self.mentions[a..b]
+    }
+
+    fn paragraph(
+        &self,
+        para: Span,
+        heading: bool,
+        prev_para: Option<Span>,
+        figs: &[&figures::FoundFigure],
+        out: &mut Vec<Candidate>,
+    ) {
+        let sentences = segment::sentences(self.text, para);
+        // Only the previous paragraph's last sentence matters: segment just its tail.
+        let mut prev = prev_para.map(|p| {
+            let tail = Span {
+                start: figures::ceil(self.text, p.end.saturating_sub(400).max(p.start)),
+                end: p.end,
+            };
+            segment::sentences(self.text, tail)
+                .last()
+                .copied()
+                .unwrap_or(tail)
+        });
+        let mut fi = 0;
+        for s in sentences {
+            let start = fi;
+            while fi < figs.len() && figs[fi].start < s.end {
+                fi += 1;
+            }
+            if fi > start {
+                self.sentence(s, heading, prev, &figs[start..fi], out);
+            }
+            prev = Some(s);
+        }
+    }
+
+    fn sentence(
+        &self,
+        s: Span,
+        heading: bool,
+        prev: Option<Span>,
+        figs: &[&figures::FoundFigure],
+        out: &mut Vec<Candidate>,
+    ) {
+        let text = self.text;
+        let stext = &text[s.start..s.end];
+        let ms: Vec<&Mention> = self.mentions_in(s).iter().collect();
+        let prev_ms: Vec<&Mention> =
+            prev.map_or_else(Vec::new, |p| self.mentions_in(p).iter().collect());
+        let context: Vec<&Mention> = self
+            .mentions_in(Span {
+                start: s.start.saturating_sub(CONTEXT_BYTES),
+                end: s.start,
+            })
+            .iter()
+            .collect();
+        let dates = dates::find_dates(stext, s.start, self.published);
+        let status = cues::status(stext);
+        for f in figs {
+            let cl = segment::clause(text, s, f.start);
+            let ctext = &text[cl.start..cl.end];
+            let others: Vec<(usize, usize)> = figs
+                .iter()
+                .filter(|o| o.start != f.start && cl.contains(o.start))
+                .map(|o| (o.start, o.end))
+                .collect();
+            // Other figures compete for cue words, except a percentage and a sum ("27% of
+            // OpenAI, a stake worth $135 billion": the stake is both).
+            let rivals: Vec<(usize, usize)> = figs
+                .iter()
+                .filter(|o| o.start != f.start && cl.contains(o.start))
+                .filter(|o| {
+                    let pct = |u: &Unit| *u == Unit::Percent;
+                    !(pct(&o.figure.unit) && f.figure.unit.is_money()
+                        || pct(&f.figure.unit) && o.figure.unit.is_money())
+                })
+                .map(|o| (o.start, o.end))
+                .filter(|&o| !grouped(text, (f.start, f.end), o))
+                .collect();
+            let mut kind = cues::kind(ctext, cl.start, (f.start, f.end), &rivals, &f.figure.unit);
+            // "Microsoft's share is up to $5 billion": the kind was said in the sentence before.
+            if kind == ClaimKind::Other
+                && f.figure.unit.is_money()
+                && let Some(p) = prev
+            {
+                let ptext = &text[p.start..p.end];
+                let (k, score) =
+                    cues::kind_scored(ptext, p.start, (p.end, p.end), &[], &f.figure.unit);
+                if score >= 1.0 {
+                    kind = k;
+                }
+            }
+            // A period belongs to the nearest figure: look no further than the next figure.
+            let pend = others
+                .iter()
+                .map(|o| o.0)
+                .filter(|&o| o > f.end)
+                .min()
+                .unwrap_or(cl.end);
+            let period = period::find_period(
+                &text[cl.start..pend],
+                (f.start - cl.start, f.end - cl.start),
+            );
+            let sentence: Vec<&Mention> = ms.clone();
+            let inp = parties::PartyInput {
+                text,
+                fig: (f.start, f.end),
+                others: others.clone(),
+                clause_start: cl.start,
+                clause_end: cl.end,
+                clause: sentence
+                    .iter()
+                    .copied()
+                    .filter(|m| cl.contains(m.start))
+                    .collect(),
+                sentence,
+                previous: prev_ms.clone(),
+                context: context.clone(),
+                kind,
+                topic: self.topic,
+            };
+            let (subject, counterparty) = parties::parties(&inp);
+            let date = own_date(text, &dates, f, figs);
+            let mut confidence: f64 = 0.45;
+            if kind != ClaimKind::Other {
+                confidence += 0.2;
+            }
+            if subject.is_some() {
+                confidence += 0.15;
+            }
+            if counterparty.is_some() || !kind.moves_money() {
+                confidence += 0.1;
+            }
+            if ms.iter().any(|m| cl.contains(m.start)) {
+                confidence += 0.05;
+            }
+            // Parties read from earlier sentences or the document's topic are guesses.
+            let named_here = |p: &Option<String>| {
+                p.as_ref()
+                    .is_none_or(|n| ms.iter().any(|m| &m.canonical == n))
+            };
+            if !named_here(&subject) {
+                confidence -= 0.1;
+            }
+            if !named_here(&counterparty) {
+                confidence -= 0.05;
+            }
+            if heading {
+                confidence -= 0.2;
+            }
+            out.push(Candidate {
+                start: s.start,
+                end: s.end,
+                quote: stext.to_owned(),
+                figure_text: text[f.start..f.end].to_owned(),
+                figure_start: f.start,
+                figure_end: f.end,
+                kind,
+                subject,
+                counterparty,
+                figure: f.figure.clone(),
+                period,
+                date,
+                status,
+                confidence: (confidence.clamp(0.05, 0.95) * 100.0).round() / 100.0,
+                in_heading: heading,
+            });
+        }
+    }
+}
+
+/// Whether two figures form one group ("from $13 billion to $20 billion", "$5B and $7B"), so
+/// they share cues and dates instead of competing for them.
+fn grouped(text: &str, a: (usize, usize), b: (usize, usize)) -> bool {
+    let (x, y) = if a.0 <= b.0 { (a, b) } else { (b, a) };
+    let gap = text.get(x.1..y.0).unwrap_or("x").trim();
+    joined(text, a, b) || GROUP_GAP.is_match(gap)
+}
+
+/// Whether two figures are joined directly ("from $13 billion to $20 billion this year"), so a
+/// date stated for one holds for both; "$5 billion, up from $1 billion in January" is not.
+fn joined(text: &str, a: (usize, usize), b: (usize, usize)) -> bool {
+    let (x, y) = if a.0 <= b.0 { (a, b) } else { (b, a) };
+    let gap = text.get(x.1..y.0).unwrap_or("x").trim();
+    matches!(gap, "to" | "and" | "or" | "-" | "–" | "," | "")
+}
+
+static GROUP_GAP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(r"^,?\s*(?:up|down)?\s*from(?:\s+(?:roughly|about|nearly|around|some|a))?$")
+        .expect("static group-gap regex is valid")
+});
+
+static ATTRIBUTION: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)(?-u:\b)(?:said|says|announced|reported|disclosed|confirmed|told)\b[^,.;]*$",
+    )
+    .expect("static attribution regex is valid")
+});
+
+/// The date of figure `f`: a date before the sentence's first figure applies to all figures;
+/// any other date belongs only to the figure nearest to it.
+fn own_date(
+    text: &str,
+    dates: &[dates::FoundDate],
+    f: &figures::FoundFigure,
+    figs: &[&figures::FoundFigure],
+) -> Option<FuzzyDate> {
+    let first = figs.iter().map(|g| g.start).min().unwrap_or(f.start);
+    let span = |g: &figures::FoundFigure| (g.start, g.end);
+    dates
+        .iter()
+        .filter(|d| d.end <= f.start || d.start >= f.end)
+        .filter(|d| {
+            let dist = cues::distance((d.start, d.end), span(f));
+            // Only a figure of the same unit competes for a date ("$86 billion earlier this
+            // year … a $500 billion valuation"); "24% last month … 6 GW" share it.
+            let last = figs.iter().map(|g| g.end).max().unwrap_or(f.end);
+            // "…, the company said on Tuesday.": an attribution date covers every figure.
+            let attributed = d.start >= last
+                && ATTRIBUTION
+                    .is_match(&text[figures::ceil(text, d.start.saturating_sub(30))..d.start]);
+            d.end <= first
+                || attributed
+                || !figs.iter().any(|g| {
+                    g.figure.unit == f.figure.unit
+                        && !joined(text, span(f), span(g))
+                        && cues::distance((d.start, d.end), span(g)) < dist
+                })
+        })
+        .min_by_key(|d| cues::distance((d.start, d.end), span(f)))
+        .map(|d| d.date)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{Qualifier, Unit};
+
+    fn run(text: &str) -> Vec<Candidate> {
+        extract(text, "2025-12-17".parse().ok(), &[], &Gazetteer::builtin())
+    }
+
+    #[test]
+    fn reads_a_talks_sentence_fully() {
+        let t = "According to a December 16 report, Amazon is in talks to invest at least $10 billion in OpenAI.";
+        let c = run(t);
+        assert_eq!(c.len(), 1);
+        let c = &c[0];
+        assert_eq!(c.quote, &t[c.start..c.end]);
+        assert_eq!(c.figure_text, "$10 billion");
+        assert_eq!(c.figure.qualifier, Qualifier::AtLeast);
+        assert_eq!(c.figure.unit, Unit::Usd);
+        assert_eq!(c.kind, ClaimKind::Investment);
+        assert_eq!(c.subject.as_deref(), Some("Amazon"));
+        assert_eq!(c.counterparty.as_deref(), Some("OpenAI"));
+        assert_eq!(c.date.map(|d| d.to_string()).as_deref(), Some("2025-12-16"));
+        assert_eq!(c.status, ClaimStatus::InTalks);
+    }
+
+    #[test]
+    fn excluded_ranges_and_sidebars_yield_nothing() {
+        let t = "OpenAI signed a $38 billion deal with AWS. OpenAI again.\nplaceholder\nBitcoin may fall below $70,000.\n";
+        let c = run(t);
+        assert_eq!(c.len(), 1);
+        let ex = [TextRange { start: 0, end: 20 }];
+        assert!(extract(t, None, &ex, &Gazetteer::builtin()).is_empty());
+    }
+
+    #[test]
+    fn documents_use_their_own_published_date_and_exclusions() {
+        let text = "Acme Compute agreed last year to invest $2 billion in OpenAI.".to_owned();
+        let doc = SourceDocument {
+            id: crate::model::DocId::new("doc-0001"),
+            title: "t".into(),
+            outlet: String::new(),
+            author: None,
+            url: None,
+            published: "2025-06-01".parse().ok(),
+            imported_at: None,
+            sha256: String::new(),
+            cites: Vec::new(),
+            text,
+            excluded: Vec::new(),
+        };
+        let acme = Entity {
+            id: crate::model::EntityId::new("acme"),
+            name: "Acme Compute".into(),
+            aliases: Vec::new(),
+            kind: crate::model::EntityKind::Company,
+            parent: None,
+        };
+        let c = extract_document(&doc, &[acme]);
+        assert_eq!(c.len(), 1);
+        assert_eq!(c[0].subject.as_deref(), Some("Acme Compute"));
+        assert_eq!(c[0].counterparty.as_deref(), Some("OpenAI"));
+        assert_eq!(c[0].date.map(|d| d.to_string()).as_deref(), Some("2024"));
+    }
+
+    #[test]
+    fn article_prose_after_a_sidebar_marker_ends_the_sidebar() {
+        let t = "Amazon may invest $10 billion in OpenAI, people said.\nSubscribe to our newsletter\n\
+                 Apple weighs a $1 billion deal with Amazon\n\
+                 OpenAI's revenue will reach about $13 billion this year, while Amazon keeps \
+                 investing in the company.\nAmazon's $10B Bet: What It Means for OpenAI\n";
+        let c = run(t);
+        let figs: Vec<&str> = c.iter().map(|c| c.figure_text.as_str()).collect();
+        assert_eq!(figs, ["$10 billion", "$13 billion", "$10B"]);
+        assert!(c[2].in_heading);
+    }
+
+    #[test]
+    fn subject_can_come_from_the_previous_sentence() {
+        let t = "OpenAI has been raising money everywhere. The startup also committed to a $38 billion cloud deal with AWS.";
+        let c = run(t);
+        assert_eq!(c[0].subject.as_deref(), Some("OpenAI"));
+        assert_eq!(c[0].counterparty.as_deref(), Some("Amazon"));
+    }
+}
