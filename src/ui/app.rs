@@ -56,6 +56,43 @@ pub struct Selection {
     pub doc: Option<DocId>,
     /// The claim in the Inspector.
     pub claim: Option<ClaimId>,
+    /// Claims selected together with `claim` (both sides of a finding), shown selected in the
+    /// Claims table.
+    pub related: Vec<ClaimId>,
+}
+
+/// The tab shown in the centre of the window.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub enum CentralTab {
+    /// The document text.
+    #[default]
+    Reader,
+    /// Charts of the workspace's chart definitions.
+    Charts,
+    /// The money-flow network.
+    Network,
+    /// Contradictions and other findings.
+    Findings,
+}
+
+impl CentralTab {
+    /// All tabs in display order.
+    pub const ALL: [CentralTab; 4] = [
+        CentralTab::Reader,
+        CentralTab::Charts,
+        CentralTab::Network,
+        CentralTab::Findings,
+    ];
+
+    /// The tab's label.
+    pub fn label(self) -> &'static str {
+        match self {
+            CentralTab::Reader => "Reader",
+            CentralTab::Charts => "Charts",
+            CentralTab::Network => "Network",
+            CentralTab::Findings => "Findings",
+        }
+    }
 }
 
 /// A message for the user: errors stay until dismissed, notes show in the status bar.
@@ -87,6 +124,14 @@ pub struct ClaimbenchApp {
     pub table: claims::TableState,
     /// Inspector state (field drafts and their errors).
     pub inspector: inspector::InspectorState,
+    /// The centre tab.
+    pub tab: CentralTab,
+    /// Charts tab state.
+    pub charts: super::charts::ChartsState,
+    /// Network tab state.
+    pub network: super::network::NetworkState,
+    /// Findings tab state.
+    pub findings: super::findings::FindingsState,
     /// Persisted settings.
     pub settings: Settings,
     /// File pickers and confirmation dialogs.
@@ -123,6 +168,10 @@ impl ClaimbenchApp {
             reader: Default::default(),
             table: Default::default(),
             inspector: Default::default(),
+            tab: CentralTab::Reader,
+            charts: Default::default(),
+            network: Default::default(),
+            findings: Default::default(),
             settings,
             dialogs: Dialogs::new(startup.dialogs),
             messages: Vec::new(),
@@ -170,6 +219,7 @@ impl ClaimbenchApp {
         self.selection = Selection {
             doc: ws.documents.first().map(|d| d.id.clone()),
             claim: None,
+            related: Vec::new(),
         };
         if path.is_none() {
             self.settings.last_workspace = None;
@@ -304,12 +354,31 @@ impl ClaimbenchApp {
             Command::SelectClaim(id) => {
                 self.table.scroll_to = Some(id.clone());
                 self.selection.claim = Some(id);
+                self.selection.related.clear();
             }
+            Command::SelectClaims(ids) => {
+                self.table.scroll_to = ids.first().cloned();
+                self.selection.claim = ids.first().cloned();
+                self.selection.related = ids.into_iter().skip(1).collect();
+            }
+            Command::ShowTab(tab) => self.tab = tab,
+            Command::ExportChart(id, format) => {
+                let name = format!("{id}.{}", format.extension());
+                match self
+                    .dialogs
+                    .ask_path(PathPurpose::Export(format.extension()), Some(name))
+                {
+                    Some(path) => self.export_chart(&id, format, &path),
+                    None => self.dialogs.pending_export = Some((id, format)),
+                }
+            }
+            Command::ExportChartTo(id, format, path) => self.export_chart(&id, format, &path),
             Command::ShowEvidence(id, n) => {
                 if let Some(ev) = self.ws.claim(&id).and_then(|c| c.evidence.get(n)) {
                     self.reader.scroll_to = Some((ev.doc.clone(), ev.anchor.range()));
                     self.selection.doc = Some(ev.doc.clone());
                     self.view = View::Reader;
+                    self.tab = CentralTab::Reader;
                 }
                 self.selection.claim = Some(id);
             }
@@ -352,6 +421,33 @@ impl ClaimbenchApp {
                 }
             }
             Command::Edit(action, label, coalesce) => self.apply(*action, &label, coalesce),
+        }
+    }
+
+    fn export_chart(
+        &mut self,
+        id: &crate::model::ChartId,
+        format: super::command::ExportFormat,
+        path: &Path,
+    ) {
+        use super::command::ExportFormat;
+        let Some(chart) = self.ws.charts.iter().find(|c| &c.id == id).cloned() else {
+            self.error(format!("No chart {id} in this workspace"));
+            return;
+        };
+        let data = crate::chart::build(&self.ws, &chart);
+        let opts = crate::chart::RenderOptions::new(self.ws.title.clone());
+        let bytes = match format {
+            ExportFormat::Svg => Ok(crate::chart::render_svg(&data, &opts).into_bytes()),
+            ExportFormat::Png => crate::chart::svg_to_png(&crate::chart::render_svg(&data, &opts))
+                .map_err(|e| e.to_string()),
+            ExportFormat::Csv => Ok(crate::chart::table::chart_csv(&self.ws, &data).into_bytes()),
+        };
+        match bytes
+            .and_then(|b| crate::io::save::write_atomic(path, &b, false).map_err(|e| e.to_string()))
+        {
+            Ok(()) => self.note(format!("Exported {}", path.display())),
+            Err(e) => self.error(format!("Could not export the chart: {e}")),
         }
     }
 
@@ -528,7 +624,40 @@ impl ClaimbenchApp {
                 claims::claims_ui(ui, &self.ws, &self.selection, &mut self.table, &mut cmds)
             });
         egui::CentralPanel::default().show(ui, |ui| {
-            reader::reader_ui(ui, &self.ws, &self.selection, &mut self.reader, &mut cmds)
+            ui.horizontal(|ui| {
+                for tab in CentralTab::ALL {
+                    if ui.selectable_label(self.tab == tab, tab.label()).clicked() {
+                        cmds.push(Command::ShowTab(tab));
+                    }
+                }
+            });
+            ui.separator();
+            match self.tab {
+                CentralTab::Reader => {
+                    reader::reader_ui(ui, &self.ws, &self.selection, &mut self.reader, &mut cmds)
+                }
+                CentralTab::Charts => super::charts::charts_ui(
+                    ui,
+                    &self.ws,
+                    &self.selection,
+                    &mut self.charts,
+                    &mut cmds,
+                ),
+                CentralTab::Network => super::network::network_ui(
+                    ui,
+                    &self.ws,
+                    &self.selection,
+                    &mut self.network,
+                    &mut cmds,
+                ),
+                CentralTab::Findings => super::findings::findings_ui(
+                    ui,
+                    &self.ws,
+                    &self.selection,
+                    &mut self.findings,
+                    &mut cmds,
+                ),
+            }
         });
         super::dialogs::dialogs_ui(&ctx, self, &mut cmds);
 

@@ -161,7 +161,7 @@ pub fn claims_ui(
         .body(|body| {
             body.rows(22.0, rows.len(), |mut row| {
                 let c = &ws.claims[rows[row.index()]];
-                row.set_selected(sel.claim.as_ref() == Some(&c.id));
+                row.set_selected(sel.claim.as_ref() == Some(&c.id) || sel.related.contains(&c.id));
                 let mut clicked = false;
                 let mut double = false;
                 let mut cell = |row: &mut egui_extras::TableRow<'_, '_>,

@@ -44,9 +44,39 @@ pub enum Command {
     DeleteClaim(ClaimId),
     /// Remove the n-th evidence of a claim.
     RemoveEvidence(ClaimId, usize),
+    /// Select several claims: the first in the Inspector, the rest marked in the table.
+    SelectClaims(Vec<ClaimId>),
+    /// Show a tab in the centre.
+    ShowTab(super::app::CentralTab),
+    /// Ask for a path and export a chart there.
+    ExportChart(crate::model::ChartId, ExportFormat),
+    /// Export a chart to this path.
+    ExportChartTo(crate::model::ChartId, ExportFormat, PathBuf),
     /// Apply an edit: the action, its label for the Edit menu, and a coalescing key (edits with
     /// the same key in a row form one undo step).
     Edit(Box<crate::action::Action>, String, Option<String>),
+}
+
+/// A chart export format.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// Scalable vector graphics, text kept as text.
+    Svg,
+    /// A PNG picture.
+    Png,
+    /// The plotted data with claim ids and sources.
+    Csv,
+}
+
+impl ExportFormat {
+    /// The file extension.
+    pub fn extension(self) -> &'static str {
+        match self {
+            ExportFormat::Svg => "svg",
+            ExportFormat::Png => "png",
+            ExportFormat::Csv => "csv",
+        }
+    }
 }
 
 impl Command {

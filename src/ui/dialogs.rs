@@ -30,6 +30,8 @@ pub enum PathPurpose {
     Open,
     /// Save the workspace under a new name.
     SaveAs,
+    /// Export a file with this extension.
+    Export(&'static str),
 }
 
 /// Dialog state.
@@ -38,6 +40,8 @@ pub struct Dialogs {
     picker: Option<(FileDialog, PathPurpose)>,
     /// A command waiting for "save / discard / cancel" because there are unsaved changes.
     pub confirm_discard: Option<Command>,
+    /// The chart export waiting for the in-app picker's path.
+    pub pending_export: Option<(crate::model::ChartId, super::command::ExportFormat)>,
     /// Whether the native dialog was found not to work in this session.
     native_failed: bool,
 }
@@ -49,6 +53,7 @@ impl Dialogs {
             backend,
             picker: None,
             confirm_discard: None,
+            pending_export: None,
             native_failed: false,
         }
     }
@@ -87,19 +92,25 @@ impl Dialogs {
     }
 
     fn open_picker(&mut self, purpose: PathPurpose, file_name: Option<String>) {
-        let mut d = FileDialog::new()
-            .add_file_filter_extensions("claimbench workspace (*.ron)", vec!["ron"])
-            .default_file_filter("claimbench workspace (*.ron)")
-            .add_save_extension("claimbench workspace", "ron")
-            .default_save_extension("claimbench workspace")
-            .title(match purpose {
-                PathPurpose::Open => "Open workspace",
-                PathPurpose::SaveAs => "Save workspace as",
-            })
-            .default_file_name(file_name.as_deref().unwrap_or("workspace.ron"));
+        let mut d = match purpose {
+            PathPurpose::Export(ext) => FileDialog::new()
+                .add_save_extension(ext, ext)
+                .default_save_extension(ext),
+            _ => FileDialog::new()
+                .add_file_filter_extensions("claimbench workspace (*.ron)", vec!["ron"])
+                .default_file_filter("claimbench workspace (*.ron)")
+                .add_save_extension("claimbench workspace", "ron")
+                .default_save_extension("claimbench workspace"),
+        }
+        .title(match purpose {
+            PathPurpose::Open => "Open workspace",
+            PathPurpose::SaveAs => "Save workspace as",
+            PathPurpose::Export(_) => "Export",
+        })
+        .default_file_name(file_name.as_deref().unwrap_or("workspace.ron"));
         match purpose {
             PathPurpose::Open => d.pick_file(),
-            PathPurpose::SaveAs => d.save_file(),
+            PathPurpose::SaveAs | PathPurpose::Export(_) => d.save_file(),
         }
         self.picker = Some((d, purpose));
     }
@@ -110,10 +121,13 @@ fn portal_may_exist() -> bool {
 }
 
 fn native_dialog(purpose: PathPurpose, file_name: Option<&str>) -> Option<PathBuf> {
-    let d = rfd::FileDialog::new().add_filter("claimbench workspace", &["ron"]);
+    let d = match purpose {
+        PathPurpose::Export(ext) => rfd::FileDialog::new().add_filter(ext, &[ext]),
+        _ => rfd::FileDialog::new().add_filter("claimbench workspace", &["ron"]),
+    };
     match purpose {
         PathPurpose::Open => d.pick_file(),
-        PathPurpose::SaveAs => d
+        PathPurpose::SaveAs | PathPurpose::Export(_) => d
             .set_file_name(file_name.unwrap_or("workspace.ron"))
             .save_file(),
     }
@@ -124,10 +138,15 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
     if let Some((picker, purpose)) = &mut app.dialogs.picker {
         picker.update(ctx);
         if let Some(path) = picker.take_picked() {
-            cmds.push(match purpose {
-                PathPurpose::Open => Command::OpenPath(path),
-                PathPurpose::SaveAs => Command::SaveTo(path),
-            });
+            match purpose {
+                PathPurpose::Open => cmds.push(Command::OpenPath(path)),
+                PathPurpose::SaveAs => cmds.push(Command::SaveTo(path)),
+                PathPurpose::Export(_) => {
+                    if let Some((id, format)) = app.dialogs.pending_export.take() {
+                        cmds.push(Command::ExportChartTo(id, format, path));
+                    }
+                }
+            }
             app.dialogs.picker = None;
         } else if matches!(
             picker.state(),

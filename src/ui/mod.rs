@@ -5,11 +5,14 @@
 //! Inspector on the right · status bar at the bottom.
 
 pub mod app;
+pub mod charts;
 pub mod claims;
 pub mod command;
 pub mod dialogs;
+pub mod findings;
 pub mod inspector;
 pub mod menu;
+pub mod network;
 pub mod palette;
 pub mod reader;
 pub mod screenshot;
