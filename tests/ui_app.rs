@@ -382,3 +382,51 @@ fn invalid_input_is_shown_and_not_applied() {
         "the claim is unchanged"
     );
 }
+
+fn wait_for_import(h: &mut Harness<'static, ClaimbenchApp>) {
+    for _ in 0..500 {
+        h.run();
+        if h.state().import_job.is_none() {
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("import did not finish");
+}
+
+#[test]
+fn import_a_document_from_the_file_menu_then_undo_and_detect_duplicates() {
+    let file = PathBuf::from(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/import/article.txt"
+    ));
+    let mut h = start(vec![Some(file.clone()), Some(file.clone())]);
+    let before = h.state().ws.documents.len();
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Import documents…").click();
+    wait_for_import(&mut h);
+    let ws = &h.state().ws;
+    assert_eq!(ws.documents.len(), before + 1, "one document added");
+    let doc = ws.documents.last().unwrap().clone();
+    assert_eq!(
+        h.state().selection.doc.as_ref(),
+        Some(&doc.id),
+        "the new document is open"
+    );
+    assert!(h.state().is_dirty());
+    // The same file again: reported as already in the workspace, nothing added.
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Import documents…").click();
+    wait_for_import(&mut h);
+    assert_eq!(h.state().ws.documents.len(), before + 1);
+    h.get_by_label_contains("already in workspace");
+    h.get_by_label("OK").click();
+    h.run();
+    // Undo removes the import in one step.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().ws.documents.len(), before);
+    assert!(!h.state().is_dirty());
+}

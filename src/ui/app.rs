@@ -142,6 +142,8 @@ pub struct ClaimbenchApp {
     screenshot: Option<ScreenshotJob>,
     shown_title: String,
     close_confirmed: bool,
+    /// The import running in the background, if any.
+    pub import_job: Option<super::import::ImportJob>,
     /// A command to run once the pending save has succeeded.
     after_save: Option<Command>,
 }
@@ -180,6 +182,7 @@ impl ClaimbenchApp {
             shown_title: String::new(),
             close_confirmed: false,
             after_save: None,
+            import_job: None,
         };
         let wanted = startup.path.or_else(|| {
             if startup.restore_last {
@@ -404,6 +407,23 @@ impl ClaimbenchApp {
                 }
             }
             Command::ClearRecent => self.settings.recent.clear(),
+            Command::Import => {
+                if let Some(paths) = self.dialogs.ask_import_paths() {
+                    self.push(Command::ImportPaths(paths));
+                }
+            }
+            Command::ImportPaths(paths) => {
+                if self.import_job.is_some() {
+                    self.note("An import is already running; wait for it or cancel it first");
+                } else if !paths.is_empty() {
+                    self.import_job = Some(super::import::ImportJob::start(paths, ctx.clone()));
+                }
+            }
+            Command::CancelImport => {
+                if let Some(job) = &self.import_job {
+                    job.cancel();
+                }
+            }
             Command::NewClaimFromSelection => self.new_claim_from_selection(),
             Command::AddSelectionAsEvidence => self.add_selection_as_evidence(),
             Command::DeleteClaim(id) => {
@@ -421,6 +441,84 @@ impl ClaimbenchApp {
                 }
             }
             Command::Edit(action, label, coalesce) => self.apply(*action, &label, coalesce),
+        }
+    }
+
+    /// Adds the documents of a finished import as one undoable step and reports the rest.
+    fn finish_import(&mut self, outcome: crate::io::import::BatchOutcome) {
+        use crate::io::import::find_same_content;
+        let mut actions = Vec::new();
+        let mut added: Vec<(DocId, String)> = Vec::new();
+        let mut problems = Vec::new();
+        let mut n = self
+            .ws
+            .documents
+            .iter()
+            .filter_map(|d| d.id.number())
+            .max()
+            .unwrap_or(0);
+        for (path, result) in outcome.results {
+            match result {
+                Ok(imp) => {
+                    for w in &imp.warnings {
+                        self.note(format!("{}: {w}", path.display()));
+                    }
+                    let mut doc = imp.document;
+                    let dup = find_same_content(&self.ws, &doc.sha256)
+                        .map(|d| (d.id.clone(), d.title.clone()))
+                        .or_else(|| {
+                            actions.iter().find_map(|a| match a {
+                                Action::AddDocument { doc: d, .. } if d.sha256 == doc.sha256 => {
+                                    Some((d.id.clone(), d.title.clone()))
+                                }
+                                _ => None,
+                            })
+                        });
+                    if let Some((id, title)) = dup {
+                        problems.push(format!(
+                            "{}: already in workspace: {id} “{title}”",
+                            path.display()
+                        ));
+                        continue;
+                    }
+                    n += 1;
+                    doc.id = DocId::numbered(n);
+                    added.push((doc.id.clone(), doc.title.clone()));
+                    actions.push(Action::AddDocument {
+                        doc: Box::new(doc),
+                        index: None,
+                    });
+                }
+                Err(e) => problems.push(e.to_string()),
+            }
+        }
+        if !actions.is_empty() {
+            let label = if actions.len() == 1 {
+                "Import document".to_owned()
+            } else {
+                format!("Import {} documents", actions.len())
+            };
+            self.history.seal();
+            self.apply(Action::Batch(actions), &label, None);
+            self.selection.doc = added.first().map(|(id, _)| id.clone());
+            self.tab = CentralTab::Reader;
+            self.note(format!(
+                "{label}: {}",
+                added
+                    .iter()
+                    .map(|(_, t)| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ));
+        }
+        if outcome.cancelled {
+            self.note("Import cancelled; the files read so far were added");
+        }
+        if !problems.is_empty() {
+            self.error(format!(
+                "Some files were not imported:\n{}",
+                problems.join("\n")
+            ));
         }
     }
 
@@ -589,12 +687,27 @@ impl ClaimbenchApp {
     /// benchmarks can drive it without eframe.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        if let Some(outcome) = self.import_job.as_ref().and_then(|j| j.poll()) {
+            self.import_job = None;
+            self.finish_import(outcome);
+        }
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_path_buf())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if !dropped.is_empty() {
+            self.push(Command::ImportPaths(dropped));
+        }
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);
         let mut cmds = std::mem::take(&mut self.commands);
 
         egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, self, &mut cmds));
-        egui::Panel::bottom("status_bar").show(ui, |ui| status::status_bar_ui(ui, self));
+        egui::Panel::bottom("status_bar").show(ui, |ui| status::status_bar_ui(ui, self, &mut cmds));
         egui::Panel::left("sources")
             .resizable(true)
             .default_size(270.0)

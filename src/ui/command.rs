@@ -16,6 +16,12 @@ pub enum Command {
     OpenPath(PathBuf),
     /// Save to the current file (asks for a path if there is none).
     Save,
+    /// Ask for documents to import.
+    Import,
+    /// Import these files (txt, md, html, pdf) in the background.
+    ImportPaths(Vec<PathBuf>),
+    /// Stop the running import after the current file.
+    CancelImport,
     /// Ask for a path and save there.
     SaveAs,
     /// Save to this path and make it the current file.
@@ -86,6 +92,7 @@ impl Command {
         match self {
             Command::New => vec![KeyboardShortcut::new(cmd, Key::N)],
             Command::Open => vec![KeyboardShortcut::new(cmd, Key::O)],
+            Command::Import => vec![KeyboardShortcut::new(cmd, Key::I)],
             Command::Save => vec![KeyboardShortcut::new(cmd, Key::S)],
             Command::SaveAs => vec![KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::S)],
             Command::Quit => vec![KeyboardShortcut::new(cmd, Key::Q)],
@@ -108,8 +115,9 @@ impl Command {
 
     /// Commands that have a global shortcut, checked each frame (most specific first, so
     /// Ctrl+Shift+S is not taken for Ctrl+S).
-    pub fn with_shortcuts() -> [Command; 8] {
+    pub fn with_shortcuts() -> [Command; 9] {
         [
+            Command::Import,
             Command::NewClaimFromSelection,
             Command::SaveAs,
             Command::Redo,

@@ -32,6 +32,8 @@ pub enum PathPurpose {
     SaveAs,
     /// Export a file with this extension.
     Export(&'static str),
+    /// Import one or more documents.
+    Import,
 }
 
 /// Dialog state.
@@ -55,6 +57,35 @@ impl Dialogs {
             confirm_discard: None,
             pending_export: None,
             native_failed: false,
+        }
+    }
+
+    /// Asks for documents to import (several at once where the dialog allows). Like
+    /// [`Self::ask_path`], the in-app picker answers later with a command.
+    pub fn ask_import_paths(&mut self) -> Option<Vec<PathBuf>> {
+        match &mut self.backend {
+            DialogBackend::Scripted(answers) => answers.pop_front().flatten().map(|p| vec![p]),
+            DialogBackend::InApp => {
+                self.open_picker(PathPurpose::Import, None);
+                None
+            }
+            DialogBackend::Auto => {
+                if !self.native_failed && portal_may_exist() {
+                    let started = Instant::now();
+                    let picked = rfd::FileDialog::new()
+                        .add_filter(
+                            "documents",
+                            &["txt", "md", "markdown", "html", "htm", "pdf"],
+                        )
+                        .pick_files();
+                    if picked.is_some() || started.elapsed() > Duration::from_millis(400) {
+                        return picked;
+                    }
+                    self.native_failed = true;
+                }
+                self.open_picker(PathPurpose::Import, None);
+                None
+            }
         }
     }
 
@@ -93,6 +124,10 @@ impl Dialogs {
 
     fn open_picker(&mut self, purpose: PathPurpose, file_name: Option<String>) {
         let mut d = match purpose {
+            PathPurpose::Import => FileDialog::new().add_file_filter_extensions(
+                "documents (txt, md, html, pdf)",
+                vec!["txt", "md", "markdown", "html", "htm", "pdf"],
+            ),
             PathPurpose::Export(ext) => FileDialog::new()
                 .add_save_extension(ext, ext)
                 .default_save_extension(ext),
@@ -103,6 +138,7 @@ impl Dialogs {
                 .default_save_extension("claimbench workspace"),
         }
         .title(match purpose {
+            PathPurpose::Import => "Import documents",
             PathPurpose::Open => "Open workspace",
             PathPurpose::SaveAs => "Save workspace as",
             PathPurpose::Export(_) => "Export",
@@ -110,6 +146,7 @@ impl Dialogs {
         .default_file_name(file_name.as_deref().unwrap_or("workspace.ron"));
         match purpose {
             PathPurpose::Open => d.pick_file(),
+            PathPurpose::Import => d.pick_multiple(),
             PathPurpose::SaveAs | PathPurpose::Export(_) => d.save_file(),
         }
         self.picker = Some((d, purpose));
@@ -126,7 +163,7 @@ fn native_dialog(purpose: PathPurpose, file_name: Option<&str>) -> Option<PathBu
         _ => rfd::FileDialog::new().add_filter("claimbench workspace", &["ron"]),
     };
     match purpose {
-        PathPurpose::Open => d.pick_file(),
+        PathPurpose::Open | PathPurpose::Import => d.pick_file(),
         PathPurpose::SaveAs | PathPurpose::Export(_) => d
             .set_file_name(file_name.unwrap_or("workspace.ron"))
             .save_file(),
@@ -137,10 +174,21 @@ fn native_dialog(purpose: PathPurpose, file_name: Option<&str>) -> Option<PathBu
 pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<Command>) {
     if let Some((picker, purpose)) = &mut app.dialogs.picker {
         picker.update(ctx);
-        if let Some(path) = picker.take_picked() {
+        if *purpose == PathPurpose::Import {
+            if let Some(paths) = picker.take_picked_multiple() {
+                cmds.push(Command::ImportPaths(paths));
+                app.dialogs.picker = None;
+            } else if matches!(
+                picker.state(),
+                egui_file_dialog::DialogState::Closed | egui_file_dialog::DialogState::Cancelled
+            ) {
+                app.dialogs.picker = None;
+            }
+        } else if let Some(path) = picker.take_picked() {
             match purpose {
                 PathPurpose::Open => cmds.push(Command::OpenPath(path)),
                 PathPurpose::SaveAs => cmds.push(Command::SaveTo(path)),
+                PathPurpose::Import => {}
                 PathPurpose::Export(_) => {
                     if let Some((id, format)) = app.dialogs.pending_export.take() {
                         cmds.push(Command::ExportChartTo(id, format, path));

@@ -46,6 +46,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
                 }
             });
             ui.separator();
+            item(ui, &ctx, "Import documents…", Command::Import, cmds);
+            ui.separator();
             item(ui, &ctx, "Save", Command::Save, cmds);
             item(ui, &ctx, "Save As…", Command::SaveAs, cmds);
             ui.separator();

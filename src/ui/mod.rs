@@ -10,6 +10,7 @@ pub mod claims;
 pub mod command;
 pub mod dialogs;
 pub mod findings;
+pub mod import;
 pub mod inspector;
 pub mod menu;
 pub mod network;
