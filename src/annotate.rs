@@ -279,3 +279,220 @@ mod tests {
         );
     }
 }
+
+/// The workspace entity a canonical name refers to, or a new entity to create for it.
+fn entity_for(ws: &Workspace, name: &str, created: &mut Vec<crate::model::Entity>) -> EntityId {
+    if let Some(e) = ws
+        .entities
+        .iter()
+        .chain(created.iter())
+        .find(|e| e.answers_to(name))
+    {
+        return e.id.clone();
+    }
+    let mut slug = crate::model::ids::slugify(name);
+    while ws.entity(&EntityId::new(slug.clone())).is_some()
+        || created.iter().any(|e| e.id.as_str() == slug)
+    {
+        slug.push_str("-2");
+    }
+    let e = crate::model::Entity {
+        id: EntityId::new(slug),
+        name: name.to_owned(),
+        aliases: vec![],
+        kind: crate::model::EntityKind::Company,
+        parent: None,
+    };
+    let id = e.id.clone();
+    created.push(e);
+    id
+}
+
+fn figures_compatible(a: &Figure, b: &Figure) -> bool {
+    if a.unit != b.unit {
+        return false;
+    }
+    let ((a0, a1), (b0, b1)) = (a.interval(), b.interval());
+    a0 <= b1 && b0 <= a1
+}
+
+/// What accepting an extraction proposal does: the action (one undo step) and the claim that
+/// carries the span afterwards. A claim with the same kind, parties and a compatible figure gets
+/// the span as new evidence; otherwise a new claim is created (with any entity it names).
+pub fn accept_candidate(
+    ws: &Workspace,
+    doc: &SourceDocument,
+    cand: &crate::extract::Candidate,
+    new_id: ClaimId,
+) -> (crate::action::Action, ClaimId) {
+    use crate::action::Action;
+    let mut created = Vec::new();
+    let subject = cand
+        .subject
+        .as_deref()
+        .map(|n| entity_for(ws, n, &mut created));
+    let counterparty = cand
+        .counterparty
+        .as_deref()
+        .map(|n| entity_for(ws, n, &mut created));
+    let anchor = Anchor::from_span(&doc.text, cand.start, cand.end);
+    let evidence = Evidence {
+        doc: doc.id.clone(),
+        anchor,
+        attributed_to: doc.cites.first().cloned(),
+    };
+    let existing = ws.claims.iter().find(|c| {
+        c.kind == cand.kind
+            && c.subject == subject
+            && c.counterparty == counterparty
+            && c.figure.as_ref().is_some_and(|f| {
+                figures_compatible(f, &cand.figure) && f.qualifier == cand.figure.qualifier
+            })
+    });
+    let mut actions: Vec<Action> = created
+        .into_iter()
+        .map(|e| Action::AddEntity {
+            entity: Box::new(e),
+            index: None,
+        })
+        .collect();
+    let id = match existing {
+        Some(c) => {
+            let mut c = c.clone();
+            if !c
+                .evidence
+                .iter()
+                .any(|e| e.doc == evidence.doc && e.anchor.range() == evidence.anchor.range())
+            {
+                c.evidence.push(evidence);
+            }
+            let id = c.id.clone();
+            actions.push(Action::ReplaceClaim(Box::new(c)));
+            id
+        }
+        None => {
+            let mut c = Claim::new(new_id.clone(), cand.kind);
+            c.subject = subject;
+            c.counterparty = counterparty;
+            c.figure = Some(cand.figure.clone());
+            c.period = cand.period.clone();
+            c.as_of = cand.date.or(doc.published);
+            c.status = cand.status;
+            c.evidence.push(evidence);
+            actions.push(Action::CreateClaim {
+                claim: Box::new(c),
+                index: None,
+            });
+            new_id
+        }
+    };
+    (Action::Batch(actions), id)
+}
+
+/// A claim for a selection, prefilled from the extraction proposal whose figure lies inside the
+/// selection when there is one, else from [`claim_from_selection`]'s quick reading. Returns the
+/// action (with any entity it creates) and the new claim's id.
+pub fn claim_for_selection(
+    ws: &Workspace,
+    doc: &SourceDocument,
+    range: Range<usize>,
+    id: ClaimId,
+) -> crate::action::Action {
+    use crate::action::Action;
+    let cands = crate::extract::extract_document(doc, &ws.entities);
+    let inside = cands
+        .iter()
+        .find(|c| range.start <= c.figure_start && c.figure_end <= range.end);
+    let mut claim = claim_from_selection(ws, doc, range, id.clone());
+    let mut actions = Vec::new();
+    if let Some(cand) = inside {
+        let mut created = Vec::new();
+        claim.kind = cand.kind;
+        claim.subject = cand
+            .subject
+            .as_deref()
+            .map(|n| entity_for(ws, n, &mut created))
+            .or(claim.subject);
+        claim.counterparty = cand
+            .counterparty
+            .as_deref()
+            .map(|n| entity_for(ws, n, &mut created))
+            .or(claim.counterparty);
+        claim.figure = Some(cand.figure.clone());
+        claim.period = cand.period.clone().or(claim.period);
+        claim.as_of = cand.date.or(claim.as_of);
+        claim.status = cand.status;
+        actions.extend(created.into_iter().map(|e| Action::AddEntity {
+            entity: Box::new(e),
+            index: None,
+        }));
+    }
+    actions.push(Action::CreateClaim {
+        claim: Box::new(claim),
+        index: None,
+    });
+    Action::Batch(actions)
+}
+
+#[cfg(test)]
+mod accept_tests {
+    use super::*;
+
+    #[test]
+    fn accepting_adds_evidence_to_a_matching_claim_or_creates_one() {
+        let ws = crate::sample::sample_workspace().unwrap();
+        // Each sample document's proposals: accepting one whose figure is already a claim with the
+        // same kind and parties attaches evidence instead of duplicating the claim.
+        let mut attached = 0;
+        let mut created = 0;
+        for doc in &ws.documents {
+            for cand in crate::extract::extract_document(doc, &ws.entities) {
+                let mut w = ws.clone();
+                let before = w.claims.len();
+                let (action, id) = accept_candidate(&w, doc, &cand, w.next_claim_id());
+                action.apply(&mut w).unwrap();
+                let claim = w.claim(&id).unwrap();
+                assert!(
+                    claim
+                        .evidence
+                        .iter()
+                        .any(|e| e.doc == doc.id && e.anchor.range() == (cand.start..cand.end))
+                );
+                assert!(w.validate().is_empty(), "{:?}", w.validate());
+                if w.claims.len() == before {
+                    attached += 1
+                } else {
+                    created += 1
+                }
+            }
+        }
+        assert!(
+            attached > 0 && created > 0,
+            "attached {attached}, created {created}"
+        );
+    }
+
+    #[test]
+    fn selection_prefill_uses_the_extraction_engine() {
+        let ws = crate::sample::sample_workspace().unwrap();
+        let doc = ws
+            .documents
+            .iter()
+            .find(|d| d.text.contains("$38 billion"))
+            .unwrap();
+        let i = doc.text.find("$38 billion").unwrap();
+        let start = doc.text[..i].rfind(". ").map_or(0, |j| j + 2);
+        let end = doc.text[i..]
+            .find('.')
+            .map_or(doc.text.len(), |j| i + j + 1);
+        let mut w = ws.clone();
+        let id = w.next_claim_id();
+        claim_for_selection(&ws, doc, start..end, id.clone())
+            .apply(&mut w)
+            .unwrap();
+        let c = w.claim(&id).unwrap();
+        assert_eq!(c.figure.as_ref().map(|f| f.low), Some(38e9));
+        assert_eq!(c.kind, ClaimKind::ComputeCommitment, "{c:?}");
+        assert!(c.subject.is_some() && c.counterparty.is_some(), "{c:?}");
+    }
+}

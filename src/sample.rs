@@ -168,6 +168,7 @@ pub fn build_sample(assets_dir: &Path) -> Result<Workspace, SampleError> {
             cites: d.cites,
             text,
             excluded,
+            rejected: Vec::new(),
         });
         files.push(d.file);
     }

@@ -80,6 +80,7 @@ fn workspace(dir: &Path) -> PathBuf {
             cites: vec![],
             text: TEXT.into(),
             excluded: vec![],
+            rejected: Vec::new(),
         });
     }
     use ClaimKind::*;

@@ -290,6 +290,7 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
                     sha256: SourceDocument::hash_text(&text),
                     cites: vec![],
                     excluded: vec![],
+                    rejected: Vec::new(),
                     text,
                 });
             }

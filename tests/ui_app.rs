@@ -273,7 +273,11 @@ fn claim_from_selection_edit_undo_redo_save_reload() {
         "prefilled from the selection"
     );
     assert_eq!(claim.figure.as_ref().map(|f| f.low), Some(66.9e9));
-    assert_eq!(claim.as_of, doc.published);
+    // The sentence says "as of September 30": the extraction engine resolves it.
+    assert_eq!(
+        claim.as_of.map(|d| d.to_string()).as_deref(),
+        Some("2025-09-30")
+    );
 
     // Edit the amount: select the field's text and type a new value.
     field_with_value(&h, "$66.9B").focus();
@@ -305,7 +309,10 @@ fn claim_from_selection_edit_undo_redo_save_reload() {
         .expect("the status combo box")
         .click();
     h.run();
-    h.get_by_label("Signed").click();
+    h.get_all_by_label("Signed")
+        .find(|n| n.accesskit_node().role() != Role::Label)
+        .expect("the Signed option")
+        .click();
     h.run();
     assert_eq!(
         h.state().ws.claim(&id).unwrap().status,
@@ -429,4 +436,55 @@ fn import_a_document_from_the_file_menu_then_undo_and_detect_duplicates() {
     h.run();
     assert_eq!(h.state().ws.documents.len(), before);
     assert!(!h.state().is_dirty());
+}
+
+#[test]
+fn suggestions_can_be_accepted_rejected_and_undone() {
+    use claimbench::ui::suggestions::SuggestionsState;
+    let mut h = start(vec![]);
+    let ws = sample();
+    // The document with the most open proposals.
+    let (doc, n) = ws
+        .documents
+        .iter()
+        .map(|d| {
+            (
+                d.clone(),
+                SuggestionsState::default().proposals(&ws, d).len(),
+            )
+        })
+        .max_by_key(|(_, n)| *n)
+        .unwrap();
+    assert!(n >= 2, "the sample leaves proposals to review ({n})");
+    h.get_by_label(&doc.title).click();
+    h.run();
+    h.get_by_label_contains(&format!("Suggestions ({n})"));
+    let claims = h.state().ws.claims.len();
+    let evidence = h.state().ws.evidence_count();
+    h.get_all_by_label("Accept")
+        .next()
+        .expect("an Accept button")
+        .click();
+    h.run();
+    assert_eq!(
+        h.state().ws.evidence_count(),
+        evidence + 1,
+        "the span became evidence"
+    );
+    assert!(h.state().ws.claims.len() <= claims + 1);
+    h.get_by_label_contains(&format!("Suggestions ({})", n - 1));
+    h.get_all_by_label("Reject")
+        .next()
+        .expect("a Reject button")
+        .click();
+    h.run();
+    h.get_by_label_contains(&format!("Suggestions ({})", n - 2));
+    let d = h.state().ws.document(&doc.id).unwrap();
+    assert_eq!(d.rejected.len(), 1, "the rejection is kept in the document");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    h.get_by_label_contains(&format!("Suggestions ({n})"));
+    assert_eq!(h.state().ws, ws, "both steps undone");
 }

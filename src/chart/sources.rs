@@ -59,6 +59,7 @@ mod tests {
             cites: cites.iter().map(|s| s.to_string()).collect(),
             text: "x".into(),
             excluded: vec![],
+            rejected: Vec::new(),
         }
     }
 

@@ -28,6 +28,7 @@ fn doc(id: &str, outlet: &str, cites: &[&str]) -> SourceDocument {
         cites: cites.iter().map(|s| s.to_string()).collect(),
         text,
         excluded: vec![],
+        rejected: Vec::new(),
     }
 }
 

@@ -447,6 +447,7 @@ mod tests {
             cites: Vec::new(),
             text,
             excluded: Vec::new(),
+            rejected: Vec::new(),
         };
         let acme = Entity {
             id: crate::model::EntityId::new("acme"),

@@ -47,6 +47,9 @@ pub struct SourceDocument {
     /// Boilerplate ranges (ads, sidebars, comments) that extraction skips and the Reader dims.
     #[serde(default)]
     pub excluded: Vec<TextRange>,
+    /// Figure spans whose extraction proposals the analyst rejected; not proposed again.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub rejected: Vec<TextRange>,
 }
 
 impl SourceDocument {

@@ -354,6 +354,7 @@ mod tests {
             sha256: SourceDocument::hash_text(&text),
             cites: vec![],
             excluded: vec![],
+            rejected: Vec::new(),
             text,
         });
         let mut c = Claim::new(ClaimId::numbered(1), ClaimKind::Investment);

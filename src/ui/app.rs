@@ -365,6 +365,11 @@ impl ClaimbenchApp {
                 self.selection.related = ids.into_iter().skip(1).collect();
             }
             Command::ShowTab(tab) => self.tab = tab,
+            Command::ScrollReader(doc, range) => {
+                self.reader.scroll_to = Some((doc.clone(), range));
+                self.selection.doc = Some(doc);
+                self.tab = CentralTab::Reader;
+            }
             Command::ExportChart(id, format) => {
                 let name = format!("{id}.{}", format.extension());
                 match self
@@ -558,16 +563,9 @@ impl ClaimbenchApp {
             return;
         };
         let id = self.ws.next_claim_id();
-        let claim = crate::annotate::claim_from_selection(&self.ws, doc, range, id.clone());
+        let action = crate::annotate::claim_for_selection(&self.ws, doc, range, id.clone());
         self.history.seal();
-        self.apply(
-            Action::CreateClaim {
-                claim: Box::new(claim),
-                index: None,
-            },
-            "New claim",
-            None,
-        );
+        self.apply(action, "New claim", None);
         self.selection.claim = Some(id.clone());
         self.table.scroll_to = Some(id);
         self.reader.selection = None;

@@ -32,6 +32,8 @@ pub enum Command {
     SelectDocument(DocId),
     /// Select this claim (Inspector, table, highlights).
     SelectClaim(ClaimId),
+    /// Scroll the Reader to a span of a document (opening it).
+    ScrollReader(DocId, std::ops::Range<usize>),
     /// Open the document of the claim's n-th evidence and scroll to its span.
     ShowEvidence(ClaimId, usize),
     /// Rename the workspace.

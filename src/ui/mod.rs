@@ -19,6 +19,7 @@ pub mod reader;
 pub mod screenshot;
 pub mod sources;
 pub mod status;
+pub mod suggestions;
 
 pub use app::{ClaimbenchApp, Startup, View};
 pub use command::Command;

@@ -20,6 +20,8 @@ pub struct ReaderState {
     pub selection: Option<(DocId, Range<usize>)>,
     /// Whether the document text had keyboard focus in the last frame.
     pub has_focus: bool,
+    /// Extraction proposals for the open document.
+    pub suggestions: super::suggestions::SuggestionsState,
 }
 
 /// One highlighted evidence span.
@@ -63,6 +65,7 @@ pub fn claims_at(hl: &[Highlight], offset: usize) -> Vec<&ClaimId> {
 fn layout(
     doc: &SourceDocument,
     hl: &[Highlight],
+    proposals: &[Range<usize>],
     selected: Option<&ClaimId>,
     ui: &egui::Ui,
 ) -> LayoutJob {
@@ -75,6 +78,9 @@ fn layout(
         bounds.extend([h.range.start, h.range.end]);
     }
     for r in &doc.excluded {
+        bounds.extend([r.start, r.end]);
+    }
+    for r in proposals {
         bounds.extend([r.start, r.end]);
     }
     bounds.retain(|&b| b <= text.len() && text.is_char_boundary(b));
@@ -101,6 +107,9 @@ fn layout(
             .iter()
             .find(|h| Some(&h.claim) == selected)
             .or_else(|| covering.iter().min_by_key(|h| h.range.len()));
+        if top.is_none() && proposals.iter().any(|r| r.start <= a && b <= r.end) {
+            fmt.underline = Stroke::new(1.5, ui.visuals().warn_fg_color);
+        }
         if let Some(h) = top {
             let is_sel = Some(&h.claim) == selected;
             fmt.background = palette::highlight(h.kind, is_sel);
@@ -186,6 +195,12 @@ pub fn reader_ui(
             ));
         }
     });
+    let proposals = state.suggestions.proposals(ws, doc);
+    super::suggestions::suggestions_ui(ui, ws, doc, &proposals, &mut state.suggestions, cmds);
+    let proposal_ranges: Vec<Range<usize>> = proposals
+        .iter()
+        .map(|c| c.figure_start..c.figure_end)
+        .collect();
     ui.separator();
 
     let mut scroll = egui::ScrollArea::vertical()
@@ -196,8 +211,9 @@ pub fn reader_ui(
     }
     scroll.show(ui, |ui| {
         let mut layouter = |ui: &egui::Ui, _text: &dyn egui::TextBuffer, _wrap: f32| {
-            ui.ctx()
-                .fonts_mut(|f| f.layout_job(layout(doc, &hl, sel.claim.as_ref(), ui)))
+            ui.ctx().fonts_mut(|f| {
+                f.layout_job(layout(doc, &hl, &proposal_ranges, sel.claim.as_ref(), ui))
+            })
         };
         let mut text: &str = doc.text.as_str();
         let output = egui::TextEdit::multiline(&mut text)

@@ -39,6 +39,7 @@ impl Builder {
             cites: vec![],
             text: text.into(),
             excluded: vec![],
+            rejected: Vec::new(),
         });
         self
     }

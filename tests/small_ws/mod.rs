@@ -32,6 +32,7 @@ pub fn small() -> Workspace {
         sha256: SourceDocument::hash_text(&text),
         cites: vec!["The Information".into()],
         excluded: vec![],
+        rejected: Vec::new(),
         text,
     });
     let mut c = Claim::new(ClaimId::numbered(1), ClaimKind::Investment);

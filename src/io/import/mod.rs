@@ -161,6 +161,7 @@ pub fn import_bytes(
         cites: Vec::new(),
         text: ex.text,
         excluded,
+        rejected: Vec::new(),
     };
     Ok(Imported {
         path: path.to_owned(),

@@ -1,0 +1,152 @@
+//! Extraction proposals for the open document: underlined in the Reader and listed with their
+//! confidence; accept (creates the claim, or adds the span to a matching claim), reject
+//! (remembered in the document), or accept all above a confidence threshold.
+
+use super::command::Command;
+use crate::action::Action;
+use crate::extract::Candidate;
+use crate::model::{DocId, SourceDocument, TextRange, Workspace};
+
+/// Suggestions state: the proposals of the last document looked at, and the threshold.
+#[derive(Debug)]
+pub struct SuggestionsState {
+    cache: Option<(DocId, String, usize, Vec<Candidate>)>,
+    /// "Accept all above" threshold, 0–1.
+    pub threshold: f64,
+    /// Whether the list is expanded.
+    pub open: bool,
+}
+
+impl Default for SuggestionsState {
+    fn default() -> Self {
+        Self {
+            cache: None,
+            threshold: 0.8,
+            open: true,
+        }
+    }
+}
+
+/// Whether a claim already carries this proposal: its evidence spans the figure and its figure
+/// is the same number in the same unit (a sentence with two figures yields two proposals).
+fn covered(ws: &Workspace, doc: &SourceDocument, c: &Candidate) -> bool {
+    ws.claims.iter().any(|cl| {
+        let same_figure = cl.figure.as_ref().is_some_and(|f| {
+            f.unit == c.figure.unit
+                && (f.low - c.figure.low).abs() <= 1e-9 * c.figure.low.abs().max(1.0)
+        });
+        same_figure
+            && cl.evidence.iter().any(|e| {
+                e.doc == doc.id && e.anchor.start <= c.figure_start && c.figure_end <= e.anchor.end
+            })
+    })
+}
+
+fn rejected(doc: &SourceDocument, c: &Candidate) -> bool {
+    doc.rejected
+        .iter()
+        .any(|r| r.start == c.figure_start && r.end == c.figure_end)
+}
+
+impl SuggestionsState {
+    /// The open proposals for a document: extracted once per text (and entity list), minus those
+    /// already carried by a claim or rejected.
+    pub fn proposals(&mut self, ws: &Workspace, doc: &SourceDocument) -> Vec<Candidate> {
+        let fresh = self.cache.as_ref().is_some_and(|(id, sha, n, _)| {
+            id == &doc.id && sha == &doc.sha256 && *n == ws.entities.len()
+        });
+        if !fresh {
+            let cands = crate::extract::extract_document(doc, &ws.entities);
+            self.cache = Some((doc.id.clone(), doc.sha256.clone(), ws.entities.len(), cands));
+        }
+        let all = self
+            .cache
+            .as_ref()
+            .map(|c| c.3.as_slice())
+            .unwrap_or_default();
+        all.iter()
+            .filter(|c| !covered(ws, doc, c) && !rejected(doc, c))
+            .cloned()
+            .collect()
+    }
+}
+
+/// The action that accepts several proposals as one undo step.
+pub fn accept_all(ws: &Workspace, doc: &SourceDocument, cands: &[Candidate]) -> Option<Action> {
+    let mut scratch = ws.clone();
+    let mut actions = Vec::new();
+    for c in cands {
+        let Some(d) = scratch.document(&doc.id).cloned() else {
+            break;
+        };
+        let (action, _) =
+            crate::annotate::accept_candidate(&scratch, &d, c, scratch.next_claim_id());
+        match action.clone().apply(&mut scratch) {
+            Ok(_) => actions.push(action),
+            Err(_) => continue,
+        }
+    }
+    (!actions.is_empty()).then_some(Action::Batch(actions))
+}
+
+/// Draws the suggestions list for the open document.
+pub fn suggestions_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    doc: &SourceDocument,
+    props: &[Candidate],
+    state: &mut SuggestionsState,
+    cmds: &mut Vec<Command>,
+) {
+    let header = format!("Suggestions ({})", props.len());
+    let r = egui::CollapsingHeader::new(header).id_salt("suggestions").open(Some(state.open)).show(ui, |ui| {
+        if props.is_empty() {
+            ui.weak("No open proposals in this document: every figure found is a claim or was rejected.");
+            return;
+        }
+        ui.horizontal(|ui| {
+            ui.add(egui::Slider::new(&mut state.threshold, 0.0..=1.0).text("min. confidence").fixed_decimals(2));
+            let above: Vec<Candidate> = props.iter().filter(|c| c.confidence >= state.threshold).cloned().collect();
+            if ui
+                .add_enabled(!above.is_empty(), egui::Button::new(format!("Accept all above {:.0}% ({})", state.threshold * 100.0, above.len())))
+                .clicked()
+                && let Some(a) = accept_all(ws, doc, &above)
+            {
+                cmds.push(Command::Edit(Box::new(a), format!("Accept {} suggestions", above.len()), None));
+            }
+        });
+        egui::ScrollArea::vertical().id_salt("suggestions_list").max_height(150.0).show(ui, |ui| {
+            for (i, c) in props.iter().enumerate() {
+                ui.horizontal(|ui| {
+                    ui.monospace(format!("{:>3.0}%", c.confidence * 100.0));
+                    let parties = match (&c.subject, &c.counterparty) {
+                        (Some(s), Some(t)) => format!("{s} → {t}"),
+                        (Some(s), None) => s.clone(),
+                        (None, Some(t)) => format!("→ {t}"),
+                        (None, None) => "—".into(),
+                    };
+                    let date = c.date.map(|d| format!(" · {d}")).unwrap_or_default();
+                    let heading = if c.in_heading { " · heading" } else { "" };
+                    let text = format!("{} · {} · {parties} · {}{date}{heading}", c.figure_text, c.kind.label(), c.status.label());
+                    if ui.link(text).on_hover_text(&c.quote).clicked() {
+                        cmds.push(Command::ScrollReader(doc.id.clone(), c.figure_start..c.figure_end));
+                    }
+                    if ui.small_button("Accept").on_hover_text("Create the claim, or add this span to the matching claim").clicked() {
+                        let (action, id) = crate::annotate::accept_candidate(ws, doc, c, ws.next_claim_id());
+                        cmds.push(Command::Edit(Box::new(action), "Accept suggestion".into(), None));
+                        cmds.push(Command::SelectClaim(id));
+                    }
+                    if ui.small_button("Reject").on_hover_text("Do not propose this figure again in this document").clicked() {
+                        let mut d = doc.clone();
+                        d.rejected.push(TextRange { start: c.figure_start, end: c.figure_end });
+                        cmds.push(Command::Edit(Box::new(Action::ReplaceDocument(Box::new(d))), "Reject suggestion".into(), None));
+                    }
+                    let _ = i;
+                });
+            }
+        });
+    });
+    if r.header_response.clicked() {
+        state.open = !state.open;
+    }
+}
