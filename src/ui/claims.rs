@@ -39,6 +39,8 @@ pub struct TableState {
     pub only_open_document: bool,
     /// Scroll this claim's row into view on the next frame.
     pub scroll_to: Option<ClaimId>,
+    /// Frames the pending scroll has been applied for.
+    scroll_frames: u8,
 }
 
 fn name<'a>(ws: &'a Workspace, id: &'a Option<crate::model::EntityId>) -> &'a str {
@@ -114,10 +116,16 @@ pub fn claims_ui(
         ui.weak(format!("{} of {}", rows.len(), ws.claims.len()));
         ui.checkbox(&mut state.only_open_document, "Only the open document");
     });
+    // Keep scrolling for a few frames: on the first frames of a window the panel sizes settle.
     let scroll_row = state
         .scroll_to
-        .take()
+        .clone()
         .and_then(|id| rows.iter().position(|&i| ws.claims[i].id == id));
+    state.scroll_frames += 1;
+    if state.scroll_frames > 3 {
+        state.scroll_to = None;
+        state.scroll_frames = 0;
+    }
     let mut table = TableBuilder::new(ui)
         .id_salt("claims_table")
         .striped(true)
