@@ -211,6 +211,7 @@ pub fn claim_from_selection(
         doc: doc.id.clone(),
         anchor,
         attributed_to: doc.cites.first().cloned(),
+        orphaned: false,
     });
     claim
 }
@@ -340,6 +341,7 @@ pub fn accept_candidate(
         doc: doc.id.clone(),
         anchor,
         attributed_to: doc.cites.first().cloned(),
+        orphaned: false,
     };
     let existing = ws.claims.iter().find(|c| {
         c.kind == cand.kind

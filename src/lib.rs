@@ -8,6 +8,7 @@
 
 pub mod action;
 pub mod analysis;
+pub mod anchoring;
 pub mod annotate;
 pub mod chart;
 pub mod cli;

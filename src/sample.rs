@@ -195,6 +195,7 @@ pub fn build_sample(assets_dir: &Path) -> Result<Workspace, SampleError> {
                 doc: doc.id.clone(),
                 anchor,
                 attributed_to,
+                orphaned: false,
             });
         }
         let mut claim = Claim::new(id, c.kind);

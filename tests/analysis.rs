@@ -204,6 +204,7 @@ fn findings_flag_conflicts_with_quotes_and_wording() {
         doc: "doc-0009".into(),
         anchor: Anchor::find(text, "$100 billion into OpenAI", 0).unwrap(),
         attributed_to: None,
+        orphaned: false,
     });
     ws.claims.push(c);
     let fs = Findings::compute(&ws);

@@ -54,6 +54,7 @@ fn claim(
         .into(),
         anchor: Anchor::find(TEXT, "$38 billion", 0).unwrap(),
         attributed_to: None,
+        orphaned: false,
     });
     cl
 }

@@ -308,6 +308,7 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
                     doc: d.id.clone(),
                     anchor: Anchor::find(&d.text, &quote, 0).expect("anchor text present"),
                     attributed_to: None,
+                    orphaned: false,
                 });
                 ws.claims.push(c);
             }

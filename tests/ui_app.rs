@@ -488,3 +488,82 @@ fn suggestions_can_be_accepted_rejected_and_undone() {
     h.get_by_label_contains(&format!("Suggestions ({n})"));
     assert_eq!(h.state().ws, ws, "both steps undone");
 }
+
+#[test]
+fn replacing_text_reanchors_orphans_and_reattaches() {
+    let mut h = start(vec![]);
+    let ws = sample();
+    let doc = ws.documents[0].clone();
+    let evidence: Vec<_> = ws
+        .claims
+        .iter()
+        .flat_map(|c| c.evidence.iter().map(move |e| (c.id.clone(), e.clone())))
+        .filter(|(_, e)| e.doc == doc.id)
+        .collect();
+    let (gone_claim, gone) = evidence[0].clone();
+    let new_text = format!(
+        "Update: this story was revised.\n\n{}",
+        doc.text.replacen(&gone.anchor.exact, "", 1)
+    );
+    h.get_by_label("Replace text…").click();
+    h.run();
+    let editor = h
+        .get_all_by_role(egui::accesskit::Role::MultilineTextInput)
+        .last()
+        .expect("the editor");
+    editor.focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_all_by_role(egui::accesskit::Role::MultilineTextInput)
+        .last()
+        .unwrap()
+        .type_text(&new_text);
+    h.run();
+    h.get_by_label("Replace").click();
+    h.run();
+    let ws2 = h.state().ws.clone();
+    assert_eq!(ws2.document(&doc.id).unwrap().text, new_text);
+    let orphan = ws2
+        .claim(&gone_claim)
+        .unwrap()
+        .evidence
+        .iter()
+        .find(|e| e.doc == doc.id && e.anchor.exact == gone.anchor.exact)
+        .unwrap();
+    assert!(orphan.orphaned, "the deleted quote is orphaned, not moved");
+    for (id, e) in &evidence[1..] {
+        let now = ws2
+            .claim(id)
+            .unwrap()
+            .evidence
+            .iter()
+            .find(|x| x.doc == doc.id && x.anchor.exact == e.anchor.exact)
+            .unwrap();
+        if !now.orphaned {
+            assert_eq!(
+                &new_text[now.anchor.range()],
+                e.anchor.exact,
+                "kept on its quote"
+            );
+        }
+    }
+    assert!(ws2.validate().is_empty());
+    h.get_by_label("OK").click(); // the orphan warning
+    h.run();
+    // Re-attach the orphan to a span selected in the new text.
+    h.state_mut()
+        .push(claimbench::ui::Command::SelectClaim(gone_claim.clone()));
+    h.run();
+    let span = new_text.find("Update: this story").unwrap();
+    h.state_mut().reader.selection = Some((doc.id.clone(), span..span + 30));
+    h.get_by_label("Re-attach to selection").click();
+    h.run();
+    let re = h.state().ws.claim(&gone_claim).unwrap().clone();
+    assert!(re.evidence.iter().all(|e| !e.orphaned));
+    // One undo step each: re-attach, then the replacement.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().ws, ws);
+}

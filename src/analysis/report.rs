@@ -32,6 +32,10 @@ pub fn orphans(ws: &Workspace) -> Vec<Orphan> {
         for (i, ev) in c.evidence.iter().enumerate() {
             let problem = match ws.document(&ev.doc) {
                 None => Some("the document is missing".to_owned()),
+                Some(_) if ev.orphaned => Some(format!(
+                    "the document's text changed and “{}” was not found again; re-attach it to the new span",
+                    one_line(&ev.anchor.exact)
+                )),
                 Some(d) => ev.anchor.validate(&d.text).err().map(|e| e.to_string()),
             };
             if let Some(problem) = problem {

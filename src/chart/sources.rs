@@ -68,6 +68,7 @@ mod tests {
             doc: d.into(),
             anchor: Anchor::from_span("x", 0, 1),
             attributed_to: attributed.map(str::to_owned),
+            orphaned: false,
         }
     }
 

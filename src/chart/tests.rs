@@ -55,6 +55,7 @@ fn claim(
             doc: (*d).into(),
             anchor: Anchor::from_span("Some article text about deals.", 0, 4),
             attributed_to: None,
+            orphaned: false,
         })
         .collect();
     c

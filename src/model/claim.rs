@@ -221,6 +221,10 @@ pub struct Evidence {
     /// The original reporter the outlet cites ("The Information"), when it is an echo.
     #[serde(default)]
     pub attributed_to: Option<String>,
+    /// The document's text changed and the quote could not be found again: the evidence is kept
+    /// (with its last known anchor), flagged, and can be re-attached — never moved silently.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub orphaned: bool,
 }
 
 /// One fact, with the evidence that states it.

@@ -262,6 +262,9 @@ impl Workspace {
                         ),
                     ),
                     Some(d) => {
+                        if ev.orphaned {
+                            continue;
+                        }
                         if let Err(e) = ev.anchor.validate(&d.text) {
                             push(at(), format!("evidence {} in {:?}: {e}", k + 1, ev.doc.0));
                         }
@@ -363,6 +366,7 @@ mod tests {
             doc: "doc-0001".into(),
             anchor: Anchor::find(&ws.documents[0].text, "at least $10 billion", 0).unwrap(),
             attributed_to: None,
+            orphaned: false,
         });
         ws.claims.push(c);
         ws

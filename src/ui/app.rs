@@ -430,6 +430,43 @@ impl ClaimbenchApp {
                 }
             }
             Command::NewClaimFromSelection => self.new_claim_from_selection(),
+            Command::ReplaceText(doc, text) => {
+                if let Some((action, r)) = crate::anchoring::replace_text(&self.ws, &doc, text) {
+                    self.history.seal();
+                    self.apply(action, "Replace text", None);
+                    self.note(format!(
+                        "Text replaced: {} anchors unchanged, {} found again elsewhere, {} orphaned",
+                        r.unchanged, r.moved, r.orphaned
+                    ));
+                    if r.orphaned > 0 {
+                        self.error(format!(
+                            "{} evidence span(s) could not be found in the new text. They are kept and flagged as orphaned: select the new span in the Reader and use “Re-attach to selection” in the Inspector.",
+                            r.orphaned
+                        ));
+                    }
+                }
+            }
+            Command::ReattachEvidence(id, i) => {
+                let sel = self.reader.selection.clone();
+                match (sel, self.ws.claim(&id).cloned()) {
+                    (Some((doc_id, range)), Some(mut c)) if i < c.evidence.len() => {
+                        if let Some(doc) = self.ws.document(&doc_id) {
+                            c.evidence[i].anchor =
+                                crate::model::Anchor::from_span(&doc.text, range.start, range.end);
+                            c.evidence[i].doc = doc_id;
+                            c.evidence[i].orphaned = false;
+                            self.history.seal();
+                            self.apply(
+                                Action::ReplaceClaim(Box::new(c)),
+                                "Re-attach evidence",
+                                None,
+                            );
+                            self.reader.selection = None;
+                        }
+                    }
+                    _ => self.note("Select the new span in the Reader first"),
+                }
+            }
             Command::AddSelectionAsEvidence => self.add_selection_as_evidence(),
             Command::DeleteClaim(id) => {
                 self.apply(Action::DeleteClaim(id.clone()), "Delete claim", None);
@@ -484,6 +521,32 @@ impl ClaimbenchApp {
                             "{}: already in workspace: {id} “{title}”",
                             path.display()
                         ));
+                        continue;
+                    }
+                    let same_article = self
+                        .ws
+                        .documents
+                        .iter()
+                        .find(|d| {
+                            (doc.url.is_some() && d.url == doc.url)
+                                || (!doc.title.is_empty()
+                                    && d.title == doc.title
+                                    && d.outlet == doc.outlet)
+                        })
+                        .map(|d| d.id.clone());
+                    if let Some(existing) = same_article
+                        && let Some((action, r)) =
+                            crate::anchoring::replace_text(&self.ws, &existing, doc.text.clone())
+                    {
+                        self.note(format!(
+                            "{}: newer version of {existing}; text replaced ({} anchors unchanged, {} moved, {} orphaned)",
+                            path.display(),
+                            r.unchanged,
+                            r.moved,
+                            r.orphaned
+                        ));
+                        added.push((existing, doc.title.clone()));
+                        actions.push(action);
                         continue;
                     }
                     n += 1;
@@ -596,6 +659,7 @@ impl ClaimbenchApp {
             doc: doc_id,
             anchor,
             attributed_to: doc.cites.first().cloned(),
+            orphaned: false,
         });
         self.history.seal();
         self.apply(Action::ReplaceClaim(Box::new(claim)), "Add evidence", None);

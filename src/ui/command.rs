@@ -48,6 +48,10 @@ pub enum Command {
     NewClaimFromSelection,
     /// Attach the Reader's selected text as evidence to the selected claim.
     AddSelectionAsEvidence,
+    /// Replace a document's text, re-anchoring its evidence (orphaning what cannot be found).
+    ReplaceText(DocId, String),
+    /// Re-attach the claim's n-th (orphaned) evidence to the Reader's selected text.
+    ReattachEvidence(ClaimId, usize),
     /// Delete a claim with its evidence.
     DeleteClaim(ClaimId),
     /// Remove the n-th evidence of a claim.

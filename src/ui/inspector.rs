@@ -610,7 +610,7 @@ fn evidence_ui(ui: &mut egui::Ui, ws: &Workspace, c: &Claim, cmds: &mut Vec<Comm
                     let date = d.published.map(|p| p.to_string()).unwrap_or_default();
                     ui.weak(format!("{} · {date}", d.outlet));
                     ui.small(&d.title);
-                    if ev.anchor.validate(&d.text).is_err() {
+                    if ev.orphaned || ev.anchor.validate(&d.text).is_err() {
                         ui.colored_label(
                             ui.visuals().error_fg_color,
                             "orphaned: the quote is no longer at this place in the text",
@@ -650,6 +650,14 @@ fn evidence_ui(ui: &mut egui::Ui, ws: &Workspace, c: &Claim, cmds: &mut Vec<Comm
                     .clicked()
                 {
                     cmds.push(Command::RemoveEvidence(c.id.clone(), i));
+                }
+                if ev.orphaned
+                    && ui
+                        .small_button("Re-attach to selection")
+                        .on_hover_text("Attach this evidence to the text selected in the Reader")
+                        .clicked()
+                {
+                    cmds.push(Command::ReattachEvidence(c.id.clone(), i));
                 }
             });
         });

@@ -22,6 +22,8 @@ pub struct ReaderState {
     pub has_focus: bool,
     /// Extraction proposals for the open document.
     pub suggestions: super::suggestions::SuggestionsState,
+    /// The text being edited in the "Replace text…" dialog.
+    pub replace_draft: Option<String>,
 }
 
 /// One highlighted evidence span.
@@ -43,7 +45,7 @@ pub fn highlights(ws: &Workspace, doc: &DocId) -> Vec<Highlight> {
         .flat_map(|c| {
             c.evidence
                 .iter()
-                .filter(|e| &e.doc == doc)
+                .filter(|e| &e.doc == doc && !e.orphaned)
                 .map(|e| Highlight {
                     range: e.anchor.range(),
                     claim: c.id.clone(),
@@ -188,6 +190,13 @@ pub fn reader_ui(
         {
             cmds.push(Command::AddSelectionAsEvidence);
         }
+        if ui
+            .button("Replace text…")
+            .on_hover_text("Paste a newer version of this document; evidence is found again or flagged as orphaned")
+            .clicked()
+        {
+            state.replace_draft = Some(doc.text.clone());
+        }
         if let Some((_, r)) = &state.selection {
             ui.weak(format!(
                 "{} characters selected",
@@ -195,6 +204,36 @@ pub fn reader_ui(
             ));
         }
     });
+    if let Some(draft) = &mut state.replace_draft {
+        let mut close = None;
+        egui::Modal::new(egui::Id::new("replace_text")).show(ui.ctx(), |ui| {
+            ui.set_width(640.0);
+            ui.heading("Replace text");
+            ui.label("Paste or edit the new version. Evidence is found again by its quote and context; what cannot be found is kept and flagged as orphaned.");
+            egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
+                ui.add(egui::TextEdit::multiline(draft).desired_width(f32::INFINITY).desired_rows(16));
+            });
+            ui.horizontal(|ui| {
+                if ui.button("Replace").clicked() {
+                    close = Some(true);
+                }
+                if ui.button("Cancel").clicked() {
+                    close = Some(false);
+                }
+            });
+        });
+        match close {
+            Some(true) => {
+                if let Some(text) = state.replace_draft.take()
+                    && text != doc.text
+                {
+                    cmds.push(Command::ReplaceText(doc.id.clone(), text));
+                }
+            }
+            Some(false) => state.replace_draft = None,
+            None => {}
+        }
+    }
     let proposals = state.suggestions.proposals(ws, doc);
     super::suggestions::suggestions_ui(ui, ws, doc, &proposals, &mut state.suggestions, cmds);
     let proposal_ranges: Vec<Range<usize>> = proposals

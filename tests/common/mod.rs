@@ -82,6 +82,7 @@ impl Builder {
                 doc: (*doc).into(),
                 anchor,
                 attributed_to: None,
+                orphaned: false,
             });
         }
         self.ws.claims.push(c);

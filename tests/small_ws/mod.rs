@@ -45,6 +45,7 @@ pub fn small() -> Workspace {
         doc: "doc-0001".into(),
         anchor: Anchor::find(&ws.documents[0].text, "at least $10 billion", 0).unwrap(),
         attributed_to: Some("The Information".into()),
+        orphaned: false,
     });
     ws.claims.push(c);
     ws
