@@ -272,3 +272,51 @@ fn network_status_filter_drops_the_letter_of_intent_loop() {
         .next()
         .expect("a bad date is reported");
 }
+
+#[test]
+fn clicking_an_edge_in_the_drawing_lists_its_claims() {
+    use claimbench::ui::network::draw::{GRAPH_LABEL, circle_layout, segment};
+    let mut h = start();
+    let ws = sample();
+    let g = MoneyGraph::build(&ws, &Filter::default());
+    open_tab(&mut h, "Network");
+    let rect = h.get_by_label(GRAPH_LABEL).rect();
+    let pos = circle_layout(g.graph.node_count(), rect);
+    let at = |name: &str| {
+        let i = g
+            .graph
+            .node_indices()
+            .find(|&n| g.name(&g.graph[n]) == name)
+            .unwrap_or_else(|| panic!("node {name}"));
+        pos[i.index()]
+    };
+    let edge = g
+        .graph
+        .edge_weights()
+        .find(|e| g.name(&e.from) == "Nvidia" && g.name(&e.to) == "OpenAI")
+        .expect("Nvidia pays OpenAI");
+    let (p, q) = segment(at("Nvidia"), at("OpenAI")).expect("drawn");
+    let mid = p + (q - p) * 0.3;
+    let header = "Claims on Nvidia → OpenAI";
+    assert!(h.query_by_label_contains(header).is_none());
+    h.hover_at(mid);
+    h.drag_at(mid);
+    h.drop_at(mid);
+    h.run();
+    assert_eq!(
+        h.state().network.edge,
+        Some((edge.from.clone(), edge.to.clone())),
+        "the click picked the edge"
+    );
+    h.get_all_by_label_contains(header)
+        .next()
+        .expect("its claims are listed");
+    // A click in the drawing's corner, away from every edge, changes nothing.
+    let before = h.state().network.edge.clone();
+    let corner = rect.left_top() + egui::vec2(3.0, 3.0);
+    h.hover_at(corner);
+    h.drag_at(corner);
+    h.drop_at(corner);
+    h.run();
+    assert_eq!(h.state().network.edge, before);
+}

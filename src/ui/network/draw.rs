@@ -45,9 +45,13 @@ pub fn edge_width(e: &MoneyEdge, max_usd: f64) -> f32 {
     }
 }
 
-/// The drawn segment of an edge: shortened to the node circles and shifted to the right of its
-/// direction, so A → B and B → A do not overlap.
-fn segment(a: Pos2, b: Pos2) -> Option<(Pos2, Pos2)> {
+/// The accessible label of the drawing (screen readers, tests).
+pub const GRAPH_LABEL: &str = "Money-flow graph";
+
+/// The drawn segment of an edge from node position `a` to `b`: shortened to the node circles and
+/// shifted to the right of its direction, so A → B and B → A do not overlap. `None` when the
+/// nodes are too close to draw a line.
+pub fn segment(a: Pos2, b: Pos2) -> Option<(Pos2, Pos2)> {
     let d = b - a;
     let len = d.length();
     if len < 2.0 * NODE_RADIUS + 4.0 {
@@ -77,6 +81,7 @@ pub fn graph_ui(
     size: Vec2,
 ) -> Option<(EntityId, EntityId)> {
     let (resp, painter) = ui.allocate_painter(size, Sense::click());
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Other, true, GRAPH_LABEL));
     let rect = resp.rect;
     painter.rect_stroke(
         rect,
