@@ -266,6 +266,17 @@ fn network_status_filter_drops_the_letter_of_intent_loop() {
     h.state_mut().network.to = "2025-10".into();
     h.run();
     h.get_by_label("Loops (0)");
+    h.state_mut().network.to.clear();
+    h.run();
+    h.get_by_label("Loops (1)");
+    // Every status off: nothing is drawn (the cached full graph must not come back).
+    h.state_mut().network.hidden = ClaimStatus::ALL.to_vec();
+    h.run();
+    h.get_by_label("Loops (0)");
+    h.get_by_label("Every status is switched off.");
+    h.state_mut().network.hidden.clear();
+    h.run();
+    h.get_by_label("Loops (2)");
     h.state_mut().network.to = "2025-13".into();
     h.run();
     h.get_all_by_label_contains("to date:")

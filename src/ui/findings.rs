@@ -4,14 +4,19 @@
 //! the workspace). Below the findings: duplicate candidates with a Merge button, claims without
 //! sources and orphaned evidence.
 
+pub mod fingerprint;
 mod lists;
 
+pub use fingerprint::fingerprint;
 pub use lists::{claim_text, merge_action};
 
 use super::app::Selection;
 use super::command::Command;
 use crate::action::Action;
-use crate::analysis::{Finding, Findings, Quote, Severity, resolve_finding};
+use crate::analysis::report::{Orphan, orphans};
+use crate::analysis::{
+    DuplicateCandidate, Finding, Findings, Quote, Severity, duplicate_candidates, resolve_finding,
+};
 use crate::model::{ClaimId, Resolution, Workspace};
 use egui::{Color32, RichText};
 
@@ -35,11 +40,45 @@ pub struct ResolveDraft {
     pub note: String,
 }
 
+/// What the tab shows, computed once per workspace change.
+#[derive(Debug, Clone, Default)]
+pub struct Analysis {
+    /// The findings.
+    pub findings: Findings,
+    /// Likely duplicate claims.
+    pub duplicates: Vec<DuplicateCandidate>,
+    /// Evidence whose anchor no longer fits.
+    pub orphans: Vec<Orphan>,
+    /// Claims without evidence, by id.
+    pub unsourced: Vec<ClaimId>,
+}
+
+impl Analysis {
+    /// Computes everything the tab shows.
+    pub fn compute(ws: &Workspace) -> Self {
+        let mut unsourced: Vec<ClaimId> = ws
+            .claims
+            .iter()
+            .filter(|c| c.evidence.is_empty())
+            .map(|c| c.id.clone())
+            .collect();
+        unsourced.sort();
+        Self {
+            findings: Findings::compute(ws),
+            duplicates: duplicate_candidates(ws),
+            orphans: orphans(ws),
+            unsourced,
+        }
+    }
+}
+
 /// Findings tab state.
 #[derive(Debug, Default)]
 pub struct FindingsState {
     /// The open "Resolve…" form, if any.
     pub draft: Option<ResolveDraft>,
+    /// The last analysis and the [`fingerprint`] of the workspace it was computed from.
+    cache: Option<(u64, Analysis)>,
 }
 
 /// The colour of a severity.
@@ -68,7 +107,12 @@ pub fn findings_ui(
     state: &mut FindingsState,
     cmds: &mut Vec<Command>,
 ) {
-    let findings = Findings::compute(ws);
+    let fp = fingerprint(ws);
+    let data = match state.cache.take() {
+        Some((f, data)) if f == fp => data,
+        _ => Analysis::compute(ws),
+    };
+    let findings = &data.findings;
     egui::ScrollArea::vertical()
         .id_salt("findings_scroll")
         .auto_shrink([false, false])
@@ -88,12 +132,13 @@ pub fn findings_ui(
                 }
             }
             ui.separator();
-            lists::duplicates_ui(ui, ws, cmds);
+            lists::duplicates_ui(ui, ws, &data.duplicates, cmds);
             ui.separator();
-            lists::unsourced_ui(ui, ws, cmds);
+            lists::unsourced_ui(ui, ws, &data.unsourced, cmds);
             ui.separator();
-            lists::orphans_ui(ui, ws, cmds);
+            lists::orphans_ui(ui, ws, &data.orphans, cmds);
         });
+    state.cache = Some((fp, data));
 }
 
 /// Whether every claim of the finding is selected.

@@ -22,6 +22,9 @@ pub struct NetworkState {
     pub to: String,
     /// The selected edge, payer → payee.
     pub edge: Option<(EntityId, EntityId)>,
+    /// The last graph with what it was built from: the workspace fingerprint, the filter and
+    /// whether every status was off (which an empty status list in [`Filter`] cannot express).
+    cache: Option<(u64, Filter, bool, MoneyGraph)>,
 }
 
 impl NetworkState {
@@ -69,13 +72,15 @@ pub fn network_ui(
     for e in errors {
         ui.colored_label(super::findings::severity_color(Severity::Hard), e);
     }
-    if !state.hidden.is_empty() && state.hidden.len() == ClaimStatus::ALL.len() {
+    let none = state.hidden.len() == ClaimStatus::ALL.len();
+    if none {
         ui.weak("Every status is switched off.");
     }
-    let g = if !state.hidden.is_empty() && state.hidden.len() == ClaimStatus::ALL.len() {
-        MoneyGraph::build(&Workspace::default(), &Filter::default())
-    } else {
-        MoneyGraph::build(ws, &filter)
+    let fp = super::findings::fingerprint(ws);
+    let g = match state.cache.take() {
+        Some((f, fl, n, g)) if f == fp && fl == filter && n == none => g,
+        _ if none => MoneyGraph::build(&Workspace::default(), &Filter::default()),
+        _ => MoneyGraph::build(ws, &filter),
     };
     if let Some((a, b)) = &state.edge
         && g.edge(a, b).is_none()
@@ -98,6 +103,7 @@ pub fn network_ui(
                 .show(ui, |ui| side_ui(ui, ws, &g, state, cmds));
         });
     });
+    state.cache = Some((fp, filter, none, g));
 }
 
 fn filters_ui(ui: &mut egui::Ui, state: &mut NetworkState) {

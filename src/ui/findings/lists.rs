@@ -2,8 +2,8 @@
 //! sources and orphaned evidence. Clicking a claim selects it.
 
 use crate::action::Action;
-use crate::analysis::report::orphans;
-use crate::analysis::{ClaimMerge, duplicate_candidates, merge_claims};
+use crate::analysis::report::Orphan;
+use crate::analysis::{ClaimMerge, DuplicateCandidate, merge_claims};
 use crate::model::{Claim, ClaimId, Workspace};
 use crate::ui::command::Command;
 
@@ -45,8 +45,12 @@ fn claim_link(ui: &mut egui::Ui, ws: &Workspace, id: &ClaimId, cmds: &mut Vec<Co
 }
 
 /// Duplicate candidates, each with a Merge button.
-pub fn duplicates_ui(ui: &mut egui::Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
-    let dups = duplicate_candidates(ws);
+pub fn duplicates_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    dups: &[DuplicateCandidate],
+    cmds: &mut Vec<Command>,
+) {
     ui.heading(format!("Likely duplicates ({})", dups.len()));
     if dups.is_empty() {
         ui.weak("None.");
@@ -84,21 +88,18 @@ pub fn duplicates_ui(ui: &mut egui::Ui, ws: &Workspace, cmds: &mut Vec<Command>)
 }
 
 /// Claims that have no evidence at all.
-pub fn unsourced_ui(ui: &mut egui::Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
-    let mut v: Vec<&Claim> = ws.claims.iter().filter(|c| c.evidence.is_empty()).collect();
-    v.sort_by(|a, b| a.id.cmp(&b.id));
+pub fn unsourced_ui(ui: &mut egui::Ui, ws: &Workspace, v: &[ClaimId], cmds: &mut Vec<Command>) {
     ui.heading(format!("Claims without sources ({})", v.len()));
     if v.is_empty() {
         ui.weak("None.");
     }
-    for c in v {
-        claim_link(ui, ws, &c.id, cmds);
+    for id in v {
+        claim_link(ui, ws, id, cmds);
     }
 }
 
 /// Evidence spans whose anchor no longer fits the document.
-pub fn orphans_ui(ui: &mut egui::Ui, ws: &Workspace, cmds: &mut Vec<Command>) {
-    let v = orphans(ws);
+pub fn orphans_ui(ui: &mut egui::Ui, ws: &Workspace, v: &[Orphan], cmds: &mut Vec<Command>) {
     ui.heading(format!("Orphaned evidence ({})", v.len()));
     if v.is_empty() {
         ui.weak("None.");
