@@ -331,3 +331,52 @@ fn clicking_an_edge_in_the_drawing_lists_its_claims() {
     h.run();
     assert_eq!(h.state().network.edge, before);
 }
+
+/// Every node name and edge amount is painted as text inside the drawing, not cut off at its
+/// border; unsigned edges are dashed (drawn as many short segments).
+#[test]
+fn the_drawing_labels_nodes_and_edges_inside_its_area() {
+    use claimbench::ui::network::draw::GRAPH_LABEL;
+    let mut h = start();
+    let ws = sample();
+    let g = MoneyGraph::build(&ws, &Filter::default());
+    open_tab(&mut h, "Network");
+    let rect = h.get_by_label(GRAPH_LABEL).rect();
+    let mut texts = Vec::new();
+    let mut segments = 0;
+    for cs in &h.output().shapes {
+        match &cs.shape {
+            egui::Shape::Text(t) if rect.contains(t.pos) => {
+                let r = t.visual_bounding_rect();
+                assert!(
+                    rect.expand(1.0).contains_rect(r),
+                    "{:?} sticks out of the drawing",
+                    t.galley.text()
+                );
+                texts.push(t.galley.text().to_owned());
+            }
+            egui::Shape::LineSegment { points, .. } if rect.contains(points[0]) => segments += 1,
+            _ => {}
+        }
+    }
+    for n in g.graph.node_weights() {
+        assert!(texts.iter().any(|t| t == g.name(n)), "node {n} labelled");
+    }
+    for e in g.graph.edge_weights() {
+        assert!(
+            texts.contains(&e.amount_text()),
+            "edge amount {} labelled",
+            e.amount_text()
+        );
+    }
+    let unsigned = g
+        .graph
+        .edge_weights()
+        .filter(|e| !e.status().is_firm())
+        .count();
+    assert!(unsigned > 0);
+    assert!(
+        segments > g.graph.edge_count() + 3 * unsigned,
+        "dashed edges are drawn as many segments ({segments})"
+    );
+}
