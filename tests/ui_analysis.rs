@@ -160,6 +160,14 @@ fn resolving_a_finding_is_saved_and_undoable() {
     h.run();
     assert_eq!(h.state().ws.resolutions, saved, "redo restores it");
     h.get_by_label_contains(&format!("Resolved, prefers {preferred}"));
+
+    // Reopening is an undoable edit too.
+    click(&mut h, "Reopen");
+    assert!(h.state().ws.resolutions.is_empty(), "reopened");
+    h.get_by_label("Hard conflicts (2, 0 resolved)");
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(h.state().ws.resolutions, saved, "undo the reopen");
 }
 
 #[test]
