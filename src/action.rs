@@ -2,7 +2,9 @@
 //! its inverse, so undo and redo store only the changed items — never a copy of the workspace —
 //! and stay cheap on workspaces with 100k claims.
 
-use crate::model::{Claim, ClaimId, DocId, Entity, EntityId, SourceDocument, Workspace};
+use crate::model::{
+    Claim, ClaimId, DocId, Entity, EntityId, Resolution, SourceDocument, Workspace,
+};
 
 /// A change to the workspace.
 #[derive(Clone, Debug, PartialEq)]
@@ -42,6 +44,9 @@ pub enum Action {
     RemoveEntity(EntityId),
     /// Replace an entity by a new version with the same id.
     ReplaceEntity(Box<Entity>),
+    /// Replace the saved resolutions of findings (resolving a finding, or the resolution part of
+    /// a merge); the inverse holds the previous list.
+    SetResolutions(Vec<Resolution>),
     /// Several actions as one undo step (applied in order, undone in reverse).
     Batch(Vec<Action>),
 }
@@ -148,6 +153,9 @@ impl Action {
                     .find(|e| e.id == entity.id)
                     .ok_or_else(|| ActionError::Missing(entity.id.0.clone()))?;
                 Action::ReplaceEntity(Box::new(std::mem::replace(slot, *entity)))
+            }
+            Action::SetResolutions(list) => {
+                Action::SetResolutions(std::mem::replace(&mut ws.resolutions, list))
             }
             Action::Batch(actions) => {
                 let mut inverses = Vec::with_capacity(actions.len());
@@ -328,6 +336,25 @@ mod tests {
         assert_eq!(ws.claims[0].id.as_str(), "cl-0009");
         inverse.apply(&mut ws).unwrap();
         assert_eq!(ws, original);
+    }
+
+    #[test]
+    fn set_resolutions_returns_the_old_list() {
+        let mut ws = ws_with_claims(2);
+        let r = Resolution {
+            finding: "figure:cl-0001+cl-0002".into(),
+            claims: vec![ClaimId::numbered(1), ClaimId::numbered(2)],
+            preferred: Some(ClaimId::numbered(2)),
+            note: "the filing says so".into(),
+        };
+        let inverse = Action::SetResolutions(vec![r.clone()])
+            .apply(&mut ws)
+            .unwrap();
+        assert_eq!(ws.resolutions, vec![r.clone()]);
+        assert_eq!(inverse, Action::SetResolutions(Vec::new()));
+        let redo = inverse.apply(&mut ws).unwrap();
+        assert!(ws.resolutions.is_empty());
+        assert_eq!(redo, Action::SetResolutions(vec![r]));
     }
 
     #[test]

@@ -1,0 +1,116 @@
+//! The lists below the findings: duplicate candidates (with an undoable Merge), claims without
+//! sources and orphaned evidence. Clicking a claim selects it.
+
+use crate::action::Action;
+use crate::analysis::report::Orphan;
+use crate::analysis::{ClaimMerge, DuplicateCandidate, merge_claims};
+use crate::model::{Claim, ClaimId, Workspace};
+use crate::ui::command::Command;
+
+/// `cl-0002 investment Amazon → OpenAI $10B`.
+pub fn claim_text(ws: &Workspace, c: &Claim) -> String {
+    let name = |e: &Option<crate::model::EntityId>| {
+        e.as_ref()
+            .map_or("?".to_owned(), |e| ws.entity_name(e).to_owned())
+    };
+    let parties = match &c.counterparty {
+        Some(_) => format!("{} → {}", name(&c.subject), name(&c.counterparty)),
+        None => name(&c.subject),
+    };
+    let fig = c
+        .figure
+        .as_ref()
+        .map(|f| format!(" {}", f.display()))
+        .unwrap_or_default();
+    format!("{} {} {parties}{fig}", c.id, c.kind.name())
+}
+
+/// The merge as one undoable workspace edit: `keep` replaced, `absorb` deleted, resolutions
+/// renamed.
+pub fn merge_action(m: ClaimMerge) -> Action {
+    Action::Batch(vec![
+        Action::ReplaceClaim(Box::new(m.keep_after)),
+        Action::DeleteClaim(m.absorbed.id),
+        Action::SetResolutions(m.resolutions_after),
+    ])
+}
+
+fn claim_link(ui: &mut egui::Ui, ws: &Workspace, id: &ClaimId, cmds: &mut Vec<Command>) {
+    let text = ws
+        .claim(id)
+        .map_or_else(|| id.to_string(), |c| claim_text(ws, c));
+    if ui.link(text).clicked() {
+        cmds.push(Command::SelectClaim(id.clone()));
+    }
+}
+
+/// Duplicate candidates, each with a Merge button.
+pub fn duplicates_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    dups: &[DuplicateCandidate],
+    cmds: &mut Vec<Command>,
+) {
+    ui.heading(format!("Likely duplicates ({})", dups.len()));
+    if dups.is_empty() {
+        ui.weak("None.");
+    }
+    for d in dups {
+        ui.group(|ui| {
+            ui.set_width(ui.available_width());
+            ui.horizontal_wrapped(|ui| {
+                ui.label("keep");
+                claim_link(ui, ws, &d.keep, cmds);
+            });
+            ui.horizontal_wrapped(|ui| {
+                ui.label("absorb");
+                claim_link(ui, ws, &d.absorb, cmds);
+            });
+            ui.weak(&d.reason);
+            if ui
+                .button("Merge")
+                .on_hover_text(format!(
+                    "Move {}'s evidence into {} and delete {}",
+                    d.absorb, d.keep, d.absorb
+                ))
+                .clicked()
+                && let Ok(m) = merge_claims(ws, &d.keep, &d.absorb)
+            {
+                cmds.push(Command::Edit(
+                    Box::new(merge_action(m)),
+                    format!("Merge {} into {}", d.absorb, d.keep),
+                    None,
+                ));
+                cmds.push(Command::SelectClaim(d.keep.clone()));
+            }
+        });
+    }
+}
+
+/// Claims that have no evidence at all.
+pub fn unsourced_ui(ui: &mut egui::Ui, ws: &Workspace, v: &[ClaimId], cmds: &mut Vec<Command>) {
+    ui.heading(format!("Claims without sources ({})", v.len()));
+    if v.is_empty() {
+        ui.weak("None.");
+    }
+    for id in v {
+        claim_link(ui, ws, id, cmds);
+    }
+}
+
+/// Evidence spans whose anchor no longer fits the document.
+pub fn orphans_ui(ui: &mut egui::Ui, ws: &Workspace, v: &[Orphan], cmds: &mut Vec<Command>) {
+    ui.heading(format!("Orphaned evidence ({})", v.len()));
+    if v.is_empty() {
+        ui.weak("None.");
+    }
+    for o in v {
+        ui.horizontal_wrapped(|ui| {
+            claim_link(ui, ws, &o.claim, cmds);
+            ui.weak(format!(
+                "evidence {} in {}: {}",
+                o.evidence, o.doc, o.problem
+            ));
+        });
+    }
+}

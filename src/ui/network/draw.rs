@@ -1,0 +1,223 @@
+//! Drawing the money-flow graph with egui's painter: nodes on a circle, labelled; directed edges
+//! with arrowheads and amount labels, width by dollar amount, dashed when no deal on the edge is
+//! signed or completed, loop edges in vermillion; a click near an edge selects it.
+
+use crate::analysis::money::{MoneyEdge, MoneyGraph};
+use crate::model::EntityId;
+use crate::ui::app::Selection;
+use egui::{Align2, Color32, FontId, Pos2, Sense, Shape, Stroke, Vec2};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// Okabe–Ito vermillion: edges on a loop.
+pub const CYCLE: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
+/// Okabe–Ito blue: other edges.
+pub const EDGE: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
+/// Okabe–Ito reddish purple: the selected edge.
+pub const SELECTED: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
+/// Okabe–Ito bluish green: nodes.
+pub const NODE: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
+
+const NODE_RADIUS: f32 = 7.0;
+/// How far the two directions between a pair of nodes are set apart.
+const OFFSET: f32 = 5.0;
+/// How close (points) a click must be to an edge to pick it.
+const PICK: f32 = 8.0;
+
+/// Node positions on a circle inside `rect`, in graph order, starting at the top.
+pub fn circle_layout(n: usize, rect: egui::Rect) -> Vec<Pos2> {
+    let c = rect.center();
+    let r = (rect.width().min(rect.height()) / 2.0 - 36.0).max(20.0);
+    (0..n)
+        .map(|i| {
+            let a =
+                i as f32 / n.max(1) as f32 * std::f32::consts::TAU - std::f32::consts::FRAC_PI_2;
+            c + r * Vec2::new(a.cos(), a.sin())
+        })
+        .collect()
+}
+
+/// Line width for an edge: 1.5 for unpriced, up to 8 for the largest dollar amount (by square
+/// root, so small flows stay visible).
+pub fn edge_width(e: &MoneyEdge, max_usd: f64) -> f32 {
+    match e.usd() {
+        Some(v) if max_usd > 0.0 => 1.5 + 6.5 * (v / max_usd).sqrt() as f32,
+        _ => 1.5,
+    }
+}
+
+/// The accessible label of the drawing (screen readers, tests).
+pub const GRAPH_LABEL: &str = "Money-flow graph";
+
+/// The drawn segment of an edge from node position `a` to `b`: shortened to the node circles and
+/// shifted to the right of its direction, so A → B and B → A do not overlap. `None` when the
+/// nodes are too close to draw a line.
+pub fn segment(a: Pos2, b: Pos2) -> Option<(Pos2, Pos2)> {
+    let d = b - a;
+    let len = d.length();
+    if len < 2.0 * NODE_RADIUS + 4.0 {
+        return None;
+    }
+    let u = d / len;
+    let normal = Vec2::new(-u.y, u.x);
+    let shift = normal * OFFSET;
+    Some((
+        a + u * (NODE_RADIUS + 2.0) + shift,
+        b - u * (NODE_RADIUS + 2.0) + shift,
+    ))
+}
+
+fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
+    let ab = b - a;
+    let t = ((p - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
+    (a + ab * t).distance(p)
+}
+
+/// Draws the graph into a new area of `size`; returns the edge clicked this frame.
+pub fn graph_ui(
+    ui: &mut egui::Ui,
+    g: &MoneyGraph,
+    sel: &Selection,
+    selected: Option<&(EntityId, EntityId)>,
+    size: Vec2,
+) -> Option<(EntityId, EntityId)> {
+    let (resp, painter) = ui.allocate_painter(size, Sense::click());
+    resp.widget_info(|| egui::WidgetInfo::labeled(egui::WidgetType::Other, true, GRAPH_LABEL));
+    let rect = resp.rect;
+    painter.rect_stroke(
+        rect,
+        4.0,
+        Stroke::new(1.0, ui.visuals().widgets.noninteractive.bg_stroke.color),
+        egui::StrokeKind::Inside,
+    );
+    if g.graph.node_count() == 0 {
+        painter.text(
+            rect.center(),
+            Align2::CENTER_CENTER,
+            "No money flows under these filters",
+            FontId::proportional(14.0),
+            ui.visuals().weak_text_color(),
+        );
+        return None;
+    }
+    let pos: BTreeMap<EntityId, Pos2> = g
+        .graph
+        .node_weights()
+        .cloned()
+        .zip(circle_layout(g.graph.node_count(), rect))
+        .collect();
+    let on_cycle: BTreeSet<_> = g.cycles.iter().flat_map(|c| c.edges.clone()).collect();
+    let max_usd = g
+        .graph
+        .edge_weights()
+        .filter_map(MoneyEdge::usd)
+        .fold(0.0, f64::max);
+    let text_color = ui.visuals().text_color();
+    let font = FontId::proportional(11.0);
+    let mut segments = Vec::new();
+    for idx in g.graph.edge_indices() {
+        let e = &g.graph[idx];
+        let (Some(&a), Some(&b)) = (pos.get(&e.from), pos.get(&e.to)) else {
+            continue;
+        };
+        let Some((p, q)) = segment(a, b) else {
+            continue;
+        };
+        let is_sel = selected.is_some_and(|(f, t)| f == &e.from && t == &e.to);
+        let has_sel_claim = sel
+            .claim
+            .as_ref()
+            .is_some_and(|c| e.deals.iter().any(|d| d.claims.contains(c)));
+        let color = if is_sel || has_sel_claim {
+            SELECTED
+        } else if on_cycle.contains(&idx) {
+            CYCLE
+        } else {
+            EDGE
+        };
+        let width = edge_width(e, max_usd) + if is_sel { 1.5 } else { 0.0 };
+        let stroke = Stroke::new(width, color);
+        // Arrowhead: a filled triangle at the payee end; the line stops at its base.
+        let u = (q - p).normalized();
+        let head = 8.0 + width;
+        let base = q - u * head;
+        if e.status().is_firm() {
+            painter.line_segment([p, base], stroke);
+        } else {
+            painter.extend(Shape::dashed_line(&[p, base], stroke, 7.0, 4.0));
+        }
+        let n = Vec2::new(-u.y, u.x) * (head * 0.5);
+        painter.add(Shape::convex_polygon(
+            vec![q, base + n, base - n],
+            color,
+            Stroke::NONE,
+        ));
+        let mid = p + (q - p) * 0.5 + Vec2::new(-u.y, u.x) * 9.0;
+        painter.text(
+            mid,
+            Align2::CENTER_CENTER,
+            e.amount_text(),
+            font.clone(),
+            text_color,
+        );
+        segments.push((p, q, (e.from.clone(), e.to.clone())));
+    }
+    for (id, &p) in &pos {
+        painter.circle_filled(p, NODE_RADIUS, NODE);
+        let below = p.y >= rect.center().y;
+        let (anchor, offset) = if below {
+            (Align2::CENTER_TOP, Vec2::new(0.0, NODE_RADIUS + 2.0))
+        } else {
+            (Align2::CENTER_BOTTOM, Vec2::new(0.0, -NODE_RADIUS - 2.0))
+        };
+        painter.text(
+            p + offset,
+            anchor,
+            g.name(id),
+            FontId::proportional(13.0),
+            text_color,
+        );
+    }
+    let click = resp
+        .clicked()
+        .then(|| resp.interact_pointer_pos())
+        .flatten()?;
+    segments
+        .into_iter()
+        .map(|(a, b, k)| (distance_to_segment(click, a, b), k))
+        .filter(|(d, _)| *d <= PICK)
+        .min_by(|x, y| x.0.total_cmp(&y.0))
+        .map(|(_, k)| k)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn layout_keeps_nodes_inside_and_apart() {
+        let rect = egui::Rect::from_min_size(Pos2::ZERO, Vec2::new(400.0, 300.0));
+        let ps = circle_layout(5, rect);
+        assert_eq!(ps.len(), 5);
+        for (i, p) in ps.iter().enumerate() {
+            assert!(rect.contains(*p), "{p:?} outside");
+            for q in &ps[i + 1..] {
+                assert!(p.distance(*q) > 40.0);
+            }
+        }
+        assert!(ps[0].y < rect.center().y, "first node at the top");
+    }
+
+    #[test]
+    fn opposite_edges_are_drawn_apart_and_picked_separately() {
+        let (a, b) = (Pos2::new(0.0, 0.0), Pos2::new(200.0, 0.0));
+        let (p1, q1) = segment(a, b).unwrap();
+        let (p2, q2) = segment(b, a).unwrap();
+        assert!((p1.y - p2.y).abs() >= 2.0 * OFFSET - 0.01);
+        let click = Pos2::new(100.0, p1.y);
+        assert!(distance_to_segment(click, p1, q1) < distance_to_segment(click, q2, p2));
+        assert!(
+            segment(a, Pos2::new(3.0, 0.0)).is_none(),
+            "too short to draw"
+        );
+    }
+}
