@@ -26,10 +26,12 @@ fn evidence(e: &Evidence, h: &mut DefaultHasher) {
         doc,
         anchor,
         attributed_to,
+        orphaned,
     } = e;
     doc.hash(h);
     anchor.hash(h);
     attributed_to.hash(h);
+    orphaned.hash(h);
 }
 
 fn claim(c: &Claim, h: &mut DefaultHasher) {
@@ -78,10 +80,11 @@ fn document(d: &SourceDocument, h: &mut DefaultHasher) {
         cites,
         text,
         excluded,
+        rejected,
         sha256,
     } = d;
     (id, title, outlet, author, url, published, imported_at).hash(h);
-    (cites, text, excluded, sha256).hash(h);
+    (cites, text, excluded, rejected, sha256).hash(h);
 }
 
 fn entity(e: &Entity, h: &mut DefaultHasher) {
