@@ -1,8 +1,9 @@
-//! `claimbench screenshot [WORKSPACE.ron] --out FILE.png [--view reader|claims]`: opens the real
+//! `claimbench screenshot [WORKSPACE.ron] --out FILE.png [--view reader|claims|charts|network|findings]`: opens the real
 //! window, waits for the UI to settle, saves a PNG of the whole window and exits. Needs a display
 //! (an X server such as Xvfb, or Wayland).
 
 use super::{EXIT_BAD_INPUT, EXIT_OK, report_error};
+use crate::ui::app::CentralTab;
 use crate::ui::{Startup, View, screenshot::ScreenshotJob};
 use std::path::PathBuf;
 
@@ -13,6 +14,12 @@ pub enum ViewArg {
     Reader,
     /// The Claims table, enlarged.
     Claims,
+    /// The Charts tab.
+    Charts,
+    /// The Network tab.
+    Network,
+    /// The Findings tab.
+    Findings,
 }
 
 /// Arguments of `screenshot`.
@@ -43,8 +50,14 @@ pub fn run(args: &ScreenshotArgs) -> i32 {
         restore_last: false,
         screenshot: Some(job),
         view: match args.view {
-            ViewArg::Reader => View::Reader,
             ViewArg::Claims => View::Claims,
+            _ => View::Reader,
+        },
+        tab: match args.view {
+            ViewArg::Charts => CentralTab::Charts,
+            ViewArg::Network => CentralTab::Network,
+            ViewArg::Findings => CentralTab::Findings,
+            _ => CentralTab::Reader,
         },
         select_first_claim: true,
         ..Default::default()

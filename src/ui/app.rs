@@ -34,6 +34,8 @@ pub struct Startup {
     pub dialogs: DialogBackend,
     /// Select the first claim of the first document (screenshots, first look).
     pub select_first_claim: bool,
+    /// The initial centre tab.
+    pub tab: CentralTab,
 }
 
 /// What persists between runs through eframe storage (never in the workspace file).
@@ -151,6 +153,7 @@ pub struct ClaimbenchApp {
 impl ClaimbenchApp {
     /// Builds the app from eframe's creation context.
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
+        install_fonts(&cc.egui_ctx);
         let settings = match (&cc.storage, startup.screenshot.is_none()) {
             (Some(storage), true) => eframe::get_value(*storage, SETTINGS_KEY).unwrap_or_default(),
             _ => Settings::default(),
@@ -170,7 +173,7 @@ impl ClaimbenchApp {
             reader: Default::default(),
             table: Default::default(),
             inspector: Default::default(),
-            tab: CentralTab::Reader,
+            tab: startup.tab,
             charts: Default::default(),
             network: Default::default(),
             findings: Default::default(),
@@ -855,6 +858,27 @@ impl ClaimbenchApp {
             self.shown_title = title;
         }
     }
+}
+
+/// Adds DejaVu Sans (shipped in `assets/fonts`, permissive licence) as a fallback after egui's
+/// default fonts, which lack symbols analysts' text and our labels use (→, ▲, ✔, €-signs in
+/// some weights).
+pub fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    fonts.font_data.insert(
+        "dejavu-sans".into(),
+        std::sync::Arc::new(egui::FontData::from_static(include_bytes!(
+            "../../assets/fonts/DejaVuSans.ttf"
+        ))),
+    );
+    for family in [egui::FontFamily::Proportional, egui::FontFamily::Monospace] {
+        fonts
+            .families
+            .entry(family)
+            .or_default()
+            .push("dejavu-sans".into());
+    }
+    ctx.set_fonts(fonts);
 }
 
 impl eframe::App for ClaimbenchApp {
