@@ -567,3 +567,60 @@ fn replacing_text_reanchors_orphans_and_reattaches() {
     h.run();
     assert_eq!(h.state().ws, ws);
 }
+
+#[test]
+fn find_in_document_and_across_documents_and_filter_claims() {
+    let mut h = start(vec![]);
+    let ws = sample();
+    let doc = &ws.documents[0];
+    let n = claimbench::ui::find::matches(&doc.text, "openai").len();
+    assert!(n >= 2);
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::F);
+    h.run();
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|n| n.accesskit_node().placeholder() == Some("Find in document"))
+        .expect("the find field")
+        .type_text("OpenAI");
+    h.run();
+    h.get_by_label(&format!("1 of {n}"));
+    h.get_by_label("Next").click();
+    h.run();
+    h.get_by_label(&format!("2 of {n}"));
+    h.get_by_label("All documents").click();
+    h.run();
+    let docs_with = ws
+        .documents
+        .iter()
+        .filter(|d| !claimbench::ui::find::matches(&d.text, "openai").is_empty())
+        .count();
+    h.get_by_label_contains(&format!("in {docs_with} documents"));
+    h.get_by_label("Close").click();
+    h.run();
+    assert!(h.query_by_label("Next").is_none());
+    // The Claims table filter: free text narrows the rows.
+    let before = h
+        .get_by_label_contains(" of 29")
+        .value()
+        .unwrap_or_default();
+    assert!(before.starts_with("29 of 29"), "{before}");
+    let filter_field = |h: &Harness<'static, ClaimbenchApp>| {
+        h.get_all_by_role(egui::accesskit::Role::TextInput)
+            .find(|n| n.accesskit_node().placeholder() == Some("Filter claims…"))
+            .expect("the filter field")
+            .focus()
+    };
+    filter_field(&h);
+    h.run();
+    h.get_all_by_role(egui::accesskit::Role::TextInput)
+        .find(|n| n.accesskit_node().placeholder() == Some("Filter claims…"))
+        .expect("the filter field")
+        .type_text("valuation");
+    h.run();
+    let filter = claimbench::ui::claims::ClaimFilter {
+        text: "valuation".into(),
+        ..Default::default()
+    };
+    let expected = ws.claims.iter().filter(|c| filter.accepts(&ws, c)).count();
+    assert!(expected > 0 && expected < 29);
+    h.get_by_label(&format!("{expected} of 29"));
+}

@@ -368,6 +368,11 @@ impl ClaimbenchApp {
                 self.selection.related = ids.into_iter().skip(1).collect();
             }
             Command::ShowTab(tab) => self.tab = tab,
+            Command::Find => {
+                self.tab = CentralTab::Reader;
+                let f = self.reader.find.get_or_insert_with(Default::default);
+                f.focus = true;
+            }
             Command::ScrollReader(doc, range) => {
                 self.reader.scroll_to = Some((doc.clone(), range));
                 self.selection.doc = Some(doc);

@@ -37,6 +37,8 @@ pub struct TableState {
     pub descending: bool,
     /// Only claims with evidence in the open document.
     pub only_open_document: bool,
+    /// The filters above the table.
+    pub filter: ClaimFilter,
     /// Scroll this claim's row into view on the next frame.
     pub scroll_to: Option<ClaimId>,
     /// Frames the pending scroll has been applied for.
@@ -73,6 +75,70 @@ pub fn compare(ws: &Workspace, key: SortKey, a: &Claim, b: &Claim) -> Ordering {
     by.then_with(|| a.id.cmp(&b.id))
 }
 
+/// Filters of the Claims table; empty fields filter nothing.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct ClaimFilter {
+    /// Free text matched against parties, figure, kind, status, note, tags and quotes.
+    pub text: String,
+    /// Only this kind.
+    pub kind: Option<crate::model::ClaimKind>,
+    /// Only this status.
+    pub status: Option<crate::model::ClaimStatus>,
+    /// Only claims where this entity (or a subsidiary) is subject or counterparty.
+    pub entity: Option<crate::model::EntityId>,
+    /// Only claims dated on or after this (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
+    pub from: String,
+    /// Only claims dated on or before this.
+    pub to: String,
+}
+
+impl ClaimFilter {
+    /// Whether a claim passes the filter. Unparsable dates filter nothing.
+    pub fn accepts(&self, ws: &Workspace, c: &Claim) -> bool {
+        if self.kind.is_some_and(|k| k != c.kind) || self.status.is_some_and(|s| s != c.status) {
+            return false;
+        }
+        if let Some(e) = &self.entity {
+            let hit = |p: &Option<crate::model::EntityId>| {
+                p.as_ref().is_some_and(|p| p == e || ws.root_entity(p) == e)
+            };
+            if !hit(&c.subject) && !hit(&c.counterparty) {
+                return false;
+            }
+        }
+        let from = self.from.trim().parse::<crate::model::FuzzyDate>().ok();
+        let to = self.to.trim().parse::<crate::model::FuzzyDate>().ok();
+        if from.is_some() || to.is_some() {
+            let Some(d) = c.as_of else { return false };
+            if from.is_some_and(|f| d.last_day() < f.first_day())
+                || to.is_some_and(|t| d.first_day() > t.last_day())
+            {
+                return false;
+            }
+        }
+        let q = self.text.trim().to_lowercase();
+        if q.is_empty() {
+            return true;
+        }
+        let mut hay = vec![
+            name(ws, &c.subject).to_lowercase(),
+            name(ws, &c.counterparty).to_lowercase(),
+            c.kind.label().to_lowercase(),
+            c.status.label().to_lowercase(),
+            c.figure
+                .as_ref()
+                .map(|f| f.display().to_lowercase())
+                .unwrap_or_default(),
+            c.note.to_lowercase(),
+            c.id.as_str().to_lowercase(),
+        ];
+        hay.extend(c.tags.iter().map(|t| t.to_lowercase()));
+        hay.extend(c.evidence.iter().map(|e| e.anchor.exact.to_lowercase()));
+        q.split_whitespace()
+            .all(|w| hay.iter().any(|h| h.contains(w)))
+    }
+}
+
 /// The row order of the table: indices into `ws.claims`.
 pub fn row_order(
     ws: &Workspace,
@@ -84,12 +150,69 @@ pub fn row_order(
             !state.only_open_document
                 || open_doc.is_some_and(|d| ws.claims[i].evidence.iter().any(|e| &e.doc == d))
         })
+        .filter(|&i| state.filter.accepts(ws, &ws.claims[i]))
         .collect();
     rows.sort_by(|&i, &j| {
         let o = compare(ws, state.sort, &ws.claims[i], &ws.claims[j]);
         if state.descending { o.reverse() } else { o }
     });
     rows
+}
+
+fn filter_bar_ui(ui: &mut egui::Ui, ws: &Workspace, f: &mut ClaimFilter) {
+    ui.horizontal_wrapped(|ui| {
+        ui.add(
+            egui::TextEdit::singleline(&mut f.text)
+                .hint_text("Filter claims…")
+                .desired_width(140.0),
+        );
+        egui::ComboBox::from_id_salt("filter_kind")
+            .selected_text(f.kind.map_or("any kind", |k| k.label()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.kind, None, "any kind");
+                for k in crate::model::ClaimKind::ALL {
+                    ui.selectable_value(&mut f.kind, Some(k), k.label());
+                }
+            });
+        egui::ComboBox::from_id_salt("filter_status")
+            .selected_text(f.status.map_or("any status", |s| s.label()))
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.status, None, "any status");
+                for s in crate::model::ClaimStatus::ALL {
+                    ui.selectable_value(&mut f.status, Some(s), s.label());
+                }
+            });
+        let shown = f
+            .entity
+            .as_ref()
+            .map_or("any party".to_owned(), |e| ws.entity_name(e).to_owned());
+        egui::ComboBox::from_id_salt("filter_entity")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                ui.selectable_value(&mut f.entity, None, "any party");
+                let mut ents: Vec<_> = ws.entities.iter().collect();
+                ents.sort_by_key(|e| e.name.to_lowercase());
+                for e in ents {
+                    ui.selectable_value(&mut f.entity, Some(e.id.clone()), &e.name);
+                }
+            });
+        for (label, value) in [("from", &mut f.from), ("to", &mut f.to)] {
+            let bad = !value.trim().is_empty()
+                && value.trim().parse::<crate::model::FuzzyDate>().is_err();
+            let r = ui.add(
+                egui::TextEdit::singleline(value)
+                    .hint_text(label)
+                    .desired_width(78.0),
+            );
+            if bad {
+                r.on_hover_text("not a date: use YYYY, YYYY-MM or YYYY-MM-DD (ignored)");
+                ui.colored_label(ui.visuals().error_fg_color, "?");
+            }
+        }
+        if *f != ClaimFilter::default() && ui.button("Clear").clicked() {
+            *f = ClaimFilter::default();
+        }
+    });
 }
 
 const COLUMNS: [(&str, SortKey); 7] = [
@@ -116,6 +239,12 @@ pub fn claims_ui(
         ui.weak(format!("{} of {}", rows.len(), ws.claims.len()));
         ui.checkbox(&mut state.only_open_document, "Only the open document");
     });
+    let before = (state.filter.clone(), state.only_open_document);
+    filter_bar_ui(ui, ws, &mut state.filter);
+    if before != (state.filter.clone(), state.only_open_document) {
+        // The rows above were counted with the old filter: draw the new ones at once.
+        ui.ctx().request_repaint();
+    }
     // Keep scrolling for a few frames: on the first frames of a window the panel sizes settle.
     let scroll_row = state
         .scroll_to
@@ -215,4 +344,54 @@ pub fn claims_ui(
                 }
             });
         });
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn filters_narrow_the_rows() {
+        let ws = crate::sample::sample_workspace().unwrap();
+        let mut state = TableState::default();
+        let all = row_order(&ws, &state, None).len();
+        assert_eq!(all, ws.claims.len());
+        state.filter.text = "openai valuation".into();
+        let rows = row_order(&ws, &state, None);
+        assert!(!rows.is_empty() && rows.len() < all);
+        assert!(
+            rows.iter()
+                .all(|&i| ws.claims[i].kind == crate::model::ClaimKind::Valuation)
+        );
+        state.filter = ClaimFilter {
+            entity: Some("amazon".into()),
+            ..Default::default()
+        };
+        let rows = row_order(&ws, &state, None);
+        // AWS rolls up to Amazon: the $38B AWS deal is listed under Amazon.
+        assert!(rows.iter().any(|&i| {
+            ws.claims[i]
+                .counterparty
+                .as_ref()
+                .is_some_and(|c| c.as_str() == "aws")
+        }));
+        state.filter = ClaimFilter {
+            from: "2025-12".into(),
+            to: "2025-12-31".into(),
+            ..Default::default()
+        };
+        let rows = row_order(&ws, &state, None);
+        // A claim dated only "2025" may be from December: dates overlap the range.
+        let dec: crate::model::FuzzyDate = "2025-12".parse().unwrap();
+        assert!(
+            rows.iter()
+                .all(|&i| ws.claims[i].as_of.is_some_and(|d| d.overlaps(&dec)))
+        );
+        assert!(rows.len() < all);
+        state.filter.from = "2025-13".into();
+        assert!(
+            row_order(&ws, &state, None).len() >= rows.len(),
+            "a bad date filters nothing"
+        );
+    }
 }

@@ -32,6 +32,8 @@ pub enum Command {
     SelectDocument(DocId),
     /// Select this claim (Inspector, table, highlights).
     SelectClaim(ClaimId),
+    /// Open the find bar in the Reader.
+    Find,
     /// Scroll the Reader to a span of a document (opening it).
     ScrollReader(DocId, std::ops::Range<usize>),
     /// Open the document of the claim's n-th evidence and scroll to its span.
@@ -99,6 +101,7 @@ impl Command {
             Command::New => vec![KeyboardShortcut::new(cmd, Key::N)],
             Command::Open => vec![KeyboardShortcut::new(cmd, Key::O)],
             Command::Import => vec![KeyboardShortcut::new(cmd, Key::I)],
+            Command::Find => vec![KeyboardShortcut::new(cmd, Key::F)],
             Command::Save => vec![KeyboardShortcut::new(cmd, Key::S)],
             Command::SaveAs => vec![KeyboardShortcut::new(cmd | Modifiers::SHIFT, Key::S)],
             Command::Quit => vec![KeyboardShortcut::new(cmd, Key::Q)],
@@ -121,8 +124,9 @@ impl Command {
 
     /// Commands that have a global shortcut, checked each frame (most specific first, so
     /// Ctrl+Shift+S is not taken for Ctrl+S).
-    pub fn with_shortcuts() -> [Command; 9] {
+    pub fn with_shortcuts() -> [Command; 10] {
         [
+            Command::Find,
             Command::Import,
             Command::NewClaimFromSelection,
             Command::SaveAs,

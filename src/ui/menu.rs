@@ -73,6 +73,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
                 }
             }
             ui.separator();
+            item(ui, &ctx, "Find…", Command::Find, cmds);
+            ui.separator();
             ui.label("Workspace title:");
             let mut title = app.ws.title.clone();
             let r = ui.add(egui::TextEdit::singleline(&mut title).desired_width(240.0));

@@ -24,6 +24,8 @@ pub struct ReaderState {
     pub suggestions: super::suggestions::SuggestionsState,
     /// The text being edited in the "Replace text…" dialog.
     pub replace_draft: Option<String>,
+    /// The find bar (Ctrl+F), when open.
+    pub find: Option<super::find::FindState>,
 }
 
 /// One highlighted evidence span.
@@ -68,6 +70,7 @@ fn layout(
     doc: &SourceDocument,
     hl: &[Highlight],
     proposals: &[Range<usize>],
+    found: &[Range<usize>],
     selected: Option<&ClaimId>,
     ui: &egui::Ui,
 ) -> LayoutJob {
@@ -82,7 +85,7 @@ fn layout(
     for r in &doc.excluded {
         bounds.extend([r.start, r.end]);
     }
-    for r in proposals {
+    for r in proposals.iter().chain(found) {
         bounds.extend([r.start, r.end]);
     }
     bounds.retain(|&b| b <= text.len() && text.is_char_boundary(b));
@@ -118,6 +121,10 @@ fn layout(
             if is_sel {
                 fmt.underline = Stroke::new(2.0, palette::kind_color(h.kind));
             }
+        }
+        if found.iter().any(|r| r.start <= a && b <= r.end) {
+            fmt.background = egui::Color32::from_rgba_unmultiplied(0xF0, 0xE4, 0x42, 140);
+            fmt.color = egui::Color32::BLACK;
         }
         job.append(&text[a..b], 0.0, fmt);
     }
@@ -234,6 +241,10 @@ pub fn reader_ui(
             None => {}
         }
     }
+    let (found, scroll_to_match) = super::find::find_bar_ui(ui, ws, doc, &mut state.find, cmds);
+    if let Some(r) = scroll_to_match {
+        state.scroll_to = Some((doc.id.clone(), r));
+    }
     let proposals = state.suggestions.proposals(ws, doc);
     super::suggestions::suggestions_ui(ui, ws, doc, &proposals, &mut state.suggestions, cmds);
     let proposal_ranges: Vec<Range<usize>> = proposals
@@ -251,7 +262,14 @@ pub fn reader_ui(
     scroll.show(ui, |ui| {
         let mut layouter = |ui: &egui::Ui, _text: &dyn egui::TextBuffer, _wrap: f32| {
             ui.ctx().fonts_mut(|f| {
-                f.layout_job(layout(doc, &hl, &proposal_ranges, sel.claim.as_ref(), ui))
+                f.layout_job(layout(
+                    doc,
+                    &hl,
+                    &proposal_ranges,
+                    &found,
+                    sel.claim.as_ref(),
+                    ui,
+                ))
             })
         };
         let mut text: &str = doc.text.as_str();
