@@ -166,7 +166,8 @@ fn unsaved_changes_are_guarded_and_marked_in_the_title() {
     let mut h = start(vec![Some(path.clone())]);
     h.get_by_label("Edit").click();
     h.run();
-    let field = h.get_by_role(egui::accesskit::Role::TextInput);
+    let title = h.state().ws.title.clone();
+    let field = field_with_value(&h, &title);
     field.focus();
     field.type_text(" (edited)");
     h.run();
@@ -206,7 +207,8 @@ fn renaming_is_one_undo_step_and_undo_restores_the_saved_state() {
     let original = h.state().ws.title.clone();
     h.get_by_label("Edit").click();
     h.run();
-    let field = h.get_by_role(egui::accesskit::Role::TextInput);
+    let title = h.state().ws.title.clone();
+    let field = field_with_value(&h, &title);
     field.focus();
     field.type_text("!!");
     h.run();
