@@ -498,3 +498,82 @@ mod accept_tests {
         assert!(c.subject.is_some() && c.counterparty.is_some(), "{c:?}");
     }
 }
+
+/// The action that merges entity `absorb` into `keep` (one undo step): every claim naming
+/// `absorb` is re-pointed to `keep`, `absorb`'s name and aliases become aliases of `keep`, its
+/// children get `keep` as parent, and `absorb` is removed.
+pub fn merge_entities(
+    ws: &Workspace,
+    keep: &EntityId,
+    absorb: &EntityId,
+) -> Option<crate::action::Action> {
+    use crate::action::Action;
+    if keep == absorb {
+        return None;
+    }
+    let (k, a) = (ws.entity(keep)?, ws.entity(absorb)?);
+    let mut actions = Vec::new();
+    for c in &ws.claims {
+        if c.subject.as_ref() == Some(absorb) || c.counterparty.as_ref() == Some(absorb) {
+            let mut n = c.clone();
+            for p in [&mut n.subject, &mut n.counterparty] {
+                if p.as_ref() == Some(absorb) {
+                    *p = Some(keep.clone());
+                }
+            }
+            actions.push(Action::ReplaceClaim(Box::new(n)));
+        }
+    }
+    for e in &ws.entities {
+        if e.parent.as_ref() == Some(absorb) && &e.id != keep {
+            let mut n = e.clone();
+            n.parent = Some(keep.clone());
+            actions.push(Action::ReplaceEntity(Box::new(n)));
+        }
+    }
+    let mut kept = k.clone();
+    for name in std::iter::once(&a.name).chain(&a.aliases) {
+        if !kept.answers_to(name) {
+            kept.aliases.push(name.clone());
+        }
+    }
+    if kept.parent.as_ref() == Some(absorb) {
+        kept.parent = a.parent.clone().filter(|p| p != keep);
+    }
+    actions.push(Action::ReplaceEntity(Box::new(kept)));
+    actions.push(Action::RemoveEntity(absorb.clone()));
+    Some(Action::Batch(actions))
+}
+
+#[cfg(test)]
+mod merge_tests {
+    use super::*;
+
+    #[test]
+    fn merging_repoints_claims_keeps_names_and_undoes() {
+        let mut ws = crate::sample::sample_workspace().unwrap();
+        let before = ws.clone();
+        let (keep, absorb) = (EntityId::from("amazon"), EntityId::from("aws"));
+        let n_aws = ws
+            .claims
+            .iter()
+            .filter(|c| {
+                c.subject.as_ref() == Some(&absorb) || c.counterparty.as_ref() == Some(&absorb)
+            })
+            .count();
+        assert!(n_aws > 0);
+        let inverse = merge_entities(&ws, &keep, &absorb)
+            .unwrap()
+            .apply(&mut ws)
+            .unwrap();
+        assert!(ws.entity(&absorb).is_none());
+        assert!(ws.claims.iter().all(
+            |c| c.subject.as_ref() != Some(&absorb) && c.counterparty.as_ref() != Some(&absorb)
+        ));
+        assert!(ws.entity(&keep).unwrap().answers_to("Amazon Web Services"));
+        assert!(ws.validate().is_empty(), "{:?}", ws.validate());
+        inverse.apply(&mut ws).unwrap();
+        assert_eq!(ws, before);
+        assert!(merge_entities(&ws, &keep, &keep).is_none());
+    }
+}

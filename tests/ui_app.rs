@@ -394,8 +394,10 @@ fn invalid_input_is_shown_and_not_applied() {
 
 fn wait_for_import(h: &mut Harness<'static, ClaimbenchApp>) {
     for _ in 0..500 {
-        h.run();
+        // One frame at a time: the worker thread asks for repaints while it runs.
+        h.step();
         if h.state().import_job.is_none() {
+            h.run();
             return;
         }
         std::thread::sleep(std::time::Duration::from_millis(10));
@@ -625,4 +627,53 @@ fn find_in_document_and_across_documents_and_filter_claims() {
     let expected = ws.claims.iter().filter(|c| filter.accepts(&ws, c)).count();
     assert!(expected > 0 && expected < 29);
     h.get_by_label(&format!("{expected} of 29"));
+}
+
+#[test]
+fn merge_two_entities_and_undo() {
+    let mut h = start(vec![]);
+    let ws = sample();
+    h.get_by_label("Entities").click();
+    h.run();
+    let aws = ws.entity(&"aws".into()).unwrap().name.clone();
+    h.get_all_by_label_contains(&format!("{aws} ⊂ Amazon"))
+        .next()
+        .expect("AWS listed under Amazon")
+        .click();
+    h.run();
+    h.get_all_by_role(egui::accesskit::Role::ComboBox)
+        .find(|n| {
+            n.value().as_deref() == Some("choose…")
+                || n.accesskit_node().label().as_deref() == Some("choose…")
+        })
+        .expect("the merge combo box")
+        .click();
+    h.run();
+    h.get_all_by_label("Amazon")
+        .find(|n| n.accesskit_node().role() != egui::accesskit::Role::Label)
+        .expect("Amazon option")
+        .click();
+    h.run();
+    let merged = h.state().ws.clone();
+    assert!(merged.entity(&"aws".into()).is_none(), "AWS merged away");
+    assert!(
+        merged
+            .claims
+            .iter()
+            .all(|c| c.subject.as_ref().is_none_or(|s| s.as_str() != "aws")
+                && c.counterparty.as_ref().is_none_or(|s| s.as_str() != "aws"))
+    );
+    assert!(
+        merged
+            .entity(&"amazon".into())
+            .unwrap()
+            .answers_to("Amazon Web Services")
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    h.run();
+    assert_eq!(
+        h.state().ws,
+        ws,
+        "one undo restores both entities and every claim"
+    );
 }

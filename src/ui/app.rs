@@ -128,6 +128,10 @@ pub struct ClaimbenchApp {
     pub inspector: inspector::InspectorState,
     /// The centre tab.
     pub tab: CentralTab,
+    /// The left panel shows Entities instead of Sources.
+    pub left_entities: bool,
+    /// Entities panel state.
+    pub entities: super::entities::EntitiesState,
     /// Charts tab state.
     pub charts: super::charts::ChartsState,
     /// Network tab state.
@@ -174,6 +178,8 @@ impl ClaimbenchApp {
             table: Default::default(),
             inspector: Default::default(),
             tab: startup.tab,
+            left_entities: false,
+            entities: Default::default(),
             charts: Default::default(),
             network: Default::default(),
             findings: Default::default(),
@@ -782,7 +788,15 @@ impl ClaimbenchApp {
             .resizable(true)
             .default_size(270.0)
             .show(ui, |ui| {
-                sources::sources_ui(ui, &self.ws, &self.selection, &mut cmds)
+                ui.horizontal(|ui| {
+                    ui.selectable_value(&mut self.left_entities, false, "Sources");
+                    ui.selectable_value(&mut self.left_entities, true, "Entities");
+                });
+                if self.left_entities {
+                    super::entities::entities_ui(ui, &self.ws, &mut self.entities, &mut cmds)
+                } else {
+                    sources::sources_ui(ui, &self.ws, &self.selection, &mut cmds)
+                }
             });
         egui::Panel::right("inspector")
             .resizable(true)

@@ -6,7 +6,6 @@ use crate::model::Workspace;
 
 /// Draws the Sources panel.
 pub fn sources_ui(ui: &mut egui::Ui, ws: &Workspace, sel: &Selection, cmds: &mut Vec<Command>) {
-    ui.heading("Sources");
     ui.separator();
     if ws.documents.is_empty() {
         ui.weak("No documents yet.");
