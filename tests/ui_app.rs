@@ -677,3 +677,47 @@ fn merge_two_entities_and_undo() {
         "one undo restores both entities and every claim"
     );
 }
+
+#[test]
+fn edit_document_details_and_mark_boilerplate() {
+    let mut h = start(vec![]);
+    let ws = sample();
+    let doc = ws.documents[1].clone();
+    h.get_by_label(&doc.title).click();
+    h.run();
+    h.get_by_label("Details…").click();
+    h.run();
+    let published = doc.published.unwrap().to_string();
+    field_with_value(&h, &published).focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    field_with_value(&h, &published).type_text("2025-12-31");
+    h.run();
+    assert_eq!(
+        h.state()
+            .ws
+            .document(&doc.id)
+            .unwrap()
+            .published
+            .unwrap()
+            .to_string(),
+        "2025-12-31"
+    );
+    // Mark the first 40 bytes as boilerplate, then include them again.
+    let end = claimbench::model::anchor::floor_boundary(&doc.text, 40);
+    h.state_mut().reader.selection = Some((doc.id.clone(), 0..end));
+    h.run();
+    h.get_by_label("Exclude selection").click();
+    h.run();
+    let d = h.state().ws.document(&doc.id).unwrap().clone();
+    assert!(d.is_excluded(0) && d.is_excluded(end - 1));
+    h.state_mut().reader.selection = Some((doc.id.clone(), 0..end));
+    h.run();
+    h.get_by_label("Include selection").click();
+    h.run();
+    assert!(!h.state().ws.document(&doc.id).unwrap().is_excluded(0));
+    for _ in 0..3 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    }
+    assert_eq!(h.state().ws, ws);
+}

@@ -334,7 +334,13 @@ pub fn claims_ui(
                     false,
                 );
                 cell(&mut row, c.status.label().into(), false);
-                cell(&mut row, c.documents().len().to_string(), false);
+                let orphaned = c.evidence.iter().filter(|e| e.orphaned).count();
+                let docs = if orphaned > 0 {
+                    format!("{} ⚠{orphaned} orphaned", c.documents().len())
+                } else {
+                    c.documents().len().to_string()
+                };
+                cell(&mut row, docs, false);
                 let r = row.response();
                 if r.clicked() || clicked {
                     cmds.push(Command::SelectClaim(c.id.clone()));

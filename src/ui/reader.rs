@@ -26,6 +26,8 @@ pub struct ReaderState {
     pub replace_draft: Option<String>,
     /// The find bar (Ctrl+F), when open.
     pub find: Option<super::find::FindState>,
+    /// Whether the document details form is shown.
+    pub show_details: bool,
 }
 
 /// One highlighted evidence span.
@@ -167,7 +169,14 @@ pub fn reader_ui(
     if !doc.cites.is_empty() {
         meta.push(format!("cites {}", doc.cites.join(", ")));
     }
-    ui.weak(meta.join(" · "));
+    ui.horizontal(|ui| {
+        ui.weak(meta.join(" · "));
+        ui.toggle_value(&mut state.show_details, "Details…")
+            .on_hover_text("Edit title, outlet, author, URL, publication date and cited origins");
+    });
+    if state.show_details {
+        super::docmeta::details_ui(ui, doc, cmds);
+    }
     let hl = highlights(ws, &doc.id);
     legend_ui(ui, &hl, !doc.excluded.is_empty());
     if state.selection.as_ref().is_some_and(|(d, _)| d != &doc.id) {
@@ -196,6 +205,19 @@ pub fn reader_ui(
             .clicked()
         {
             cmds.push(Command::AddSelectionAsEvidence);
+        }
+        if let Some((_, r)) = state.selection.clone() {
+            let inside = doc.excluded.iter().any(|x| x.start <= r.start && r.end <= x.end);
+            let label = if inside { "Include selection" } else { "Exclude selection" };
+            if ui
+                .button(label)
+                .on_hover_text("Mark or unmark the selected text as boilerplate (ads, comments): dimmed and ignored by extraction")
+                .clicked()
+            {
+                let action = super::docmeta::set_excluded(doc, r, !inside);
+                let name = if inside { "Include text" } else { "Exclude boilerplate" };
+                cmds.push(Command::Edit(Box::new(action), name.into(), None));
+            }
         }
         if ui
             .button("Replace text…")
@@ -329,6 +351,27 @@ pub fn reader_ui(
             {
                 cmds.push(Command::NewClaimFromSelection);
                 ui.close();
+            }
+            if let Some((_, r)) = state.selection.clone() {
+                let inside = doc
+                    .excluded
+                    .iter()
+                    .any(|x| x.start <= r.start && r.end <= x.end);
+                let (label, exclude) = if inside {
+                    ("Include selection (not boilerplate)", false)
+                } else {
+                    ("Exclude selection as boilerplate", true)
+                };
+                if ui.button(label).clicked() {
+                    let action = super::docmeta::set_excluded(doc, r, exclude);
+                    let name = if exclude {
+                        "Exclude boilerplate"
+                    } else {
+                        "Include text"
+                    };
+                    cmds.push(Command::Edit(Box::new(action), name.into(), None));
+                    ui.close();
+                }
             }
             if ui
                 .add_enabled(

@@ -1,0 +1,166 @@
+//! Document details and boilerplate: edit a document's title, outlet, author, URL, publication
+//! date and cited origins; mark or unmark a selected span as excluded boilerplate. Each change is
+//! one undoable action.
+
+use super::command::Command;
+use crate::action::Action;
+use crate::model::{FuzzyDate, SourceDocument, TextRange};
+use std::ops::Range;
+
+fn edit(doc: &SourceDocument, new: SourceDocument, what: &str, cmds: &mut Vec<Command>) {
+    if &new != doc {
+        cmds.push(Command::Edit(
+            Box::new(Action::ReplaceDocument(Box::new(new))),
+            format!("Edit document {what}"),
+            Some(format!("doc:{}:{what}", doc.id)),
+        ));
+    }
+}
+
+/// The document's metadata form.
+pub fn details_ui(ui: &mut egui::Ui, doc: &SourceDocument, cmds: &mut Vec<Command>) {
+    egui::Grid::new(("doc_details", &doc.id.0))
+        .num_columns(2)
+        .show(ui, |ui| {
+            let mut text_row =
+                |ui: &mut egui::Ui,
+                 label: &str,
+                 value: String,
+                 set: &dyn Fn(&mut SourceDocument, String)| {
+                    ui.weak(label);
+                    let mut v = value;
+                    if ui
+                        .add(egui::TextEdit::singleline(&mut v).desired_width(320.0))
+                        .changed()
+                    {
+                        let mut n = doc.clone();
+                        set(&mut n, v);
+                        edit(doc, n, &label.to_lowercase(), cmds);
+                    }
+                    ui.end_row();
+                };
+            text_row(ui, "Title", doc.title.clone(), &|d, v| d.title = v);
+            text_row(ui, "Outlet", doc.outlet.clone(), &|d, v| d.outlet = v);
+            text_row(
+                ui,
+                "Author",
+                doc.author.clone().unwrap_or_default(),
+                &|d, v| d.author = (!v.trim().is_empty()).then(|| v.trim().to_owned()),
+            );
+            text_row(ui, "URL", doc.url.clone().unwrap_or_default(), &|d, v| {
+                d.url = (!v.trim().is_empty()).then(|| v.trim().to_owned())
+            });
+            text_row(ui, "Cites", doc.cites.join(", "), &|d, v| {
+                d.cites = v
+                    .split(',')
+                    .map(|c| c.trim().to_owned())
+                    .filter(|c| !c.is_empty())
+                    .collect()
+            });
+        });
+    ui.horizontal(|ui| {
+        ui.weak("Published");
+        let id = ui.make_persistent_id(("published_draft", &doc.id.0));
+        let mut draft: String = ui
+            .data(|d| d.get_temp::<String>(id))
+            .unwrap_or_else(|| doc.published.map(|p| p.to_string()).unwrap_or_default());
+        let r = ui.add(
+            egui::TextEdit::singleline(&mut draft)
+                .hint_text("YYYY-MM-DD")
+                .desired_width(110.0),
+        );
+        let parsed = if draft.trim().is_empty() {
+            Ok(None)
+        } else {
+            draft.trim().parse::<FuzzyDate>().map(Some)
+        };
+        match &parsed {
+            Err(e) => {
+                ui.colored_label(ui.visuals().error_fg_color, e.to_string());
+            }
+            Ok(p) if r.changed() => edit(
+                doc,
+                SourceDocument {
+                    published: *p,
+                    ..doc.clone()
+                },
+                "published",
+                cmds,
+            ),
+            Ok(_) => {}
+        }
+        if r.has_focus() {
+            ui.data_mut(|d| d.insert_temp(id, draft));
+        } else {
+            ui.data_mut(|d| d.remove::<String>(id));
+        }
+    });
+}
+
+/// `excluded` with `r` added (overlapping and touching ranges merged), sorted.
+pub fn exclude(ranges: &[TextRange], r: Range<usize>) -> Vec<TextRange> {
+    let mut all: Vec<(usize, usize)> = ranges.iter().map(|x| (x.start, x.end)).collect();
+    all.push((r.start, r.end));
+    all.sort_unstable();
+    let mut out: Vec<TextRange> = Vec::new();
+    for (s, e) in all {
+        match out.last_mut() {
+            Some(last) if s <= last.end => last.end = last.end.max(e),
+            _ => out.push(TextRange { start: s, end: e }),
+        }
+    }
+    out
+}
+
+/// `excluded` with `r` removed (ranges cut around it).
+pub fn include(ranges: &[TextRange], r: Range<usize>) -> Vec<TextRange> {
+    let mut out = Vec::new();
+    for x in ranges {
+        if x.end <= r.start || x.start >= r.end {
+            out.push(*x);
+            continue;
+        }
+        if x.start < r.start {
+            out.push(TextRange {
+                start: x.start,
+                end: r.start,
+            });
+        }
+        if x.end > r.end {
+            out.push(TextRange {
+                start: r.end,
+                end: x.end,
+            });
+        }
+    }
+    out
+}
+
+/// The action marking (or unmarking) a span of a document as excluded boilerplate.
+pub fn set_excluded(doc: &SourceDocument, r: Range<usize>, excluded: bool) -> Action {
+    let mut d = doc.clone();
+    d.excluded = if excluded {
+        exclude(&doc.excluded, r)
+    } else {
+        include(&doc.excluded, r)
+    };
+    Action::ReplaceDocument(Box::new(d))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tr(s: usize, e: usize) -> TextRange {
+        TextRange { start: s, end: e }
+    }
+
+    #[test]
+    fn excluding_merges_and_including_cuts() {
+        assert_eq!(exclude(&[tr(0, 5), tr(10, 20)], 4..12), vec![tr(0, 20)]);
+        assert_eq!(exclude(&[tr(10, 20)], 0..5), vec![tr(0, 5), tr(10, 20)]);
+        assert_eq!(include(&[tr(0, 20)], 5..10), vec![tr(0, 5), tr(10, 20)]);
+        assert_eq!(include(&[tr(0, 20)], 0..30), vec![]);
+        assert_eq!(include(&[tr(0, 5)], 6..9), vec![tr(0, 5)]);
+    }
+}
