@@ -1,0 +1,369 @@
+//! Drawing one chart's [`ChartData`] with egui_plot: date X axis, unit-formatted Y axis, a marker
+//! per claim styled by status, the x span of month/year dates, qualifier glyphs (interval, band,
+//! arrows), contradiction rings, and the screen position of every marker for hit testing.
+
+use crate::chart::scale::day_number;
+use crate::chart::{ChartData, Mark, Point, StatusStyle, YShape};
+use crate::model::figure::format_value;
+use crate::model::{ClaimId, Unit};
+use chrono::{Datelike, NaiveDate};
+use egui::{Color32, Pos2, Stroke};
+use egui_plot::{
+    Arrows, GridInput, GridMark, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints,
+    PlotUi, Points, Polygon,
+};
+
+/// Legend name of the rings drawn around contradicted points.
+pub const CONTRADICTED: &str = "Contradicting reports";
+
+/// A plotted marker: where it is on screen and which claim it stands for.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Target {
+    /// The claim behind the marker.
+    pub claim: ClaimId,
+    /// The series' legend name.
+    pub series: String,
+    /// The marker's screen position in the last frame.
+    pub pos: Pos2,
+}
+
+/// The colour of the n-th series.
+pub fn series_color(i: usize) -> Color32 {
+    const PALETTE: [Color32; 6] = [
+        Color32::from_rgb(31, 119, 180),
+        Color32::from_rgb(255, 127, 14),
+        Color32::from_rgb(44, 160, 44),
+        Color32::from_rgb(148, 103, 189),
+        Color32::from_rgb(140, 86, 75),
+        Color32::from_rgb(227, 119, 194),
+    ];
+    PALETTE[i % PALETTE.len()]
+}
+
+/// Where a point's marker goes: the middle of its x span, at its value.
+pub fn marker_xy(p: &Point) -> [f64; 2] {
+    let x0 = day_number(p.x.start);
+    let x1 = day_number(p.x.end);
+    [(x0 + x1) / 2.0, p.y.value]
+}
+
+/// The date a plot X value (days since 0001-01-01) stands for.
+pub fn date_of(x: f64) -> Option<NaiveDate> {
+    if !x.is_finite() || x.abs() > 1e7 {
+        return None;
+    }
+    NaiveDate::from_num_days_from_ce_opt(x.round() as i32)
+}
+
+/// Month-boundary grid marks over the visible days, about six of them.
+pub fn date_grid(input: GridInput) -> Vec<GridMark> {
+    let (Some(a), Some(b)) = (date_of(input.bounds.0), date_of(input.bounds.1)) else {
+        return Vec::new();
+    };
+    let month = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
+    let (m0, m1) = (month(a), month(b) + 1);
+    let span = (m1 - m0).max(1);
+    let step = [1, 2, 3, 6, 12, 24, 60, 120]
+        .into_iter()
+        .find(|s| span / s <= 6)
+        .unwrap_or(240);
+    let mut out = Vec::new();
+    let mut m = m0 + (step - m0.rem_euclid(step)) % step;
+    while m <= m1 && out.len() < 200 {
+        if let Some(d) = NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1) {
+            out.push(GridMark {
+                value: day_number(d),
+                step_size: f64::from(step) * 30.44,
+            });
+        }
+        m += step;
+    }
+    out
+}
+
+/// An X axis label: the year for yearly marks, else month and year.
+pub fn date_label(mark: GridMark) -> String {
+    match date_of(mark.value) {
+        Some(d) if mark.step_size >= 360.0 => d.format("%Y").to_string(),
+        Some(d) => d.format("%b %Y").to_string(),
+        None => String::new(),
+    }
+}
+
+/// A Y axis label in the chart's unit (`$10B`, `1.2 GW`, `20%`), `/yr` for yearly amounts.
+pub fn value_label(v: f64, unit: &Unit, per_year: bool) -> String {
+    let s = format_value(v, unit);
+    if per_year { format!("{s}/yr") } else { s }
+}
+
+/// The plot widget configured for `data` (axes, legend, formatters).
+pub fn configure<'a>(data: &ChartData, reset: bool) -> Plot<'a> {
+    let unit = data.unit.clone();
+    let per_year = data.per_year;
+    let mut plot = Plot::new(("claimbench-chart", data.chart_id.as_str().to_owned()))
+        .legend(Legend::default().follow_insertion_order(true))
+        .x_axis_label(data.x_label.clone())
+        .y_axis_label(data.y_label.clone())
+        .x_grid_spacer(date_grid)
+        .x_axis_formatter(|m, _| date_label(m))
+        .y_axis_formatter(move |m, _| value_label(m.value, &unit, per_year))
+        .y_axis_min_width(56.0)
+        .show_x(false)
+        .show_y(false)
+        .show_crosshair(false)
+        .include_y(0.0)
+        .allow_double_click_reset(true);
+    if reset {
+        plot = plot.reset();
+    }
+    plot
+}
+
+/// The height of an open-ended arrow in data units.
+fn arrow_len(data: &ChartData) -> f64 {
+    let max = data
+        .points()
+        .map(|(_, p)| p.y.max_finite())
+        .fold(0.0_f64, f64::max);
+    (max * 0.12).max(1.0)
+}
+
+fn line_style(p: &Point) -> LineStyle {
+    match p.style() {
+        StatusStyle::Firm => LineStyle::Solid,
+        StatusStyle::Tentative => LineStyle::dashed_dense(),
+    }
+}
+
+/// Adds every item of `data` to the plot. `selected` claims get a highlight ring.
+pub fn draw(pui: &mut PlotUi<'_>, data: &ChartData, selected: &[ClaimId]) {
+    let up = arrow_len(data);
+    for (i, s) in data.series.iter().enumerate() {
+        let color = series_color(i);
+        let name = s.name.clone();
+        if s.mark == Mark::Step && !s.points.is_empty() {
+            let mut pts: Vec<[f64; 2]> = Vec::new();
+            let mut last = 0.0;
+            for p in &s.points {
+                let [x, y] = marker_xy(p);
+                pts.push([x, last]);
+                pts.push([x, y]);
+                last = y;
+            }
+            if let Some(p) = s.points.last() {
+                pts.push([day_number(p.x.end).max(marker_xy(p)[0] + 30.0), last]);
+            }
+            pui.line(
+                Line::new(name.clone(), PlotPoints::new(pts))
+                    .color(color)
+                    .width(2.0)
+                    .allow_hover(false),
+            );
+        }
+        for p in &s.points {
+            draw_point(pui, s.mark, &name, color, p, up);
+        }
+        for firm in [true, false] {
+            let pts: Vec<[f64; 2]> = s
+                .points
+                .iter()
+                .filter(|p| (p.style() == StatusStyle::Firm) == firm)
+                .map(marker_xy)
+                .collect();
+            if !pts.is_empty() {
+                pui.points(
+                    Points::new(name.clone(), PlotPoints::new(pts))
+                        .shape(MarkerShape::Circle)
+                        .filled(firm)
+                        .radius(5.0)
+                        .color(color)
+                        .allow_hover(false),
+                );
+            }
+        }
+    }
+    let rings: Vec<[f64; 2]> = data
+        .points()
+        .filter(|(_, p)| p.disagrees)
+        .map(|(_, p)| marker_xy(p))
+        .collect();
+    if !rings.is_empty() {
+        pui.points(
+            Points::new(CONTRADICTED, PlotPoints::new(rings))
+                .shape(MarkerShape::Circle)
+                .filled(false)
+                .radius(9.0)
+                .color(Color32::from_rgb(214, 39, 40))
+                .allow_hover(false),
+        );
+    }
+    let chosen: Vec<[f64; 2]> = data
+        .points()
+        .filter(|(_, p)| selected.contains(&p.claim))
+        .map(|(_, p)| marker_xy(p))
+        .collect();
+    if !chosen.is_empty() {
+        pui.points(
+            Points::new("", PlotPoints::new(chosen))
+                .shape(MarkerShape::Square)
+                .filled(false)
+                .radius(11.0)
+                .color(Color32::from_rgb(250, 200, 0))
+                .allow_hover(false),
+        );
+    }
+}
+
+fn rect(x0: f64, x1: f64, y0: f64, y1: f64) -> PlotPoints<'static> {
+    PlotPoints::new(vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+}
+
+fn draw_point(pui: &mut PlotUi<'_>, mark: Mark, name: &str, color: Color32, p: &Point, up: f64) {
+    let [x, y] = marker_xy(p);
+    let (x0, x1) = (day_number(p.x.start), day_number(p.x.end));
+    let firm = p.style() == StatusStyle::Firm;
+    if mark == Mark::Bars {
+        let half = ((x1 - x0) / 2.0).max(6.0);
+        let alpha = if firm { 150 } else { 40 };
+        pui.polygon(
+            Polygon::new(name, rect(x - half, x + half, 0.0, y))
+                .fill_color(color.gamma_multiply_u8(alpha))
+                .stroke(Stroke::new(1.0, color))
+                .style(line_style(p))
+                .allow_hover(false),
+        );
+    } else if x1 - x0 > 1.5 {
+        // A month or a year: the span it covers, drawn as a bar at the value.
+        pui.line(
+            Line::new(name, PlotPoints::new(vec![[x0, y], [x1, y]]))
+                .color(color.gamma_multiply(0.7))
+                .width(3.0)
+                .style(line_style(p))
+                .allow_hover(false),
+        );
+    }
+    let half = ((x1 - x0) / 2.0).max(8.0);
+    match p.y.shape {
+        YShape::Exact => {}
+        YShape::Band => {
+            pui.polygon(
+                Polygon::new(name, rect(x - half, x + half, p.y.low, p.y.high))
+                    .fill_color(color.gamma_multiply_u8(35))
+                    .stroke(Stroke::NONE)
+                    .allow_hover(false),
+            );
+        }
+        YShape::Interval => {
+            let caps = [p.y.low, p.y.high];
+            pui.line(
+                Line::new(name, PlotPoints::new(vec![[x, caps[0]], [x, caps[1]]]))
+                    .color(color)
+                    .width(2.0)
+                    .style(line_style(p))
+                    .allow_hover(false),
+            );
+            for c in caps {
+                pui.line(
+                    Line::new(name, PlotPoints::new(vec![[x - half, c], [x + half, c]]))
+                        .color(color)
+                        .width(2.0)
+                        .allow_hover(false),
+                );
+            }
+        }
+        YShape::OpenUp => arrow(pui, name, color, [x, p.y.low.max(y)], up),
+        YShape::OpenDown => arrow(pui, name, color, [x, p.y.high.min(y)], -up),
+    }
+}
+
+fn arrow(pui: &mut PlotUi<'_>, name: &str, color: Color32, from: [f64; 2], dy: f64) {
+    pui.arrows(
+        Arrows::new(
+            name,
+            PlotPoints::new(vec![from]),
+            PlotPoints::new(vec![[from[0], from[1] + dy]]),
+        )
+        .color(color)
+        .tip_length(10.0)
+        .allow_hover(false),
+    );
+}
+
+/// Screen positions of every marker under `transform`.
+pub fn targets(data: &ChartData, transform: &egui_plot::PlotTransform) -> Vec<Target> {
+    data.points()
+        .map(|(s, p)| {
+            let [x, y] = marker_xy(p);
+            Target {
+                claim: p.claim.clone(),
+                series: s.name.clone(),
+                pos: transform.position_from_point(&PlotPoint::new(x, y)),
+            }
+        })
+        .collect()
+}
+
+/// The marker nearest to `pos` within `radius` points.
+pub fn hit(targets: &[Target], pos: Pos2, radius: f32) -> Option<&Target> {
+    targets
+        .iter()
+        .map(|t| (t, t.pos.distance(pos)))
+        .filter(|(_, d)| *d <= radius)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(t, _)| t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn date_marks_fall_on_month_starts_and_label_as_dates() {
+        let d = |y, m, day| day_number(NaiveDate::from_ymd_opt(y, m, day).expect("date"));
+        let marks = date_grid(GridInput {
+            bounds: (d(2024, 11, 20), d(2025, 12, 31)),
+            base_step_size: 1.0,
+        });
+        assert!(marks.len() >= 3 && marks.len() <= 8, "{marks:?}");
+        for m in &marks {
+            assert_eq!(date_of(m.value).map(|x| x.day()), Some(1));
+        }
+        assert_eq!(
+            date_label(GridMark {
+                value: d(2025, 4, 1),
+                step_size: 91.0
+            }),
+            "Apr 2025"
+        );
+        assert_eq!(
+            date_label(GridMark {
+                value: d(2025, 1, 1),
+                step_size: 365.0
+            }),
+            "2025"
+        );
+    }
+
+    #[test]
+    fn values_format_in_the_axis_unit() {
+        assert_eq!(value_label(1.0e10, &Unit::Usd, false), "$10B");
+        assert_eq!(value_label(1.2e12, &Unit::Usd, false), "$1.2T");
+        assert_eq!(value_label(5.4e9, &Unit::Usd, true), "$5.4B/yr");
+        assert!(value_label(1.5, &Unit::Gw, false).contains("GW"));
+    }
+
+    #[test]
+    fn hit_picks_the_nearest_marker_in_reach() {
+        let t = |id: &str, x: f32| Target {
+            claim: ClaimId(id.into()),
+            series: "s".into(),
+            pos: Pos2::new(x, 10.0),
+        };
+        let ts = vec![t("a", 0.0), t("b", 20.0)];
+        assert_eq!(
+            hit(&ts, Pos2::new(14.0, 12.0), 10.0).map(|t| t.claim.0.as_str()),
+            Some("b")
+        );
+        assert!(hit(&ts, Pos2::new(50.0, 10.0), 10.0).is_none());
+    }
+}
