@@ -47,6 +47,45 @@ pub fn marker_xy(p: &Point) -> [f64; 2] {
     [(x0 + x1) / 2.0, p.y.value]
 }
 
+/// Half the width of a one-day bar, in days (so it stays visible at a year's zoom).
+const BAR_HALF_DAYS: f64 = 6.0;
+
+/// Half the width of a point's bar in days: its span, or [`BAR_HALF_DAYS`] for short spans.
+pub fn bar_half(p: &Point) -> f64 {
+    ((day_number(p.x.end) - day_number(p.x.start)) / 2.0).max(BAR_HALF_DAYS)
+}
+
+/// Marker positions of every point, series by series. Bars covering the same dates (deals
+/// reported the same day) are set side by side so each stays visible and clickable.
+pub fn layout(data: &ChartData) -> Vec<Vec<[f64; 2]>> {
+    let mut out: Vec<Vec<[f64; 2]>> = data
+        .series
+        .iter()
+        .map(|s| s.points.iter().map(marker_xy).collect())
+        .collect();
+    let mut groups: Vec<((NaiveDate, NaiveDate), Vec<(usize, usize)>)> = Vec::new();
+    for (si, s) in data.series.iter().enumerate() {
+        if s.mark != Mark::Bars {
+            continue;
+        }
+        for (pi, p) in s.points.iter().enumerate() {
+            let key = (p.x.start, p.x.end);
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, members)) => members.push((si, pi)),
+                None => groups.push((key, vec![(si, pi)])),
+            }
+        }
+    }
+    for (_, members) in groups {
+        let n = members.len() as f64;
+        for (k, (si, pi)) in members.into_iter().enumerate() {
+            let width = 2.0 * bar_half(&data.series[si].points[pi]);
+            out[si][pi][0] += (k as f64 - (n - 1.0) / 2.0) * width;
+        }
+    }
+    out
+}
+
 /// The date a plot X value (days since 0001-01-01) stands for.
 pub fn date_of(x: f64) -> Option<NaiveDate> {
     if !x.is_finite() || x.abs() > 1e7 {
@@ -138,6 +177,7 @@ fn line_style(p: &Point) -> LineStyle {
 /// Adds every item of `data` to the plot. `selected` claims get a highlight ring.
 pub fn draw(pui: &mut PlotUi<'_>, data: &ChartData, selected: &[ClaimId]) {
     let up = arrow_len(data);
+    let at = layout(data);
     for (i, s) in data.series.iter().enumerate() {
         let color = series_color(i);
         let name = s.name.clone();
@@ -160,15 +200,16 @@ pub fn draw(pui: &mut PlotUi<'_>, data: &ChartData, selected: &[ClaimId]) {
                     .allow_hover(false),
             );
         }
-        for p in &s.points {
-            draw_point(pui, s.mark, &name, color, p, up);
+        for (p, xy) in s.points.iter().zip(&at[i]) {
+            draw_point(pui, s.mark, &name, color, p, *xy, up);
         }
         for firm in [true, false] {
             let pts: Vec<[f64; 2]> = s
                 .points
                 .iter()
-                .filter(|p| (p.style() == StatusStyle::Firm) == firm)
-                .map(marker_xy)
+                .zip(&at[i])
+                .filter(|(p, _)| (p.style() == StatusStyle::Firm) == firm)
+                .map(|(_, xy)| *xy)
                 .collect();
             if !pts.is_empty() {
                 pui.points(
@@ -182,10 +223,15 @@ pub fn draw(pui: &mut PlotUi<'_>, data: &ChartData, selected: &[ClaimId]) {
             }
         }
     }
-    let rings: Vec<[f64; 2]> = data
-        .points()
-        .filter(|(_, p)| p.disagrees)
-        .map(|(_, p)| marker_xy(p))
+    let placed = || {
+        data.series
+            .iter()
+            .zip(&at)
+            .flat_map(|(s, xys)| s.points.iter().zip(xys))
+    };
+    let rings: Vec<[f64; 2]> = placed()
+        .filter(|(p, _)| p.disagrees)
+        .map(|(_, xy)| *xy)
         .collect();
     if !rings.is_empty() {
         pui.points(
@@ -197,10 +243,9 @@ pub fn draw(pui: &mut PlotUi<'_>, data: &ChartData, selected: &[ClaimId]) {
                 .allow_hover(false),
         );
     }
-    let chosen: Vec<[f64; 2]> = data
-        .points()
-        .filter(|(_, p)| selected.contains(&p.claim))
-        .map(|(_, p)| marker_xy(p))
+    let chosen: Vec<[f64; 2]> = placed()
+        .filter(|(p, _)| selected.contains(&p.claim))
+        .map(|(_, xy)| *xy)
         .collect();
     if !chosen.is_empty() {
         pui.points(
@@ -218,13 +263,25 @@ fn rect(x0: f64, x1: f64, y0: f64, y1: f64) -> PlotPoints<'static> {
     PlotPoints::new(vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
 }
 
-fn draw_point(pui: &mut PlotUi<'_>, mark: Mark, name: &str, color: Color32, p: &Point, up: f64) {
-    let [x, y] = marker_xy(p);
+fn draw_point(
+    pui: &mut PlotUi<'_>,
+    mark: Mark,
+    name: &str,
+    color: Color32,
+    p: &Point,
+    [x, y]: [f64; 2],
+    up: f64,
+) {
     let (x0, x1) = (day_number(p.x.start), day_number(p.x.end));
     let firm = p.style() == StatusStyle::Firm;
     if mark == Mark::Bars {
-        let half = ((x1 - x0) / 2.0).max(6.0);
-        let alpha = if firm { 150 } else { 40 };
+        let half = bar_half(p);
+        // Long spans (a year) are pale so the bars they overlap stay visible.
+        let alpha = match (firm, half > 20.0) {
+            (true, false) => 150,
+            (true, true) => 60,
+            (false, _) => 30,
+        };
         pui.polygon(
             Polygon::new(name, rect(x - half, x + half, 0.0, y))
                 .fill_color(color.gamma_multiply_u8(alpha))
@@ -242,15 +299,18 @@ fn draw_point(pui: &mut PlotUi<'_>, mark: Mark, name: &str, color: Color32, p: &
                 .allow_hover(false),
         );
     }
-    let half = ((x1 - x0) / 2.0).max(8.0);
+    let half = ((x1 - x0) / 2.0).clamp(4.0, BAR_HALF_DAYS);
     match p.y.shape {
         YShape::Exact => {}
         YShape::Band => {
             pui.polygon(
-                Polygon::new(name, rect(x - half, x + half, p.y.low, p.y.high))
-                    .fill_color(color.gamma_multiply_u8(35))
-                    .stroke(Stroke::NONE)
-                    .allow_hover(false),
+                Polygon::new(
+                    name,
+                    rect(x - bar_half(p), x + bar_half(p), p.y.low, p.y.high),
+                )
+                .fill_color(color.gamma_multiply_u8(35))
+                .stroke(Stroke::NONE)
+                .allow_hover(false),
             );
         }
         YShape::Interval => {
@@ -291,14 +351,15 @@ fn arrow(pui: &mut PlotUi<'_>, name: &str, color: Color32, from: [f64; 2], dy: f
 
 /// Screen positions of every marker under `transform`.
 pub fn targets(data: &ChartData, transform: &egui_plot::PlotTransform) -> Vec<Target> {
-    data.points()
-        .map(|(s, p)| {
-            let [x, y] = marker_xy(p);
-            Target {
+    data.series
+        .iter()
+        .zip(layout(data))
+        .flat_map(|(s, xys)| {
+            s.points.iter().zip(xys).map(|(p, [x, y])| Target {
                 claim: p.claim.clone(),
                 series: s.name.clone(),
                 pos: transform.position_from_point(&PlotPoint::new(x, y)),
-            }
+            })
         })
         .collect()
 }
@@ -365,5 +426,33 @@ mod tests {
             Some("b")
         );
         assert!(hit(&ts, Pos2::new(50.0, 10.0), 10.0).is_none());
+    }
+
+    #[test]
+    fn bars_on_the_same_day_are_set_side_by_side() {
+        let ws = crate::sample::sample_workspace().expect("sample");
+        let chart = ws
+            .charts
+            .iter()
+            .find(|c| matches!(c.spec, crate::model::ChartSpec::Commitments { .. }))
+            .expect("a commitments chart");
+        let data = crate::chart::build(&ws, chart);
+        let at = layout(&data);
+        let mut bars: Vec<[f64; 2]> = Vec::new();
+        for (s, xys) in data.series.iter().zip(&at) {
+            if s.mark == Mark::Bars {
+                bars.extend(xys);
+            }
+        }
+        assert!(bars.len() >= 2);
+        for (i, a) in bars.iter().enumerate() {
+            for b in &bars[i + 1..] {
+                assert!(
+                    (a[0] - b[0]).abs() >= 2.0 * BAR_HALF_DAYS - 1e-9 || a[1] != b[1],
+                    "two bars drawn on top of each other: {a:?} {b:?}"
+                );
+                assert!(a[0] != b[0], "bars share an x: {a:?} {b:?}");
+            }
+        }
     }
 }
