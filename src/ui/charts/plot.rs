@@ -63,7 +63,9 @@ pub fn layout(data: &ChartData) -> Vec<Vec<[f64; 2]>> {
         .iter()
         .map(|s| s.points.iter().map(marker_xy).collect())
         .collect();
-    let mut groups: Vec<((NaiveDate, NaiveDate), Vec<(usize, usize)>)> = Vec::new();
+    // (series, point) indices of the bars covering each date span, in drawing order.
+    type Members = Vec<(usize, usize)>;
+    let mut groups: Vec<((NaiveDate, NaiveDate), Members)> = Vec::new();
     for (si, s) in data.series.iter().enumerate() {
         if s.mark != Mark::Bars {
             continue;
