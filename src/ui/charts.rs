@@ -6,6 +6,7 @@
 //! only draws it ([`plot`]) and describes it in words ([`details`]).
 
 pub mod details;
+pub mod key;
 pub mod plot;
 
 use super::app::Selection;
@@ -84,7 +85,7 @@ pub fn charts_ui(
     ui.separator();
     egui::Panel::right("charts_side")
         .resizable(true)
-        .default_size(230.0)
+        .default_size(210.0)
         .show(ui, |ui| side_ui(ui, ws, sel, &data, cmds));
     egui::CentralPanel::default().show(ui, |ui| plot_ui(ui, ws, sel, &data, state, cmds));
 }
@@ -188,15 +189,7 @@ fn side_ui(
         }
         ui.separator();
         ui.strong("Key");
-        ui.label("● filled, solid: signed, completed or announced");
-        ui.label("○ hollow, dashed: rumored, in talks, forecast");
-        ui.label("── month or year dates: the whole period");
-        ui.label("↑ at least / more than   ↓ up to");
-        ui.label("I range   ▒ about (±10%)");
-        ui.colored_label(
-            egui::Color32::from_rgb(214, 39, 40),
-            format!("◯ {}", plot::CONTRADICTED),
-        );
+        key::key_ui(ui);
         ui.separator();
         ui.weak(format!(
             "{} claims plotted from {} independent sources",

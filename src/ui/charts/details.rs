@@ -5,12 +5,13 @@
 use crate::chart::Point;
 use crate::model::{Claim, Workspace};
 
-/// `OpenAI → Amazon`, `OpenAI` or `(no parties)`.
+/// `Amazon – OpenAI` (subject first), `OpenAI` or `(no parties)`. Plain dashes: egui's default
+/// fonts have no arrow glyph.
 pub fn parties(subject: Option<&str>, counterparty: Option<&str>) -> String {
     match (subject, counterparty) {
-        (Some(s), Some(c)) => format!("{s} → {c}"),
+        (Some(s), Some(c)) => format!("{s} – {c}"),
         (Some(s), None) => s.to_owned(),
-        (None, Some(c)) => format!("→ {c}"),
+        (None, Some(c)) => format!("– {c}"),
         (None, None) => "(no parties)".to_owned(),
     }
 }
@@ -100,7 +101,7 @@ mod tests {
 
     #[test]
     fn parties_read_as_a_flow() {
-        assert_eq!(parties(Some("A"), Some("B")), "A → B");
+        assert_eq!(parties(Some("A"), Some("B")), "A – B");
         assert_eq!(parties(Some("A"), None), "A");
         assert_eq!(parties(None, None), "(no parties)");
     }

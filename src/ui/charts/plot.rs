@@ -9,8 +9,8 @@ use crate::model::{ClaimId, Unit};
 use chrono::{Datelike, NaiveDate};
 use egui::{Color32, Pos2, Stroke};
 use egui_plot::{
-    Arrows, GridInput, GridMark, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoint, PlotPoints,
-    PlotUi, Points, Polygon,
+    Arrows, ColorConflictHandling, Corner, GridInput, GridMark, Legend, Line, LineStyle,
+    MarkerShape, Plot, PlotPoint, PlotPoints, PlotUi, Points, Polygon,
 };
 
 /// Legend name of the rings drawn around contradicted points.
@@ -142,7 +142,12 @@ pub fn configure<'a>(data: &ChartData, reset: bool) -> Plot<'a> {
     let unit = data.unit.clone();
     let per_year = data.per_year;
     let mut plot = Plot::new(("claimbench-chart", data.chart_id.as_str().to_owned()))
-        .legend(Legend::default().follow_insertion_order(true))
+        .legend(
+            Legend::default()
+                .position(Corner::LeftTop)
+                .follow_insertion_order(true)
+                .color_conflict_handling(ColorConflictHandling::PickFirst),
+        )
         .x_axis_label(data.x_label.clone())
         .y_axis_label(data.y_label.clone())
         .x_grid_spacer(date_grid)
