@@ -64,7 +64,12 @@ pub fn evidence_lines(ws: &Workspace, c: &Claim) -> Vec<String> {
 /// The hover card of a plotted point.
 pub fn point_card(ui: &mut egui::Ui, ws: &Workspace, p: &Point) {
     ui.set_max_width(380.0);
-    ui.strong(parties(p.subject.as_deref(), p.counterparty.as_deref()));
+    let claim = ws.claim(&p.claim);
+    let kind = claim.map_or("Claim", |c| c.kind.label());
+    ui.strong(format!(
+        "{kind}: {}",
+        parties(p.subject.as_deref(), p.counterparty.as_deref())
+    ));
     ui.label(format!("Figure: {}", p.figure_text));
     ui.label(format!("Status: {}", p.status.label()));
     ui.label(format!("Date: {}", p.x.date));
@@ -82,7 +87,10 @@ pub fn point_card(ui: &mut egui::Ui, ws: &Workspace, p: &Point) {
             p.same_fact.len()
         ));
     }
-    if let Some(c) = ws.claim(&p.claim) {
+    if let Some(c) = claim {
+        if !c.note.trim().is_empty() {
+            ui.weak(format!("Note: {}", c.note.trim()));
+        }
         ui.separator();
         let lines = evidence_lines(ws, c);
         if lines.is_empty() {

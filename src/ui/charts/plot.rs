@@ -159,6 +159,20 @@ pub fn configure<'a>(data: &ChartData, reset: bool) -> Plot<'a> {
         .show_crosshair(false)
         .include_y(0.0)
         .allow_double_click_reset(true);
+    // Room for the open-ended arrows above the highest value and a margin around the dates.
+    let top = data
+        .points()
+        .map(|(_, p)| p.y.max_finite())
+        .fold(0.0_f64, f64::max);
+    if top > 0.0 {
+        plot = plot.include_y(top + arrow_len(data) * 1.1);
+    }
+    if let Some(first) = data.points().map(|(_, p)| p.x.start).min() {
+        plot = plot.include_x(day_number(first) - 20.0);
+    }
+    if let Some(last) = data.points().map(|(_, p)| p.x.end).max() {
+        plot = plot.include_x(day_number(last) + 20.0);
+    }
     if reset {
         plot = plot.reset();
     }
