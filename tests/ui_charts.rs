@@ -245,3 +245,35 @@ fn export_csv_button_writes_the_plotted_claims() {
         assert!(csv.contains(id.as_str()), "{id} in the CSV");
     }
 }
+
+#[test]
+fn frames_reuse_the_chart_and_an_edit_updates_it() {
+    let mut h = start(vec![]);
+    let ws = sample();
+    let title = ws.charts[0].title.clone();
+    open_chart(&mut h, &title);
+    let builds = h.state().charts.cache.builds;
+    for _ in 0..3 {
+        h.hover_at(egui::pos2(600.0, 300.0));
+        h.run();
+    }
+    assert_eq!(
+        h.state().charts.cache.builds,
+        builds,
+        "no rebuild per frame"
+    );
+    // Remove the figure of a plotted claim through an undoable edit: it moves to "not plotted".
+    let data = chart_data(&ws, &title);
+    let id = data.claims[0].clone();
+    let mut claim = ws.claim(&id).expect("claim").clone();
+    claim.figure = None;
+    h.state_mut().apply(
+        claimbench::action::Action::ReplaceClaim(Box::new(claim)),
+        "Remove figure",
+        None,
+    );
+    h.run();
+    h.get_by_label(&format!("Not plotted ({})", data.not_plotted.len() + 1));
+    assert!(h.state().charts.target_of(&id).is_none());
+    assert_eq!(h.state().charts.cache.builds, builds + 1);
+}

@@ -5,6 +5,7 @@
 //! The data comes from [`crate::chart::build`], the same code the CLI export uses; this module
 //! only draws it ([`plot`]) and describes it in words ([`details`]).
 
+pub mod cache;
 pub mod details;
 pub mod key;
 pub mod plot;
@@ -29,6 +30,8 @@ pub struct ChartsState {
     pub targets: Vec<Target>,
     /// The claim under the pointer in the last frame.
     pub hovered: Option<ClaimId>,
+    /// The shown chart's data, rebuilt only when it changes.
+    pub cache: cache::ChartCache,
 }
 
 impl ChartsState {
@@ -66,7 +69,7 @@ pub fn charts_ui(
     let Some(chart) = state.current(ws) else {
         return;
     };
-    let data = crate::chart::build(ws, chart);
+    let data = state.cache.get(ws, chart).clone();
     ui.horizontal_wrapped(|ui| {
         if ui.button("Reset view").clicked() {
             state.reset = true;
