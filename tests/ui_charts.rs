@@ -277,3 +277,29 @@ fn frames_reuse_the_chart_and_an_edit_updates_it() {
     assert!(h.state().charts.target_of(&id).is_none());
     assert_eq!(h.state().charts.cache.builds, builds + 1);
 }
+
+#[test]
+fn hiding_a_series_in_the_legend_removes_its_points_from_hit_testing() {
+    let mut h = start(vec![]);
+    let ws = sample();
+    let chart = &ws.charts[1];
+    open_chart(&mut h, &chart.title);
+    let data = build(&ws, chart);
+    let series = data.series.last().expect("a series").name.clone();
+    let count = |h: &Harness<'static, ClaimbenchApp>| {
+        h.state()
+            .charts
+            .targets
+            .iter()
+            .filter(|t| t.series == series)
+            .count()
+    };
+    assert!(count(&h) > 0);
+    h.get_all_by_label(&series)
+        .find(|n| n.accesskit_node().role() == Role::CheckBox)
+        .expect("legend entry")
+        .click();
+    h.run();
+    h.run();
+    assert_eq!(count(&h), 0, "{series} hidden");
+}

@@ -126,7 +126,8 @@ fn plot_ui(
     selected.extend(sel.claim.clone());
     let reset = std::mem::take(&mut state.reset);
     let resp = plot::configure(data, reset).show(ui, |pui| plot::draw(pui, data, &selected));
-    state.targets = plot::targets(data, &resp.transform);
+    let hidden = plot::hidden_series(ui.ctx(), data);
+    state.targets = plot::targets(data, &resp.transform, &hidden);
     let response = resp.response;
     let hovered = response
         .hover_pos()

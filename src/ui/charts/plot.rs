@@ -137,11 +137,29 @@ pub fn value_label(v: f64, unit: &Unit, per_year: bool) -> String {
     if per_year { format!("{s}/yr") } else { s }
 }
 
+/// The plot's id (its zoom, pan and hidden legend entries are kept under it).
+pub fn plot_id(data: &ChartData) -> egui::Id {
+    egui::Id::new(("claimbench-chart", data.chart_id.as_str()))
+}
+
+/// The legend names the user has hidden by clicking their legend entries.
+pub fn hidden_series(ctx: &egui::Context, data: &ChartData) -> Vec<String> {
+    let Some(mem) = egui_plot::PlotMemory::load(ctx, plot_id(data)) else {
+        return Vec::new();
+    };
+    data.series
+        .iter()
+        .filter(|s| mem.hidden_items.contains(&egui::Id::new(&s.name)))
+        .map(|s| s.name.clone())
+        .collect()
+}
+
 /// The plot widget configured for `data` (axes, legend, formatters).
 pub fn configure<'a>(data: &ChartData, reset: bool) -> Plot<'a> {
     let unit = data.unit.clone();
     let per_year = data.per_year;
     let mut plot = Plot::new(("claimbench-chart", data.chart_id.as_str().to_owned()))
+        .id(plot_id(data))
         .legend(
             Legend::default()
                 .position(Corner::LeftTop)
@@ -370,11 +388,16 @@ fn arrow(pui: &mut PlotUi<'_>, name: &str, color: Color32, from: [f64; 2], dy: f
     );
 }
 
-/// Screen positions of every marker under `transform`.
-pub fn targets(data: &ChartData, transform: &egui_plot::PlotTransform) -> Vec<Target> {
+/// Screen positions of every marker under `transform`, except in `hidden` series.
+pub fn targets(
+    data: &ChartData,
+    transform: &egui_plot::PlotTransform,
+    hidden: &[String],
+) -> Vec<Target> {
     data.series
         .iter()
         .zip(layout(data))
+        .filter(|(s, _)| !hidden.contains(&s.name))
         .flat_map(|(s, xys)| {
             s.points.iter().zip(xys).map(|(p, [x, y])| Target {
                 claim: p.claim.clone(),
