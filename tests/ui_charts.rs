@@ -303,3 +303,26 @@ fn hiding_a_series_in_the_legend_removes_its_points_from_hit_testing() {
     h.run();
     assert_eq!(count(&h), 0, "{series} hidden");
 }
+
+#[test]
+fn the_chart_editor_shows_the_title_and_is_disabled_until_chart_actions_exist() {
+    let mut h = start(vec![]);
+    let ws = sample();
+    let chart = &ws.charts[0];
+    open_chart(&mut h, &chart.title);
+    h.get_by_label("Edit chart").click();
+    h.run();
+    let field = h
+        .get_all_by_value(&chart.title)
+        .find(|n| n.accesskit_node().role() == Role::TextInput)
+        .expect("title field");
+    assert!(!field.accesskit_node().is_disabled());
+    assert!(
+        h.get_by_label("Delete chart")
+            .accesskit_node()
+            .is_disabled()
+    );
+    assert!(h.get_by_label("Rename").accesskit_node().is_disabled());
+    h.get_by_label_contains("needs undoable chart actions");
+    assert_eq!(h.state().ws.charts, ws.charts, "nothing changed");
+}

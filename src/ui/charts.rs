@@ -7,6 +7,7 @@
 
 pub mod cache;
 pub mod details;
+pub mod editor;
 pub mod key;
 pub mod plot;
 
@@ -32,6 +33,10 @@ pub struct ChartsState {
     pub hovered: Option<ClaimId>,
     /// The shown chart's data, rebuilt only when it changes.
     pub cache: cache::ChartCache,
+    /// The chart editor's draft.
+    pub editor: editor::EditorState,
+    /// Edits asked for in the editor, waiting for chart actions to apply them.
+    pub pending_edits: Vec<editor::ChartEdit>,
 }
 
 impl ChartsState {
@@ -89,7 +94,15 @@ pub fn charts_ui(
     egui::Panel::right("charts_side")
         .resizable(true)
         .default_size(210.0)
-        .show(ui, |ui| side_ui(ui, ws, sel, &data, cmds));
+        .show(ui, |ui| {
+            egui::CollapsingHeader::new("Edit chart").show(ui, |ui| {
+                if let Some(edit) = editor::editor_ui(ui, ws, chart, &mut state.editor) {
+                    state.pending_edits.push(edit);
+                }
+            });
+            ui.separator();
+            side_ui(ui, ws, sel, &data, cmds);
+        });
     egui::CentralPanel::default().show(ui, |ui| plot_ui(ui, ws, sel, &data, state, cmds));
 }
 
