@@ -96,17 +96,24 @@ pub fn date_of(x: f64) -> Option<NaiveDate> {
     NaiveDate::from_num_days_from_ce_opt(x.round() as i32)
 }
 
-/// Month-boundary grid marks over the visible days, about six of them.
+/// Month-boundary grid marks over the visible days, spaced so their labels fit: at least about
+/// 76 points apart for `Apr 2025`, 44 for `2025`.
 pub fn date_grid(input: GridInput) -> Vec<GridMark> {
     let (Some(a), Some(b)) = (date_of(input.bounds.0), date_of(input.bounds.1)) else {
         return Vec::new();
     };
     let month = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
     let (m0, m1) = (month(a), month(b) + 1);
-    let span = (m1 - m0).max(1);
+    // egui_plot passes the days covered by its minimum grid spacing (8 points).
+    let days_per_point = input.base_step_size / 8.0;
+    let fits = |step: i32| {
+        let need = if step >= 12 { 44.0 } else { 76.0 };
+        !(days_per_point.is_finite() && days_per_point > 0.0)
+            || f64::from(step) * 30.44 / days_per_point >= need
+    };
     let step = [1, 2, 3, 6, 12, 24, 60, 120]
         .into_iter()
-        .find(|s| span / s <= 6)
+        .find(|s| fits(*s) && (m1 - m0) / s <= 12)
         .unwrap_or(240);
     let mut out = Vec::new();
     let mut m = m0 + (step - m0.rem_euclid(step)) % step;
@@ -427,12 +434,20 @@ mod tests {
         let d = |y, m, day| day_number(NaiveDate::from_ymd_opt(y, m, day).expect("date"));
         let marks = date_grid(GridInput {
             bounds: (d(2024, 11, 20), d(2025, 12, 31)),
-            base_step_size: 1.0,
+            // About 400 points for 406 days.
+            base_step_size: 8.0,
         });
         assert!(marks.len() >= 3 && marks.len() <= 8, "{marks:?}");
         for m in &marks {
             assert_eq!(date_of(m.value).map(|x| x.day()), Some(1));
+            assert!(m.step_size >= 76.0, "labels fit: {m:?}");
         }
+        // Ten years in 400 points: yearly or coarser marks.
+        let wide = date_grid(GridInput {
+            bounds: (d(2015, 1, 1), d(2025, 1, 1)),
+            base_step_size: 8.0 * 3653.0 / 400.0,
+        });
+        assert!(wide.iter().all(|m| m.step_size >= 360.0), "{wide:?}");
         assert_eq!(
             date_label(GridMark {
                 value: d(2025, 4, 1),
