@@ -230,17 +230,30 @@ fn reset_view_restores_the_marker_positions_after_a_pan() {
 }
 
 #[test]
-fn export_csv_button_writes_the_plotted_claims() {
+fn export_buttons_write_svg_png_and_csv() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let out = dir.path().join("chart.csv");
-    let mut h = start(vec![Some(out.clone())]);
+    let [svg, png, csv] = ["chart.svg", "chart.png", "chart.csv"].map(|n| dir.path().join(n));
+    let mut h = start(vec![
+        Some(svg.clone()),
+        Some(png.clone()),
+        Some(csv.clone()),
+    ]);
     let ws = sample();
     let title = ws.charts[1].title.clone();
     open_chart(&mut h, &title);
-    h.get_by_label("Export CSV…").click();
-    h.run();
-    let csv = std::fs::read_to_string(&out).expect("the CSV was written");
+    for label in ["Export SVG…", "Export PNG…", "Export CSV…"] {
+        h.get_by_label(label).click();
+        h.run();
+    }
     let data = chart_data(&ws, &title);
+    let svg = std::fs::read_to_string(&svg).expect("the SVG was written");
+    assert!(svg.contains("<svg"));
+    for s in &data.series {
+        assert!(svg.contains(&s.name), "series {} in the SVG", s.name);
+    }
+    let png = std::fs::read(&png).expect("the PNG was written");
+    assert!(png.starts_with(b"\x89PNG"), "a PNG file");
+    let csv = std::fs::read_to_string(&csv).expect("the CSV was written");
     for id in &data.claims {
         assert!(csv.contains(id.as_str()), "{id} in the CSV");
     }
