@@ -5,17 +5,19 @@
 //! The data comes from [`crate::chart::build`], the same code the CLI export uses; this module
 //! only draws it ([`plot`]) and describes it in words ([`details`]).
 
+pub mod axes;
 pub mod cache;
 pub mod details;
 pub mod editor;
 pub mod key;
+pub mod layout;
 pub mod plot;
 
 use super::app::Selection;
 use super::command::{Command, ExportFormat};
 use crate::chart::ChartData;
 use crate::model::{Chart, ChartId, ClaimId, Workspace};
-pub use plot::Target;
+pub use layout::Target;
 
 /// How close (in points) the pointer must be to a marker to hover or click it.
 pub const HIT_RADIUS: f32 = 10.0;
@@ -140,11 +142,11 @@ fn plot_ui(
     let reset = std::mem::take(&mut state.reset);
     let resp = plot::configure(data, reset).show(ui, |pui| plot::draw(pui, data, &selected));
     let hidden = plot::hidden_series(ui.ctx(), data);
-    state.targets = plot::targets(data, &resp.transform, &hidden);
+    state.targets = layout::targets(data, &resp.transform, &hidden);
     let response = resp.response;
     let hovered = response
         .hover_pos()
-        .and_then(|pos| plot::hit(&state.targets, pos, HIT_RADIUS))
+        .and_then(|pos| layout::hit(&state.targets, pos, HIT_RADIUS))
         .map(|t| t.claim.clone());
     state.hovered = hovered.clone();
     if let Some(id) = hovered {

@@ -1,31 +1,20 @@
-//! Drawing one chart's [`ChartData`] with egui_plot: date X axis, unit-formatted Y axis, a marker
-//! per claim styled by status, the x span of month/year dates, qualifier glyphs (interval, band,
-//! arrows), contradiction rings, and the screen position of every marker for hit testing.
+//! Drawing one chart's [`ChartData`] with egui_plot: a marker per claim styled by status, the x
+//! span of month/year dates, qualifier glyphs (interval, band, arrows), contradiction rings and
+//! the selection highlight; the plot's axes and legend setup.
 
+use super::axes::{date_grid, date_label, value_label};
+use super::layout::{bar_half, layout, marker_xy};
 use crate::chart::scale::day_number;
 use crate::chart::{ChartData, Mark, Point, StatusStyle, YShape};
-use crate::model::figure::format_value;
-use crate::model::{ClaimId, Unit};
-use chrono::{Datelike, NaiveDate};
-use egui::{Color32, Pos2, Stroke};
+use crate::model::ClaimId;
+use egui::{Color32, Stroke};
 use egui_plot::{
-    Arrows, ColorConflictHandling, Corner, GridInput, GridMark, Legend, Line, LineStyle,
-    MarkerShape, Plot, PlotPoint, PlotPoints, PlotUi, Points, Polygon,
+    Arrows, ColorConflictHandling, Corner, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints,
+    PlotUi, Points, Polygon,
 };
 
 /// Legend name of the rings drawn around contradicted points.
 pub const CONTRADICTED: &str = "Contradicting reports";
-
-/// A plotted marker: where it is on screen and which claim it stands for.
-#[derive(Clone, Debug, PartialEq)]
-pub struct Target {
-    /// The claim behind the marker.
-    pub claim: ClaimId,
-    /// The series' legend name.
-    pub series: String,
-    /// The marker's screen position in the last frame.
-    pub pos: Pos2,
-}
 
 /// The colour of the n-th series.
 pub fn series_color(i: usize) -> Color32 {
@@ -38,110 +27,6 @@ pub fn series_color(i: usize) -> Color32 {
         Color32::from_rgb(227, 119, 194),
     ];
     PALETTE[i % PALETTE.len()]
-}
-
-/// Where a point's marker goes: the middle of its x span, at its value.
-pub fn marker_xy(p: &Point) -> [f64; 2] {
-    let x0 = day_number(p.x.start);
-    let x1 = day_number(p.x.end);
-    [(x0 + x1) / 2.0, p.y.value]
-}
-
-/// Half the width of a one-day bar, in days (so it stays visible at a year's zoom).
-const BAR_HALF_DAYS: f64 = 6.0;
-
-/// Half the width of a point's bar in days: its span, or [`BAR_HALF_DAYS`] for short spans.
-pub fn bar_half(p: &Point) -> f64 {
-    ((day_number(p.x.end) - day_number(p.x.start)) / 2.0).max(BAR_HALF_DAYS)
-}
-
-/// Marker positions of every point, series by series. Bars covering the same dates (deals
-/// reported the same day) are set side by side so each stays visible and clickable.
-pub fn layout(data: &ChartData) -> Vec<Vec<[f64; 2]>> {
-    let mut out: Vec<Vec<[f64; 2]>> = data
-        .series
-        .iter()
-        .map(|s| s.points.iter().map(marker_xy).collect())
-        .collect();
-    // (series, point) indices of the bars covering each date span, in drawing order.
-    type Members = Vec<(usize, usize)>;
-    let mut groups: Vec<((NaiveDate, NaiveDate), Members)> = Vec::new();
-    for (si, s) in data.series.iter().enumerate() {
-        if s.mark != Mark::Bars {
-            continue;
-        }
-        for (pi, p) in s.points.iter().enumerate() {
-            let key = (p.x.start, p.x.end);
-            match groups.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, members)) => members.push((si, pi)),
-                None => groups.push((key, vec![(si, pi)])),
-            }
-        }
-    }
-    for (_, members) in groups {
-        let n = members.len() as f64;
-        for (k, (si, pi)) in members.into_iter().enumerate() {
-            let width = 2.0 * bar_half(&data.series[si].points[pi]);
-            out[si][pi][0] += (k as f64 - (n - 1.0) / 2.0) * width;
-        }
-    }
-    out
-}
-
-/// The date a plot X value (days since 0001-01-01) stands for.
-pub fn date_of(x: f64) -> Option<NaiveDate> {
-    if !x.is_finite() || x.abs() > 1e7 {
-        return None;
-    }
-    NaiveDate::from_num_days_from_ce_opt(x.round() as i32)
-}
-
-/// Month-boundary grid marks over the visible days, spaced so their labels fit: at least about
-/// 76 points apart for `Apr 2025`, 44 for `2025`.
-pub fn date_grid(input: GridInput) -> Vec<GridMark> {
-    let (Some(a), Some(b)) = (date_of(input.bounds.0), date_of(input.bounds.1)) else {
-        return Vec::new();
-    };
-    let month = |d: NaiveDate| d.year() * 12 + d.month0() as i32;
-    let (m0, m1) = (month(a), month(b) + 1);
-    // egui_plot passes the days covered by its minimum grid spacing (8 points).
-    let days_per_point = input.base_step_size / 8.0;
-    let fits = |step: i32| {
-        let need = if step >= 12 { 44.0 } else { 76.0 };
-        !(days_per_point.is_finite() && days_per_point > 0.0)
-            || f64::from(step) * 30.44 / days_per_point >= need
-    };
-    let step = [1, 2, 3, 6, 12, 24, 60, 120]
-        .into_iter()
-        .find(|s| fits(*s) && (m1 - m0) / s <= 12)
-        .unwrap_or(240);
-    let mut out = Vec::new();
-    let mut m = m0 + (step - m0.rem_euclid(step)) % step;
-    while m <= m1 && out.len() < 200 {
-        if let Some(d) = NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1) {
-            out.push(GridMark {
-                value: day_number(d),
-                step_size: f64::from(step) * 30.44,
-            });
-        }
-        m += step;
-    }
-    out
-}
-
-/// An X axis label: the year for yearly marks, else month and year.
-pub fn date_label(mark: GridMark) -> String {
-    match date_of(mark.value) {
-        Some(d) if mark.step_size >= 360.0 => d.format("%Y").to_string(),
-        Some(d) => d.format("%b %Y").to_string(),
-        None => String::new(),
-    }
-}
-
-/// A Y axis label in the chart's unit (`$10B`, `1.2 GW`, `20%`), `/yr` for yearly amounts.
-pub fn value_label(v: f64, unit: &Unit, per_year: bool) -> String {
-    let s = format_value(v, unit);
-    if per_year { format!("{s}/yr") } else { s }
 }
 
 /// The plot's id (its zoom, pan and hidden legend entries are kept under it).
@@ -345,7 +230,7 @@ fn draw_point(
                 .allow_hover(false),
         );
     }
-    let half = ((x1 - x0) / 2.0).clamp(4.0, BAR_HALF_DAYS);
+    let half = ((x1 - x0) / 2.0).clamp(4.0, super::layout::BAR_HALF_DAYS);
     match p.y.shape {
         YShape::Exact => {}
         YShape::Band => {
@@ -393,125 +278,4 @@ fn arrow(pui: &mut PlotUi<'_>, name: &str, color: Color32, from: [f64; 2], dy: f
         .tip_length(10.0)
         .allow_hover(false),
     );
-}
-
-/// Screen positions of every marker under `transform`, except in `hidden` series.
-pub fn targets(
-    data: &ChartData,
-    transform: &egui_plot::PlotTransform,
-    hidden: &[String],
-) -> Vec<Target> {
-    data.series
-        .iter()
-        .zip(layout(data))
-        .filter(|(s, _)| !hidden.contains(&s.name))
-        .flat_map(|(s, xys)| {
-            s.points.iter().zip(xys).map(|(p, [x, y])| Target {
-                claim: p.claim.clone(),
-                series: s.name.clone(),
-                pos: transform.position_from_point(&PlotPoint::new(x, y)),
-            })
-        })
-        .collect()
-}
-
-/// The marker nearest to `pos` within `radius` points.
-pub fn hit(targets: &[Target], pos: Pos2, radius: f32) -> Option<&Target> {
-    targets
-        .iter()
-        .map(|t| (t, t.pos.distance(pos)))
-        .filter(|(_, d)| *d <= radius)
-        .min_by(|a, b| a.1.total_cmp(&b.1))
-        .map(|(t, _)| t)
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn date_marks_fall_on_month_starts_and_label_as_dates() {
-        let d = |y, m, day| day_number(NaiveDate::from_ymd_opt(y, m, day).expect("date"));
-        let marks = date_grid(GridInput {
-            bounds: (d(2024, 11, 20), d(2025, 12, 31)),
-            // About 400 points for 406 days.
-            base_step_size: 8.0,
-        });
-        assert!(marks.len() >= 3 && marks.len() <= 8, "{marks:?}");
-        for m in &marks {
-            assert_eq!(date_of(m.value).map(|x| x.day()), Some(1));
-            assert!(m.step_size >= 76.0, "labels fit: {m:?}");
-        }
-        // Ten years in 400 points: yearly or coarser marks.
-        let wide = date_grid(GridInput {
-            bounds: (d(2015, 1, 1), d(2025, 1, 1)),
-            base_step_size: 8.0 * 3653.0 / 400.0,
-        });
-        assert!(wide.iter().all(|m| m.step_size >= 360.0), "{wide:?}");
-        assert_eq!(
-            date_label(GridMark {
-                value: d(2025, 4, 1),
-                step_size: 91.0
-            }),
-            "Apr 2025"
-        );
-        assert_eq!(
-            date_label(GridMark {
-                value: d(2025, 1, 1),
-                step_size: 365.0
-            }),
-            "2025"
-        );
-    }
-
-    #[test]
-    fn values_format_in_the_axis_unit() {
-        assert_eq!(value_label(1.0e10, &Unit::Usd, false), "$10B");
-        assert_eq!(value_label(1.2e12, &Unit::Usd, false), "$1.2T");
-        assert_eq!(value_label(5.4e9, &Unit::Usd, true), "$5.4B/yr");
-        assert!(value_label(1.5, &Unit::Gw, false).contains("GW"));
-    }
-
-    #[test]
-    fn hit_picks_the_nearest_marker_in_reach() {
-        let t = |id: &str, x: f32| Target {
-            claim: ClaimId(id.into()),
-            series: "s".into(),
-            pos: Pos2::new(x, 10.0),
-        };
-        let ts = vec![t("a", 0.0), t("b", 20.0)];
-        assert_eq!(
-            hit(&ts, Pos2::new(14.0, 12.0), 10.0).map(|t| t.claim.0.as_str()),
-            Some("b")
-        );
-        assert!(hit(&ts, Pos2::new(50.0, 10.0), 10.0).is_none());
-    }
-
-    #[test]
-    fn bars_on_the_same_day_are_set_side_by_side() {
-        let ws = crate::sample::sample_workspace().expect("sample");
-        let chart = ws
-            .charts
-            .iter()
-            .find(|c| matches!(c.spec, crate::model::ChartSpec::Commitments { .. }))
-            .expect("a commitments chart");
-        let data = crate::chart::build(&ws, chart);
-        let at = layout(&data);
-        let mut bars: Vec<[f64; 2]> = Vec::new();
-        for (s, xys) in data.series.iter().zip(&at) {
-            if s.mark == Mark::Bars {
-                bars.extend(xys);
-            }
-        }
-        assert!(bars.len() >= 2);
-        for (i, a) in bars.iter().enumerate() {
-            for b in &bars[i + 1..] {
-                assert!(
-                    (a[0] - b[0]).abs() >= 2.0 * BAR_HALF_DAYS - 1e-9 || a[1] != b[1],
-                    "two bars drawn on top of each other: {a:?} {b:?}"
-                );
-                assert!(a[0] != b[0], "bars share an x: {a:?} {b:?}");
-            }
-        }
-    }
 }
