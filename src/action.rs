@@ -3,7 +3,7 @@
 //! and stay cheap on workspaces with 100k claims.
 
 use crate::model::{
-    Claim, ClaimId, DocId, Entity, EntityId, Resolution, SourceDocument, Workspace,
+    Chart, ChartId, Claim, ClaimId, DocId, Entity, EntityId, Resolution, SourceDocument, Workspace,
 };
 
 /// A change to the workspace.
@@ -47,6 +47,17 @@ pub enum Action {
     /// Replace the saved resolutions of findings (resolving a finding, or the resolution part of
     /// a merge); the inverse holds the previous list.
     SetResolutions(Vec<Resolution>),
+    /// Insert a chart definition at a position.
+    AddChart {
+        /// The chart.
+        chart: Box<Chart>,
+        /// Position in `charts`.
+        index: Option<usize>,
+    },
+    /// Remove a chart definition.
+    RemoveChart(ChartId),
+    /// Replace a chart definition by a new version with the same id.
+    ReplaceChart(Box<Chart>),
     /// Several actions as one undo step (applied in order, undone in reverse).
     Batch(Vec<Action>),
 }
@@ -156,6 +167,33 @@ impl Action {
             }
             Action::SetResolutions(list) => {
                 Action::SetResolutions(std::mem::replace(&mut ws.resolutions, list))
+            }
+            Action::AddChart { chart, index } => {
+                if ws.charts.iter().any(|c| c.id == chart.id) {
+                    return Err(ActionError::Duplicate(chart.id.0.clone()));
+                }
+                let id = chart.id.clone();
+                insert_at(&mut ws.charts, *chart, index);
+                Action::RemoveChart(id)
+            }
+            Action::RemoveChart(id) => {
+                let i = ws
+                    .charts
+                    .iter()
+                    .position(|c| c.id == id)
+                    .ok_or(ActionError::Missing(id.0))?;
+                Action::AddChart {
+                    chart: Box::new(ws.charts.remove(i)),
+                    index: Some(i),
+                }
+            }
+            Action::ReplaceChart(chart) => {
+                let slot = ws
+                    .charts
+                    .iter_mut()
+                    .find(|c| c.id == chart.id)
+                    .ok_or_else(|| ActionError::Missing(chart.id.0.clone()))?;
+                Action::ReplaceChart(Box::new(std::mem::replace(slot, *chart)))
             }
             Action::Batch(actions) => {
                 let mut inverses = Vec::with_capacity(actions.len());
@@ -355,6 +393,25 @@ mod tests {
         let redo = inverse.apply(&mut ws).unwrap();
         assert!(ws.resolutions.is_empty());
         assert_eq!(redo, Action::SetResolutions(vec![r]));
+    }
+
+    #[test]
+    fn chart_actions_round_trip() {
+        let mut ws = crate::sample::sample_workspace().unwrap();
+        let before = ws.clone();
+        let mut renamed = ws.charts[0].clone();
+        renamed.title = "Renamed".into();
+        let id = ws.charts[1].id.clone();
+        let inverse = Action::Batch(vec![
+            Action::ReplaceChart(Box::new(renamed)),
+            Action::RemoveChart(id),
+        ])
+        .apply(&mut ws)
+        .unwrap();
+        assert_eq!(ws.charts.len(), before.charts.len() - 1);
+        assert_eq!(ws.charts[0].title, "Renamed");
+        inverse.apply(&mut ws).unwrap();
+        assert_eq!(ws, before);
     }
 
     #[test]

@@ -318,24 +318,90 @@ fn hiding_a_series_in_the_legend_removes_its_points_from_hit_testing() {
 }
 
 #[test]
-fn the_chart_editor_shows_the_title_and_is_disabled_until_chart_actions_exist() {
+fn the_chart_editor_renames_and_deletes_undoably() {
     let mut h = start(vec![]);
     let ws = sample();
     let chart = &ws.charts[0];
     open_chart(&mut h, &chart.title);
     h.get_by_label("Edit chart").click();
     h.run();
+    assert!(
+        h.get_by_label("Rename").accesskit_node().is_disabled(),
+        "nothing to rename yet"
+    );
     let field = h
         .get_all_by_value(&chart.title)
         .find(|n| n.accesskit_node().role() == Role::TextInput)
         .expect("title field");
-    assert!(!field.accesskit_node().is_disabled());
-    assert!(
-        h.get_by_label("Delete chart")
-            .accesskit_node()
-            .is_disabled()
+    field.focus();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.get_all_by_value(&chart.title)
+        .find(|n| n.accesskit_node().role() == Role::TextInput)
+        .expect("title field")
+        .type_text("OpenAI valuation, 2025");
+    h.run();
+    h.get_by_label("Rename").click();
+    h.run();
+    assert_eq!(h.state().ws.charts[0].title, "OpenAI valuation, 2025");
+    h.get_by_label("Delete chart").click();
+    h.run();
+    assert_eq!(h.state().ws.charts.len(), ws.charts.len() - 1);
+    for _ in 0..2 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    }
+    assert_eq!(h.state().ws.charts, ws.charts, "both undone");
+}
+
+#[test]
+fn a_new_chart_is_created_changed_and_undone() {
+    let mut h = start(vec![]);
+    let ws = sample();
+    h.get_by_label("Charts").click();
+    h.run();
+    h.get_by_label("Commitments").click();
+    h.run();
+    h.get_all_by_role(Role::ComboBox)
+        .find(|n| {
+            n.value().as_deref() == Some("choose entity")
+                || n.accesskit_node().label().as_deref() == Some("choose entity")
+        })
+        .expect("the entity picker")
+        .click();
+    h.run();
+    h.get_all_by_label("Nvidia")
+        .filter(|n| n.accesskit_node().role() != Role::Label)
+        .last()
+        .expect("Nvidia option")
+        .click_accesskit();
+    h.run();
+    assert_eq!(
+        h.state()
+            .charts
+            .new_chart
+            .entity
+            .as_ref()
+            .map(|e| e.as_str()),
+        Some("nvidia")
     );
-    assert!(h.get_by_label("Rename").accesskit_node().is_disabled());
-    h.get_by_label_contains("needs undoable chart actions");
-    assert_eq!(h.state().ws.charts, ws.charts, "nothing changed");
+    h.get_by_label("Create chart").click();
+    h.run();
+    let charts = &h.state().ws.charts;
+    assert_eq!(charts.len(), ws.charts.len() + 1);
+    let new = charts.last().unwrap().clone();
+    assert_eq!(new.title, "Commitments around Nvidia");
+    h.get_by_label("Annualised over the period").click();
+    h.run();
+    assert!(matches!(
+        h.state().ws.charts.last().unwrap().spec,
+        claimbench::model::ChartSpec::Commitments {
+            annualised: true,
+            ..
+        }
+    ));
+    for _ in 0..2 {
+        h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+        h.run();
+    }
+    assert_eq!(h.state().ws.charts, ws.charts);
 }

@@ -37,8 +37,10 @@ pub struct ChartsState {
     pub cache: cache::ChartCache,
     /// The chart editor's draft.
     pub editor: editor::EditorState,
-    /// Edits asked for in the editor, waiting for chart actions to apply them.
+    /// Edits asked for in the editor (kept for inspection in tests).
     pub pending_edits: Vec<editor::ChartEdit>,
+    /// The "New chart" form.
+    pub new_chart: editor::NewChartState,
 }
 
 impl ChartsState {
@@ -67,9 +69,13 @@ pub fn charts_ui(
     state: &mut ChartsState,
     cmds: &mut Vec<Command>,
 ) {
+    if let Some((action, id)) = editor::new_chart_ui(ui, ws, &mut state.new_chart) {
+        cmds.push(Command::Edit(Box::new(action), "New chart".into(), None));
+        state.chart = Some(id);
+    }
     if ws.charts.is_empty() {
         state.targets.clear();
-        ui.weak("This workspace defines no charts. Add one to its `charts` list in the file.");
+        ui.weak("This workspace has no charts yet: create one above.");
         return;
     }
     picker_ui(ui, ws, state);
@@ -80,6 +86,9 @@ pub fn charts_ui(
     ui.horizontal_wrapped(|ui| {
         if ui.button("Reset view").clicked() {
             state.reset = true;
+        }
+        if let Some(action) = editor::options_ui(ui, chart) {
+            cmds.push(Command::Edit(Box::new(action), "Change chart".into(), None));
         }
         ui.separator();
         for (label, format) in [
@@ -99,6 +108,9 @@ pub fn charts_ui(
         .show(ui, |ui| {
             egui::CollapsingHeader::new("Edit chart").show(ui, |ui| {
                 if let Some(edit) = editor::editor_ui(ui, ws, chart, &mut state.editor) {
+                    if let Some((action, label)) = edit.action(ws) {
+                        cmds.push(Command::Edit(Box::new(action), label, None));
+                    }
                     state.pending_edits.push(edit);
                 }
             });

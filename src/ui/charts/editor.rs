@@ -1,8 +1,6 @@
 //! The chart editor's model: a rename draft and the edits the user asks for, validated here.
 //!
-//! Applying an edit needs undoable chart actions in [`crate::action::Action`], which do not exist
-//! yet; until they do, [`editor_ui`] shows the controls disabled and says why, and
-//! [`ChartEdit`] is what the wiring will turn into `Command::Edit`.
+//! Edits become undoable chart actions ([`ChartEdit::action`]): rename, delete, and new charts.
 
 use crate::model::{Chart, ChartId, Workspace};
 
@@ -18,6 +16,21 @@ pub enum ChartEdit {
     },
     /// Remove a chart.
     Delete(ChartId),
+}
+
+impl ChartEdit {
+    /// The undoable action and its label for the Edit menu.
+    pub fn action(&self, ws: &Workspace) -> Option<(crate::action::Action, String)> {
+        use crate::action::Action;
+        match self {
+            ChartEdit::Rename { id, title } => {
+                let mut c = ws.charts.iter().find(|c| &c.id == id)?.clone();
+                c.title = title.clone();
+                Some((Action::ReplaceChart(Box::new(c)), "Rename chart".into()))
+            }
+            ChartEdit::Delete(id) => Some((Action::RemoveChart(id.clone()), "Delete chart".into())),
+        }
+    }
 }
 
 /// Why a new title cannot be used, if it cannot.
@@ -44,7 +57,7 @@ pub struct EditorState {
 }
 
 /// Whether chart edits can be applied (true once the workspace has chart actions).
-pub const CHART_ACTIONS: bool = false;
+pub const CHART_ACTIONS: bool = true;
 
 /// Draws the editor for `chart`; returns the edit the user asked for.
 pub fn editor_ui(
@@ -83,9 +96,6 @@ pub fn editor_ui(
             }
         });
     });
-    if !CHART_ACTIONS {
-        ui.weak("Renaming and deleting charts needs undoable chart actions, not merged yet.");
-    }
     edit
 }
 
@@ -105,4 +115,117 @@ mod tests {
         assert_eq!(title_problem(&ws, a, &a.title), None);
         assert_eq!(title_problem(&ws, a, "OpenAI valuation, 2025"), None);
     }
+}
+
+/// What the "New chart" form creates.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum NewChartKind {
+    /// Valuation over time of one entity.
+    #[default]
+    Valuation,
+    /// Commitments by or to one entity.
+    Commitments,
+}
+
+/// The "New chart" form's state.
+#[derive(Debug, Default, Clone, PartialEq)]
+pub struct NewChartState {
+    /// What to plot.
+    pub kind: NewChartKind,
+    /// For which entity.
+    pub entity: Option<crate::model::EntityId>,
+}
+
+/// The "New chart" form; returns the action creating the chart and its id.
+pub fn new_chart_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    state: &mut NewChartState,
+) -> Option<(crate::action::Action, ChartId)> {
+    use crate::model::ChartSpec;
+    let mut out = None;
+    ui.horizontal_wrapped(|ui| {
+        ui.label("New chart:");
+        ui.selectable_value(&mut state.kind, NewChartKind::Valuation, "Valuation");
+        ui.selectable_value(&mut state.kind, NewChartKind::Commitments, "Commitments");
+        let shown = state
+            .entity
+            .as_ref()
+            .map_or("choose entity".to_owned(), |e| ws.entity_name(e).to_owned());
+        egui::ComboBox::from_id_salt("new_chart_entity")
+            .selected_text(shown)
+            .show_ui(ui, |ui| {
+                let mut ents: Vec<_> = ws.entities.iter().collect();
+                ents.sort_by_key(|e| e.name.to_lowercase());
+                for e in ents {
+                    ui.selectable_value(&mut state.entity, Some(e.id.clone()), &e.name);
+                }
+            });
+        if let Some(entity) = state.entity.clone()
+            && ui.button("Create chart").clicked()
+        {
+            let name = ws.entity_name(&entity).to_owned();
+            let (spec, what, slug) = match state.kind {
+                NewChartKind::Valuation => (
+                    ChartSpec::Valuation {
+                        entities: vec![entity.clone()],
+                    },
+                    format!("{name} valuation"),
+                    "valuation",
+                ),
+                NewChartKind::Commitments => (
+                    ChartSpec::Commitments {
+                        entity: entity.clone(),
+                        annualised: false,
+                    },
+                    format!("Commitments around {name}"),
+                    "commitments",
+                ),
+            };
+            let mut id = format!("chart-{}-{slug}", entity.as_str());
+            while ws.charts.iter().any(|c| c.id.as_str() == id) {
+                id.push_str("-2");
+            }
+            let mut title = what.clone();
+            let mut n = 2;
+            while ws
+                .charts
+                .iter()
+                .any(|c| c.title.eq_ignore_ascii_case(&title))
+            {
+                title = format!("{what} ({n})");
+                n += 1;
+            }
+            let chart = Chart {
+                id: ChartId::new(id.clone()),
+                title,
+                spec,
+            };
+            out = Some((
+                crate::action::Action::AddChart {
+                    chart: Box::new(chart),
+                    index: None,
+                },
+                ChartId::new(id),
+            ));
+        }
+    });
+    out
+}
+
+/// A toggle for the "annualised over the period" option of a commitments chart.
+pub fn options_ui(ui: &mut egui::Ui, chart: &Chart) -> Option<crate::action::Action> {
+    use crate::model::ChartSpec;
+    if let ChartSpec::Commitments { entity, annualised } = &chart.spec {
+        let mut a = *annualised;
+        if ui.checkbox(&mut a, "Annualised over the period").changed() {
+            let mut c = chart.clone();
+            c.spec = ChartSpec::Commitments {
+                entity: entity.clone(),
+                annualised: a,
+            };
+            return Some(crate::action::Action::ReplaceChart(Box::new(c)));
+        }
+    }
+    None
 }
