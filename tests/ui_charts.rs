@@ -371,7 +371,7 @@ fn a_new_chart_is_created_changed_and_undone() {
     h.run();
     h.get_all_by_label("Nvidia")
         .filter(|n| n.accesskit_node().role() != Role::Label)
-        .last()
+        .next_back()
         .expect("Nvidia option")
         .click_accesskit();
     h.run();
