@@ -370,8 +370,7 @@ fn a_new_chart_is_created_changed_and_undone() {
         .click();
     h.run();
     h.get_all_by_label("Nvidia")
-        .filter(|n| n.accesskit_node().role() != Role::Label)
-        .next_back()
+        .rfind(|n| n.accesskit_node().role() != Role::Label)
         .expect("Nvidia option")
         .click_accesskit();
     h.run();
