@@ -338,11 +338,11 @@ fn the_chart_editor_renames_and_deletes_undoably() {
     h.get_all_by_value(&chart.title)
         .find(|n| n.accesskit_node().role() == Role::TextInput)
         .expect("title field")
-        .type_text("OpenAI valuation, 2025");
+        .type_text("OpenAI valuation, 2024–2025");
     h.run();
     h.get_by_label("Rename").click();
     h.run();
-    assert_eq!(h.state().ws.charts[0].title, "OpenAI valuation, 2025");
+    assert_eq!(h.state().ws.charts[0].title, "OpenAI valuation, 2024–2025");
     h.get_by_label("Delete chart").click();
     h.run();
     assert_eq!(h.state().ws.charts.len(), ws.charts.len() - 1);

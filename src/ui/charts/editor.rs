@@ -113,7 +113,7 @@ mod tests {
             Some("Another chart has this title.")
         );
         assert_eq!(title_problem(&ws, a, &a.title), None);
-        assert_eq!(title_problem(&ws, a, "OpenAI valuation, 2025"), None);
+        assert_eq!(title_problem(&ws, a, "OpenAI valuation, 2024–2025"), None);
     }
 }
 
