@@ -138,6 +138,21 @@ impl Workspace {
         m
     }
 
+    /// A new company entity named `name`, with a slug id not used yet (`-2` appended on clashes).
+    pub fn new_entity(&self, name: &str) -> Entity {
+        let mut slug = super::ids::slugify(name);
+        while self.entity(&EntityId::new(slug.clone())).is_some() {
+            slug.push_str("-2");
+        }
+        Entity {
+            id: EntityId::new(slug),
+            name: name.to_owned(),
+            aliases: vec![],
+            kind: super::EntityKind::Company,
+            parent: None,
+        }
+    }
+
     /// A claim id not used yet (one above the highest numbered one).
     pub fn next_claim_id(&self) -> ClaimId {
         let n = self

@@ -55,17 +55,7 @@ pub fn entities_ui(
             .on_disabled_hover_text("Type a name that is not an entity or alias yet")
             .clicked()
         {
-            let mut slug = crate::model::ids::slugify(&name);
-            while ws.entity(&EntityId::new(slug.clone())).is_some() {
-                slug.push_str("-2");
-            }
-            let e = Entity {
-                id: EntityId::new(slug),
-                name,
-                aliases: vec![],
-                kind: EntityKind::Company,
-                parent: None,
-            };
+            let e = ws.new_entity(&name);
             state.selected = Some(e.id.clone());
             cmds.push(Command::Edit(
                 Box::new(Action::AddEntity {

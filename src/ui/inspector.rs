@@ -7,8 +7,8 @@ use super::command::Command;
 use super::palette;
 use crate::action::Action;
 use crate::model::{
-    Claim, ClaimKind, ClaimStatus, Entity, EntityId, EntityKind, Figure, FuzzyDate, Period,
-    Qualifier, Unit, Workspace,
+    Claim, ClaimKind, ClaimStatus, Entity, EntityId, Figure, FuzzyDate, Period, Qualifier, Unit,
+    Workspace,
 };
 use std::collections::HashMap;
 
@@ -212,17 +212,7 @@ fn entity_picker(
                 && !ws.entities.iter().any(|e| e.answers_to(&name))
                 && ui.button(format!("Create entity “{name}”")).clicked()
             {
-                let mut slug = crate::model::ids::slugify(&name);
-                while ws.entity(&EntityId::new(slug.clone())).is_some() {
-                    slug.push_str("-2");
-                }
-                let e = Entity {
-                    id: EntityId::new(slug),
-                    name,
-                    aliases: vec![],
-                    kind: EntityKind::Company,
-                    parent: None,
-                };
+                let e = ws.new_entity(&name);
                 out = Some((Some(e.id.clone()), Some(e)));
             }
         });
