@@ -721,3 +721,32 @@ fn edit_document_details_and_mark_boilerplate() {
     }
     assert_eq!(h.state().ws, ws);
 }
+
+#[test]
+fn conflicts_are_flagged_in_the_table_and_the_report_exports() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("report.md");
+    let mut h = start(vec![Some(path.clone())]);
+    // cl-0018 (2.3%) and cl-0019 (5%) contradict each other: both rows carry the flag.
+    fn filter<'a>(h: &'a Harness<'static, ClaimbenchApp>) -> egui_kittest::Node<'a> {
+        h.get_all_by_role(egui::accesskit::Role::TextInput)
+            .find(|n| n.accesskit_node().placeholder() == Some("Filter claims…"))
+            .expect("the filter field")
+    }
+    filter(&h).focus();
+    h.run();
+    filter(&h).type_text("stock move");
+    h.run();
+    assert_eq!(
+        h.get_all_by_label_contains("⚑ conflict").count(),
+        2,
+        "both share moves flagged"
+    );
+    h.get_by_label("File").click();
+    h.run();
+    h.get_by_label_contains("Export report…").click();
+    h.run();
+    let report = std::fs::read_to_string(&path).expect("report written");
+    assert_eq!(report, claimbench::analysis::report::render(&h.state().ws));
+    assert!(report.contains("Nvidia → OpenAI → Nvidia"));
+}

@@ -395,6 +395,20 @@ impl ClaimbenchApp {
                 }
             }
             Command::ExportChartTo(id, format, path) => self.export_chart(&id, format, &path),
+            Command::ExportReport => {
+                let name = format!("{}-report.md", crate::model::ids::slugify(&self.ws.title));
+                match self.dialogs.ask_path(PathPurpose::Export("md"), Some(name)) {
+                    Some(path) => self.push(Command::ExportReportTo(path)),
+                    None => self.dialogs.pending_report = true,
+                }
+            }
+            Command::ExportReportTo(path) => {
+                let text = crate::analysis::report::render(&self.ws);
+                match crate::io::save::write_atomic(&path, text.as_bytes(), false) {
+                    Ok(()) => self.note(format!("Report written to {}", path.display())),
+                    Err(e) => self.error(format!("Could not write the report: {e}")),
+                }
+            }
             Command::ShowEvidence(id, n) => {
                 if let Some(ev) = self.ws.claim(&id).and_then(|c| c.evidence.get(n)) {
                     self.reader.scroll_to = Some((ev.doc.clone(), ev.anchor.range()));
@@ -818,7 +832,15 @@ impl ClaimbenchApp {
             .resizable(true)
             .default_size(table_height)
             .show(ui, |ui| {
-                claims::claims_ui(ui, &self.ws, &self.selection, &mut self.table, &mut cmds)
+                let flags = self.findings.flags(&self.ws);
+                claims::claims_ui(
+                    ui,
+                    &self.ws,
+                    &self.selection,
+                    &mut self.table,
+                    &flags,
+                    &mut cmds,
+                )
             });
         egui::CentralPanel::default().show(ui, |ui| {
             ui.horizontal(|ui| {

@@ -231,6 +231,7 @@ pub fn claims_ui(
     ws: &Workspace,
     sel: &Selection,
     state: &mut TableState,
+    flags: &std::collections::HashMap<ClaimId, crate::analysis::findings::Severity>,
     cmds: &mut Vec<Command>,
 ) {
     let rows = row_order(ws, state, sel.doc.as_ref());
@@ -335,11 +336,15 @@ pub fn claims_ui(
                 );
                 cell(&mut row, c.status.label().into(), false);
                 let orphaned = c.evidence.iter().filter(|e| e.orphaned).count();
-                let docs = if orphaned > 0 {
-                    format!("{} ⚠{orphaned} orphaned", c.documents().len())
-                } else {
-                    c.documents().len().to_string()
-                };
+                let mut docs = c.documents().len().to_string();
+                if orphaned > 0 {
+                    docs.push_str(&format!(" ⚠{orphaned} orphaned"));
+                }
+                match flags.get(&c.id) {
+                    Some(crate::analysis::findings::Severity::Hard) => docs.push_str(" ⚑ conflict"),
+                    Some(_) => docs.push_str(" ⚑ soft"),
+                    None => {}
+                }
                 cell(&mut row, docs, false);
                 let r = row.response();
                 if r.clicked() || clicked {

@@ -64,6 +64,10 @@ pub enum Command {
     ShowTab(super::app::CentralTab),
     /// Ask for a path and export a chart there.
     ExportChart(crate::model::ChartId, ExportFormat),
+    /// Ask for a path and write the findings report (Markdown) there.
+    ExportReport,
+    /// Write the findings report to this path.
+    ExportReportTo(PathBuf),
     /// Export a chart to this path.
     ExportChartTo(crate::model::ChartId, ExportFormat, PathBuf),
     /// Apply an edit: the action, its label for the Edit menu, and a coalescing key (edits with

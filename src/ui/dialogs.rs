@@ -42,6 +42,8 @@ pub struct Dialogs {
     picker: Option<(FileDialog, PathPurpose)>,
     /// A command waiting for "save / discard / cancel" because there are unsaved changes.
     pub confirm_discard: Option<Command>,
+    /// A report export waiting for the in-app picker's path.
+    pub pending_report: bool,
     /// The chart export waiting for the in-app picker's path.
     pub pending_export: Option<(crate::model::ChartId, super::command::ExportFormat)>,
     /// Whether the native dialog was found not to work in this session.
@@ -56,6 +58,7 @@ impl Dialogs {
             picker: None,
             confirm_discard: None,
             pending_export: None,
+            pending_report: false,
             native_failed: false,
         }
     }
@@ -192,6 +195,8 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
                 PathPurpose::Export(_) => {
                     if let Some((id, format)) = app.dialogs.pending_export.take() {
                         cmds.push(Command::ExportChartTo(id, format, path));
+                    } else if std::mem::take(&mut app.dialogs.pending_report) {
+                        cmds.push(Command::ExportReportTo(path));
                     }
                 }
             }

@@ -81,6 +81,38 @@ pub struct FindingsState {
     cache: Option<(u64, Analysis)>,
 }
 
+impl FindingsState {
+    /// The analysis of `ws`, recomputed only when its fingerprint changed.
+    pub fn analysis(&mut self, ws: &Workspace) -> &Analysis {
+        let fp = fingerprint(ws);
+        if self.cache.as_ref().is_some_and(|(f, _)| *f != fp) {
+            self.cache = None;
+        }
+        &self
+            .cache
+            .get_or_insert_with(|| (fp, Analysis::compute(ws)))
+            .1
+    }
+
+    /// The most severe unresolved conflict (hard or soft) of each claim, for flags in the
+    /// Claims table.
+    pub fn flags(&mut self, ws: &Workspace) -> std::collections::HashMap<ClaimId, Severity> {
+        let mut out = std::collections::HashMap::new();
+        for f in &self.analysis(ws).findings.items {
+            if f.resolution.is_some() || f.severity == Severity::Info {
+                continue;
+            }
+            for c in &f.claims {
+                let e = out.entry(c.clone()).or_insert(f.severity);
+                if f.severity == Severity::Hard {
+                    *e = Severity::Hard;
+                }
+            }
+        }
+        out
+    }
+}
+
 /// The colour of a severity.
 pub fn severity_color(s: Severity) -> Color32 {
     match s {
