@@ -491,3 +491,14 @@ proptest::proptest! {
         }
     }
 }
+
+/// Found by `spans_hold_on_arbitrary_text`: a party between two figures with no space
+/// ("$10 billion%AWS$10") made a distance computation underflow and panic.
+#[test]
+fn regression_party_touching_the_next_figure() {
+    let text = "$10 billion%AWS$10";
+    let cands = extract(text, "2025-12-17".parse().ok(), &[], &Gazetteer::builtin());
+    for c in cands {
+        assert_eq!(&text[c.start..c.end], c.quote);
+    }
+}

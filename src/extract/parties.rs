@@ -88,7 +88,7 @@ fn mark<'a>(text: &str, floor: usize, ms: &[&'a Mention]) -> Vec<Party<'a>> {
     // "in OpenAI's competitor Anthropic": the preposition governs the possessed party.
     for i in 0..out.len().saturating_sub(1) {
         if out[i].m.possessive
-            && out[i + 1].m.start - out[i].m.end < 32
+            && out[i + 1].m.start.saturating_sub(out[i].m.end) < 32
             && out[i + 1].marker == Marker::None
         {
             out[i + 1].marker = out[i].marker;
@@ -115,7 +115,9 @@ fn own<'a>(
             if p.m.start >= fig.1 {
                 match next {
                     Some(n) if p.m.start >= n => false,
-                    Some(n) => p.marker != Marker::None || p.m.start - fig.1 <= n - p.m.end,
+                    Some(n) => {
+                        p.marker != Marker::None || p.m.start - fig.1 <= n.saturating_sub(p.m.end)
+                    }
                     None => true,
                 }
             } else {
