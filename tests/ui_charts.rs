@@ -398,7 +398,25 @@ fn a_new_chart_is_created_changed_and_undone() {
             ..
         }
     ));
-    for _ in 0..2 {
+    // Change the chart's entity (the last picker showing Nvidia; the first is the New chart form).
+    h.get_all_by_role(Role::ComboBox)
+        .rfind(|n| {
+            n.value().as_deref() == Some("Nvidia")
+                || n.accesskit_node().label().as_deref() == Some("Nvidia")
+        })
+        .expect("the chart's entity picker")
+        .click();
+    h.run();
+    h.get_all_by_label("OpenAI")
+        .rfind(|n| n.accesskit_node().role() != Role::Label)
+        .expect("OpenAI option")
+        .click_accesskit();
+    h.run();
+    assert!(matches!(
+        &h.state().ws.charts.last().unwrap().spec,
+        claimbench::model::ChartSpec::Commitments { entity, annualised: true } if entity.as_str() == "openai"
+    ));
+    for _ in 0..3 {
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
         h.run();
     }

@@ -87,7 +87,7 @@ pub fn charts_ui(
         if ui.button("Reset view").clicked() {
             state.reset = true;
         }
-        if let Some(action) = editor::options_ui(ui, chart) {
+        if let Some(action) = editor::options_ui(ui, ws, chart) {
             cmds.push(Command::Edit(Box::new(action), "Change chart".into(), None));
         }
         ui.separator();

@@ -267,6 +267,7 @@ pub fn reader_ui(
     if let Some(r) = scroll_to_match {
         state.scroll_to = Some((doc.id.clone(), r));
     }
+    state.suggestions.set_ctx(ui.ctx());
     let proposals = state.suggestions.proposals(ws, doc);
     super::suggestions::suggestions_ui(ui, ws, doc, &proposals, &mut state.suggestions, cmds);
     let proposal_ranges: Vec<Range<usize>> = proposals

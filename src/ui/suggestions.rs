@@ -7,10 +7,19 @@ use crate::action::Action;
 use crate::extract::Candidate;
 use crate::model::{DocId, SourceDocument, TextRange, Workspace};
 
+/// Documents larger than this (bytes) are extracted on a worker thread.
+pub const BACKGROUND_BYTES: usize = 256 * 1024;
+
+type Key = (DocId, String, usize);
+
 /// Suggestions state: the proposals of the last document looked at, and the threshold.
 #[derive(Debug)]
 pub struct SuggestionsState {
     cache: Option<(DocId, String, usize, Vec<Candidate>)>,
+    /// Extraction of a large document running on a worker thread.
+    pending: Option<(Key, std::sync::mpsc::Receiver<Vec<Candidate>>)>,
+    /// Asked to repaint when a background extraction finishes.
+    ctx: Option<egui::Context>,
     /// "Accept all above" threshold, 0–1.
     pub threshold: f64,
     /// Whether the list is expanded.
@@ -21,6 +30,8 @@ impl Default for SuggestionsState {
     fn default() -> Self {
         Self {
             cache: None,
+            pending: None,
+            ctx: None,
             threshold: 0.8,
             open: true,
         }
@@ -49,15 +60,56 @@ fn rejected(doc: &SourceDocument, c: &Candidate) -> bool {
 }
 
 impl SuggestionsState {
+    /// Lets a background extraction wake the UI when it finishes.
+    pub fn set_ctx(&mut self, ctx: &egui::Context) {
+        if self.ctx.is_none() {
+            self.ctx = Some(ctx.clone());
+        }
+    }
+
+    /// Whether a large document is being extracted in the background.
+    pub fn is_extracting(&self) -> bool {
+        self.pending.is_some()
+    }
+
     /// The open proposals for a document: extracted once per text (and entity list), minus those
     /// already carried by a claim or rejected.
     pub fn proposals(&mut self, ws: &Workspace, doc: &SourceDocument) -> Vec<Candidate> {
-        let fresh = self.cache.as_ref().is_some_and(|(id, sha, n, _)| {
-            id == &doc.id && sha == &doc.sha256 && *n == ws.entities.len()
-        });
+        let key: Key = (doc.id.clone(), doc.sha256.clone(), ws.entities.len());
+        let fresh = self
+            .cache
+            .as_ref()
+            .is_some_and(|(id, sha, n, _)| (id, sha, n) == (&key.0, &key.1, &key.2));
         if !fresh {
-            let cands = crate::extract::extract_document(doc, &ws.entities);
-            self.cache = Some((doc.id.clone(), doc.sha256.clone(), ws.entities.len(), cands));
+            if let Some((k, rx)) = &self.pending
+                && k == &key
+            {
+                match rx.try_recv() {
+                    Ok(cands) => {
+                        self.cache = Some((key.0, key.1, key.2, cands));
+                        self.pending = None;
+                    }
+                    Err(std::sync::mpsc::TryRecvError::Empty) => return Vec::new(),
+                    Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                        self.pending = None;
+                        return Vec::new();
+                    }
+                }
+            } else if doc.text.len() > BACKGROUND_BYTES {
+                let (tx, rx) = std::sync::mpsc::channel();
+                let (d, entities, ctx) = (doc.clone(), ws.entities.clone(), self.ctx.clone());
+                std::thread::spawn(move || {
+                    let _ = tx.send(crate::extract::extract_document(&d, &entities));
+                    if let Some(ctx) = ctx {
+                        ctx.request_repaint();
+                    }
+                });
+                self.pending = Some((key, rx));
+                return Vec::new();
+            } else {
+                let cands = crate::extract::extract_document(doc, &ws.entities);
+                self.cache = Some((key.0, key.1, key.2, cands));
+            }
         }
         let all = self
             .cache
@@ -98,7 +150,11 @@ pub fn suggestions_ui(
     state: &mut SuggestionsState,
     cmds: &mut Vec<Command>,
 ) {
-    let header = format!("Suggestions ({})", props.len());
+    let header = if state.is_extracting() {
+        "Suggestions (finding figures in this large document…)".to_owned()
+    } else {
+        format!("Suggestions ({})", props.len())
+    };
     let r = egui::CollapsingHeader::new(header).id_salt("suggestions").open(Some(state.open)).show(ui, |ui| {
         if props.is_empty() {
             ui.weak("No open proposals in this document: every figure found is a claim or was rejected.");
@@ -148,5 +204,37 @@ pub fn suggestions_ui(
     });
     if r.header_response.clicked() {
         state.open = !state.open;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn large_documents_are_extracted_in_the_background() {
+        let mut ws = crate::sample::sample_workspace().unwrap();
+        let doc = &mut ws.documents[0];
+        let para = "Nvidia said it would invest $2 billion in CoreWeave, a cloud provider. ";
+        doc.text = para.repeat(BACKGROUND_BYTES / para.len() + 10);
+        doc.sha256 = SourceDocument::hash_text(&doc.text);
+        ws.claims.clear();
+        let doc = ws.documents[0].clone();
+        let mut st = SuggestionsState::default();
+        assert!(
+            st.proposals(&ws, &doc).is_empty(),
+            "nothing yet: the worker runs"
+        );
+        assert!(st.is_extracting());
+        let mut found = Vec::new();
+        for _ in 0..600 {
+            std::thread::sleep(std::time::Duration::from_millis(50));
+            found = st.proposals(&ws, &doc);
+            if !st.is_extracting() {
+                break;
+            }
+        }
+        assert!(!st.is_extracting(), "the worker finished");
+        assert!(found.len() > 100, "{}", found.len());
     }
 }

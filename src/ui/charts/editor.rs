@@ -213,9 +213,47 @@ pub fn new_chart_ui(
     out
 }
 
-/// A toggle for the "annualised over the period" option of a commitments chart.
-pub fn options_ui(ui: &mut egui::Ui, chart: &Chart) -> Option<crate::action::Action> {
+/// Changing what a chart plots: its entity, and "annualised over the period" for commitments.
+pub fn options_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    chart: &Chart,
+) -> Option<crate::action::Action> {
     use crate::model::ChartSpec;
+    let current = match &chart.spec {
+        ChartSpec::Valuation { entities } => entities.first().cloned(),
+        ChartSpec::Commitments { entity, .. } => Some(entity.clone()),
+        ChartSpec::Figures { .. } => None,
+    };
+    let mut out = None;
+    if let Some(cur) = current {
+        let mut chosen = cur.clone();
+        egui::ComboBox::from_id_salt("chart_entity")
+            .selected_text(ws.entity_name(&cur).to_owned())
+            .show_ui(ui, |ui| {
+                let mut ents: Vec<_> = ws.entities.iter().collect();
+                ents.sort_by_key(|e| e.name.to_lowercase());
+                for e in ents {
+                    ui.selectable_value(&mut chosen, e.id.clone(), &e.name);
+                }
+            })
+            .response
+            .on_hover_text("The entity this chart is about");
+        if chosen != cur {
+            let mut c = chart.clone();
+            c.spec = match &chart.spec {
+                ChartSpec::Valuation { .. } => ChartSpec::Valuation {
+                    entities: vec![chosen],
+                },
+                ChartSpec::Commitments { annualised, .. } => ChartSpec::Commitments {
+                    entity: chosen,
+                    annualised: *annualised,
+                },
+                other => other.clone(),
+            };
+            out = Some(crate::action::Action::ReplaceChart(Box::new(c)));
+        }
+    }
     if let ChartSpec::Commitments { entity, annualised } = &chart.spec {
         let mut a = *annualised;
         if ui.checkbox(&mut a, "Annualised over the period").changed() {
@@ -224,8 +262,8 @@ pub fn options_ui(ui: &mut egui::Ui, chart: &Chart) -> Option<crate::action::Act
                 entity: entity.clone(),
                 annualised: a,
             };
-            return Some(crate::action::Action::ReplaceChart(Box::new(c)));
+            out = Some(crate::action::Action::ReplaceChart(Box::new(c)));
         }
     }
-    None
+    out
 }
