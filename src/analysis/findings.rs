@@ -88,6 +88,23 @@ pub struct Quote {
     pub figure: String,
 }
 
+impl Quote {
+    /// Where the quote comes from: the outlet (the document id when unknown) and the
+    /// publication date (`undated` when unknown).
+    pub fn source(&self) -> (&str, String) {
+        let outlet = if self.outlet.is_empty() {
+            self.doc.as_str()
+        } else {
+            self.outlet.as_str()
+        };
+        (
+            outlet,
+            self.published
+                .map_or("undated".to_owned(), |d| d.to_string()),
+        )
+    }
+}
+
 /// One finding.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Finding {

@@ -78,12 +78,7 @@ fn claim_summary(ws: &Workspace, c: &Claim) -> String {
 }
 
 fn quote_line(q: &Quote) -> String {
-    let outlet = if q.outlet.is_empty() {
-        q.doc.as_str()
-    } else {
-        q.outlet.as_str()
-    };
-    let date = q.published.map_or("undated".to_owned(), |d| d.to_string());
+    let (outlet, date) = q.source();
     let fig = if q.figure.is_empty() {
         String::new()
     } else {

@@ -138,6 +138,23 @@ impl Workspace {
         m
     }
 
+    /// Entities whose name or an alias contains `filter` (case-insensitive; empty: all), sorted
+    /// by name, for pickers and lists.
+    pub fn entities_by_name(&self, filter: &str) -> Vec<&Entity> {
+        let f = filter.trim().to_lowercase();
+        let mut out: Vec<&Entity> = self
+            .entities
+            .iter()
+            .filter(|e| {
+                f.is_empty()
+                    || e.name.to_lowercase().contains(&f)
+                    || e.aliases.iter().any(|a| a.to_lowercase().contains(&f))
+            })
+            .collect();
+        out.sort_by_key(|e| e.name.to_lowercase());
+        out
+    }
+
     /// A new company entity named `name`, with a slug id not used yet (`-2` appended on clashes).
     pub fn new_entity(&self, name: &str) -> Entity {
         let mut slug = super::ids::slugify(name);

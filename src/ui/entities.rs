@@ -80,16 +80,7 @@ pub fn entities_ui(
             .count()
     };
     let f = state.filter.to_lowercase();
-    let mut ents: Vec<&Entity> = ws
-        .entities
-        .iter()
-        .filter(|e| {
-            f.is_empty()
-                || e.name.to_lowercase().contains(&f)
-                || e.aliases.iter().any(|a| a.to_lowercase().contains(&f))
-        })
-        .collect();
-    ents.sort_by_key(|e| e.name.to_lowercase());
+    let ents = ws.entities_by_name(&f);
     egui::ScrollArea::vertical()
         .id_salt("entities_list")
         .max_height(ui.available_height() * 0.45)

@@ -250,12 +250,7 @@ fn quote_ui(ui: &mut egui::Ui, ws: &Workspace, q: &Quote, cmds: &mut Vec<Command
         ui.label(RichText::new(format!("“{}”", q.text)).italics());
     });
     ui.horizontal_wrapped(|ui| {
-        let outlet = if q.outlet.is_empty() {
-            q.doc.as_str()
-        } else {
-            q.outlet.as_str()
-        };
-        let date = q.published.map_or("undated".to_owned(), |d| d.to_string());
+        let (outlet, date) = q.source();
         let fig = if q.figure.is_empty() {
             String::new()
         } else {

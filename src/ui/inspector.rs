@@ -189,16 +189,7 @@ fn entity_picker(
             if ui.selectable_label(current.is_none(), "—").clicked() {
                 out = Some((None, None));
             }
-            let mut ents: Vec<&Entity> = ws
-                .entities
-                .iter()
-                .filter(|e| {
-                    f.is_empty()
-                        || e.name.to_lowercase().contains(&f)
-                        || e.aliases.iter().any(|a| a.to_lowercase().contains(&f))
-                })
-                .collect();
-            ents.sort_by_key(|e| e.name.to_lowercase());
+            let ents = ws.entities_by_name(&f);
             for e in ents {
                 if ui
                     .selectable_label(current.as_ref() == Some(&e.id), &e.name)
