@@ -16,6 +16,7 @@ fn main() {
             let startup = claimbench::ui::Startup {
                 path: cli.workspace.clone(),
                 restore_last: true,
+                recovery_dir: claimbench::ui::data_dir().map(|d| d.join("recovery")),
                 ..Default::default()
             };
             match claimbench::ui::run(startup) {

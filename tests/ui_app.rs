@@ -750,3 +750,62 @@ fn conflicts_are_flagged_in_the_table_and_the_report_exports() {
     assert_eq!(report, claimbench::analysis::report::render(&h.state().ws));
     assert!(report.contains("Nvidia → OpenAI → Nvidia"));
 }
+
+/// Never lose work: unsaved changes are copied to the recovery folder (never over the file); after
+/// a crash the next start offers them back with counts; a save removes the copy.
+#[test]
+fn unsaved_changes_survive_a_crash_through_the_recovery_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let (file, rec_dir) = (dir.path().join("deals.ron"), dir.path().join("recovery"));
+    claimbench::io::save_workspace(&sample(), &file).unwrap();
+    let saved_bytes = std::fs::read(&file).unwrap();
+    let open = |answers: Vec<Option<PathBuf>>| {
+        let startup = Startup {
+            path: Some(file.clone()),
+            recovery_dir: Some(rec_dir.clone()),
+            dialogs: DialogBackend::Scripted(VecDeque::from(answers)),
+            ..Default::default()
+        };
+        let mut h = Harness::builder()
+            .with_size([1280.0, 800.0])
+            .build_eframe(move |cc| ClaimbenchApp::new(cc, startup));
+        h.state_mut().autosave_interval = std::time::Duration::ZERO;
+        h.run();
+        h
+    };
+    let mut h = open(vec![]);
+    let id = h.state().ws.claims[0].id.clone();
+    h.state_mut()
+        .push(claimbench::ui::Command::DeleteClaim(id.clone()));
+    h.run();
+    h.run();
+    assert!(h.state().is_dirty());
+    let copy = claimbench::io::recovery::recovery_path(&rec_dir, Some(&file));
+    assert!(copy.exists(), "a recovery copy was written");
+    assert_eq!(
+        std::fs::read(&file).unwrap(),
+        saved_bytes,
+        "the user's file is untouched"
+    );
+    drop(h); // the "crash": no save, no clean exit
+
+    let mut h = open(vec![]);
+    h.get_by_label("Unsaved changes were recovered");
+    h.get_by_label_contains("28 claims");
+    h.get_by_label("Restore recovery copy").click();
+    h.run();
+    assert!(h.state().ws.claim(&id).is_none(), "the deletion is back");
+    assert!(
+        h.state().is_dirty(),
+        "recovered changes are unsaved until saved"
+    );
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
+    h.run();
+    assert!(!copy.exists(), "saving removes the recovery copy");
+    assert!(
+        claimbench::io::load_workspace(&file)
+            .unwrap()
+            .claim(&id)
+            .is_none()
+    );
+}

@@ -5,6 +5,7 @@
 pub mod error;
 pub mod import;
 pub mod load;
+pub mod recovery;
 pub mod save;
 
 pub use error::{LoadError, SaveError};

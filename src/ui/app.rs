@@ -36,6 +36,8 @@ pub struct Startup {
     pub select_first_claim: bool,
     /// The initial centre tab.
     pub tab: CentralTab,
+    /// Where recovery copies go (autosave while there are unsaved changes); `None` disables them.
+    pub recovery_dir: Option<PathBuf>,
 }
 
 /// What persists between runs through eframe storage (never in the workspace file).
@@ -150,6 +152,14 @@ pub struct ClaimbenchApp {
     close_confirmed: bool,
     /// The import running in the background, if any.
     pub import_job: Option<super::import::ImportJob>,
+    /// Where recovery copies go; `None`: no autosave.
+    pub recovery_dir: Option<PathBuf>,
+    /// How often a recovery copy is written while there are unsaved changes.
+    pub autosave_interval: std::time::Duration,
+    /// The history revision of the last recovery copy, and when it was written.
+    last_autosave: (u64, std::time::Instant),
+    /// A recovery copy found for the workspace just opened, offered for restore.
+    pub recovery_offer: Option<Workspace>,
     /// A command to run once the pending save has succeeded.
     after_save: Option<Command>,
 }
@@ -192,6 +202,10 @@ impl ClaimbenchApp {
             close_confirmed: false,
             after_save: None,
             import_job: None,
+            recovery_dir: startup.recovery_dir.clone(),
+            autosave_interval: std::time::Duration::from_secs(30),
+            last_autosave: (0, std::time::Instant::now()),
+            recovery_offer: None,
         };
         let wanted = startup.path.or_else(|| {
             if startup.restore_last {
@@ -240,6 +254,11 @@ impl ClaimbenchApp {
         self.path = path;
         self.history.clear();
         self.saved_revision = self.history.revision();
+        self.last_autosave = (self.saved_revision, std::time::Instant::now());
+        self.recovery_offer = self.recovery_dir.as_deref().and_then(|d| {
+            let rec = crate::io::recovery::read_recovery(d, self.path.as_deref())?;
+            (rec != self.ws).then_some(rec)
+        });
         self.reader = Default::default();
     }
 
@@ -697,6 +716,10 @@ impl ClaimbenchApp {
     fn save_to(&mut self, path: &Path) {
         match crate::io::save_workspace(&self.ws, path) {
             Ok(()) => {
+                if let Some(d) = &self.recovery_dir {
+                    crate::io::recovery::remove_recovery(d, self.path.as_deref());
+                    crate::io::recovery::remove_recovery(d, Some(path));
+                }
                 self.path = Some(path.to_owned());
                 self.history.seal();
                 self.saved_revision = self.history.revision();
@@ -723,6 +746,9 @@ impl ClaimbenchApp {
 
     /// Drops unsaved changes and runs `cmd` (used by "Discard" in the unsaved-changes dialog).
     pub fn discard_then(&mut self, cmd: Command) {
+        if let Some(d) = &self.recovery_dir {
+            crate::io::recovery::remove_recovery(d, self.path.as_deref());
+        }
         self.saved_revision = self.history.revision();
         self.push(cmd);
     }
@@ -742,6 +768,43 @@ impl ClaimbenchApp {
             {
                 self.push(cmd);
             }
+        }
+    }
+
+    /// Writes a recovery copy when there are unsaved changes not yet copied and the interval has
+    /// passed; asks for a frame when the next copy is due, so an idle window still autosaves.
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let Some(dir) = self.recovery_dir.clone() else {
+            return;
+        };
+        if !self.is_dirty() || self.last_autosave.0 == self.history.revision() {
+            return;
+        }
+        let elapsed = self.last_autosave.1.elapsed();
+        if elapsed < self.autosave_interval {
+            ctx.request_repaint_after(self.autosave_interval - elapsed);
+            return;
+        }
+        match crate::io::recovery::write_recovery(&dir, self.path.as_deref(), &self.ws) {
+            Ok(_) => self.last_autosave = (self.history.revision(), std::time::Instant::now()),
+            Err(e) => {
+                self.last_autosave.1 = std::time::Instant::now();
+                self.error(format!(
+                    "Could not write the recovery copy (your file is unchanged): {e}"
+                ));
+            }
+        }
+    }
+
+    /// Restores the offered recovery copy: the workspace shows the unsaved state again and is
+    /// marked unsaved; the file on disk is not touched until the user saves.
+    pub fn restore_recovery(&mut self) {
+        if let Some(rec) = self.recovery_offer.take() {
+            self.ws = rec;
+            self.history.clear();
+            self.saved_revision = u64::MAX;
+            self.fix_selection();
+            self.note("Recovered the unsaved changes; save to keep them");
         }
     }
 
@@ -893,6 +956,7 @@ impl ClaimbenchApp {
             }
             guard += 1;
         }
+        self.autosave(&ctx);
         let title = self.window_title();
         if title != self.shown_title {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
@@ -927,6 +991,15 @@ impl eframe::App for ClaimbenchApp {
         self.frame_ui(ui);
         if let Some(job) = &mut self.screenshot {
             job.step(ui.ctx());
+        }
+    }
+
+    fn on_exit(&mut self) {
+        // A clean exit with nothing unsaved needs no recovery copy.
+        if !self.is_dirty()
+            && let Some(d) = &self.recovery_dir
+        {
+            crate::io::recovery::remove_recovery(d, self.path.as_deref());
         }
     }
 

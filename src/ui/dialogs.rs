@@ -249,6 +249,50 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
         }
     }
 
+    if let Some(rec) = &app.recovery_offer {
+        let counts = |w: &crate::model::Workspace| {
+            format!(
+                "{} documents, {} claims, {} evidence spans",
+                w.documents.len(),
+                w.claims.len(),
+                w.evidence_count()
+            )
+        };
+        let (recovered, saved) = (counts(rec), counts(&app.ws));
+        let mut choice = None;
+        egui::Modal::new(egui::Id::new("recovery_offer")).show(ctx, |ui| {
+            ui.set_max_width(560.0);
+            ui.heading("Unsaved changes were recovered");
+            ui.label("claimbench did not exit cleanly last time. A recovery copy of this workspace has changes the saved file does not have.");
+            egui::Grid::new("recovery_counts").show(ui, |ui| {
+                ui.weak("Recovery copy");
+                ui.label(recovered);
+                ui.end_row();
+                ui.weak("Saved file");
+                ui.label(saved);
+                ui.end_row();
+            });
+            ui.horizontal(|ui| {
+                if ui.button("Restore recovery copy").clicked() {
+                    choice = Some(true);
+                }
+                if ui.button("Open the saved file").clicked() {
+                    choice = Some(false);
+                }
+            });
+        });
+        match choice {
+            Some(true) => app.restore_recovery(),
+            Some(false) => {
+                app.recovery_offer = None;
+                if let Some(d) = &app.recovery_dir {
+                    crate::io::recovery::remove_recovery(d, app.path.as_deref());
+                }
+            }
+            None => {}
+        }
+    }
+
     if let Some(idx) = app.messages.iter().position(|m| m.error) {
         let text = app.messages[idx].text.clone();
         let mut close = false;
