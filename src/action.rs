@@ -331,10 +331,13 @@ impl History {
         self.revision
     }
 
-    /// Forgets all steps (a different workspace was opened).
+    /// Forgets all steps (a different workspace was opened). The revision moves to a number never
+    /// used before, so a revision always identifies one workspace state within the app's run.
     pub fn clear(&mut self) {
+        let fresh = self.next_revision + 1;
         *self = History {
-            next_revision: self.next_revision,
+            next_revision: fresh,
+            revision: fresh,
             ..Default::default()
         };
     }
@@ -445,6 +448,18 @@ mod tests {
         assert_eq!(h.redo(&mut ws).as_deref(), Some("Rename"));
         assert_eq!(ws.title, "a");
         assert!(h.redo_label().is_none());
+    }
+
+    #[test]
+    fn clearing_gives_a_revision_never_seen_before() {
+        let mut ws = ws_with_claims(1);
+        let mut h = History::default();
+        h.apply(&mut ws, Action::SetTitle("a".into()), "Rename", None)
+            .unwrap();
+        let seen = [0, h.revision()];
+        h.clear();
+        assert!(!seen.contains(&h.revision()));
+        assert!(h.undo_label().is_none());
     }
 
     #[test]

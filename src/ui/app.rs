@@ -152,6 +152,11 @@ pub struct ClaimbenchApp {
     close_confirmed: bool,
     /// The import running in the background, if any.
     pub import_job: Option<super::import::ImportJob>,
+    /// Unresolved conflicts per claim for the Claims table, with the revision they belong to.
+    conflict_flags: Option<(
+        u64,
+        std::collections::HashMap<ClaimId, crate::analysis::Severity>,
+    )>,
     /// Where recovery copies go; `None`: no autosave.
     pub recovery_dir: Option<PathBuf>,
     /// How often a recovery copy is written while there are unsaved changes.
@@ -202,6 +207,7 @@ impl ClaimbenchApp {
             close_confirmed: false,
             after_save: None,
             import_job: None,
+            conflict_flags: None,
             recovery_dir: startup.recovery_dir.clone(),
             autosave_interval: std::time::Duration::from_secs(30),
             last_autosave: (0, std::time::Instant::now()),
@@ -895,7 +901,16 @@ impl ClaimbenchApp {
             .resizable(true)
             .default_size(table_height)
             .show(ui, |ui| {
-                let flags = self.findings.flags(&self.ws);
+                // Recomputed only when the workspace changed: a history revision names one state.
+                let rev = self.history.revision();
+                if self.conflict_flags.as_ref().is_none_or(|(r, _)| *r != rev) {
+                    self.conflict_flags = Some((rev, self.findings.flags(&self.ws)));
+                }
+                let flags = self
+                    .conflict_flags
+                    .as_ref()
+                    .map(|(_, f)| f.clone())
+                    .unwrap_or_default();
                 claims::claims_ui(
                     ui,
                     &self.ws,
