@@ -4,27 +4,16 @@
 
 use claimbench::analysis::{Filter, Findings, MoneyGraph, Severity, duplicate_candidates};
 use claimbench::model::{ClaimId, ClaimStatus, Workspace};
-use claimbench::ui::dialogs::DialogBackend;
-use claimbench::ui::{ClaimbenchApp, Startup};
+use claimbench::ui::ClaimbenchApp;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use std::collections::VecDeque;
+
+mod harness;
+use harness::sample;
 
 fn start() -> Harness<'static, ClaimbenchApp> {
-    let startup = Startup {
-        dialogs: DialogBackend::Scripted(VecDeque::new()),
-        ..Default::default()
-    };
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| ClaimbenchApp::new(cc, startup));
-    h.run();
-    h
-}
-
-fn sample() -> Workspace {
-    claimbench::sample::sample_workspace().expect("sample loads")
+    harness::start(Vec::new())
 }
 
 /// Scrolls the first node with this exact label into view and clicks it.

@@ -1,7 +1,6 @@
 //! The real app driven like a user with egui_kittest: click by accessible label, type, and check
 //! what the window shows. File dialogs are scripted (kittest cannot drive a native dialog).
 
-use claimbench::model::Workspace;
 use claimbench::ui::dialogs::DialogBackend;
 use claimbench::ui::{ClaimbenchApp, Startup};
 use egui_kittest::Harness;
@@ -9,17 +8,9 @@ use egui_kittest::kittest::{NodeT, Queryable};
 use std::collections::VecDeque;
 use std::path::PathBuf;
 
-fn start(dialog_answers: Vec<Option<PathBuf>>) -> Harness<'static, ClaimbenchApp> {
-    let startup = Startup {
-        dialogs: DialogBackend::Scripted(VecDeque::from(dialog_answers)),
-        ..Default::default()
-    };
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| ClaimbenchApp::new(cc, startup));
-    h.run();
-    h
-}
+mod harness;
+use harness::sample;
+use harness::start;
 
 /// The text field showing `value` (table cells may show the same text as labels).
 fn field_with_value<'a>(
@@ -29,10 +20,6 @@ fn field_with_value<'a>(
     h.get_all_by_value(value)
         .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput)
         .unwrap_or_else(|| panic!("no text field shows {value:?}"))
-}
-
-fn sample() -> Workspace {
-    claimbench::sample::sample_workspace().expect("sample loads")
 }
 
 /// A sentence-sized piece of a document's first long line.

@@ -3,29 +3,14 @@
 
 use claimbench::chart::{ChartData, build};
 use claimbench::model::{ClaimId, Workspace};
-use claimbench::ui::dialogs::DialogBackend;
-use claimbench::ui::{ClaimbenchApp, Startup};
+use claimbench::ui::ClaimbenchApp;
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
-use std::collections::VecDeque;
-use std::path::PathBuf;
 
-fn start(dialog_answers: Vec<Option<PathBuf>>) -> Harness<'static, ClaimbenchApp> {
-    let startup = Startup {
-        dialogs: DialogBackend::Scripted(VecDeque::from(dialog_answers)),
-        ..Default::default()
-    };
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| ClaimbenchApp::new(cc, startup));
-    h.run();
-    h
-}
-
-fn sample() -> Workspace {
-    claimbench::sample::sample_workspace().expect("sample loads")
-}
+mod harness;
+use harness::sample;
+use harness::start;
 
 /// Opens the Charts tab and picks the chart titled `title`.
 fn open_chart(h: &mut Harness<'static, ClaimbenchApp>, title: &str) {
