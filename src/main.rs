@@ -13,6 +13,9 @@ fn main() {
         Some(Command::Import(a)) => claimbench::cli::import::run(a),
         Some(Command::Screenshot(a)) => claimbench::cli::screenshot::run(a),
         None => {
+            // Kept until the window closes: dropping it flushes the log file.
+            let _log =
+                claimbench::ui::logging::log_dir().and_then(|d| claimbench::ui::logging::init(&d));
             let startup = claimbench::ui::Startup {
                 path: cli.workspace.clone(),
                 restore_last: true,

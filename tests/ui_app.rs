@@ -9,7 +9,9 @@ use std::collections::VecDeque;
 use std::path::PathBuf;
 
 mod harness;
+use claimbench::ui::layout::Pane;
 use harness::sample;
+use harness::shown_in;
 use harness::start;
 
 /// The text field showing `value` (table cells may show the same text as labels).
@@ -85,7 +87,8 @@ fn clicking_a_claim_row_shows_its_quote_in_the_inspector() {
             !c.evidence.is_empty()
                 && !displays[*i].is_empty()
                 && displays.iter().filter(|d| **d == displays[*i]).count() == 1
-                && h.query_by_label(&displays[*i]).is_some()
+                && h.query_by_label(&displays[*i])
+                    .is_some_and(|n| shown_in(&h, Pane::Claims, n.rect()))
         })
         .expect("a visible claim with a unique amount");
     let quote = format!("“{}”", claim.evidence[0].anchor.exact);
@@ -94,11 +97,18 @@ fn clicking_a_claim_row_shows_its_quote_in_the_inspector() {
     h.run();
     assert_eq!(h.state().selection.claim.as_ref(), Some(&claim.id));
     h.get_by_label(&quote);
-    // "show in document" opens the evidence's document.
+    // "show in document" opens the evidence's document (scrolled into the Inspector's view).
     h.get_all_by_label("show in document")
         .next()
         .expect("a link")
-        .click();
+        .scroll_to_me();
+    h.run();
+    let link = h
+        .get_all_by_label("show in document")
+        .next()
+        .expect("a link");
+    assert!(shown_in(&h, Pane::Inspector, link.rect()));
+    link.click();
     h.run();
     assert_eq!(
         h.state().selection.doc.as_ref(),
@@ -139,11 +149,19 @@ fn a_bad_file_keeps_the_open_workspace_and_says_where() {
     h.get_by_label_contains("Open…").click();
     h.run();
     assert_eq!(h.state().ws, before, "the open workspace stays");
-    h.get_by_label("Something went wrong");
+    // The error is a toast that stays until dismissed, and is kept in the Messages pane.
+    h.get_by_label("Error");
     h.get_by_label_contains(&format!("{}:4:12:", bad.display()));
-    h.get_by_label("OK").click();
+    h.get_by_label("Dismiss").click();
     h.run();
-    assert!(h.query_by_label("Something went wrong").is_none());
+    assert!(h.query_by_label("Error").is_none());
+    assert!(
+        h.query_by_label_contains(&format!("{}:4:12:", bad.display()))
+            .is_none()
+    );
+    h.get_by_label("Messages").click();
+    h.run();
+    h.get_by_label_contains(&format!("{}:4:12:", bad.display()));
 }
 
 #[test]
@@ -164,6 +182,9 @@ fn unsaved_changes_are_guarded_and_marked_in_the_title() {
         "{}",
         h.state().window_title()
     );
+    // Ctrl+N belongs to the text field while typing; leave the field first.
+    h.key_press(egui::Key::Escape);
+    h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
     h.run();
     h.get_by_label("Unsaved changes");
@@ -420,7 +441,7 @@ fn import_a_document_from_the_file_menu_then_undo_and_detect_duplicates() {
     wait_for_import(&mut h);
     assert_eq!(h.state().ws.documents.len(), before + 1);
     h.get_by_label_contains("already in workspace");
-    h.get_by_label("OK").click();
+    h.get_by_label("Dismiss").click();
     h.run();
     // Undo removes the import in one step.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
@@ -539,7 +560,7 @@ fn replacing_text_reanchors_orphans_and_reattaches() {
         }
     }
     assert!(ws2.validate().is_empty());
-    h.get_by_label("OK").click(); // the orphan warning
+    h.get_by_label("Dismiss").click(); // the orphan warning
     h.run();
     // Re-attach the orphan to a span selected in the new text.
     h.state_mut()
@@ -547,7 +568,7 @@ fn replacing_text_reanchors_orphans_and_reattaches() {
     h.run();
     let span = new_text.find("Update: this story").unwrap();
     h.state_mut().reader.selection = Some((doc.id.clone(), span..span + 30));
-    h.get_by_label("Re-attach to selection").click();
+    harness::click_in_view(&mut h, "Re-attach to selection");
     h.run();
     let re = h.state().ws.claim(&gone_claim).unwrap().clone();
     assert!(re.evidence.iter().all(|e| !e.orphaned));

@@ -1,4 +1,4 @@
-//! `claimbench screenshot [WORKSPACE.ron] --out FILE.png [--view reader|claims|charts|network|findings]`: opens the real
+//! `claimbench screenshot [WORKSPACE.ron] --out FILE.png [--view reader|claims|charts|network|findings] [--theme dark|light]`: opens the real
 //! window, waits for the UI to settle, saves a PNG of the whole window and exits. Needs a display
 //! (an X server such as Xvfb, or Wayland).
 
@@ -33,6 +33,18 @@ pub struct ScreenshotArgs {
     /// Which view to show.
     #[arg(long, value_enum, default_value = "reader")]
     pub view: ViewArg,
+    /// Colour theme (default: dark, as the window shows without a system preference).
+    #[arg(long, value_enum, default_value = "dark")]
+    pub theme: ThemeArg,
+}
+
+/// The colour theme of a screenshot.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+pub enum ThemeArg {
+    /// Light text on dark panels.
+    Dark,
+    /// Dark text on light panels.
+    Light,
 }
 
 /// Runs `screenshot`; returns the exit code.
@@ -60,6 +72,10 @@ pub fn run(args: &ScreenshotArgs) -> i32 {
             _ => CentralTab::Reader,
         },
         select_first_claim: true,
+        theme: Some(match args.theme {
+            ThemeArg::Dark => egui::ThemePreference::Dark,
+            ThemeArg::Light => egui::ThemePreference::Light,
+        }),
         ..Default::default()
     };
     if let Err(e) = crate::ui::run(startup) {

@@ -2,6 +2,7 @@
 
 use super::command::Command;
 use super::dialogs::{DialogBackend, Dialogs, PathPurpose};
+use super::layout::{self, Pane};
 use super::screenshot::ScreenshotJob;
 use super::{claims, inspector, menu, reader, sources, status};
 use crate::action::Action;
@@ -38,6 +39,8 @@ pub struct Startup {
     pub tab: CentralTab,
     /// Where recovery copies go (autosave while there are unsaved changes); `None` disables them.
     pub recovery_dir: Option<PathBuf>,
+    /// Force a theme (screenshots); `None`: the saved preference, by default the system's.
+    pub theme: Option<egui::ThemePreference>,
 }
 
 /// What persists between runs through eframe storage (never in the workspace file).
@@ -48,6 +51,14 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The workspace open at the last exit.
     pub last_workspace: Option<PathBuf>,
+    /// The dock layout at the last exit; `None`: the default one.
+    pub dock: Option<egui_dock::DockState<Pane>>,
+    /// Dark, light, or follow the system (the default).
+    pub theme: egui::ThemePreference,
+    /// The zoom factor (Ctrl + / Ctrl −), 1.0 by default.
+    pub zoom: Option<f32>,
+    /// The first-run strip was dismissed.
+    pub welcome_dismissed: bool,
 }
 
 const SETTINGS_KEY: &str = "claimbench-settings";
@@ -90,22 +101,32 @@ impl CentralTab {
 
     /// The tab's label.
     pub fn label(self) -> &'static str {
+        self.pane().label()
+    }
+
+    /// The dockable pane that shows this view.
+    pub fn pane(self) -> Pane {
         match self {
-            CentralTab::Reader => "Reader",
-            CentralTab::Charts => "Charts",
-            CentralTab::Network => "Network",
-            CentralTab::Findings => "Findings",
+            CentralTab::Reader => Pane::Reader,
+            CentralTab::Charts => Pane::Charts,
+            CentralTab::Network => Pane::Network,
+            CentralTab::Findings => Pane::Findings,
         }
     }
 }
 
-/// A message for the user: errors stay until dismissed, notes show in the status bar.
+/// A message for the user: shown once as a toast (errors stay until dismissed, notes fade) and
+/// kept in the Messages pane for the session.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Message {
     /// Whether it is an error.
     pub error: bool,
     /// One or more lines of text.
     pub text: String,
+    /// Wall-clock time it was raised, `HH:MM:SS`.
+    pub time: String,
+    /// Whether its toast is still up.
+    pub toast: bool,
 }
 
 /// The claimbench app.
@@ -120,18 +141,20 @@ pub struct ClaimbenchApp {
     saved_revision: u64,
     /// What is selected.
     pub selection: Selection,
-    /// Which central view is large.
-    pub view: View,
     /// Reader state (pending scroll).
     pub reader: reader::ReaderState,
     /// Claims table state (sort order).
     pub table: claims::TableState,
     /// Inspector state (field drafts and their errors).
     pub inspector: inspector::InspectorState,
-    /// The centre tab.
-    pub tab: CentralTab,
-    /// The left panel shows Entities instead of Sources.
-    pub left_entities: bool,
+    /// The dockable panes and how they are arranged.
+    pub dock: egui_dock::DockState<Pane>,
+    /// The command palette (Ctrl+Shift+P / Ctrl+K), when open.
+    pub palette: Option<super::command_palette::PaletteState>,
+    /// Which help window is open.
+    pub help: Option<super::help::HelpWindow>,
+    /// When the toasts of notes were last changed (notes fade after a few seconds).
+    toast_clock: Option<std::time::Instant>,
     /// Entities panel state.
     pub entities: super::entities::EntitiesState,
     /// Charts tab state.
@@ -173,10 +196,18 @@ impl ClaimbenchApp {
     /// Builds the app from eframe's creation context.
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
         install_fonts(&cc.egui_ctx);
-        let settings = match (&cc.storage, startup.screenshot.is_none()) {
+        let mut settings: Settings = match (&cc.storage, startup.screenshot.is_none()) {
             (Some(storage), true) => eframe::get_value(*storage, SETTINGS_KEY).unwrap_or_default(),
             _ => Settings::default(),
         };
+        if let Some(theme) = startup.theme {
+            settings.theme = theme;
+        }
+        let ctx = &cc.egui_ctx;
+        ctx.set_theme(settings.theme);
+        ctx.set_zoom_factor(settings.zoom.unwrap_or(1.0).clamp(0.5, 3.0));
+        // Zoom keys go through our Command list like every other shortcut.
+        ctx.options_mut(|o| o.zoom_with_keyboard = false);
         Self::with_settings(startup, settings)
     }
 
@@ -188,12 +219,17 @@ impl ClaimbenchApp {
             history: Default::default(),
             saved_revision: 0,
             selection: Selection::default(),
-            view: startup.view,
             reader: Default::default(),
             table: Default::default(),
             inspector: Default::default(),
-            tab: startup.tab,
-            left_entities: false,
+            dock: settings
+                .dock
+                .clone()
+                .filter(|_| startup.screenshot.is_none())
+                .unwrap_or_else(|| layout::default_dock(startup.view == View::Claims)),
+            palette: None,
+            help: None,
+            toast_clock: None,
             entities: Default::default(),
             charts: Default::default(),
             network: Default::default(),
@@ -220,6 +256,7 @@ impl ClaimbenchApp {
                 None
             }
         });
+        layout::show(&mut app.dock, startup.tab.pane());
         let opened = wanted.is_some_and(|p| app.open_path(&p));
         if !opened {
             app.open_sample();
@@ -305,20 +342,32 @@ impl ClaimbenchApp {
         }
     }
 
-    /// Adds an error message for the user.
+    /// Adds an error message: a toast that stays until dismissed, the Messages pane, the log.
     pub fn error(&mut self, text: impl Into<String>) {
-        self.messages.push(Message {
-            error: true,
-            text: text.into(),
-        });
+        let text = text.into();
+        tracing::error!("{text}");
+        self.message(true, text);
     }
 
-    /// Adds an informational note for the status bar.
+    /// Adds an informational note: a toast that fades, the status bar, the Messages pane.
     pub fn note(&mut self, text: impl Into<String>) {
+        let text = text.into();
+        tracing::info!("{text}");
+        self.message(false, text);
+    }
+
+    fn message(&mut self, error: bool, text: String) {
+        const KEPT: usize = 500;
         self.messages.push(Message {
-            error: false,
-            text: text.into(),
+            error,
+            text,
+            time: chrono::Local::now().format("%H:%M:%S").to_string(),
+            toast: true,
         });
+        if self.messages.len() > KEPT {
+            self.messages.drain(..self.messages.len() - KEPT);
+        }
+        self.toast_clock = Some(std::time::Instant::now());
     }
 
     /// Queues a command to run after this frame's UI pass.
@@ -398,16 +447,61 @@ impl ClaimbenchApp {
                 self.selection.claim = ids.first().cloned();
                 self.selection.related = ids.into_iter().skip(1).collect();
             }
-            Command::ShowTab(tab) => self.tab = tab,
+            Command::ShowTab(tab) => layout::show(&mut self.dock, tab.pane()),
+            Command::ShowPane(pane) => layout::show(&mut self.dock, pane),
+            Command::TogglePane(pane) => {
+                if layout::is_open(&self.dock, pane) {
+                    layout::close(&mut self.dock, pane);
+                } else {
+                    layout::show(&mut self.dock, pane);
+                }
+            }
+            Command::ResetLayout => {
+                self.dock = layout::default_dock(false);
+                self.note("Layout reset");
+            }
+            Command::CommandPalette => {
+                self.palette = match self.palette {
+                    Some(_) => None,
+                    None => Some(Default::default()),
+                }
+            }
+            Command::ShowShortcuts => self.help = Some(super::help::HelpWindow::Shortcuts),
+            Command::ShowAbout => self.help = Some(super::help::HelpWindow::About),
+            Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => {
+                let now = self.settings.zoom.unwrap_or(1.0);
+                let z = match cmd {
+                    Command::ZoomIn => now + 0.1,
+                    Command::ZoomOut => now - 0.1,
+                    _ => 1.0,
+                };
+                let z = ((z * 10.0).round() / 10.0).clamp(0.5, 3.0);
+                self.settings.zoom = Some(z);
+                ctx.set_zoom_factor(z);
+                self.note(format!("Zoom {:.0}%", z * 100.0));
+            }
+            Command::SetTheme(theme) => {
+                self.settings.theme = theme;
+                ctx.set_theme(theme);
+            }
+            Command::DismissWelcome => self.settings.welcome_dismissed = true,
+            Command::ShowEntity(id) => {
+                self.entities.selected = Some(id);
+                layout::show(&mut self.dock, Pane::Entities);
+            }
+            Command::ShowChart(id) => {
+                self.charts.chart = Some(id);
+                layout::show(&mut self.dock, Pane::Charts);
+            }
             Command::Find => {
-                self.tab = CentralTab::Reader;
+                layout::show(&mut self.dock, Pane::Reader);
                 let f = self.reader.find.get_or_insert_with(Default::default);
                 f.focus = true;
             }
             Command::ScrollReader(doc, range) => {
                 self.reader.scroll_to = Some((doc.clone(), range));
                 self.selection.doc = Some(doc);
-                self.tab = CentralTab::Reader;
+                layout::show(&mut self.dock, Pane::Reader);
             }
             Command::ExportChart(id, format) => {
                 let name = format!("{id}.{}", format.extension());
@@ -438,8 +532,7 @@ impl ClaimbenchApp {
                 if let Some(ev) = self.ws.claim(&id).and_then(|c| c.evidence.get(n)) {
                     self.reader.scroll_to = Some((ev.doc.clone(), ev.anchor.range()));
                     self.selection.doc = Some(ev.doc.clone());
-                    self.view = View::Reader;
-                    self.tab = CentralTab::Reader;
+                    layout::show(&mut self.dock, Pane::Reader);
                 }
                 self.selection.claim = Some(id);
             }
@@ -622,7 +715,7 @@ impl ClaimbenchApp {
             self.history.seal();
             self.apply(Action::Batch(actions), &label, None);
             self.selection.doc = added.first().map(|(id, _)| id.clone());
-            self.tab = CentralTab::Reader;
+            layout::show(&mut self.dock, Pane::Reader);
             self.note(format!(
                 "{label}: {}",
                 added
@@ -750,6 +843,11 @@ impl ClaimbenchApp {
         self.push(Command::Save);
     }
 
+    /// How long ago the newest message was raised (drives the fading of note toasts).
+    pub fn toast_age(&self) -> Option<std::time::Duration> {
+        self.toast_clock.map(|t| t.elapsed())
+    }
+
     /// Drops unsaved changes and runs `cmd` (used by "Discard" in the unsaved-changes dialog).
     pub fn discard_then(&mut self, cmd: Command) {
         if let Some(d) = &self.recovery_dir {
@@ -764,7 +862,7 @@ impl ClaimbenchApp {
         // The Reader is a read-only text field: having it focused is not typing.
         let typing = ctx.egui_wants_keyboard_input() && !self.reader.has_focus;
         for cmd in Command::with_shortcuts() {
-            if typing && matches!(cmd, Command::Undo | Command::Redo) {
+            if typing && !cmd.fires_while_typing() {
                 continue;
             }
             if cmd
@@ -842,6 +940,65 @@ impl ClaimbenchApp {
         }
     }
 
+    /// Draws one dockable pane.
+    pub fn pane_ui(&mut self, ui: &mut egui::Ui, pane: Pane, cmds: &mut Vec<Command>) {
+        match pane {
+            Pane::Sources => sources::sources_ui(ui, &self.ws, &self.selection, cmds),
+            Pane::Entities => super::entities::entities_ui(ui, &self.ws, &mut self.entities, cmds),
+            Pane::Inspector => {
+                inspector::inspector_ui(ui, &self.ws, &self.selection, &mut self.inspector, cmds)
+            }
+            Pane::Claims => {
+                // Recomputed only when the workspace changed: a history revision names one state.
+                let rev = self.history.revision();
+                if self.conflict_flags.as_ref().is_none_or(|(r, _)| *r != rev) {
+                    self.conflict_flags = Some((rev, self.findings.flags(&self.ws)));
+                }
+                let flags = self
+                    .conflict_flags
+                    .as_ref()
+                    .map(|(_, f)| f.clone())
+                    .unwrap_or_default();
+                claims::claims_ui(ui, &self.ws, &self.selection, &mut self.table, &flags, cmds)
+            }
+            Pane::Reader => {
+                reader::reader_ui(ui, &self.ws, &self.selection, &mut self.reader, cmds)
+            }
+            Pane::Suggestions => {
+                let doc = self
+                    .selection
+                    .doc
+                    .as_ref()
+                    .and_then(|id| self.ws.document(id));
+                match doc {
+                    Some(doc) => {
+                        let s = &mut self.reader.suggestions;
+                        s.set_ctx(ui.ctx());
+                        let proposals = s.proposals(&self.ws, doc);
+                        super::suggestions::suggestions_ui(ui, &self.ws, doc, &proposals, s, cmds);
+                    }
+                    None => {
+                        ui.weak("Select a document to see the figures found in it.");
+                    }
+                }
+            }
+            Pane::Charts => {
+                super::charts::charts_ui(ui, &self.ws, &self.selection, &mut self.charts, cmds)
+            }
+            Pane::Network => {
+                super::network::network_ui(ui, &self.ws, &self.selection, &mut self.network, cmds)
+            }
+            Pane::Findings => super::findings::findings_ui(
+                ui,
+                &self.ws,
+                &self.selection,
+                &mut self.findings,
+                cmds,
+            ),
+            Pane::Messages => super::toasts::messages_ui(ui, self, cmds),
+        }
+    }
+
     /// Draws one frame and runs the commands it produced. Public so headless tests and
     /// benchmarks can drive it without eframe.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
@@ -867,95 +1024,15 @@ impl ClaimbenchApp {
 
         egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, self, &mut cmds));
         egui::Panel::bottom("status_bar").show(ui, |ui| status::status_bar_ui(ui, self, &mut cmds));
-        egui::Panel::left("sources")
-            .resizable(true)
-            .default_size(270.0)
-            .show(ui, |ui| {
-                ui.horizontal(|ui| {
-                    ui.selectable_value(&mut self.left_entities, false, "Sources");
-                    ui.selectable_value(&mut self.left_entities, true, "Entities");
-                });
-                if self.left_entities {
-                    super::entities::entities_ui(ui, &self.ws, &mut self.entities, &mut cmds)
-                } else {
-                    sources::sources_ui(ui, &self.ws, &self.selection, &mut cmds)
-                }
-            });
-        egui::Panel::right("inspector")
-            .resizable(true)
-            .default_size(340.0)
-            .show(ui, |ui| {
-                inspector::inspector_ui(
-                    ui,
-                    &self.ws,
-                    &self.selection,
-                    &mut self.inspector,
-                    &mut cmds,
-                )
-            });
-        let table_height = match self.view {
-            View::Reader => 260.0,
-            View::Claims => ui.available_height() * 0.75,
-        };
-        egui::Panel::bottom(egui::Id::new(("claims_panel", self.view == View::Claims)))
-            .resizable(true)
-            .default_size(table_height)
-            .show(ui, |ui| {
-                // Recomputed only when the workspace changed: a history revision names one state.
-                let rev = self.history.revision();
-                if self.conflict_flags.as_ref().is_none_or(|(r, _)| *r != rev) {
-                    self.conflict_flags = Some((rev, self.findings.flags(&self.ws)));
-                }
-                let flags = self
-                    .conflict_flags
-                    .as_ref()
-                    .map(|(_, f)| f.clone())
-                    .unwrap_or_default();
-                claims::claims_ui(
-                    ui,
-                    &self.ws,
-                    &self.selection,
-                    &mut self.table,
-                    &flags,
-                    &mut cmds,
-                )
-            });
-        egui::CentralPanel::default().show(ui, |ui| {
-            ui.horizontal(|ui| {
-                for tab in CentralTab::ALL {
-                    if ui.selectable_label(self.tab == tab, tab.label()).clicked() {
-                        cmds.push(Command::ShowTab(tab));
-                    }
-                }
-            });
-            ui.separator();
-            match self.tab {
-                CentralTab::Reader => {
-                    reader::reader_ui(ui, &self.ws, &self.selection, &mut self.reader, &mut cmds)
-                }
-                CentralTab::Charts => super::charts::charts_ui(
-                    ui,
-                    &self.ws,
-                    &self.selection,
-                    &mut self.charts,
-                    &mut cmds,
-                ),
-                CentralTab::Network => super::network::network_ui(
-                    ui,
-                    &self.ws,
-                    &self.selection,
-                    &mut self.network,
-                    &mut cmds,
-                ),
-                CentralTab::Findings => super::findings::findings_ui(
-                    ui,
-                    &self.ws,
-                    &self.selection,
-                    &mut self.findings,
-                    &mut cmds,
-                ),
-            }
-        });
+        if !self.settings.welcome_dismissed && self.path.is_none() && !self.ws.claims.is_empty() {
+            egui::Panel::top("welcome").show(ui, |ui| super::help::welcome_ui(ui, &mut cmds));
+        }
+        egui::CentralPanel::default()
+            .frame(egui::Frame::central_panel(ui.style()).inner_margin(0))
+            .show(ui, |ui| super::dock::dock_ui(ui, self, &mut cmds));
+        super::toasts::toasts_ui(&ctx, self, &mut cmds);
+        super::command_palette::palette_ui(&ctx, self, &mut cmds);
+        super::help::help_ui(&ctx, self, &mut cmds);
         super::dialogs::dialogs_ui(&ctx, self, &mut cmds);
 
         self.commands.extend(cmds);
@@ -1020,6 +1097,7 @@ impl eframe::App for ClaimbenchApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.screenshot.is_none() {
+            self.settings.dock = Some(self.dock.clone());
             eframe::set_value(storage, SETTINGS_KEY, &self.settings);
         }
     }

@@ -173,7 +173,7 @@ fn native_dialog(purpose: PathPurpose, file_name: Option<&str>) -> Option<PathBu
     }
 }
 
-/// Shows the in-app picker, the unsaved-changes question and error messages.
+/// Shows the in-app picker and the unsaved-changes question (errors are toasts).
 pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<Command>) {
     if let Some((picker, purpose)) = &mut app.dialogs.picker {
         picker.update(ctx);
@@ -290,23 +290,6 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
                 }
             }
             None => {}
-        }
-    }
-
-    if let Some(idx) = app.messages.iter().position(|m| m.error) {
-        let text = app.messages[idx].text.clone();
-        let mut close = false;
-        egui::Modal::new(egui::Id::new("error_message")).show(ctx, |ui| {
-            ui.set_max_width(560.0);
-            ui.heading("Something went wrong");
-            ui.label(text);
-            ui.add_space(8.0);
-            if ui.button("OK").clicked() || ui.input(|i| i.key_pressed(egui::Key::Enter)) {
-                close = true;
-            }
-        });
-        if close {
-            app.messages[idx].error = false;
         }
     }
 }

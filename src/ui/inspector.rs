@@ -221,8 +221,6 @@ pub fn inspector_ui(
     state: &mut InspectorState,
     cmds: &mut Vec<Command>,
 ) {
-    ui.heading("Inspector");
-    ui.separator();
     let Some(c) = sel.claim.as_ref().and_then(|id| ws.claim(id)) else {
         ui.weak("Select a claim in the table, click a highlight in the Reader, or select text in the Reader to make a new claim from it.");
         return;

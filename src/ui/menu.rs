@@ -1,7 +1,8 @@
-//! The menu bar: File, Edit, View, Help.
+//! The menu bar: File, Edit, View, Help. Labels, shortcuts and tooltips come from [`Command`].
 
-use super::app::{ClaimbenchApp, View};
+use super::app::ClaimbenchApp;
 use super::command::Command;
+use super::layout::{self, Pane};
 
 fn item(
     ui: &mut egui::Ui,
@@ -14,7 +15,14 @@ fn item(
     if let Some(sc) = cmd.shortcut() {
         button = button.shortcut_text(ctx.format_shortcut(&sc));
     }
-    if ui.add(button).clicked() {
+    let tip = cmd.tooltip();
+    let r = ui.add(button);
+    let r = if tip.is_empty() {
+        r
+    } else {
+        r.on_hover_text(tip)
+    };
+    if r.clicked() {
         cmds.push(cmd);
         ui.close();
     }
@@ -84,24 +92,49 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
             }
         });
         ui.menu_button("View", |ui| {
-            if ui.radio(app.view == View::Reader, "Reader large").clicked() {
-                app.view = View::Reader;
-                ui.close();
+            item(ui, &ctx, "Command palette…", Command::CommandPalette, cmds);
+            ui.separator();
+            ui.label("Panels (click to close or reopen)");
+            for pane in Pane::ALL {
+                let mut open = layout::is_open(&app.dock, pane);
+                let r = ui
+                    .checkbox(&mut open, pane.label())
+                    .on_hover_text(pane.description());
+                if r.clicked() {
+                    cmds.push(Command::TogglePane(pane));
+                }
             }
-            if ui
-                .radio(app.view == View::Claims, "Claims table large")
-                .clicked()
-            {
-                app.view = View::Claims;
+            item(ui, &ctx, "Reset layout", Command::ResetLayout, cmds);
+            ui.separator();
+            ui.horizontal(|ui| {
+                ui.label("Theme:");
+                for (label, theme) in [
+                    ("System", egui::ThemePreference::System),
+                    ("Dark", egui::ThemePreference::Dark),
+                    ("Light", egui::ThemePreference::Light),
+                ] {
+                    if ui
+                        .selectable_label(app.settings.theme == theme, label)
+                        .on_hover_text(Command::SetTheme(theme).tooltip())
+                        .clicked()
+                    {
+                        cmds.push(Command::SetTheme(theme));
+                    }
+                }
+            });
+            item(ui, &ctx, "Zoom in", Command::ZoomIn, cmds);
+            item(ui, &ctx, "Zoom out", Command::ZoomOut, cmds);
+            item(ui, &ctx, "Reset zoom", Command::ZoomReset, cmds);
+        });
+        ui.menu_button("Help", |ui| {
+            item(ui, &ctx, "Keyboard shortcuts", Command::ShowShortcuts, cmds);
+            item(ui, &ctx, "Command palette…", Command::CommandPalette, cmds);
+            if ui.button("Show the welcome strip").clicked() {
+                app.settings.welcome_dismissed = false;
                 ui.close();
             }
             ui.separator();
-            egui::widgets::global_theme_preference_buttons(ui);
-        });
-        ui.menu_button("Help", |ui| {
-            ui.label(format!("claimbench {}", env!("CARGO_PKG_VERSION")));
-            ui.label("Ctrl+O open · Ctrl+S save · Ctrl+Shift+S save as · Ctrl+N new · Ctrl+Q quit");
-            ui.label("Click a highlight in the Reader to inspect its claim.");
+            item(ui, &ctx, "About claimbench", Command::ShowAbout, cmds);
         });
     });
 }

@@ -1,20 +1,26 @@
 //! The eframe application: panels read the workspace and push [`Command`]s; only the app's
 //! command handler ([`app::ClaimbenchApp::run_command`]) changes the workspace or opens files.
 //!
-//! Layout (DESIGN.md §5): menu bar · Sources on the left · Reader and Claims in the centre ·
-//! Inspector on the right · status bar at the bottom.
+//! Layout (DESIGN.md §5): menu bar · dockable panes ([`layout`]: Sources and Entities on the
+//! left, Reader/Charts/Network/Findings over Claims/Messages in the centre, Inspector over
+//! Suggestions on the right) · status bar at the bottom · toasts in the corner.
 
 pub mod app;
 pub mod charts;
 pub mod claims;
 pub mod command;
+pub mod command_palette;
 pub mod dialogs;
+pub mod dock;
 pub mod docmeta;
 pub mod entities;
 pub mod find;
 pub mod findings;
+pub mod help;
 pub mod import;
 pub mod inspector;
+pub mod layout;
+pub mod logging;
 pub mod menu;
 pub mod network;
 pub mod palette;
@@ -23,6 +29,7 @@ pub mod screenshot;
 pub mod sources;
 pub mod status;
 pub mod suggestions;
+pub mod toasts;
 
 pub use app::{ClaimbenchApp, Startup, View};
 pub use command::Command;

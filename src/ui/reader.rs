@@ -265,11 +265,12 @@ pub fn reader_ui(
     }
     let (found, scroll_to_match) = super::find::find_bar_ui(ui, ws, doc, &mut state.find, cmds);
     if let Some(r) = scroll_to_match {
+        // The current match becomes the selection, so Ctrl+Shift+N works without a mouse.
+        state.selection = Some((doc.id.clone(), r.clone()));
         state.scroll_to = Some((doc.id.clone(), r));
     }
     state.suggestions.set_ctx(ui.ctx());
     let proposals = state.suggestions.proposals(ws, doc);
-    super::suggestions::suggestions_ui(ui, ws, doc, &proposals, &mut state.suggestions, cmds);
     let proposal_ranges: Vec<Range<usize>> = proposals
         .iter()
         .map(|c| c.figure_start..c.figure_end)

@@ -173,20 +173,18 @@ pub fn suggestions_ui(
         });
         egui::ScrollArea::vertical().id_salt("suggestions_list").max_height(150.0).show(ui, |ui| {
             for (i, c) in props.iter().enumerate() {
+                let parties = match (&c.subject, &c.counterparty) {
+                    (Some(s), Some(t)) => format!("{s} → {t}"),
+                    (Some(s), None) => s.clone(),
+                    (None, Some(t)) => format!("→ {t}"),
+                    (None, None) => "—".into(),
+                };
+                let date = c.date.map(|d| format!(" · {d}")).unwrap_or_default();
+                let heading = if c.in_heading { " · heading" } else { "" };
+                let text = format!("{} · {} · {parties} · {}{date}{heading}", c.figure_text, c.kind.label(), c.status.label());
+                // Buttons first, so they stay in view in a narrow pane; the description wraps.
                 ui.horizontal(|ui| {
                     ui.monospace(format!("{:>3.0}%", c.confidence * 100.0));
-                    let parties = match (&c.subject, &c.counterparty) {
-                        (Some(s), Some(t)) => format!("{s} → {t}"),
-                        (Some(s), None) => s.clone(),
-                        (None, Some(t)) => format!("→ {t}"),
-                        (None, None) => "—".into(),
-                    };
-                    let date = c.date.map(|d| format!(" · {d}")).unwrap_or_default();
-                    let heading = if c.in_heading { " · heading" } else { "" };
-                    let text = format!("{} · {} · {parties} · {}{date}{heading}", c.figure_text, c.kind.label(), c.status.label());
-                    if ui.link(text).on_hover_text(&c.quote).clicked() {
-                        cmds.push(Command::ScrollReader(doc.id.clone(), c.figure_start..c.figure_end));
-                    }
                     if ui.small_button("Accept").on_hover_text("Create the claim, or add this span to the matching claim").clicked() {
                         let (action, id) = crate::annotate::accept_candidate(ws, doc, c, ws.next_claim_id());
                         cmds.push(Command::Edit(Box::new(action), "Accept suggestion".into(), None));
@@ -197,8 +195,13 @@ pub fn suggestions_ui(
                         d.rejected.push(TextRange { start: c.figure_start, end: c.figure_end });
                         cmds.push(Command::Edit(Box::new(Action::ReplaceDocument(Box::new(d))), "Reject suggestion".into(), None));
                     }
-                    let _ = i;
                 });
+                if ui.link(text).on_hover_text(&c.quote).clicked() {
+                    cmds.push(Command::ScrollReader(doc.id.clone(), c.figure_start..c.figure_end));
+                }
+                if i + 1 < props.len() {
+                    ui.separator();
+                }
             }
         });
     });

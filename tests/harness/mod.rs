@@ -3,6 +3,7 @@
 
 use claimbench::model::Workspace;
 use claimbench::ui::dialogs::DialogBackend;
+use claimbench::ui::layout::Pane;
 use claimbench::ui::{ClaimbenchApp, Startup};
 use egui_kittest::Harness;
 use std::collections::VecDeque;
@@ -19,6 +20,24 @@ pub fn start(dialog_answers: Vec<Option<PathBuf>>) -> Harness<'static, Claimbenc
         .build_eframe(move |cc| ClaimbenchApp::new(cc, startup));
     h.run();
     h
+}
+
+/// Whether `rect` (a node's) lies inside the visible body of `pane`: rows of a table or list
+/// that are laid out but scrolled out of view fail this.
+pub fn shown_in(h: &Harness<'static, ClaimbenchApp>, pane: Pane, rect: egui::Rect) -> bool {
+    h.state()
+        .dock
+        .iter_leaves()
+        .find(|(_, leaf)| leaf.tabs.get(leaf.active.0) == Some(&pane))
+        .is_some_and(|(_, leaf)| leaf.viewport.contains_rect(rect))
+}
+
+/// Scrolls the control labelled `label` into view, then clicks it (like a user would).
+pub fn click_in_view(h: &mut Harness<'static, ClaimbenchApp>, label: &str) {
+    use egui_kittest::kittest::Queryable;
+    h.get_by_label(label).scroll_to_me();
+    h.run();
+    h.get_by_label(label).click();
 }
 
 /// The embedded sample workspace.
