@@ -167,6 +167,8 @@ pub struct ClaimbenchApp {
     pub recovery_offer: Option<Workspace>,
     /// A command to run once the pending save has succeeded.
     after_save: Option<Command>,
+    /// The file on disk: change detection and its prompts (`ui::disk`).
+    pub disk: super::disk::DiskWatch,
 }
 
 impl ClaimbenchApp {
@@ -206,6 +208,7 @@ impl ClaimbenchApp {
             shown_title: String::new(),
             close_confirmed: false,
             after_save: None,
+            disk: Default::default(),
             import_job: None,
             conflict_flags: None,
             recovery_dir: startup.recovery_dir.clone(),
@@ -258,6 +261,7 @@ impl ClaimbenchApp {
         }
         self.ws = ws;
         self.path = path;
+        self.disk.track(self.path.as_deref());
         self.history.clear();
         self.saved_revision = self.history.revision();
         self.last_autosave = (self.saved_revision, std::time::Instant::now());
@@ -378,6 +382,16 @@ impl ClaimbenchApp {
                 }
             }
             Command::SaveTo(p) => self.save_to(&p),
+            Command::ReloadFromDisk => {
+                if let Some(p) = self.path.clone() {
+                    self.after_save = None;
+                    self.open_path(&p);
+                }
+            }
+            Command::OverwriteSave => {
+                self.disk.confirm_overwrite();
+                self.push(Command::Save);
+            }
             Command::Quit => {
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -720,6 +734,9 @@ impl ClaimbenchApp {
     }
 
     fn save_to(&mut self, path: &Path) {
+        if !self.disk.may_save(path) {
+            return;
+        }
         match crate::io::save_workspace(&self.ws, path) {
             Ok(()) => {
                 if let Some(d) = &self.recovery_dir {
@@ -727,6 +744,7 @@ impl ClaimbenchApp {
                     crate::io::recovery::remove_recovery(d, Some(path));
                 }
                 self.path = Some(path.to_owned());
+                self.disk.track(Some(path));
                 self.history.seal();
                 self.saved_revision = self.history.revision();
                 self.remember(path);
@@ -956,6 +974,7 @@ impl ClaimbenchApp {
                 ),
             }
         });
+        self.disk.frame_ui(&ctx, self.is_dirty(), &mut cmds);
         super::dialogs::dialogs_ui(&ctx, self, &mut cmds);
 
         self.commands.extend(cmds);

@@ -9,6 +9,7 @@ pub mod charts;
 pub mod claims;
 pub mod command;
 pub mod dialogs;
+pub mod disk;
 pub mod docmeta;
 pub mod entities;
 pub mod find;
