@@ -15,6 +15,8 @@ use std::time::{Duration, Instant};
 
 /// Names the file the child saves to; set only by the parent.
 const TARGET_VAR: &str = "CLAIMBENCH_KILL_SAVE_TARGET";
+/// What the child prints on stdout when its saves begin.
+const READY: &str = "CHILD-SAVER-READY";
 /// How many times the child is killed.
 const KILLS: usize = 60;
 
@@ -62,6 +64,8 @@ fn child_saver_entry() {
     });
     let target = PathBuf::from(target);
     let variants = [big_workspace(1), big_workspace(0)];
+    // Tell the parent the saves start now, so its random delays fall on saves, not on start-up.
+    println!("{READY}");
     for n in 0.. {
         save_workspace(&variants[n % 2], &target).expect("child save");
     }
@@ -83,10 +87,34 @@ fn spawn_child(target: &Path) -> std::process::Child {
     Command::new(std::env::current_exe().expect("test binary path"))
         .args(["child_saver_entry", "--exact", "--ignored", "--nocapture"])
         .env(TARGET_VAR, target)
-        .stdout(Stdio::null())
+        .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
         .expect("spawn the child saver")
+}
+
+/// Blocks until the child says its saves begin (the test harness prints other lines too).
+fn wait_until_ready(child: &mut std::process::Child) {
+    use std::io::BufRead;
+    let out = child.stdout.take().expect("piped stdout");
+    let mut lines = std::io::BufReader::new(out).lines();
+    loop {
+        match lines.next() {
+            Some(Ok(l)) if l.trim() == READY => break,
+            Some(Ok(_)) => {}
+            _ => {
+                let status = child.wait().expect("wait");
+                let mut err = String::new();
+                if let Some(mut s) = child.stderr.take() {
+                    use std::io::Read;
+                    let _ = s.read_to_string(&mut err);
+                }
+                panic!("the child saver ended before it was ready ({status}): {err}");
+            }
+        }
+    }
+    // Keep the pipe's reader alive in a thread so the child never blocks on a full pipe.
+    std::thread::spawn(move || for _ in lines {});
 }
 
 /// Files in `dir` other than the workspace, its backup and the save's temporary files.
@@ -129,9 +157,9 @@ fn sigkill_during_save_leaves_old_or_new_content() {
     let (mut seen_old, mut seen_new, mut max_leftovers) = (0, 0, 0);
     for k in 0..KILLS {
         let mut child = spawn_child(&target);
-        // The child needs a moment to start and build its two workspaces; then kill anywhere in
-        // the next few saves.
-        let delay = rng.next() % (3 * save_ms + 50);
+        wait_until_ready(&mut child);
+        // Kill anywhere in the next few saves (or right at the start).
+        let delay = rng.next() % (3 * save_ms);
         std::thread::sleep(Duration::from_millis(delay));
         if let Some(status) = child.try_wait().expect("try_wait") {
             let mut err = String::new();

@@ -198,3 +198,36 @@ fn save_as_from_the_conflict_leaves_the_other_version_alone() {
     assert_eq!(load_workspace(&copy).expect("loads").title, "Mine");
     assert_eq!(h.state().path.as_deref(), Some(copy.as_path()));
 }
+
+#[test]
+fn reloading_a_broken_file_keeps_the_open_workspace() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("deals.ron");
+    let ws = harness::sample();
+    save_workspace(&ws, &path).expect("save");
+    let mut h = open(&path, vec![]);
+    // Another program leaves a half-written file.
+    let text = std::fs::read_to_string(&path).expect("read");
+    std::fs::write(&path, &text[..text.len() / 3]).expect("write");
+    frames_until(&mut h, "Keep mine");
+    h.get_by_label("Reload").click();
+    h.run();
+    assert!(h.state().ws == ws, "the open workspace is untouched");
+    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+    let err = h
+        .state()
+        .messages
+        .iter()
+        .find(|m| m.error)
+        .map(|m| m.text.clone())
+        .expect("an error is shown");
+    assert!(
+        err.contains("Could not open the workspace; nothing was changed"),
+        "{err}"
+    );
+    assert!(
+        err.contains("deals.ron:"),
+        "names the file and position: {err}"
+    );
+    h.get_by_label("Something went wrong");
+}
