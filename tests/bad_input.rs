@@ -163,7 +163,7 @@ fn cases(chmod_works: bool) -> Vec<Case> {
         Case {
             what: "wrong field type",
             file: "wrongtype.ron",
-            on: ron("Expected string", (4, 12)),
+            on: ron("in field `title`: Expected string", (4, 12)),
         },
         Case {
             what: "unknown enum variant",

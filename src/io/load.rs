@@ -89,6 +89,8 @@ pub fn parse_workspace(text: &str, path: &Path) -> Result<Workspace, LoadError> 
             .is_none_or(|off| !text[off..].trim().contains(char::is_whitespace));
         let message = if at_end {
             format!("the file ends early (truncated?): {}", e.code)
+        } else if let Some(field) = field_at(text, line, col) {
+            format!("in field `{field}`: {}", e.code)
         } else {
             e.code.to_string()
         };
@@ -197,6 +199,19 @@ fn skip_blank(text: &str, line: usize, col: usize) -> (usize, usize) {
     }
 }
 
+static FIELD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(Some\(\s*)?$").expect("static regex")
+});
+
+/// The field whose value starts at `(line, col)` (`title: 5` → `title`), if the line says.
+fn field_at(text: &str, line: usize, col: usize) -> Option<String> {
+    let off = offset_of(text, line, col)?;
+    let line_start = text[..off].rfind('\n').map_or(0, |i| i + 1);
+    FIELD_RE
+        .captures(&text[line_start..off])
+        .map(|c| c[1].to_owned())
+}
+
 /// The byte offset of a 1-based `(line, column in characters)`, if it lies in the text.
 fn offset_of(text: &str, line: usize, col: usize) -> Option<usize> {
     let line_start = if line <= 1 {
@@ -300,5 +315,9 @@ mod tests {
         let t = "(\n    format: \"claimbench\",\n    version: 1,\n    title: 5,\n)";
         let e = parse_workspace(t, Path::new("w.ron")).unwrap_err();
         assert_eq!(e.position(), Some((4, 12)), "{e}");
+        assert!(
+            e.to_string().contains("in field `title`: Expected string"),
+            "{e}"
+        );
     }
 }
