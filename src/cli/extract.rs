@@ -35,16 +35,49 @@ fn parse_date(s: &str) -> Result<FuzzyDate, String> {
     s.parse().map_err(|e| format!("{e}"))
 }
 
+/// The largest file `extract` reads (the import limit): 50 MB.
+pub const MAX_BYTES: u64 = crate::io::import::DEFAULT_MAX_BYTES;
+
 /// Why a file cannot be read as text.
 #[derive(Debug, thiserror::Error)]
 pub enum ReadError {
-    /// The file could not be opened or read.
+    /// The file could not be opened or read (missing, no permission, a symlink loop).
     #[error("{path}: cannot read: {source}")]
     Io {
         /// The file.
         path: String,
         /// The OS error.
         source: std::io::Error,
+    },
+    /// The path is a directory.
+    #[error("{path}: is a directory; extract reads one text file")]
+    Directory {
+        /// The directory.
+        path: String,
+    },
+    /// The file is larger than [`MAX_BYTES`] (checked before reading it).
+    #[error("{path}: file is {size} bytes, over the {limit}-byte limit of extract")]
+    TooLarge {
+        /// The file.
+        path: String,
+        /// Its size.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The file has no bytes or only white space.
+    #[error("{path}: file is empty; there is nothing to extract")]
+    Empty {
+        /// The file.
+        path: String,
+    },
+    /// The file is a PDF (damaged, encrypted or not), which extract does not read.
+    #[error(
+        "{path}: a PDF file; extract reads UTF-8 text: import it into a workspace (`claimbench import`) instead"
+    )]
+    Pdf {
+        /// The file.
+        path: String,
     },
     /// The file holds NUL bytes, so it is binary rather than text.
     #[error("{path}: binary file (NUL byte at offset {offset}); expected UTF-8 text")]
@@ -55,28 +88,66 @@ pub enum ReadError {
         offset: usize,
     },
     /// The file is not valid UTF-8.
-    #[error("{path}: not UTF-8 text (invalid byte at offset {offset})")]
+    #[error("{path}:{line}:{col}: not UTF-8 text (invalid byte at offset {offset})")]
     NotUtf8 {
         /// The file.
         path: String,
+        /// Line of the first invalid byte.
+        line: usize,
+        /// Column (in characters) of the first invalid byte.
+        col: usize,
         /// Offset of the first invalid byte.
         offset: usize,
     },
 }
 
-/// Reads a file as UTF-8 text, rejecting binary and non-UTF-8 content.
+/// Reads a file as UTF-8 text, rejecting directories, files over [`MAX_BYTES`], empty files,
+/// PDFs, binary and non-UTF-8 content, each with its own message.
 pub fn read_text(path: &Path) -> Result<String, ReadError> {
+    use std::io::Read;
     let p = path.display().to_string();
-    let bytes = std::fs::read(path).map_err(|source| ReadError::Io {
+    let io = |source| ReadError::Io {
         path: p.clone(),
         source,
-    })?;
+    };
+    let md = std::fs::metadata(path).map_err(io)?;
+    if md.is_dir() {
+        return Err(ReadError::Directory { path: p });
+    }
+    let too_large = |size| ReadError::TooLarge {
+        path: p.clone(),
+        size,
+        limit: MAX_BYTES,
+    };
+    if md.len() > MAX_BYTES {
+        return Err(too_large(md.len()));
+    }
+    let mut bytes = Vec::with_capacity(md.len() as usize);
+    std::fs::File::open(path)
+        .and_then(|f| f.take(MAX_BYTES + 1).read_to_end(&mut bytes))
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    if bytes.iter().all(u8::is_ascii_whitespace) {
+        return Err(ReadError::Empty { path: p });
+    }
+    if bytes.starts_with(b"%PDF-") {
+        return Err(ReadError::Pdf { path: p });
+    }
     if let Some(offset) = bytes.iter().position(|b| *b == 0) {
         return Err(ReadError::Binary { path: p, offset });
     }
-    String::from_utf8(bytes).map_err(|e| ReadError::NotUtf8 {
-        path: p,
-        offset: e.utf8_error().valid_up_to(),
+    String::from_utf8(bytes).map_err(|e| {
+        let offset = e.utf8_error().valid_up_to();
+        let valid = std::str::from_utf8(&e.as_bytes()[..offset]).unwrap_or_default();
+        let (line, col) = crate::io::load::line_col(valid, valid.len());
+        ReadError::NotUtf8 {
+            path: p,
+            line,
+            col,
+            offset,
+        }
     })
 }
 

@@ -3,7 +3,7 @@
 //! Each file goes through [`crate::io::import::import_file`]. An error on one file is reported
 //! with its path and the run carries on with the others; duplicates are reported as "already in
 //! workspace" and skipped. The workspace is saved once, atomically, if anything was added (or it
-//! was just created). Exit 1 at the end if any file failed.
+//! was just created and no file failed). Exit 1 at the end if any file failed.
 
 use super::{EXIT_BAD_INPUT, EXIT_OK, report_error};
 use crate::io::import::{self, ImportOptions, Imported};
@@ -56,7 +56,9 @@ pub fn run(args: &ImportArgs) -> i32 {
             Err(dup) => println!("skipped {}: {dup}", file.display()),
         }
     }
-    if added > 0 || created {
+    // A workspace is created only by a run that failed on nothing: a typo'd file name must not
+    // leave an empty new workspace behind.
+    if added > 0 || (created && failed == 0) {
         if let Err(e) = crate::io::save_workspace(&ws, &args.workspace) {
             report_error(e);
             return EXIT_BAD_INPUT;
@@ -70,7 +72,9 @@ pub fn run(args: &ImportArgs) -> i32 {
 
 /// Loads the workspace, or makes a new one when it is missing and `create` is set.
 fn open(path: &Path, create: bool) -> Result<(Workspace, bool), String> {
-    if path.exists() {
+    // Anything at the path (even a broken symlink or a loop) is loaded, so its error is shown
+    // rather than "no such workspace".
+    if path.symlink_metadata().is_ok() {
         return crate::io::load_workspace(path)
             .map(|ws| (ws, false))
             .map_err(|e| e.to_string());

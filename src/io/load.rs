@@ -38,6 +38,29 @@ pub fn load_workspace(path: &Path) -> Result<Workspace, LoadError> {
 
 /// Parses workspace text; `path` is only used in messages.
 pub fn parse_workspace(text: &str, path: &Path) -> Result<Workspace, LoadError> {
+    if text.trim().is_empty() {
+        return Err(LoadError::Syntax {
+            path: path.to_owned(),
+            line: 1,
+            col: 1,
+            message: "the file is empty; a claimbench workspace starts with `(` and `format: \"claimbench\"`".into(),
+        });
+    }
+    let first = text.trim_start();
+    if !(first.starts_with('(')
+        || first.starts_with("//")
+        || first.starts_with("/*")
+        || first.starts_with("Workspace")
+        || first.starts_with("#!"))
+    {
+        let (line, col) = line_col(text, text.len() - first.len());
+        return Err(LoadError::Syntax {
+            path: path.to_owned(),
+            line,
+            col,
+            message: "not a claimbench workspace: the file does not start with `(` (is it an article? use `claimbench import`)".into(),
+        });
+    }
     // The header comes first in every file we write; check the version before a full parse so a
     // newer file is refused with a clear message rather than a confusing field error.
     let head = &text[..crate::model::anchor::floor_boundary(text, 64 * 1024)];
@@ -60,11 +83,22 @@ pub fn parse_workspace(text: &str, path: &Path) -> Result<Workspace, LoadError> 
     }
     let ws: Workspace = ron::Options::default().from_str(text).map_err(|e| {
         let (line, col) = skip_blank(text, e.span.start.line, e.span.start.col);
+        // The parser stopped on the file's last token: say the file ends early, since the
+        // position alone (somewhere on the last line) hides it.
+        let at_end = offset_of(text, e.span.start.line, e.span.start.col)
+            .is_none_or(|off| !text[off..].trim().contains(char::is_whitespace));
+        let message = if at_end {
+            format!("the file ends early (truncated?): {}", e.code)
+        } else if let Some(field) = field_at(text, line, col) {
+            format!("in field `{field}`: {}", e.code)
+        } else {
+            e.code.to_string()
+        };
         LoadError::Syntax {
             path: path.to_owned(),
             line,
             col,
-            message: e.code.to_string(),
+            message,
         }
     })?;
     if ws.version > CURRENT_VERSION {
@@ -165,6 +199,40 @@ fn skip_blank(text: &str, line: usize, col: usize) -> (usize, usize) {
     }
 }
 
+static FIELD_RE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"([A-Za-z_][A-Za-z0-9_]*)\s*:\s*(Some\(\s*)?$").expect("static regex")
+});
+
+/// The field whose value starts at `(line, col)` (`title: 5` → `title`), if the line says.
+fn field_at(text: &str, line: usize, col: usize) -> Option<String> {
+    let off = offset_of(text, line, col)?;
+    let line_start = text[..off].rfind('\n').map_or(0, |i| i + 1);
+    FIELD_RE
+        .captures(&text[line_start..off])
+        .map(|c| c[1].to_owned())
+}
+
+/// The byte offset of a 1-based `(line, column in characters)`, if it lies in the text.
+fn offset_of(text: &str, line: usize, col: usize) -> Option<usize> {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)?
+    };
+    let rest = text.get(line_start..)?;
+    if col <= 1 {
+        return Some(line_start);
+    }
+    rest.char_indices()
+        .take_while(|(_, c)| *c != '\n')
+        .nth(col - 1)
+        .map(|(i, _)| line_start + i)
+        .or_else(|| {
+            let len = rest.find('\n').unwrap_or(rest.len());
+            (rest[..len].chars().count() == col - 1).then_some(line_start + len)
+        })
+}
+
 /// 1-based line and column (in characters) of a byte offset.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let offset = crate::model::anchor::floor_boundary(text, offset);
@@ -211,9 +279,45 @@ mod tests {
     }
 
     #[test]
+    fn offsets_invert_line_col() {
+        let t = "ab\ncd’e\nf";
+        for off in [0, 1, 2, 3, 4, t.find('e').unwrap(), t.len() - 1, t.len()] {
+            let (l, c) = line_col(t, off);
+            assert_eq!(offset_of(t, l, c), Some(off), "{off}");
+        }
+        assert_eq!(offset_of(t, 9, 1), None);
+    }
+
+    #[test]
+    fn empty_and_truncated_files_say_so() {
+        let e = parse_workspace(" \n", Path::new("w.ron")).unwrap_err();
+        assert!(
+            e.to_string().starts_with("w.ron:1:1: the file is empty"),
+            "{e}"
+        );
+        let t =
+            "(\n    format: \"claimbench\",\n    version: 1,\n    title: \"x\",\n    entities: [";
+        let e = parse_workspace(t, Path::new("w.ron")).unwrap_err();
+        assert!(
+            e.to_string().contains("the file ends early (truncated?)"),
+            "{e}"
+        );
+        let e = parse_workspace("Hello world", Path::new("a.txt")).unwrap_err();
+        assert!(
+            e.to_string()
+                .starts_with("a.txt:1:1: not a claimbench workspace"),
+            "{e}"
+        );
+    }
+
+    #[test]
     fn syntax_errors_have_positions() {
         let t = "(\n    format: \"claimbench\",\n    version: 1,\n    title: 5,\n)";
         let e = parse_workspace(t, Path::new("w.ron")).unwrap_err();
         assert_eq!(e.position(), Some((4, 12)), "{e}");
+        assert!(
+            e.to_string().contains("in field `title`: Expected string"),
+            "{e}"
+        );
     }
 }

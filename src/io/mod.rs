@@ -2,6 +2,7 @@
 //!
 //! Nothing here touches the GUI; the app and the CLI both go through these functions.
 
+pub mod disk;
 pub mod error;
 pub mod import;
 pub mod load;

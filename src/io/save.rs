@@ -3,6 +3,10 @@
 //! The new content goes to a temporary file in the same folder, is flushed to disk (fsync), and
 //! renamed over the target, so the file on disk is always either the old or the new content. The
 //! previous version is kept as `NAME.ron.bak`.
+//!
+//! Temporary files are named `.NAME.ron.claimbench-save-XXXXXX.tmp`. A process killed mid-save
+//! (SIGKILL, power loss) leaves its temporary file behind; the next successful save of the same
+//! file removes such leftovers, so they never pile up beside the user's workspace.
 
 use super::SaveError;
 use crate::model::Workspace;
@@ -57,9 +61,10 @@ pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), SaveE
     if path.is_dir() {
         return Err(io(std::io::Error::other("is a directory")));
     }
+    let prefix = temp_prefix(path);
     let mut tmp = tempfile::Builder::new()
-        .prefix(".claimbench-save-")
-        .suffix(".tmp")
+        .prefix(&prefix)
+        .suffix(TEMP_SUFFIX)
         .tempfile_in(&dir)
         .map_err(io)?;
     tmp.write_all(bytes).map_err(io)?;
@@ -76,7 +81,55 @@ pub fn write_atomic(path: &Path, bytes: &[u8], backup: bool) -> Result<(), SaveE
     }
     tmp.persist(path).map_err(|e| io(e.error))?;
     sync_dir(&dir);
+    remove_leftovers(&dir, &prefix);
     Ok(())
+}
+
+const TEMP_SUFFIX: &str = ".tmp";
+
+/// `dir/NAME.ron` → `.NAME.ron.claimbench-save-`: the start of every temporary file name a save
+/// of that file uses (distinct for `NAME.ron.bak`, whose name continues differently).
+pub fn temp_prefix(path: &Path) -> String {
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    format!(".{name}.claimbench-save-")
+}
+
+/// The temporary files of interrupted saves of `path` (left by a killed process).
+pub fn leftover_temp_files(path: &Path) -> Vec<PathBuf> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    leftovers(&dir, &temp_prefix(path))
+}
+
+fn leftovers(dir: &Path, prefix: &str) -> Vec<PathBuf> {
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return Vec::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter(|e| {
+            let name = e.file_name();
+            let name = name.to_string_lossy();
+            name.starts_with(prefix)
+                && name.ends_with(TEMP_SUFFIX)
+                && e.file_type().is_ok_and(|t| t.is_file())
+        })
+        .map(|e| e.path())
+        .collect()
+}
+
+/// Removes temporary files of earlier, interrupted saves of the same target (best effort). A
+/// second process saving the same file at this very moment would see its rename fail with an
+/// error (and its content unsaved, as it would be overwritten anyway): never a torn file.
+fn remove_leftovers(dir: &Path, prefix: &str) {
+    for p in leftovers(dir, prefix) {
+        let _ = std::fs::remove_file(p);
+    }
 }
 
 #[cfg(unix)]

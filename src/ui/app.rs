@@ -190,6 +190,8 @@ pub struct ClaimbenchApp {
     pub recovery_offer: Option<Workspace>,
     /// A command to run once the pending save has succeeded.
     after_save: Option<Command>,
+    /// The file on disk: change detection and its prompts (`ui::disk`).
+    pub disk: super::disk::DiskWatch,
 }
 
 impl ClaimbenchApp {
@@ -242,6 +244,7 @@ impl ClaimbenchApp {
             shown_title: String::new(),
             close_confirmed: false,
             after_save: None,
+            disk: Default::default(),
             import_job: None,
             conflict_flags: None,
             recovery_dir: startup.recovery_dir.clone(),
@@ -295,6 +298,7 @@ impl ClaimbenchApp {
         }
         self.ws = ws;
         self.path = path;
+        self.disk.track(self.path.as_deref());
         self.history.clear();
         self.saved_revision = self.history.revision();
         self.last_autosave = (self.saved_revision, std::time::Instant::now());
@@ -427,6 +431,16 @@ impl ClaimbenchApp {
                 }
             }
             Command::SaveTo(p) => self.save_to(&p),
+            Command::ReloadFromDisk => {
+                if let Some(p) = self.path.clone() {
+                    self.after_save = None;
+                    self.open_path(&p);
+                }
+            }
+            Command::OverwriteSave => {
+                self.disk.confirm_overwrite();
+                self.push(Command::Save);
+            }
             Command::Quit => {
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
@@ -813,6 +827,9 @@ impl ClaimbenchApp {
     }
 
     fn save_to(&mut self, path: &Path) {
+        if !self.disk.may_save(path) {
+            return;
+        }
         match crate::io::save_workspace(&self.ws, path) {
             Ok(()) => {
                 if let Some(d) = &self.recovery_dir {
@@ -820,6 +837,7 @@ impl ClaimbenchApp {
                     crate::io::recovery::remove_recovery(d, Some(path));
                 }
                 self.path = Some(path.to_owned());
+                self.disk.track(Some(path));
                 self.history.seal();
                 self.saved_revision = self.history.revision();
                 self.remember(path);
@@ -1033,6 +1051,7 @@ impl ClaimbenchApp {
         super::toasts::toasts_ui(&ctx, self, &mut cmds);
         super::command_palette::palette_ui(&ctx, self, &mut cmds);
         super::help::help_ui(&ctx, self, &mut cmds);
+        self.disk.frame_ui(&ctx, self.is_dirty(), &mut cmds);
         super::dialogs::dialogs_ui(&ctx, self, &mut cmds);
 
         self.commands.extend(cmds);

@@ -97,6 +97,11 @@ pub enum Command {
     ExportReportTo(PathBuf),
     /// Export a chart to this path.
     ExportChartTo(crate::model::ChartId, ExportFormat, PathBuf),
+    /// Reload the open workspace from its file, dropping unsaved changes (the file changed on
+    /// disk and the user chose Reload).
+    ReloadFromDisk,
+    /// Save over the file although it changed on disk since it was loaded or saved.
+    OverwriteSave,
     /// Apply an edit: the action, its label for the Edit menu, and a coalescing key (edits with
     /// the same key in a row form one undo step).
     Edit(Box<crate::action::Action>, String, Option<String>),

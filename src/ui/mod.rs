@@ -11,6 +11,7 @@ pub mod claims;
 pub mod command;
 pub mod command_palette;
 pub mod dialogs;
+pub mod disk;
 pub mod dock;
 pub mod docmeta;
 pub mod entities;
