@@ -46,6 +46,7 @@ pub fn find_bar_ui(
     };
     let mut close = false;
     let mut moved = false;
+    let mut edited = false;
     let found = matches(&doc.text, &f.query);
     ui.horizontal(|ui| {
         let r = ui.add(
@@ -59,6 +60,7 @@ pub fn find_bar_ui(
         if r.changed() {
             f.current = 0;
             moved = true;
+            edited = true;
         }
         let enter = r.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
@@ -89,6 +91,12 @@ pub fn find_bar_ui(
             close = true;
         }
     });
+    // Typing changed the query after the matches above were counted: count them again.
+    let found = if edited {
+        matches(&doc.text, &f.query)
+    } else {
+        found
+    };
     if f.all_documents && !f.query.trim().is_empty() {
         global_results_ui(ui, ws, &f.query, cmds);
     }
