@@ -312,3 +312,34 @@ fn notes_are_toasts_once_and_stay_in_messages() {
     );
     h.get_by_label_contains("1 messages, 0 errors");
 }
+
+#[test]
+fn a_saved_layout_is_restored_and_reset_goes_back_to_the_default() {
+    use claimbench::ui::app::Settings;
+    let mut dock = layout::default_dock(false);
+    layout::close(&mut dock, Pane::Charts);
+    layout::show(&mut dock, Pane::Network);
+    // Settings go through eframe storage as RON; check that path too.
+    let settings = Settings {
+        dock: Some(dock),
+        ..Default::default()
+    };
+    let text = ron::to_string(&settings).unwrap();
+    let settings: Settings = ron::from_str(&text).unwrap();
+    let startup = claimbench::ui::Startup {
+        dialogs: claimbench::ui::dialogs::DialogBackend::Scripted(Default::default()),
+        ..Default::default()
+    };
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_cc| claimbench::ui::ClaimbenchApp::with_settings(startup, settings));
+    h.run();
+    assert!(!layout::is_open(&h.state().dock, Pane::Charts));
+    assert!(layout::is_visible(&h.state().dock, Pane::Network));
+    h.get_by_role_and_label(Role::Button, "Network");
+    assert!(h.query_by_role_and_label(Role::Button, "Charts").is_none());
+    h.state_mut().push(Command::ResetLayout);
+    h.run();
+    assert!(layout::is_visible(&h.state().dock, Pane::Reader));
+    h.get_by_role_and_label(Role::Button, "Charts");
+}

@@ -259,7 +259,10 @@ impl ClaimbenchApp {
                 None
             }
         });
-        layout::show(&mut app.dock, startup.tab.pane());
+        // A restored layout keeps its front tabs unless a view was asked for.
+        if app.settings.dock.is_none() || startup.tab != CentralTab::default() {
+            layout::show(&mut app.dock, startup.tab.pane());
+        }
         let opened = wanted.is_some_and(|p| app.open_path(&p));
         if !opened {
             app.open_sample();
