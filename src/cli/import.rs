@@ -48,9 +48,16 @@ pub fn run(args: &ImportArgs) -> i32 {
             report_error(format!("{}: warning: {w}", file.display()));
         }
         let summary = summary(&imported);
-        match import::add_to_workspace(&mut ws, imported) {
-            Ok(id) => {
+        match import::place_in_workspace(&mut ws, imported) {
+            Ok(import::Placed::Added(id)) => {
                 println!("added {id} {summary}");
+                added += 1;
+            }
+            Ok(import::Placed::Updated(id, r)) => {
+                println!(
+                    "updated {id} {summary}: newer version, text replaced ({} anchors unchanged, {} moved, {} orphaned)",
+                    r.unchanged, r.moved, r.orphaned
+                );
                 added += 1;
             }
             Err(dup) => println!("skipped {}: {dup}", file.display()),

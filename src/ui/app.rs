@@ -686,17 +686,8 @@ impl ClaimbenchApp {
                         ));
                         continue;
                     }
-                    let same_article = self
-                        .ws
-                        .documents
-                        .iter()
-                        .find(|d| {
-                            (doc.url.is_some() && d.url == doc.url)
-                                || (!doc.title.is_empty()
-                                    && d.title == doc.title
-                                    && d.outlet == doc.outlet)
-                        })
-                        .map(|d| d.id.clone());
+                    let same_article =
+                        crate::io::import::find_same_article(&self.ws, &doc).map(|d| d.id.clone());
                     if let Some(existing) = same_article
                         && let Some((action, r)) =
                             crate::anchoring::replace_text(&self.ws, &existing, doc.text.clone())

@@ -124,3 +124,62 @@ fn cli_leaves_a_broken_workspace_untouched() {
     let after = std::fs::read_to_string(&ws).unwrap();
     assert_eq!(after, "(format: \"claimbench\", version: 1, title: ");
 }
+
+#[test]
+fn cli_import_of_an_updated_article_replaces_its_text_and_keeps_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let ws_path = dir.path().join("deals.ron");
+    let original = std::fs::read_to_string(fixture("article.txt")).unwrap();
+    let first = dir.path().join("article.txt");
+    std::fs::write(&first, &original).unwrap();
+    let (code, _, errs) = claimbench(&[
+        "import".as_ref(),
+        os(&ws_path),
+        os(&first),
+        "--create".as_ref(),
+    ]);
+    assert_eq!(code, 0, "{errs}");
+    // Annotate one sentence of the first version.
+    let mut ws = claimbench::io::load_workspace(&ws_path).unwrap();
+    let doc = ws.documents[0].clone();
+    let quote =
+        "The two firms agreed a seven-year server rental contract worth $30 billion last month.";
+    let at = doc
+        .text
+        .find(quote)
+        .expect("the sentence is in the document");
+    let mut claim = claimbench::model::Claim::new(
+        ws.next_claim_id(),
+        claimbench::model::ClaimKind::ComputeCommitment,
+    );
+    claim.evidence.push(claimbench::model::Evidence {
+        doc: doc.id.clone(),
+        anchor: claimbench::model::Anchor::from_span(&doc.text, at, at + quote.len()),
+        attributed_to: None,
+        orphaned: false,
+    });
+    ws.claims.push(claim);
+    claimbench::io::save_workspace(&ws, &ws_path).unwrap();
+    // The outlet updates the story: a paragraph is added above the annotated sentence.
+    let updated = original.replacen(
+        "The two firms agreed",
+        "Update: a spokesperson later declined to comment.\n\nThe two firms agreed",
+        1,
+    );
+    let second = dir.path().join("article-updated.txt");
+    std::fs::write(&second, &updated).unwrap();
+    let (code, out, errs) = claimbench(&["import".as_ref(), os(&ws_path), os(&second)]);
+    assert_eq!(code, 0, "{errs}");
+    assert!(out.starts_with(&format!("updated {} ", doc.id)), "{out}");
+    assert!(
+        out.contains("1 anchors unchanged") || out.contains("1 moved"),
+        "{out}"
+    );
+    let ws = claimbench::io::load_workspace(&ws_path).unwrap();
+    assert_eq!(ws.documents.len(), 1, "no second copy of the article");
+    assert!(ws.documents[0].text.contains("Update: a spokesperson"));
+    let ev = &ws.claims[0].evidence[0];
+    assert!(!ev.orphaned);
+    assert_eq!(&ws.documents[0].text[ev.anchor.range()], quote);
+    assert!(ws.validate().is_empty());
+}

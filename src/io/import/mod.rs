@@ -21,7 +21,10 @@ pub mod workspace;
 
 pub use batch::{BatchOutcome, import_files};
 pub use error::{ImportError, ImportWarning};
-pub use workspace::{AlreadyPresent, add_to_workspace, find_same_content};
+pub use workspace::{
+    AlreadyPresent, Placed, add_to_workspace, find_same_article, find_same_content,
+    place_in_workspace,
+};
 
 use crate::model::{DocId, FuzzyDate, SourceDocument, TextRange};
 use sniff::Format;

@@ -25,6 +25,62 @@ pub fn find_same_content<'a>(ws: &'a Workspace, sha256: &str) -> Option<&'a Sour
     })
 }
 
+/// The document of `ws` that is an earlier version of `doc`: the same URL, or the same title
+/// from the same outlet. Used to replace its text (re-anchoring evidence) instead of adding a
+/// second copy when an article is imported again after the outlet updated it.
+pub fn find_same_article<'a>(
+    ws: &'a Workspace,
+    doc: &SourceDocument,
+) -> Option<&'a SourceDocument> {
+    ws.documents.iter().find(|d| {
+        (doc.url.is_some() && d.url == doc.url)
+            || (!doc.title.is_empty() && d.title == doc.title && d.outlet == doc.outlet)
+    })
+}
+
+/// What importing one file did to the workspace.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Placed {
+    /// A new document with this id.
+    Added(DocId),
+    /// A newer version of this document: its text was replaced and its evidence re-anchored.
+    Updated(DocId, crate::anchoring::ReanchorReport),
+}
+
+/// Adds the document, or, when it is a newer version of a document already in the workspace
+/// ([`find_same_article`]), replaces that document's text and re-anchors its evidence. Says
+/// which document already has the same content (and changes nothing) for an exact duplicate.
+pub fn place_in_workspace(
+    ws: &mut Workspace,
+    imported: Imported,
+) -> Result<Placed, AlreadyPresent> {
+    let mut doc = imported.document;
+    if doc.sha256.is_empty() {
+        doc.sha256 = SourceDocument::hash_text(&doc.text);
+    }
+    if let Some(existing) = find_same_content(ws, &doc.sha256) {
+        return Err(AlreadyPresent {
+            id: existing.id.clone(),
+            title: existing.title.clone(),
+        });
+    }
+    if let Some(existing) = find_same_article(ws, &doc).map(|d| d.id.clone())
+        && let Some((action, report)) =
+            crate::anchoring::replace_text(ws, &existing, doc.text.clone())
+        && action.apply(ws).is_ok()
+    {
+        return Ok(Placed::Updated(existing, report));
+    }
+    add_to_workspace(
+        ws,
+        Imported {
+            document: doc,
+            ..imported
+        },
+    )
+    .map(Placed::Added)
+}
+
 /// Adds the document with the next free id and returns that id, or says which document already
 /// has the same content (and changes nothing).
 pub fn add_to_workspace(ws: &mut Workspace, imported: Imported) -> Result<DocId, AlreadyPresent> {
