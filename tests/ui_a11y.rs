@@ -2,14 +2,15 @@
 //! label that screen readers (AccessKit) announce; the main controls are found by those labels;
 //! focus moves with Tab / Shift+Tab onto labelled controls.
 
-use claimbench::ui::layout::Pane;
+use claimbench::model::ClaimId;
+use claimbench::ui::layout::{self, Pane};
 use claimbench::ui::{ClaimbenchApp, Command};
 use egui::accesskit::{Action, Role};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
 mod harness;
-use harness::start;
+use harness::{click_in_view, start};
 
 /// Roles a user operates; each of these must be named.
 const INTERACTIVE: [Role; 16] = [
@@ -207,7 +208,7 @@ fn every_control_of_every_pane_is_named() {
     h.run();
     for pane in Pane::ALL {
         show(&mut h, pane);
-        assert!(claimbench::ui::layout::is_visible(&h.state().dock, pane));
+        assert!(layout::is_visible(&h.state().dock, pane));
         audit_scene(&h, pane.label(), &mut report);
     }
     for menu in ["File", "Edit", "View", "Help"] {
@@ -233,5 +234,195 @@ fn every_control_of_every_pane_is_named() {
         "{} unnamed controls:\n{}",
         report.len(),
         report.join("\n")
+    );
+}
+
+/// The node with keyboard focus, if any.
+fn focused<'h>(h: &'h Harness<'static, ClaimbenchApp>) -> Option<egui_kittest::Node<'h>> {
+    h.root()
+        .children_recursive()
+        .find(|n| n.accesskit_node().is_focused())
+}
+
+fn select_first_claim_with_figure(h: &mut Harness<'static, ClaimbenchApp>) -> ClaimId {
+    let id = h
+        .state()
+        .ws
+        .claims
+        .iter()
+        .find(|c| c.figure.is_some() && c.subject.is_some())
+        .map(|c| c.id.clone())
+        .expect("a claim with a figure");
+    h.state_mut().push(Command::SelectClaim(id.clone()));
+    h.run();
+    show(h, Pane::Inspector);
+    id
+}
+
+#[test]
+fn every_pane_tab_is_found_by_its_label_and_brings_the_pane_forward() {
+    let mut h = start(vec![]);
+    for pane in Pane::ALL {
+        h.get_by_role_and_label(Role::Button, pane.label()).click();
+        h.run();
+        assert!(
+            layout::is_visible(&h.state().dock, pane),
+            "clicking the {pane:?} tab shows it"
+        );
+    }
+    // Each tab's × is a named button too.
+    h.get_by_role_and_label(Role::Button, "Close Charts")
+        .click();
+    h.run();
+    assert!(!layout::is_open(&h.state().dock, Pane::Charts));
+}
+
+#[test]
+fn the_menus_open_by_label_and_name_their_popups() {
+    let mut h = start(vec![]);
+    for menu in ["File", "Edit", "View", "Help"] {
+        let popup = format!("{menu} menu");
+        assert!(h.query_by_label(&popup).is_none(), "{popup} starts closed");
+        h.get_by_role_and_label(Role::Button, menu).click();
+        h.run();
+        assert_eq!(
+            h.get_by_label(&popup).accesskit_node().role(),
+            Role::Menu,
+            "{popup} is announced as a menu"
+        );
+        h.key_press(egui::Key::Escape);
+        h.run();
+        assert!(h.query_by_label(&popup).is_none(), "Escape closes {popup}");
+    }
+    // The workspace title field in Edit is named by its caption.
+    h.get_by_role_and_label(Role::Button, "Edit").click();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Workspace title:")
+        .focus();
+    h.run();
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Workspace title:")
+            .is_focused()
+    );
+}
+
+#[test]
+fn claims_filter_and_reader_controls_are_found_by_label() {
+    let mut h = start(vec![]);
+    show(&mut h, Pane::Claims);
+    let all = h.state().ws.claims.len();
+    let filter = h.get_by_role_and_label(Role::TextInput, "Filter claims");
+    filter.focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Filter claims")
+        .type_text("Nvidia");
+    h.run();
+    assert_eq!(h.state().table.filter.text, "Nvidia");
+    for combo in ["Filter by kind", "Filter by status", "Filter by party"] {
+        h.get_by_role_and_label(Role::ComboBox, combo);
+    }
+    for field in ["From date", "To date"] {
+        h.get_by_role_and_label(Role::TextInput, field);
+    }
+    assert!(all > 0);
+
+    show(&mut h, Pane::Reader);
+    let text = h.get_by_role_and_label(Role::MultilineTextInput, "Document text");
+    assert!(text.value().is_some_and(|v| !v.is_empty()));
+    let new_claim = h.get_by_label_contains("New claim from selection");
+    assert_eq!(new_claim.accesskit_node().role(), Role::Button);
+    assert!(
+        new_claim.accesskit_node().is_disabled(),
+        "nothing is selected yet"
+    );
+}
+
+#[test]
+fn inspector_fields_are_found_by_their_captions() {
+    let mut h = start(vec![]);
+    let id = select_first_claim_with_figure(&mut h);
+    for combo in [
+        "Kind",
+        "Subject",
+        "Counterparty",
+        "Qualifier",
+        "Unit",
+        "Status",
+    ] {
+        let node = h.get_by_role_and_label(Role::ComboBox, combo);
+        assert!(
+            node.value().is_some_and(|v| !v.is_empty()),
+            "{combo} shows its value"
+        );
+        node.click();
+        h.run();
+        assert!(
+            egui::Popup::is_any_open(&h.ctx),
+            "clicking {combo} opens it"
+        );
+        h.key_press(egui::Key::Escape);
+        h.run();
+    }
+    for field in ["Amount", "Date", "Period", "Tags"] {
+        h.get_by_role_and_label(Role::TextInput, field).focus();
+        h.run();
+        assert!(
+            h.get_by_role_and_label(Role::TextInput, field).is_focused(),
+            "{field} takes focus by its label"
+        );
+    }
+    h.get_by_role_and_label(Role::MultilineTextInput, "Note");
+    // Typing into the field found by its label edits the claim.
+    h.get_by_role_and_label(Role::TextInput, "Date").focus();
+    h.run();
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Date")
+        .type_text("2024-03-05");
+    h.run();
+    let as_of = h.state().ws.claim(&id).and_then(|c| c.as_of);
+    assert_eq!(as_of.map(|d| d.to_string()).as_deref(), Some("2024-03-05"));
+}
+
+#[test]
+fn chart_export_and_findings_resolve_buttons_work_by_label() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let svg = dir.path().join("chart.svg");
+    let mut h = start(vec![Some(svg.clone())]);
+    show(&mut h, Pane::Charts);
+    for label in ["Export SVG…", "Export PNG…", "Export CSV…", "Reset view"] {
+        h.get_by_role_and_label(Role::Button, label);
+    }
+    h.get_by_label("Chart plot: drag to pan, scroll to zoom");
+    h.get_by_role_and_label(Role::Button, "Export SVG…").click();
+    h.run();
+    let written = std::fs::read_to_string(&svg).expect("the SVG was written");
+    assert!(written.contains("<svg"));
+
+    show(&mut h, Pane::Findings);
+    let before = h.get_all_by_label("Resolve…").count();
+    assert!(before > 0, "the sample has open findings");
+    h.get_all_by_label("Resolve…")
+        .next()
+        .expect("a Resolve button")
+        .scroll_to_me();
+    h.run();
+    h.get_all_by_label("Resolve…")
+        .next()
+        .expect("a Resolve button")
+        .click();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Note")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::MultilineTextInput, "Note")
+        .type_text("checked");
+    h.run();
+    click_in_view(&mut h, "Save resolution");
+    h.run();
+    assert_eq!(
+        h.query_all_by_label("Resolve…").count(),
+        before - 1,
+        "one finding fewer to resolve"
     );
 }
