@@ -10,7 +10,7 @@ use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
 mod harness;
-use harness::{click_in_view, start};
+use harness::{click_in_view, shown_in, start};
 
 /// Roles a user operates; each of these must be named.
 const INTERACTIVE: [Role; 16] = [
@@ -424,5 +424,177 @@ fn chart_export_and_findings_resolve_buttons_work_by_label() {
         h.query_all_by_label("Resolve…").count(),
         before - 1,
         "one finding fewer to resolve"
+    );
+}
+
+#[test]
+fn tab_and_shift_tab_move_focus_over_named_controls() {
+    let mut h = start(vec![]);
+    select_first_claim_with_figure(&mut h);
+    assert!(focused(&h).is_none(), "nothing focused at start");
+    // Tab until the focus comes back round to the first stop: every stop is a named control.
+    let mut seen = Vec::new();
+    for _ in 0..600 {
+        h.key_press(egui::Key::Tab);
+        h.run();
+        let node = focused(&h).expect("Tab puts the focus on a control");
+        let id = node.accesskit_node().id();
+        if seen.first().is_some_and(|(first, _)| *first == id) {
+            break;
+        }
+        let name = announced(&node)
+            .unwrap_or_else(|| panic!("Tab landed on a control without a name: {node:?}"));
+        seen.push((id, name));
+    }
+    eprintln!(
+        "{} Tab stops: {:?}",
+        seen.len(),
+        seen.iter().map(|s| &s.1).collect::<Vec<_>>()
+    );
+    let distinct: std::collections::HashSet<_> = seen.iter().map(|s| s.0).collect();
+    assert_eq!(
+        distinct.len(),
+        seen.len(),
+        "each control is visited once a round"
+    );
+    assert!(seen.len() >= 60, "Tab reaches the whole window");
+    let names: Vec<&str> = seen.iter().map(|s| s.1.as_str()).collect();
+    for want in [
+        "File",
+        "Sources",
+        "Reader",
+        "Claims",
+        "Inspector",
+        "Document text",
+        "Filter claims",
+        "Kind",
+        "Subject",
+        "Amount",
+        "Date",
+        "Status",
+        "Note",
+        "Delete claim",
+    ] {
+        assert!(names.contains(&want), "Tab reaches {want:?}");
+    }
+    // The focus is back on the first stop; Shift+Tab walks the same stops backwards.
+    for back in (0..seen.len()).rev().take(12) {
+        h.key_press_modifiers(egui::Modifiers::SHIFT, egui::Key::Tab);
+        h.run();
+        let node = focused(&h).expect("Shift+Tab keeps a focus");
+        assert_eq!(
+            node.accesskit_node().id(),
+            seen[back].0,
+            "Shift+Tab goes back to {:?}",
+            seen[back].1
+        );
+    }
+}
+
+#[test]
+fn a_focused_dock_tab_opens_with_space_or_enter() {
+    let mut h = start(vec![]);
+    for (pane, key) in [
+        (Pane::Charts, egui::Key::Space),
+        (Pane::Network, egui::Key::Enter),
+        (Pane::Entities, egui::Key::Enter),
+        (Pane::Messages, egui::Key::Space),
+    ] {
+        assert!(!layout::is_visible(&h.state().dock, pane));
+        h.get_by_role_and_label(Role::Button, pane.label()).focus();
+        h.run();
+        assert!(
+            h.get_by_role_and_label(Role::Button, pane.label())
+                .is_focused()
+        );
+        h.key_press(key);
+        h.run();
+        assert!(
+            layout::is_visible(&h.state().dock, pane),
+            "{key:?} on the focused {pane:?} tab shows it"
+        );
+    }
+}
+
+#[test]
+fn escape_closes_the_palette_and_the_help_windows() {
+    let mut h = start(vec![]);
+    h.key_press_modifiers(
+        egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        egui::Key::P,
+    );
+    h.run();
+    assert!(
+        h.state().palette.is_some(),
+        "Ctrl+Shift+P opens the palette"
+    );
+    assert!(
+        h.get_by_role_and_label(Role::TextInput, "Command palette search")
+            .is_focused(),
+        "typing goes straight to the search field"
+    );
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().palette.is_none(), "Escape closes the palette");
+    assert!(h.query_by_label("Command palette search").is_none());
+
+    h.key_press(egui::Key::F1);
+    h.run();
+    assert!(h.state().help.is_some(), "F1 opens the shortcuts sheet");
+    h.get_by_role_and_label(Role::Button, "Close window");
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(
+        h.state().help.is_none(),
+        "Escape closes the shortcuts sheet"
+    );
+    assert!(h.query_by_label("Close window").is_none());
+
+    h.state_mut().push(Command::ShowAbout);
+    h.run();
+    assert!(h.state().help.is_some());
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().help.is_none(), "Escape closes About");
+}
+
+#[test]
+fn a_claim_row_is_selected_with_tab_and_enter() {
+    let mut h = start(vec![]);
+    let ws = h.state().ws.clone();
+    // A claim whose amount cell text is unique in the table and shown without scrolling.
+    let displays: Vec<String> = ws
+        .claims
+        .iter()
+        .map(|c| c.figure.as_ref().map(|f| f.display()).unwrap_or_default())
+        .collect();
+    let (i, _) = displays
+        .iter()
+        .enumerate()
+        .find(|(_, d)| {
+            !d.is_empty()
+                && displays.iter().filter(|e| e == d).count() == 1
+                && h.query_by_label(d)
+                    .is_some_and(|n| shown_in(&h, Pane::Claims, n.rect()))
+        })
+        .expect("a visible unique amount");
+    assert!(h.state().selection.claim.is_none());
+    let mut reached = false;
+    for _ in 0..300 {
+        h.key_press(egui::Key::Tab);
+        h.run();
+        let node = focused(&h).expect("a focus");
+        if announced(&node).as_deref() == Some(displays[i].as_str()) {
+            reached = true;
+            break;
+        }
+    }
+    assert!(reached, "Tab reaches the cell {:?}", displays[i]);
+    h.key_press(egui::Key::Enter);
+    h.run();
+    assert_eq!(
+        h.state().selection.claim.as_ref(),
+        Some(&ws.claims[i].id),
+        "Enter on a focused cell selects its claim"
     );
 }

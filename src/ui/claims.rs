@@ -333,9 +333,10 @@ pub fn claims_ui(
                             ui.painter()
                                 .rect_filled(rect, 2.0, palette::kind_color(c.kind));
                         }
+                        // Clickable but not a Tab stop of its own: the cell around it is one.
                         let r = ui.add(
                             egui::Label::new(text)
-                                .sense(egui::Sense::click())
+                                .sense(egui::Sense::CLICK)
                                 .selectable(false),
                         );
                         clicked |= r.clicked();
