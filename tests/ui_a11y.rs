@@ -5,216 +5,76 @@
 use claimbench::model::ClaimId;
 use claimbench::ui::layout::{self, Pane};
 use claimbench::ui::{ClaimbenchApp, Command};
-use egui::accesskit::{Action, Role};
+use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 
 mod harness;
 use harness::{click_in_view, shown_in, start};
 
-/// Roles a user operates; each of these must be named.
-const INTERACTIVE: [Role; 16] = [
-    Role::Button,
-    Role::DefaultButton,
-    Role::CheckBox,
-    Role::RadioButton,
-    Role::TextInput,
-    Role::MultilineTextInput,
-    Role::SearchInput,
-    Role::ComboBox,
-    Role::Slider,
-    Role::SpinButton,
-    Role::Link,
-    Role::Tab,
-    Role::ListBoxOption,
-    Role::MenuItem,
-    Role::ColorWell,
-    Role::Switch,
-];
-
-/// One unnamed control: what it is and where, with the labels around it to find it in the code.
-#[derive(Debug)]
-struct Offender {
-    role: Role,
-    rect: egui::Rect,
-    context: Vec<String>,
-}
-
-/// Whether a node is something the user operates: an interactive role, or any node egui marks
-/// as clickable or focusable (a widget drawn with `ui.interact` and no WidgetInfo).
-fn is_control(node: &egui_kittest::Node<'_>) -> bool {
-    let ak = node.accesskit_node();
-    // Scroll bars are announced by role and orientation; what they scroll is reachable itself.
-    if ak.is_hidden() || ak.role() == Role::ScrollBar {
-        return false;
-    }
-    let data = ak.data();
-    INTERACTIVE.contains(&ak.role())
-        || data.supports_action(Action::Click)
-        || data.supports_action(Action::Focus)
-}
-
-/// The name a screen reader announces: the label (own, or from `labelled_by` / its text), or
-/// for a text field its placeholder.
-fn announced(node: &egui_kittest::Node<'_>) -> Option<String> {
-    let ak = node.accesskit_node();
-    // A text label's name is its text (AccessKit keeps it in `value`).
-    let own = if ak.label_comes_from_value() {
-        ak.value()
-    } else {
-        ak.label()
-    };
-    let label = own.filter(|l| !l.trim().is_empty());
-    // A clickable container (a table cell) is announced by the text inside it.
-    let contents = (ak.role() == Role::GenericContainer)
-        .then(|| {
-            node.children_recursive().find_map(|c| {
-                let ak = c.accesskit_node();
-                let text = if ak.label_comes_from_value() {
-                    ak.value()
-                } else {
-                    ak.label()
-                };
-                text.filter(|v| !v.trim().is_empty())
-            })
-        })
-        .flatten();
-    let placeholder = matches!(ak.role(), Role::TextInput | Role::MultilineTextInput)
-        .then(|| ak.placeholder().map(str::to_owned))
-        .flatten()
-        .filter(|p| !p.trim().is_empty());
-    label.or(placeholder).or(contents)
-}
-
-/// The nearest labels up the tree and the labelled siblings, to say where an offender is.
-fn context_of(node: &egui_kittest::Node<'_>) -> Vec<String> {
-    let mut out = Vec::new();
-    let inside: Vec<String> = node
-        .children_recursive()
-        .filter_map(|c| {
-            let ak = c.accesskit_node();
-            ak.label().or_else(|| ak.value())
-        })
-        .filter(|l| !l.is_empty())
-        .take(3)
-        .collect();
-    if !inside.is_empty() {
-        out.push(format!("containing {inside:?}"));
-    }
-    let mut cur = node.parent();
-    while let Some(p) = cur {
-        if let Some(l) = p.accesskit_node().label().filter(|l| !l.is_empty()) {
-            out.push(l);
-        }
-        let near: Vec<String> = p
-            .children()
-            .filter_map(|c| {
-                let ak = c.accesskit_node();
-                ak.label().or_else(|| ak.value())
-            })
-            .filter(|l| !l.is_empty())
-            .take(3)
-            .collect();
-        if !near.is_empty() && out.len() < 6 {
-            out.push(format!("near {near:?}"));
-        }
-        if out.len() >= 6 {
-            break;
-        }
-        cur = p.parent();
-    }
-    out
-}
-
-/// Handles egui and egui_plot draw without a role or a hook to name them: egui_plot's
-/// axis-zoom strips (drag only), a panel's resize edge, a window's title bar. Mouse conveniences
-/// whose function has a named equivalent (the named plot zooms and pans; the window is named
-/// and has a named close button). Allowed unnamed, and listed in the test output.
-fn is_drag_strip(node: &egui_kittest::Node<'_>) -> bool {
-    let ak = node.accesskit_node();
-    if ak.role() != Role::Unknown {
-        return false;
-    }
-    let drag_only = !ak.data().supports_action(Action::Click);
-    // egui's panel resize edge (a few points wide, or high) and a window's title-bar handle
-    // (inside the named window, beside its named close button): egui internals without a hook.
-    let r = node.rect();
-    let edge = r.width().min(r.height()) <= 8.0;
-    let title_bar = node.parent().is_some_and(|p| {
-        p.children()
-            .any(|c| c.accesskit_node().label().as_deref() == Some("Close window"))
-    });
-    drag_only || edge || title_bar
-}
-
-/// Walks the whole AccessKit tree; returns how many controls were checked and the unnamed ones.
-fn audit(h: &Harness<'static, ClaimbenchApp>) -> (usize, Vec<Offender>) {
-    let mut checked = 0;
-    let mut offenders = Vec::new();
-    for node in h.root().children_recursive() {
-        if !is_control(&node) {
-            continue;
-        }
-        checked += 1;
-        if announced(&node).is_none() && is_drag_strip(&node) {
-            eprintln!(
-                "  allowed unnamed: {:?} at {:?}",
-                node.accesskit_node().role(),
-                node.rect()
-            );
-        } else if announced(&node).is_none() {
-            offenders.push(Offender {
-                role: node.accesskit_node().role(),
-                rect: node.rect(),
-                context: context_of(&node),
-            });
-        }
-    }
-    (checked, offenders)
-}
-
-/// Runs the audit for one scene, adding its offenders to `report`.
-fn audit_scene(
-    h: &Harness<'static, ClaimbenchApp>,
-    scene: &str,
-    report: &mut Vec<String>,
-) -> usize {
-    let (checked, offenders) = audit(h);
-    eprintln!(
-        "{scene}: {checked} controls checked, {} unnamed",
-        offenders.len()
-    );
-    for o in offenders {
-        report.push(format!(
-            "{scene}: {:?} at {:?} in {:?}",
-            o.role, o.rect, o.context
-        ));
-    }
-    checked
-}
+mod a11y;
+use a11y::{announced, audit_scene, focused};
 
 fn show(h: &mut Harness<'static, ClaimbenchApp>, pane: Pane) {
     h.state_mut().push(Command::ShowPane(pane));
     h.run();
 }
 
+/// Audits one scene and checks the walk saw a full window's worth of controls.
+fn scene(h: &Harness<'static, ClaimbenchApp>, name: &str, report: &mut Vec<String>) {
+    let checked = audit_scene(h, name, report);
+    assert!(checked >= 150, "{name}: only {checked} controls seen");
+}
+
 #[test]
 fn every_control_of_every_pane_is_named() {
     let mut h = start(vec![]);
     let mut report = Vec::new();
-    audit_scene(&h, "start", &mut report);
+    scene(&h, "start", &mut report);
     let claim = h.state().ws.claims[0].id.clone();
     h.state_mut().push(Command::SelectClaim(claim));
     h.run();
     for pane in Pane::ALL {
         show(&mut h, pane);
         assert!(layout::is_visible(&h.state().dock, pane));
-        audit_scene(&h, pane.label(), &mut report);
+        scene(&h, pane.label(), &mut report);
     }
+    // Panes in their busier states: an entity open, document details, chart editor, a finding
+    // being resolved, an entity picker open in the Inspector.
+    let entity = h.state().ws.entities[0].id.clone();
+    h.state_mut().push(Command::ShowEntity(entity));
+    h.run();
+    scene(&h, "Entities, one open", &mut report);
+    show(&mut h, Pane::Reader);
+    h.get_by_label("Details…").click();
+    h.run();
+    scene(&h, "Reader details", &mut report);
+    show(&mut h, Pane::Charts);
+    click_in_view(&mut h, "Edit chart");
+    h.run();
+    scene(&h, "Charts editor", &mut report);
+    show(&mut h, Pane::Findings);
+    let resolve = h.get_all_by_label("Resolve…").next().expect("a finding");
+    resolve.scroll_to_me();
+    h.run();
+    h.get_all_by_label("Resolve…")
+        .next()
+        .expect("a finding")
+        .click();
+    h.run();
+    h.get_by_label("Save resolution");
+    scene(&h, "Findings, resolving", &mut report);
+    h.get_by_role_and_label(Role::ComboBox, "Subject").click();
+    h.run();
+    assert!(egui::Popup::is_any_open(&h.ctx));
+    scene(&h, "Inspector, Subject picker open", &mut report);
+    h.key_press(egui::Key::Escape);
+    h.run();
     for menu in ["File", "Edit", "View", "Help"] {
         h.get_by_role_and_label(Role::Button, menu).click();
         h.run();
-        audit_scene(&h, &format!("{menu} menu"), &mut report);
+        h.get_by_label(&format!("{menu} menu"));
+        scene(&h, &format!("{menu} menu"), &mut report);
         h.key_press(egui::Key::Escape);
         h.run();
     }
@@ -225,7 +85,8 @@ fn every_control_of_every_pane_is_named() {
     ] {
         h.state_mut().push(cmd);
         h.run();
-        audit_scene(&h, name, &mut report);
+        assert!(h.state().palette.is_some() || h.state().help.is_some());
+        scene(&h, name, &mut report);
         h.key_press(egui::Key::Escape);
         h.run();
     }
@@ -235,13 +96,6 @@ fn every_control_of_every_pane_is_named() {
         report.len(),
         report.join("\n")
     );
-}
-
-/// The node with keyboard focus, if any.
-fn focused<'h>(h: &'h Harness<'static, ClaimbenchApp>) -> Option<egui_kittest::Node<'h>> {
-    h.root()
-        .children_recursive()
-        .find(|n| n.accesskit_node().is_focused())
 }
 
 fn select_first_claim_with_figure(h: &mut Harness<'static, ClaimbenchApp>) -> ClaimId {

@@ -110,19 +110,19 @@ pub fn entities_ui(
     egui::Grid::new(("entity_fields", &e.id.0))
         .num_columns(2)
         .show(ui, |ui| {
-            ui.weak("Name");
+            let caption = ui.weak("Name").id;
             let mut name = e.name.clone();
-            if ui.text_edit_singleline(&mut name).changed() && !name.trim().is_empty() {
+            let r = ui.text_edit_singleline(&mut name);
+            super::a11y::labelled(&r, caption);
+            if r.changed() && !name.trim().is_empty() {
                 edit(e, Entity { name, ..e.clone() }, "name", cmds);
             }
             ui.end_row();
-            ui.weak("Aliases");
+            let caption = ui.weak("Aliases").id;
             let mut aliases = e.aliases.join(", ");
-            if ui
-                .text_edit_singleline(&mut aliases)
-                .on_hover_text("Comma-separated")
-                .changed()
-            {
+            let r = ui.text_edit_singleline(&mut aliases);
+            super::a11y::labelled(&r, caption);
+            if r.on_hover_text("Comma-separated").changed() {
                 let aliases = aliases
                     .split(',')
                     .map(|a| a.trim().to_owned())

@@ -28,14 +28,6 @@ fn item(
     }
 }
 
-/// Names a menu's popup for screen readers while it is open.
-fn name_popup(button: &egui::Response, name: &str) {
-    let id = egui::Popup::default_response_id(button);
-    if egui::Popup::is_id_open(&button.ctx, id) {
-        super::a11y::name_area(&button.ctx, id, egui::accesskit::Role::Menu, name);
-    }
-}
-
 /// Draws the menu bar.
 pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Command>) {
     let ctx = ui.ctx().clone();
@@ -70,7 +62,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
             ui.separator();
             item(ui, &ctx, "Quit", Command::Quit, cmds);
         });
-        name_popup(&r.response, "File menu");
+        super::a11y::name_menu(&r.response, "File menu");
         let r = ui.menu_button("Edit", |ui| {
             let sc = |c: &Command| {
                 c.shortcut()
@@ -102,7 +94,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
                 cmds.push(Command::SetTitle(title));
             }
         });
-        name_popup(&r.response, "Edit menu");
+        super::a11y::name_menu(&r.response, "Edit menu");
         let r = ui.menu_button("View", |ui| {
             item(ui, &ctx, "Command palette…", Command::CommandPalette, cmds);
             ui.separator();
@@ -138,7 +130,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
             item(ui, &ctx, "Zoom out", Command::ZoomOut, cmds);
             item(ui, &ctx, "Reset zoom", Command::ZoomReset, cmds);
         });
-        name_popup(&r.response, "View menu");
+        super::a11y::name_menu(&r.response, "View menu");
         let r = ui.menu_button("Help", |ui| {
             item(ui, &ctx, "Keyboard shortcuts", Command::ShowShortcuts, cmds);
             item(ui, &ctx, "Command palette…", Command::CommandPalette, cmds);
@@ -149,6 +141,6 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
             ui.separator();
             item(ui, &ctx, "About claimbench", Command::ShowAbout, cmds);
         });
-        name_popup(&r.response, "Help menu");
+        super::a11y::name_menu(&r.response, "Help menu");
     });
 }

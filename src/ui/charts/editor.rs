@@ -72,8 +72,9 @@ pub fn editor_ui(
     let (_, draft) = state.draft.as_mut()?;
     let mut edit = None;
     ui.horizontal(|ui| {
-        ui.label("Title");
-        ui.text_edit_singleline(draft);
+        let caption = ui.label("Title").id;
+        let r = ui.text_edit_singleline(draft);
+        crate::ui::a11y::labelled(&r, caption);
     });
     let problem = title_problem(ws, chart, draft);
     if let Some(p) = problem {
