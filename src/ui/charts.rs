@@ -153,6 +153,7 @@ fn plot_ui(
     selected.extend(sel.claim.clone());
     let reset = std::mem::take(&mut state.reset);
     let resp = plot::configure(data, reset).show(ui, |pui| plot::draw(pui, data, &selected));
+    super::a11y::name(&resp.response, "Chart plot: drag to pan, scroll to zoom");
     let hidden = plot::hidden_series(ui.ctx(), data);
     state.targets = layout::targets(data, &resp.transform, &hidden);
     let response = resp.response;

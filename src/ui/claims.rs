@@ -161,32 +161,37 @@ pub fn row_order(
 
 fn filter_bar_ui(ui: &mut egui::Ui, ws: &Workspace, f: &mut ClaimFilter) {
     ui.horizontal_wrapped(|ui| {
-        ui.add(
+        let r = ui.add(
             egui::TextEdit::singleline(&mut f.text)
                 .hint_text("Filter claims…")
                 .desired_width(140.0),
         );
-        egui::ComboBox::from_id_salt("filter_kind")
+        super::a11y::name(&r, "Filter claims");
+        let r = egui::ComboBox::from_id_salt("filter_kind")
             .selected_text(f.kind.map_or("any kind", |k| k.label()))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut f.kind, None, "any kind");
                 for k in crate::model::ClaimKind::ALL {
                     ui.selectable_value(&mut f.kind, Some(k), k.label());
                 }
-            });
-        egui::ComboBox::from_id_salt("filter_status")
+            })
+            .response;
+        super::a11y::name(&r, "Filter by kind");
+        let r = egui::ComboBox::from_id_salt("filter_status")
             .selected_text(f.status.map_or("any status", |s| s.label()))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut f.status, None, "any status");
                 for s in crate::model::ClaimStatus::ALL {
                     ui.selectable_value(&mut f.status, Some(s), s.label());
                 }
-            });
+            })
+            .response;
+        super::a11y::name(&r, "Filter by status");
         let shown = f
             .entity
             .as_ref()
             .map_or("any party".to_owned(), |e| ws.entity_name(e).to_owned());
-        egui::ComboBox::from_id_salt("filter_entity")
+        let r = egui::ComboBox::from_id_salt("filter_entity")
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut f.entity, None, "any party");
@@ -195,7 +200,9 @@ fn filter_bar_ui(ui: &mut egui::Ui, ws: &Workspace, f: &mut ClaimFilter) {
                 for e in ents {
                     ui.selectable_value(&mut f.entity, Some(e.id.clone()), &e.name);
                 }
-            });
+            })
+            .response;
+        super::a11y::name(&r, "Filter by party");
         for (label, value) in [("from", &mut f.from), ("to", &mut f.to)] {
             let bad = !value.trim().is_empty()
                 && value.trim().parse::<crate::model::FuzzyDate>().is_err();
@@ -203,6 +210,14 @@ fn filter_bar_ui(ui: &mut egui::Ui, ws: &Workspace, f: &mut ClaimFilter) {
                 egui::TextEdit::singleline(value)
                     .hint_text(label)
                     .desired_width(78.0),
+            );
+            super::a11y::name(
+                &r,
+                if label == "from" {
+                    "From date"
+                } else {
+                    "To date"
+                },
             );
             if bad {
                 r.on_hover_text("not a date: use YYYY, YYYY-MM or YYYY-MM-DD (ignored)");
@@ -305,6 +320,12 @@ pub fn claims_ui(
                 let mut cell = |row: &mut egui_extras::TableRow<'_, '_>,
                                 text: String,
                                 swatch: bool| {
+                    // An empty cell still says something to a screen reader.
+                    let text = if text.is_empty() {
+                        "—".to_owned()
+                    } else {
+                        text
+                    };
                     row.col(|ui| {
                         if swatch {
                             let (rect, _) = ui
@@ -312,9 +333,10 @@ pub fn claims_ui(
                             ui.painter()
                                 .rect_filled(rect, 2.0, palette::kind_color(c.kind));
                         }
+                        // Clickable but not a Tab stop of its own: the cell around it is one.
                         let r = ui.add(
                             egui::Label::new(text)
-                                .sense(egui::Sense::click())
+                                .sense(egui::Sense::CLICK)
                                 .selectable(false),
                         );
                         clicked |= r.clicked();

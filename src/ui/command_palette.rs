@@ -185,6 +185,7 @@ pub fn palette_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
         edit.widget_info(|| {
             egui::WidgetInfo::text_edit(true, "", state.query.as_str(), "Command palette search")
         });
+        super::a11y::name(&edit, "Command palette search");
         edit.request_focus();
         let results = state
             .results

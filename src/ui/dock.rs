@@ -37,6 +37,13 @@ impl TabViewer for Viewer<'_> {
         if response.hovered() {
             response.show_tooltip_text(tab.description());
         }
+        // egui_dock draws the tab's × button as a bare interaction with this id; name it.
+        response
+            .ctx
+            .accesskit_node_builder(response.id.with("close-button"), |node| {
+                node.set_role(egui::accesskit::Role::Button);
+                node.set_label(format!("Close {label}"));
+            });
     }
 
     fn scroll_bars(&self, tab: &Pane) -> [bool; 2] {
@@ -61,10 +68,54 @@ pub fn dock_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Comman
     style.tab.tab_body.inner_margin = egui::Margin::same(6);
     DockArea::new(&mut dock)
         .id(egui::Id::new("claimbench_dock"))
-        .style(style)
+        .style(style.clone())
         .show_add_buttons(false)
         .show_leaf_collapse_buttons(false)
         .show_leaf_close_all_buttons(false)
         .show_inside(ui, &mut viewer);
+    name_separators(ui, &dock, &style);
     viewer.app.dock = dock;
+}
+
+/// Names the separators between panes for screen readers. egui_dock draws each as a bare
+/// interaction with an automatic id; it is found by its rectangle, which follows from its split's
+/// rectangle and fraction exactly as egui_dock computes it.
+fn name_separators(ui: &egui::Ui, dock: &DockState<Pane>, style: &egui_dock::Style) {
+    let half = style.separator.width * 0.5 + style.separator.extra_interact_width * 0.5;
+    let wanted: Vec<(egui::Rect, &str)> = dock
+        .iter_all_nodes()
+        .filter_map(|(_, node)| match node {
+            egui_dock::Node::Horizontal(s) => {
+                let x = s.rect.min.x + s.rect.width() * s.fraction;
+                let r = egui::Rect::from_x_y_ranges(x - half..=x + half, s.rect.y_range());
+                Some((r, "Resize the panes on either side"))
+            }
+            egui_dock::Node::Vertical(s) => {
+                let y = s.rect.min.y + s.rect.height() * s.fraction;
+                let r = egui::Rect::from_x_y_ranges(s.rect.x_range(), y - half..=y + half);
+                Some((r, "Resize the panes above and below"))
+            }
+            _ => None,
+        })
+        .collect();
+    let near = |a: egui::Rect, b: egui::Rect| {
+        (a.min - b.min).length() < 0.5 && (a.max - b.max).length() < 0.5
+    };
+    let found: Vec<(egui::Id, &str)> = ui.ctx().viewport(|vp| {
+        vp.this_pass
+            .widgets
+            .get_layer(ui.layer_id())
+            .filter(|w| w.sense.senses_drag())
+            .filter_map(|w| {
+                let (_, label) = wanted.iter().find(|(r, _)| near(*r, w.rect))?;
+                Some((w.id, *label))
+            })
+            .collect()
+    });
+    for (id, label) in found {
+        ui.ctx().accesskit_node_builder(id, |node| {
+            node.set_role(egui::accesskit::Role::Splitter);
+            node.set_label(label);
+        });
+    }
 }

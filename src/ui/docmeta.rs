@@ -27,12 +27,11 @@ pub fn details_ui(ui: &mut egui::Ui, doc: &SourceDocument, cmds: &mut Vec<Comman
                  label: &str,
                  value: String,
                  set: &dyn Fn(&mut SourceDocument, String)| {
-                    ui.weak(label);
+                    let caption = ui.weak(label).id;
                     let mut v = value;
-                    if ui
-                        .add(egui::TextEdit::singleline(&mut v).desired_width(320.0))
-                        .changed()
-                    {
+                    let r = ui.add(egui::TextEdit::singleline(&mut v).desired_width(320.0));
+                    super::a11y::labelled(&r, caption);
+                    if r.changed() {
                         let mut n = doc.clone();
                         set(&mut n, v);
                         edit(doc, n, &label.to_lowercase(), cmds);
@@ -59,7 +58,7 @@ pub fn details_ui(ui: &mut egui::Ui, doc: &SourceDocument, cmds: &mut Vec<Comman
             });
         });
     ui.horizontal(|ui| {
-        ui.weak("Published");
+        let caption = ui.weak("Published").id;
         let id = ui.make_persistent_id(("published_draft", &doc.id.0));
         let mut draft: String = ui
             .data(|d| d.get_temp::<String>(id))
@@ -69,6 +68,7 @@ pub fn details_ui(ui: &mut egui::Ui, doc: &SourceDocument, cmds: &mut Vec<Comman
                 .hint_text("YYYY-MM-DD")
                 .desired_width(110.0),
         );
+        super::a11y::labelled(&r, caption);
         let parsed = if draft.trim().is_empty() {
             Ok(None)
         } else {

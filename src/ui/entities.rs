@@ -43,11 +43,12 @@ pub fn entities_ui(
     cmds: &mut Vec<Command>,
 ) {
     ui.horizontal(|ui| {
-        ui.add(
+        let r = ui.add(
             egui::TextEdit::singleline(&mut state.new_name)
                 .hint_text("New entity name")
                 .desired_width(150.0),
         );
+        super::a11y::name(&r, "New entity name");
         let name = state.new_name.trim().to_owned();
         let exists = ws.entities.iter().any(|e| e.answers_to(&name));
         if ui
@@ -68,11 +69,12 @@ pub fn entities_ui(
             state.new_name.clear();
         }
     });
-    ui.add(
+    let r = ui.add(
         egui::TextEdit::singleline(&mut state.filter)
             .hint_text("Filter entities")
             .desired_width(f32::INFINITY),
     );
+    super::a11y::name(&r, "Filter entities");
     let counts = |id: &EntityId| {
         ws.claims
             .iter()
@@ -108,19 +110,19 @@ pub fn entities_ui(
     egui::Grid::new(("entity_fields", &e.id.0))
         .num_columns(2)
         .show(ui, |ui| {
-            ui.weak("Name");
+            let caption = ui.weak("Name").id;
             let mut name = e.name.clone();
-            if ui.text_edit_singleline(&mut name).changed() && !name.trim().is_empty() {
+            let r = ui.text_edit_singleline(&mut name);
+            super::a11y::labelled(&r, caption);
+            if r.changed() && !name.trim().is_empty() {
                 edit(e, Entity { name, ..e.clone() }, "name", cmds);
             }
             ui.end_row();
-            ui.weak("Aliases");
+            let caption = ui.weak("Aliases").id;
             let mut aliases = e.aliases.join(", ");
-            if ui
-                .text_edit_singleline(&mut aliases)
-                .on_hover_text("Comma-separated")
-                .changed()
-            {
+            let r = ui.text_edit_singleline(&mut aliases);
+            super::a11y::labelled(&r, caption);
+            if r.on_hover_text("Comma-separated").changed() {
                 let aliases = aliases
                     .split(',')
                     .map(|a| a.trim().to_owned())
@@ -137,22 +139,24 @@ pub fn entities_ui(
                 );
             }
             ui.end_row();
-            ui.weak("Kind");
+            let caption = ui.weak("Kind").id;
             let mut kind = e.kind;
-            egui::ComboBox::from_id_salt("entity_kind")
+            let r = egui::ComboBox::from_id_salt("entity_kind")
                 .selected_text(KINDS.iter().find(|k| k.0 == kind).map_or("", |k| k.1))
                 .show_ui(ui, |ui| {
                     for (k, l) in KINDS {
                         ui.selectable_value(&mut kind, k, l);
                     }
-                });
+                })
+                .response;
+            super::a11y::labelled(&r, caption);
             if kind != e.kind {
                 edit(e, Entity { kind, ..e.clone() }, "kind", cmds);
             }
             ui.end_row();
-            ui.weak("Parent");
+            let caption = ui.weak("Parent").id;
             let mut parent = e.parent.clone();
-            egui::ComboBox::from_id_salt("entity_parent")
+            let r = egui::ComboBox::from_id_salt("entity_parent")
                 .selected_text(
                     parent
                         .as_ref()
@@ -163,7 +167,9 @@ pub fn entities_ui(
                     for other in ws.entities.iter().filter(|o| o.id != e.id) {
                         ui.selectable_value(&mut parent, Some(other.id.clone()), &other.name);
                     }
-                });
+                })
+                .response;
+            super::a11y::labelled(&r, caption);
             if parent != e.parent {
                 let mut n = e.clone();
                 n.parent = parent;
@@ -184,8 +190,8 @@ pub fn entities_ui(
             ui.end_row();
         });
     ui.horizontal(|ui| {
-        ui.weak("Merge into");
-        egui::ComboBox::from_id_salt("merge_into")
+        let caption = ui.weak("Merge into").id;
+        let r = egui::ComboBox::from_id_salt("merge_into")
             .selected_text("choose…")
             .show_ui(ui, |ui| {
                 for other in ws.entities.iter().filter(|o| o.id != e.id) {
@@ -200,7 +206,9 @@ pub fn entities_ui(
                         state.selected = Some(other.id.clone());
                     }
                 }
-            });
+            })
+            .response;
+        super::a11y::labelled(&r, caption);
     });
     if counts(&e.id) == 0
         && !ws.entities.iter().any(|o| o.parent.as_ref() == Some(&e.id))

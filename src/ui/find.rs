@@ -54,6 +54,7 @@ pub fn find_bar_ui(
                 .hint_text("Find in document")
                 .desired_width(200.0),
         );
+        super::a11y::name(&r, "Find in document");
         if std::mem::take(&mut f.focus) {
             r.request_focus();
         }

@@ -336,12 +336,13 @@ fn draft_ui(
             ui.radio_value(&mut d.preferred, Some(id.clone()), text);
         }
         ui.radio_value(&mut d.preferred, None, "Neither: both stand");
-        ui.label("Note");
-        ui.add(
+        let caption = ui.label("Note").id;
+        let r = ui.add(
             egui::TextEdit::multiline(&mut d.note)
                 .desired_rows(2)
                 .hint_text("Why (e.g. the filing confirms the smaller figure)"),
         );
+        super::a11y::labelled(&r, caption);
         ui.horizontal(|ui| {
             if ui.button("Save resolution").clicked() {
                 out = Some(

@@ -34,6 +34,7 @@ fn edit(claim: &Claim, field: &str, new: Claim, cmds: &mut Vec<Command>) {
 /// parsed value when it is valid. While the field has focus its draft is kept even if invalid.
 fn text_field<T>(
     ui: &mut egui::Ui,
+    caption: egui::Id,
     state: &mut InspectorState,
     key: &str,
     current: String,
@@ -48,6 +49,7 @@ fn text_field<T>(
                 .hint_text(hint)
                 .desired_width(170.0),
         );
+        super::a11y::labelled(&r, caption);
         if r.changed() {
             match parse(draft.trim()) {
                 Ok(v) => {
@@ -168,6 +170,7 @@ fn parse_date(s: &str) -> Result<Option<FuzzyDate>, String> {
 
 fn entity_picker(
     ui: &mut egui::Ui,
+    caption: egui::Id,
     ws: &Workspace,
     state: &mut InspectorState,
     salt: &str,
@@ -177,13 +180,14 @@ fn entity_picker(
     let shown = current
         .as_ref()
         .map_or("—".to_owned(), |id| ws.entity_name(id).to_owned());
-    egui::ComboBox::from_id_salt(salt)
+    let r = egui::ComboBox::from_id_salt(salt)
         .selected_text(shown)
         .width(170.0)
         .show_ui(ui, |ui| {
             let r = ui.add(
                 egui::TextEdit::singleline(&mut state.entity_filter).hint_text("type to filter"),
             );
+            super::a11y::name(&r, "Filter entities");
             r.request_focus();
             let f = state.entity_filter.to_lowercase();
             if ui.selectable_label(current.is_none(), "—").clicked() {
@@ -206,7 +210,9 @@ fn entity_picker(
                 let e = ws.new_entity(&name);
                 out = Some((Some(e.id.clone()), Some(e)));
             }
-        });
+        })
+        .response;
+    super::a11y::labelled(&r, caption);
     if out.is_some() {
         state.entity_filter.clear();
     }
@@ -243,16 +249,15 @@ pub fn inspector_ui(
                     fields_ui(ui, ws, c, state, cmds);
                 });
             ui.add_space(4.0);
-            ui.weak("Note");
+            let caption = ui.weak("Note").id;
             let mut note = c.note.clone();
-            if ui
-                .add(
-                    egui::TextEdit::multiline(&mut note)
-                        .desired_rows(2)
-                        .desired_width(f32::INFINITY),
-                )
-                .changed()
-            {
+            let r = ui.add(
+                egui::TextEdit::multiline(&mut note)
+                    .desired_rows(2)
+                    .desired_width(f32::INFINITY),
+            );
+            super::a11y::labelled(&r, caption);
+            if r.changed() {
                 edit(c, "note", Claim { note, ..c.clone() }, cmds);
             }
             ui.add_space(8.0);
@@ -275,16 +280,18 @@ fn fields_ui(
     state: &mut InspectorState,
     cmds: &mut Vec<Command>,
 ) {
-    ui.weak("Kind");
+    let caption = ui.weak("Kind").id;
     let mut kind = c.kind;
-    egui::ComboBox::from_id_salt("kind")
+    let r = egui::ComboBox::from_id_salt("kind")
         .selected_text(kind.label())
         .width(170.0)
         .show_ui(ui, |ui| {
             for k in ClaimKind::ALL {
                 ui.selectable_value(&mut kind, k, k.label());
             }
-        });
+        })
+        .response;
+    super::a11y::labelled(&r, caption);
     if kind != c.kind {
         edit(c, "kind", Claim { kind, ..c.clone() }, cmds);
     }
@@ -294,8 +301,8 @@ fn fields_ui(
         ("Subject", "subject", &c.subject),
         ("Counterparty", "counterparty", &c.counterparty),
     ] {
-        ui.weak(label);
-        if let Some((id, new_entity)) = entity_picker(ui, ws, state, salt, current) {
+        let caption = ui.weak(label).id;
+        if let Some((id, new_entity)) = entity_picker(ui, caption, ws, state, salt, current) {
             let mut new = c.clone();
             if salt == "subject" {
                 new.subject = id;
@@ -322,11 +329,12 @@ fn fields_ui(
 
     figure_rows(ui, c, state, cmds);
 
-    ui.weak("Period");
+    let caption = ui.weak("Period").id;
     let key = format!("{}:period", c.id);
     let cur = c.period.as_ref().map(|p| p.display()).unwrap_or_default();
     if let Some(period) = text_field(
         ui,
+        caption,
         state,
         &key,
         cur,
@@ -345,11 +353,12 @@ fn fields_ui(
     }
     ui.end_row();
 
-    ui.weak("Date");
+    let caption = ui.weak("Date").id;
     let key = format!("{}:date", c.id);
     let cur = c.as_of.map(|d| d.to_string()).unwrap_or_default();
     if let Some(as_of) = text_field(
         ui,
+        caption,
         state,
         &key,
         cur,
@@ -360,16 +369,18 @@ fn fields_ui(
     }
     ui.end_row();
 
-    ui.weak("Status");
+    let caption = ui.weak("Status").id;
     let mut status = c.status;
-    egui::ComboBox::from_id_salt("status")
+    let r = egui::ComboBox::from_id_salt("status")
         .selected_text(status.label())
         .width(170.0)
         .show_ui(ui, |ui| {
             for s in ClaimStatus::ALL {
                 ui.selectable_value(&mut status, s, s.label());
             }
-        });
+        })
+        .response;
+    super::a11y::labelled(&r, caption);
     if status != c.status {
         edit(
             c,
@@ -383,7 +394,7 @@ fn fields_ui(
     }
     ui.end_row();
 
-    ui.weak("Tags");
+    let caption = ui.weak("Tags").id;
     let key = format!("{}:tags", c.id);
     let parse_tags = |s: &str| -> Result<Vec<String>, String> {
         Ok(s.split(',')
@@ -393,6 +404,7 @@ fn fields_ui(
     };
     if let Some(tags) = text_field(
         ui,
+        caption,
         state,
         &key,
         c.tags.join(", "),
@@ -441,11 +453,12 @@ fn figure_rows(ui: &mut egui::Ui, c: &Claim, state: &mut InspectorState, cmds: &
     });
     ui.end_row();
 
-    ui.weak("Amount");
+    let caption = ui.weak("Amount").id;
     let key = format!("{}:amount", c.id);
     let shown = crate::model::figure::format_value(f.low, &f.unit);
     if let Some((low, unit)) = text_field(
         ui,
+        caption,
         state,
         &key,
         shown,
@@ -474,16 +487,18 @@ fn figure_rows(ui: &mut egui::Ui, c: &Claim, state: &mut InspectorState, cmds: &
     }
     ui.end_row();
 
-    ui.weak("Qualifier");
+    let caption = ui.weak("Qualifier").id;
     let mut q = f.qualifier;
-    egui::ComboBox::from_id_salt("qualifier")
+    let r = egui::ComboBox::from_id_salt("qualifier")
         .selected_text(q.name())
         .width(170.0)
         .show_ui(ui, |ui| {
             for x in Qualifier::ALL {
                 ui.selectable_value(&mut q, x, x.name());
             }
-        });
+        })
+        .response;
+    super::a11y::labelled(&r, caption);
     if q != f.qualifier {
         let high = if q == Qualifier::Range {
             f.high.or(Some(f.low))
@@ -507,7 +522,7 @@ fn figure_rows(ui: &mut egui::Ui, c: &Claim, state: &mut InspectorState, cmds: &
     ui.end_row();
 
     if f.qualifier == Qualifier::Range {
-        ui.weak("High");
+        let caption = ui.weak("High").id;
         let key = format!("{}:high", c.id);
         let shown = f
             .high
@@ -526,7 +541,15 @@ fn figure_rows(ui: &mut egui::Ui, c: &Claim, state: &mut InspectorState, cmds: &
             }
             Ok(Some(h))
         };
-        if let Some(high) = text_field(ui, state, &key, shown, "empty: open-ended", parse_high) {
+        if let Some(high) = text_field(
+            ui,
+            caption,
+            state,
+            &key,
+            shown,
+            "empty: open-ended",
+            parse_high,
+        ) {
             edit(
                 c,
                 "high",
@@ -540,9 +563,9 @@ fn figure_rows(ui: &mut egui::Ui, c: &Claim, state: &mut InspectorState, cmds: &
         ui.end_row();
     }
 
-    ui.weak("Unit");
+    let caption = ui.weak("Unit").id;
     let mut unit = f.unit.clone();
-    egui::ComboBox::from_id_salt("unit")
+    let r = egui::ComboBox::from_id_salt("unit")
         .selected_text(unit.name().to_owned())
         .width(170.0)
         .show_ui(ui, |ui| {
@@ -554,7 +577,9 @@ fn figure_rows(ui: &mut egui::Ui, c: &Claim, state: &mut InspectorState, cmds: &
                 let name = u.name().to_owned();
                 ui.selectable_value(&mut unit, u, name);
             }
-        });
+        })
+        .response;
+    super::a11y::labelled(&r, caption);
     if unit != f.unit {
         edit(
             c,
@@ -605,13 +630,14 @@ fn evidence_ui(ui: &mut egui::Ui, ws: &Workspace, c: &Claim, cmds: &mut Vec<Comm
             }
             ui.label(format!("“{}”", ev.anchor.exact));
             ui.horizontal(|ui| {
-                ui.weak("reporting");
+                let caption = ui.weak("reporting").id;
                 let mut origin = ev.attributed_to.clone().unwrap_or_default();
                 let r = ui.add(
                     egui::TextEdit::singleline(&mut origin)
                         .hint_text("original reporter")
                         .desired_width(140.0),
                 );
+                super::a11y::labelled(&r, caption);
                 if r.changed() {
                     let mut new = c.clone();
                     new.evidence[i].attributed_to =

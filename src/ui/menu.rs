@@ -32,7 +32,7 @@ fn item(
 pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Command>) {
     let ctx = ui.ctx().clone();
     egui::MenuBar::new().ui(ui, |ui| {
-        ui.menu_button("File", |ui| {
+        let r = ui.menu_button("File", |ui| {
             item(ui, &ctx, "New", Command::New, cmds);
             item(ui, &ctx, "Open…", Command::Open, cmds);
             ui.menu_button("Open Recent", |ui| {
@@ -62,7 +62,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
             ui.separator();
             item(ui, &ctx, "Quit", Command::Quit, cmds);
         });
-        ui.menu_button("Edit", |ui| {
+        super::a11y::name_menu(&r.response, "File menu");
+        let r = ui.menu_button("Edit", |ui| {
             let sc = |c: &Command| {
                 c.shortcut()
                     .map(|s| ctx.format_shortcut(&s))
@@ -84,14 +85,17 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
             ui.separator();
             item(ui, &ctx, "Find…", Command::Find, cmds);
             ui.separator();
-            ui.label("Workspace title:");
+            let label = ui.label("Workspace title:");
             let mut title = app.ws.title.clone();
-            let r = ui.add(egui::TextEdit::singleline(&mut title).desired_width(240.0));
+            let r = ui
+                .add(egui::TextEdit::singleline(&mut title).desired_width(240.0))
+                .labelled_by(label.id);
             if r.changed() {
                 cmds.push(Command::SetTitle(title));
             }
         });
-        ui.menu_button("View", |ui| {
+        super::a11y::name_menu(&r.response, "Edit menu");
+        let r = ui.menu_button("View", |ui| {
             item(ui, &ctx, "Command palette…", Command::CommandPalette, cmds);
             ui.separator();
             ui.label("Panels (click to close or reopen)");
@@ -126,7 +130,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
             item(ui, &ctx, "Zoom out", Command::ZoomOut, cmds);
             item(ui, &ctx, "Reset zoom", Command::ZoomReset, cmds);
         });
-        ui.menu_button("Help", |ui| {
+        super::a11y::name_menu(&r.response, "View menu");
+        let r = ui.menu_button("Help", |ui| {
             item(ui, &ctx, "Keyboard shortcuts", Command::ShowShortcuts, cmds);
             item(ui, &ctx, "Command palette…", Command::CommandPalette, cmds);
             if ui.button("Show the welcome strip").clicked() {
@@ -136,5 +141,6 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
             ui.separator();
             item(ui, &ctx, "About claimbench", Command::ShowAbout, cmds);
         });
+        super::a11y::name_menu(&r.response, "Help menu");
     });
 }

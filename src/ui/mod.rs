@@ -5,6 +5,7 @@
 //! left, Reader/Charts/Network/Findings over Claims/Messages in the centre, Inspector over
 //! Suggestions on the right) · status bar at the bottom · toasts in the corner.
 
+pub mod a11y;
 pub mod app;
 pub mod charts;
 pub mod claims;

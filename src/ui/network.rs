@@ -122,17 +122,19 @@ fn filters_ui(ui: &mut egui::Ui, state: &mut NetworkState) {
     });
     ui.horizontal(|ui| {
         ui.label("From");
-        ui.add(
+        let r = ui.add(
             egui::TextEdit::singleline(&mut state.from)
                 .hint_text("2025-09")
                 .desired_width(90.0),
         );
+        super::a11y::name(&r, "Deals from date");
         ui.label("to");
-        ui.add(
+        let r = ui.add(
             egui::TextEdit::singleline(&mut state.to)
                 .hint_text("2025-12-31")
                 .desired_width(90.0),
         );
+        super::a11y::name(&r, "Deals to date");
         if ui.button("Clear filters").clicked() {
             state.hidden.clear();
             state.from.clear();

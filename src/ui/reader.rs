@@ -240,7 +240,8 @@ pub fn reader_ui(
             ui.heading("Replace text");
             ui.label("Paste or edit the new version. Evidence is found again by its quote and context; what cannot be found is kept and flagged as orphaned.");
             egui::ScrollArea::vertical().max_height(420.0).show(ui, |ui| {
-                ui.add(egui::TextEdit::multiline(draft).desired_width(f32::INFINITY).desired_rows(16));
+                let r = ui.add(egui::TextEdit::multiline(draft).desired_width(f32::INFINITY).desired_rows(16));
+                super::a11y::name(&r, "New document text");
             });
             ui.horizontal(|ui| {
                 if ui.button("Replace").clicked() {
@@ -304,6 +305,7 @@ pub fn reader_ui(
             .layouter(&mut layouter)
             .show(ui);
         let response = &output.response.response;
+        super::a11y::name(response, "Document text");
         let (galley, pos) = (&output.galley, output.galley_pos);
         state.has_focus = response.has_focus();
         // The text selection, in bytes, kept when focus moves to a button elsewhere.

@@ -72,8 +72,9 @@ pub fn editor_ui(
     let (_, draft) = state.draft.as_mut()?;
     let mut edit = None;
     ui.horizontal(|ui| {
-        ui.label("Title");
-        ui.text_edit_singleline(draft);
+        let caption = ui.label("Title").id;
+        let r = ui.text_edit_singleline(draft);
+        crate::ui::a11y::labelled(&r, caption);
     });
     let problem = title_problem(ws, chart, draft);
     if let Some(p) = problem {
@@ -152,7 +153,7 @@ pub fn new_chart_ui(
             .entity
             .as_ref()
             .map_or("choose entity".to_owned(), |e| ws.entity_name(e).to_owned());
-        egui::ComboBox::from_id_salt("new_chart_entity")
+        let r = egui::ComboBox::from_id_salt("new_chart_entity")
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 let mut ents: Vec<_> = ws.entities.iter().collect();
@@ -160,7 +161,9 @@ pub fn new_chart_ui(
                 for e in ents {
                     ui.selectable_value(&mut state.entity, Some(e.id.clone()), &e.name);
                 }
-            });
+            })
+            .response;
+        crate::ui::a11y::name(&r, "Entity for the new chart");
         if let Some(entity) = state.entity.clone()
             && ui.button("Create chart").clicked()
         {
@@ -228,7 +231,7 @@ pub fn options_ui(
     let mut out = None;
     if let Some(cur) = current {
         let mut chosen = cur.clone();
-        egui::ComboBox::from_id_salt("chart_entity")
+        let r = egui::ComboBox::from_id_salt("chart_entity")
             .selected_text(ws.entity_name(&cur).to_owned())
             .show_ui(ui, |ui| {
                 let mut ents: Vec<_> = ws.entities.iter().collect();
@@ -239,6 +242,7 @@ pub fn options_ui(
             })
             .response
             .on_hover_text("The entity this chart is about");
+        crate::ui::a11y::name(&r, "Chart entity");
         if chosen != cur {
             let mut c = chart.clone();
             c.spec = match &chart.spec {
