@@ -51,8 +51,10 @@ pub struct PaletteState {
     pub query: String,
     /// The highlighted result.
     pub selected: usize,
-    /// The results for `query` (and the history revision they were computed at).
-    results: Option<(String, u64, Vec<Entry>)>,
+    /// Every entry of the workspace, built once per history revision.
+    entries: Option<(u64, Vec<Entry>)>,
+    /// The shown results for `query`, how many matched in all, and the revision.
+    results: Option<(String, u64, Vec<Entry>, usize)>,
 }
 
 /// Every entry for a workspace: commands first, then documents, charts, entities, claims.
@@ -120,21 +122,30 @@ pub fn entries(ws: &Workspace, ctx: &egui::Context) -> Vec<Entry> {
     out
 }
 
-/// The entries matching `query`, best first (all commands when the query is empty).
-pub fn search(entries: Vec<Entry>, query: &str) -> Vec<Entry> {
+/// The first `limit` entries matching `query`, best first, and how many matched in all (all
+/// commands when the query is empty). Only the shown entries are cloned, so a keystroke over a
+/// 100,000-claim workspace costs one match pass.
+pub fn search(entries: &[Entry], query: &str, limit: usize) -> (Vec<Entry>, usize) {
     if query.trim().is_empty() {
-        return entries
-            .into_iter()
+        let commands: Vec<&Entry> = entries
+            .iter()
             .filter(|e| matches!(e.target, Target::Command(_)))
             .collect();
+        let n = commands.len();
+        return (commands.into_iter().take(limit).cloned().collect(), n);
     }
     let mut matcher = nucleo_matcher::Matcher::new(nucleo_matcher::Config::DEFAULT);
     let pattern = Pattern::parse(query, CaseMatching::Ignore, Normalization::Smart);
-    pattern
-        .match_list(entries, &mut matcher)
-        .into_iter()
-        .map(|(e, _)| e)
-        .collect()
+    let found = pattern.match_list(entries.iter(), &mut matcher);
+    let n = found.len();
+    (
+        found
+            .into_iter()
+            .take(limit)
+            .map(|(e, _)| e.clone())
+            .collect(),
+        n,
+    )
 }
 
 /// The commands that carry out a palette choice.
@@ -164,13 +175,21 @@ pub fn palette_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
         return;
     };
     let rev = app.history.revision();
+    if state.entries.as_ref().is_none_or(|(r, _)| *r != rev) {
+        state.entries = Some((rev, entries(&app.ws, ctx)));
+    }
     let stale = state
         .results
         .as_ref()
-        .is_none_or(|(q, r, _)| q != &state.query || *r != rev);
+        .is_none_or(|(q, r, _, _)| q != &state.query || *r != rev);
     if stale {
-        let found = search(entries(&app.ws, ctx), &state.query);
-        state.results = Some((state.query.clone(), rev, found));
+        let all = state
+            .entries
+            .as_ref()
+            .map(|(_, e)| e.as_slice())
+            .unwrap_or(&[]);
+        let (found, total) = search(all, &state.query, SHOWN);
+        state.results = Some((state.query.clone(), rev, found, total));
         state.selected = 0;
     }
     let mut close = false;
@@ -187,11 +206,11 @@ pub fn palette_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
         });
         super::a11y::name(&edit, "Command palette search");
         edit.request_focus();
-        let results = state
+        let (results, total) = state
             .results
             .as_ref()
-            .map(|r| r.2.as_slice())
-            .unwrap_or(&[]);
+            .map(|r| (r.2.as_slice(), r.3))
+            .unwrap_or((&[], 0));
         let n = results.len().min(SHOWN);
         let (down, up, enter, esc) = ui.input_mut(|i| {
             (
@@ -234,10 +253,10 @@ pub fn palette_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
                         ui.weak(&e.detail);
                     });
                 }
-                if results.len() > SHOWN {
+                if total > results.len() {
                     ui.weak(format!(
                         "…and {} more; type more to narrow",
-                        results.len() - SHOWN
+                        total - results.len()
                     ));
                 }
             });
@@ -265,7 +284,7 @@ mod tests {
     #[test]
     fn openai_val_finds_the_valuation_chart_and_claims_first() {
         let ws = sample();
-        let found = search(entries(&ws, &egui::Context::default()), "openai val");
+        let found = search(&entries(&ws, &egui::Context::default()), "openai val", 50).0;
         assert!(!found.is_empty());
         assert!(
             matches!(found[0].target, Target::Chart(_)),
@@ -292,15 +311,36 @@ mod tests {
     #[test]
     fn every_word_must_match() {
         let ws = sample();
-        let found = search(entries(&ws, &egui::Context::default()), "amazon zzzqqq");
+        let found = search(
+            &entries(&ws, &egui::Context::default()),
+            "amazon zzzqqq",
+            50,
+        )
+        .0;
         assert!(found.is_empty());
     }
 
     #[test]
     fn empty_query_lists_commands_only() {
         let ws = sample();
-        let found = search(entries(&ws, &egui::Context::default()), "  ");
+        let (found, total) = search(&entries(&ws, &egui::Context::default()), "  ", 100);
         assert_eq!(found.len(), Command::palette().len());
+        assert_eq!(total, found.len());
+    }
+
+    #[test]
+    fn only_the_shown_results_are_returned_with_the_full_count() {
+        let ws = sample();
+        let all = entries(&ws, &egui::Context::default());
+        let (found, total) = search(&all, "a", 5);
+        assert_eq!(found.len(), 5);
+        assert!(total > 5, "{total}");
+        let (everything, n) = search(&all, "a", usize::MAX);
+        assert_eq!(n, total);
+        assert_eq!(
+            everything[..5].iter().map(|e| &e.text).collect::<Vec<_>>(),
+            found.iter().map(|e| &e.text).collect::<Vec<_>>()
+        );
     }
 
     #[test]
