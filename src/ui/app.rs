@@ -1032,6 +1032,15 @@ impl ClaimbenchApp {
         }
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);
+        self.reader.suggestions.revision = self.history.revision();
+        if let Some((doc, n)) = self.reader.suggestions.take_finished() {
+            let title = self
+                .ws
+                .document(&doc)
+                .map(|d| d.title.clone())
+                .unwrap_or_default();
+            self.note(format!("Found {n} figures in “{title}”; see Suggestions"));
+        }
         let mut cmds = std::mem::take(&mut self.commands);
 
         egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, self, &mut cmds));

@@ -24,6 +24,13 @@ pub struct SuggestionsState {
     pub threshold: f64,
     /// Whether the list is expanded.
     pub open: bool,
+    /// The workspace's history revision, set by the app each frame: the open proposals are
+    /// filtered once per (document, revision), not every frame.
+    pub revision: u64,
+    /// The open proposals with the (document key, revision) they were filtered at.
+    filtered: Option<(Key, u64, Vec<Candidate>)>,
+    /// A background extraction that finished since the app last asked: document and count.
+    finished: Option<(DocId, usize)>,
 }
 
 impl Default for SuggestionsState {
@@ -34,14 +41,18 @@ impl Default for SuggestionsState {
             ctx: None,
             threshold: 0.8,
             open: true,
+            revision: 0,
+            filtered: None,
+            finished: None,
         }
     }
 }
 
 /// Whether a claim already carries this proposal: its evidence spans the figure and its figure
 /// is the same number in the same unit (a sentence with two figures yields two proposals).
-fn covered(ws: &Workspace, doc: &SourceDocument, c: &Candidate) -> bool {
-    ws.claims.iter().any(|cl| {
+/// `claims` are the claims with evidence in `doc`.
+fn covered(claims: &[&crate::model::Claim], doc: &SourceDocument, c: &Candidate) -> bool {
+    claims.iter().any(|cl| {
         let same_figure = cl.figure.as_ref().is_some_and(|f| {
             f.unit == c.figure.unit
                 && (f.low - c.figure.low).abs() <= 1e-9 * c.figure.low.abs().max(1.0)
@@ -86,7 +97,8 @@ impl SuggestionsState {
             {
                 match rx.try_recv() {
                     Ok(cands) => {
-                        self.cache = Some((key.0, key.1, key.2, cands));
+                        self.finished = Some((key.0.clone(), cands.len()));
+                        self.cache = Some((key.0.clone(), key.1.clone(), key.2, cands));
                         self.pending = None;
                     }
                     Err(std::sync::mpsc::TryRecvError::Empty) => return Vec::new(),
@@ -108,18 +120,37 @@ impl SuggestionsState {
                 return Vec::new();
             } else {
                 let cands = crate::extract::extract_document(doc, &ws.entities);
-                self.cache = Some((key.0, key.1, key.2, cands));
+                self.cache = Some((key.0.clone(), key.1.clone(), key.2, cands));
             }
+        }
+        if let Some((k, rev, open)) = &self.filtered
+            && k == &key
+            && *rev == self.revision
+        {
+            return open.clone();
         }
         let all = self
             .cache
             .as_ref()
             .map(|c| c.3.as_slice())
             .unwrap_or_default();
-        all.iter()
-            .filter(|c| !covered(ws, doc, c) && !rejected(doc, c))
+        let in_doc: Vec<&crate::model::Claim> = ws
+            .claims
+            .iter()
+            .filter(|cl| cl.evidence.iter().any(|e| e.doc == doc.id))
+            .collect();
+        let open: Vec<Candidate> = all
+            .iter()
+            .filter(|c| !covered(&in_doc, doc, c) && !rejected(doc, c))
             .cloned()
-            .collect()
+            .collect();
+        self.filtered = Some((key, self.revision, open.clone()));
+        open
+    }
+
+    /// The document and count of a background extraction that finished since the last call.
+    pub fn take_finished(&mut self) -> Option<(DocId, usize)> {
+        self.finished.take()
     }
 }
 
@@ -239,5 +270,9 @@ mod tests {
         }
         assert!(!st.is_extracting(), "the worker finished");
         assert!(found.len() > 100, "{}", found.len());
+        // The app is told once, so the user hears about it once.
+        let (id, n) = st.take_finished().expect("reported");
+        assert_eq!((id, n), (doc.id.clone(), found.len()));
+        assert!(st.take_finished().is_none());
     }
 }
