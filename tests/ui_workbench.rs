@@ -321,7 +321,8 @@ fn a_saved_layout_is_restored_and_reset_goes_back_to_the_default() {
     layout::show(&mut dock, Pane::Network);
     // Settings go through eframe storage as RON; check that path too.
     let settings = Settings {
-        dock: Some(dock),
+        dock: layout::to_ron(&dock),
+        recent: vec!["/tmp/deals.ron".into()],
         ..Default::default()
     };
     let text = ron::to_string(&settings).unwrap();
@@ -342,4 +343,25 @@ fn a_saved_layout_is_restored_and_reset_goes_back_to_the_default() {
     h.run();
     assert!(layout::is_visible(&h.state().dock, Pane::Reader));
     h.get_by_role_and_label(Role::Button, "Charts");
+}
+
+#[test]
+fn an_unreadable_saved_layout_falls_back_to_the_default_and_keeps_other_settings() {
+    use claimbench::ui::app::Settings;
+    let text = r#"(recent: ["/tmp/deals.ron"], dock: Some("(surfaces: [Main(garbage)])"), welcome_dismissed: true)"#;
+    let settings: Settings = ron::from_str(text).expect("the settings still parse");
+    assert_eq!(settings.recent.len(), 1);
+    let startup = claimbench::ui::Startup {
+        dialogs: claimbench::ui::dialogs::DialogBackend::Scripted(Default::default()),
+        ..Default::default()
+    };
+    let mut h = egui_kittest::Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_cc| claimbench::ui::ClaimbenchApp::with_settings(startup, settings));
+    h.run();
+    for p in Pane::ALL {
+        assert!(layout::is_open(&h.state().dock, p), "{p:?}");
+    }
+    assert_eq!(h.state().settings.recent.len(), 1);
+    assert!(h.state().settings.welcome_dismissed);
 }

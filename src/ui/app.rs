@@ -51,8 +51,10 @@ pub struct Settings {
     pub recent: Vec<PathBuf>,
     /// The workspace open at the last exit.
     pub last_workspace: Option<PathBuf>,
-    /// The dock layout at the last exit; `None`: the default one.
-    pub dock: Option<egui_dock::DockState<Pane>>,
+    /// The dock layout at the last exit, as RON text; `None`: the default one. Kept as text so a
+    /// layout this version cannot read (written by another version) falls back to the default
+    /// without losing the rest of the settings.
+    pub dock: Option<String>,
     /// Dark, light, or follow the system (the default).
     pub theme: egui::ThemePreference,
     /// The zoom factor (Ctrl + / Ctrl −), 1.0 by default.
@@ -226,8 +228,9 @@ impl ClaimbenchApp {
             inspector: Default::default(),
             dock: settings
                 .dock
-                .clone()
+                .as_deref()
                 .filter(|_| startup.screenshot.is_none())
+                .and_then(layout::from_ron)
                 .unwrap_or_else(|| layout::default_dock(startup.view == View::Claims)),
             palette: None,
             help: None,
@@ -1119,7 +1122,7 @@ impl eframe::App for ClaimbenchApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.screenshot.is_none() {
-            self.settings.dock = Some(self.dock.clone());
+            self.settings.dock = layout::to_ron(&self.dock);
             eframe::set_value(storage, SETTINGS_KEY, &self.settings);
         }
     }

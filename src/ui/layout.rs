@@ -97,6 +97,17 @@ pub fn default_dock(claims_large: bool) -> DockState<Pane> {
     dock
 }
 
+/// A layout saved by [`to_ron`]; `None` when it cannot be read or holds no pane at all.
+pub fn from_ron(text: &str) -> Option<DockState<Pane>> {
+    let dock: DockState<Pane> = ron::from_str(text).ok()?;
+    (dock.iter_all_tabs().count() > 0).then_some(dock)
+}
+
+/// The layout as RON text for the settings.
+pub fn to_ron(dock: &DockState<Pane>) -> Option<String> {
+    ron::to_string(dock).ok()
+}
+
 /// Whether the pane is somewhere in the layout (shown or behind another tab).
 pub fn is_open(dock: &DockState<Pane>, pane: Pane) -> bool {
     dock.find_tab(&pane).is_some()
@@ -205,9 +216,11 @@ mod tests {
     fn layout_round_trips_through_ron() {
         let mut dock = default_dock(false);
         show(&mut dock, Pane::Network);
-        let text = ron::to_string(&dock).expect("serialises");
-        let back: DockState<Pane> = ron::from_str(&text).expect("parses");
+        let text = to_ron(&dock).expect("serialises");
+        let back = from_ron(&text).expect("parses");
         assert!(is_visible(&back, Pane::Network));
         assert_eq!(back.iter_all_tabs().count(), Pane::ALL.len());
+        assert!(from_ron("(surfaces: [Main((nodes: [Leaf((tabs: [Timeline]))]))])").is_none());
+        assert!(from_ron("not ron").is_none());
     }
 }
