@@ -43,6 +43,46 @@ pub struct TableState {
     pub scroll_to: Option<ClaimId>,
     /// Frames the pending scroll has been applied for.
     scroll_frames: u8,
+    /// The row order with what it was computed from; recomputed only when one of those changes.
+    rows: Option<(RowKey, std::sync::Arc<Vec<usize>>)>,
+}
+
+/// Everything the row order depends on: the workspace revision, the filter, the sort and the
+/// open document (for "Only the open document").
+#[derive(Debug, Clone, PartialEq)]
+struct RowKey {
+    revision: u64,
+    filter: ClaimFilter,
+    sort: SortKey,
+    descending: bool,
+    only_open: Option<Option<crate::model::DocId>>,
+}
+
+impl TableState {
+    /// The row order for `ws` at history revision `revision`, cached until the revision, the
+    /// filter, the sort or the open document changes.
+    pub fn rows(
+        &mut self,
+        ws: &Workspace,
+        revision: u64,
+        open_doc: Option<&crate::model::DocId>,
+    ) -> std::sync::Arc<Vec<usize>> {
+        let key = RowKey {
+            revision,
+            filter: self.filter.clone(),
+            sort: self.sort,
+            descending: self.descending,
+            only_open: self.only_open_document.then(|| open_doc.cloned()),
+        };
+        match &self.rows {
+            Some((k, rows)) if *k == key => rows.clone(),
+            _ => {
+                let rows = std::sync::Arc::new(row_order(ws, self, open_doc));
+                self.rows = Some((key, rows.clone()));
+                rows
+            }
+        }
+    }
 }
 
 fn name<'a>(ws: &'a Workspace, id: &'a Option<crate::model::EntityId>) -> &'a str {
@@ -152,10 +192,44 @@ pub fn row_order(
         })
         .filter(|&i| state.filter.accepts(ws, &ws.claims[i]))
         .collect();
-    rows.sort_by(|&i, &j| {
-        let o = compare(ws, state.sort, &ws.claims[i], &ws.claims[j]);
-        if state.descending { o.reverse() } else { o }
-    });
+    match state.sort {
+        // Names are looked up and lowercased once per row, not once per comparison.
+        SortKey::Subject | SortKey::Counterparty => {
+            let subject = state.sort == SortKey::Subject;
+            let party = |c: &Claim| -> Option<crate::model::EntityId> {
+                if subject {
+                    c.subject.clone()
+                } else {
+                    c.counterparty.clone()
+                }
+            };
+            let names: std::collections::HashMap<&str, String> = ws
+                .entities
+                .iter()
+                .map(|e| (e.id.as_str(), e.name.to_lowercase()))
+                .collect();
+            let key = |i: usize| -> String {
+                party(&ws.claims[i]).map_or(String::new(), |id| {
+                    names
+                        .get(id.as_str())
+                        .cloned()
+                        .unwrap_or_else(|| id.as_str().to_lowercase())
+                })
+            };
+            let mut keyed: Vec<(String, usize)> = rows.iter().map(|&i| (key(i), i)).collect();
+            keyed.sort_by(|(ka, i), (kb, j)| {
+                let o = ka
+                    .cmp(kb)
+                    .then_with(|| ws.claims[*i].id.cmp(&ws.claims[*j].id));
+                if state.descending { o.reverse() } else { o }
+            });
+            rows = keyed.into_iter().map(|(_, i)| i).collect();
+        }
+        _ => rows.sort_by(|&i, &j| {
+            let o = compare(ws, state.sort, &ws.claims[i], &ws.claims[j]);
+            if state.descending { o.reverse() } else { o }
+        }),
+    }
     rows
 }
 
@@ -225,7 +299,8 @@ const COLUMNS: [(&str, SortKey); 7] = [
     ("Docs", SortKey::Sources),
 ];
 
-/// Draws the Claims table.
+/// Draws the Claims table. `revision` is the workspace's history revision: the row order is
+/// recomputed only when it, the filter or the sort changes.
 pub fn claims_ui(
     ui: &mut egui::Ui,
     ws: &Workspace,
@@ -233,8 +308,9 @@ pub fn claims_ui(
     state: &mut TableState,
     flags: &std::collections::HashMap<ClaimId, crate::analysis::findings::Severity>,
     cmds: &mut Vec<Command>,
+    revision: u64,
 ) {
-    let rows = row_order(ws, state, sel.doc.as_ref());
+    let rows = state.rows(ws, revision, sel.doc.as_ref());
     ui.horizontal(|ui| {
         ui.heading("Claims");
         ui.weak(format!("{} of {}", rows.len(), ws.claims.len()));
