@@ -929,9 +929,14 @@ impl ClaimbenchApp {
             });
             ui.separator();
             match self.tab {
-                CentralTab::Reader => {
-                    reader::reader_ui(ui, &self.ws, &self.selection, &mut self.reader, &mut cmds)
-                }
+                CentralTab::Reader => reader::reader_ui(
+                    ui,
+                    &self.ws,
+                    &self.selection,
+                    &mut self.reader,
+                    &mut cmds,
+                    self.history.revision(),
+                ),
                 CentralTab::Charts => super::charts::charts_ui(
                     ui,
                     &self.ws,
