@@ -104,6 +104,17 @@ impl Workspace {
         self.claims.iter().find(|c| &c.id == id)
     }
 
+    /// Claims by id, for code that looks many claims up (one linear scan instead of one per
+    /// lookup).
+    pub fn claims_by_id(&self) -> HashMap<&ClaimId, &Claim> {
+        self.claims.iter().map(|c| (&c.id, c)).collect()
+    }
+
+    /// Documents by id (see [`Workspace::claims_by_id`]).
+    pub fn documents_by_id(&self) -> HashMap<&DocId, &SourceDocument> {
+        self.documents.iter().map(|d| (&d.id, d)).collect()
+    }
+
     /// The display name of an entity id (the id itself when unknown).
     pub fn entity_name<'a>(&'a self, id: &'a EntityId) -> &'a str {
         self.entity(id).map_or(id.as_str(), |e| e.name.as_str())
@@ -259,6 +270,7 @@ impl Workspace {
                 }
             }
         }
+        let documents = self.documents_by_id();
         let mut claims = HashSet::new();
         for (i, c) in self.claims.iter().enumerate() {
             if !claims.insert(&c.id) {
@@ -284,7 +296,7 @@ impl Workspace {
                 push(at(), format!("figure: {e}"));
             }
             for (k, ev) in c.evidence.iter().enumerate() {
-                match self.document(&ev.doc) {
+                match documents.get(&ev.doc).copied() {
                     None => push(
                         at(),
                         format!(

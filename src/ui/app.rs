@@ -943,6 +943,7 @@ impl ClaimbenchApp {
                     &self.selection,
                     &mut self.charts,
                     &mut cmds,
+                    self.history.revision(),
                 ),
                 CentralTab::Network => super::network::network_ui(
                     ui,
