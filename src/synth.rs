@@ -204,9 +204,9 @@ fn date(rng: &mut Rng) -> FuzzyDate {
     let year = 2022 + rng.below(5) as i32;
     let month = 1 + rng.below(12) as u32;
     let r = rng.below(10);
-    let d = if r < 2 {
+    let d = if r < 1 {
         FuzzyDate::year(year)
-    } else if r < 5 {
+    } else if r < 4 {
         FuzzyDate::month(year, month)
     } else {
         FuzzyDate::day(year, month, 1 + rng.below(28) as u32)
@@ -220,7 +220,7 @@ fn facts(rng: &mut Rng, ents: &[Entity], n: usize) -> Vec<Fact> {
             let kind = ClaimKind::ALL[i % ClaimKind::ALL.len()];
             // Skew parties towards the well-known ones, as real coverage is.
             let party = |rng: &mut Rng| {
-                if rng.chance(0.7) {
+                if rng.chance(0.4) {
                     rng.below(KNOWN.len())
                 } else {
                     rng.below(ents.len())

@@ -152,6 +152,8 @@ pub struct ClaimbenchApp {
     close_confirmed: bool,
     /// The import running in the background, if any.
     pub import_job: Option<super::import::ImportJob>,
+    /// The workspace being opened in the background, if any.
+    pub open_job: Option<super::open_job::OpenJob>,
     /// Unresolved conflicts per claim for the Claims table, with the revision they belong to.
     conflict_flags: Option<(
         u64,
@@ -207,6 +209,7 @@ impl ClaimbenchApp {
             close_confirmed: false,
             after_save: None,
             import_job: None,
+            open_job: None,
             conflict_flags: None,
             recovery_dir: startup.recovery_dir.clone(),
             autosave_interval: std::time::Duration::from_secs(30),
@@ -270,7 +273,16 @@ impl ClaimbenchApp {
 
     /// Loads a workspace; on failure the open workspace stays and an error is shown.
     pub fn open_path(&mut self, path: &Path) -> bool {
-        match crate::io::load_workspace(path) {
+        self.finish_open(path, crate::io::load_workspace(path))
+    }
+
+    /// Shows a loaded workspace, or the error with the open workspace left as it was.
+    pub fn finish_open(
+        &mut self,
+        path: &Path,
+        result: Result<Workspace, crate::io::LoadError>,
+    ) -> bool {
+        match result {
             Ok(ws) => {
                 self.replace_workspace(ws, Some(path.to_owned()));
                 self.remember(path);
@@ -361,7 +373,7 @@ impl ClaimbenchApp {
                 }
             }
             Command::OpenPath(p) => {
-                self.open_path(&p);
+                self.start_open(&p, Some(ctx));
             }
             Command::Save => match self.path.clone() {
                 Some(p) => self.save_to(&p),
@@ -846,6 +858,7 @@ impl ClaimbenchApp {
     /// benchmarks can drive it without eframe.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.poll_open(&ctx);
         if let Some(outcome) = self.import_job.as_ref().and_then(|j| j.poll()) {
             self.import_job = None;
             self.finish_import(outcome);

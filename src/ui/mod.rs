@@ -17,6 +17,7 @@ pub mod import;
 pub mod inspector;
 pub mod menu;
 pub mod network;
+pub mod open_job;
 pub mod palette;
 pub mod reader;
 pub mod screenshot;
