@@ -358,9 +358,13 @@ fn document(
 ) -> SourceDocument {
     let mut text = String::with_capacity(len + 200);
     let mut excluded = Vec::new();
-    // Documents cover a handful of related facts each, so outlets repeat one another.
-    let base = rng.below(facts.len());
+    // Each paragraph covers a handful of related facts, so outlets repeat one another (a
+    // long document moves on to other deals paragraph by paragraph).
+    let mut base = rng.below(facts.len());
     while text.len() < len {
+        if rng.chance(0.5) {
+            base = rng.below(facts.len());
+        }
         if !text.is_empty() {
             text.push_str("\n\n");
         }
