@@ -891,7 +891,13 @@ impl ClaimbenchApp {
                 if self.left_entities {
                     super::entities::entities_ui(ui, &self.ws, &mut self.entities, &mut cmds)
                 } else {
-                    sources::sources_ui(ui, &self.ws, &self.selection, &mut cmds)
+                    sources::sources_ui(
+                        ui,
+                        &self.ws,
+                        &self.selection,
+                        &mut cmds,
+                        self.history.revision(),
+                    )
                 }
             });
         egui::Panel::right("inspector")

@@ -285,7 +285,7 @@ pub fn reader_ui(
         state.scroll_to = Some((doc.id.clone(), r));
     }
     state.suggestions.set_ctx(ui.ctx());
-    let proposals = state.suggestions.proposals(ws, doc);
+    let proposals = state.suggestions.proposals_at(ws, doc, revision);
     super::suggestions::suggestions_ui(ui, ws, doc, &proposals, &mut state.suggestions, cmds);
     let proposal_ranges: Vec<Range<usize>> = proposals
         .iter()
@@ -394,14 +394,22 @@ fn text_block_ui(
     let doc = inp.doc;
     let base = span.start;
     let piece = &doc.text[span.clone()];
+    // Only the marks touching this piece: the layout below is linear in them.
+    let near = |rs: &[Range<usize>]| -> Vec<Range<usize>> {
+        rs.iter()
+            .filter(|r| r.end > span.start && r.start < span.end)
+            .cloned()
+            .collect()
+    };
+    let (proposals, found) = (near(inp.proposals), near(inp.found));
     let mut layouter = |ui: &egui::Ui, _text: &dyn egui::TextBuffer, _wrap: f32| {
         ui.ctx().fonts_mut(|f| {
             f.layout_job(layout(
                 doc,
                 span.clone(),
                 hl,
-                inp.proposals,
-                inp.found,
+                &proposals,
+                &found,
                 inp.selected,
                 ui,
             ))
