@@ -87,8 +87,8 @@ impl Driver {
         let x = 640.0 + (i % 8) as f32 * 3.0;
         let y = 300.0 + (i % 5) as f32 * 2.0;
         let mut ev = vec![egui::Event::PointerMoved(egui::pos2(x, y))];
-        if i % 4 == 0 {
-            let dy = if i % 8 == 0 { -20.0 } else { 20.0 };
+        if i.is_multiple_of(4) {
+            let dy = if i.is_multiple_of(8) { -20.0 } else { 20.0 };
             ev.push(egui::Event::MouseWheel {
                 unit: egui::MouseWheelUnit::Point,
                 delta: egui::vec2(0.0, dy),
