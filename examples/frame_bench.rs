@@ -23,7 +23,8 @@ fn main() -> ExitCode {
         return ExitCode::FAILURE;
     }
     eprintln!("open: {:.0} ms", t.elapsed().as_secs_f64() * 1e3);
-    // FRAME_BENCH_VIEWS=Reader,Claims limits the run to some views.
+    // FRAME_BENCH_VIEWS=Reader,Claims limits the run to some views (`extra`: the selection
+    // and sort/filter timings).
     let only = std::env::var("FRAME_BENCH_VIEWS").unwrap_or_default();
     for (name, view, tab) in VIEWS {
         if !only.is_empty() && !only.split(',').any(|v| v.eq_ignore_ascii_case(name)) {
@@ -44,7 +45,7 @@ fn main() -> ExitCode {
             percentile(&ms, 100.0)
         );
     }
-    if only.is_empty() {
+    if only.is_empty() || only.contains("extra") {
         extra_timings(&path);
     }
     ExitCode::SUCCESS
@@ -65,7 +66,13 @@ fn extra_timings(path: &std::path::Path) {
         .claims
         .iter()
         .filter(|c| c.evidence.iter().any(|e| Some(&e.doc) == doc.as_ref()))
-        .map(|c| (c.id.clone(), c.evidence[0].doc.clone(), c.evidence[0].anchor.range()))
+        .map(|c| {
+            (
+                c.id.clone(),
+                c.evidence[0].doc.clone(),
+                c.evidence[0].anchor.range(),
+            )
+        })
         .collect();
     picks.truncate(20);
     let mut ms = Vec::new();

@@ -355,6 +355,7 @@ fn large_text_ui(
         let i = state.paragraphs.of_byte(range.start);
         scroll = scroll.vertical_scroll_offset((state.paragraphs.top(i) - 80.0).max(0.0));
     }
+    let longest = hl.iter().map(|h| h.range.len()).max().unwrap_or(0);
     scroll.show_viewport(ui, |ui, viewport| {
         let total = state.paragraphs.total_height();
         ui.set_height(total);
@@ -368,7 +369,7 @@ fn large_text_ui(
                 origin + egui::vec2(0.0, top),
                 egui::vec2(width, f32::INFINITY),
             );
-            let own: Vec<Highlight> = paragraphs::overlapping(hl, &span)
+            let own: Vec<Highlight> = paragraphs::overlapping(hl, &span, longest)
                 .into_iter()
                 .cloned()
                 .collect();

@@ -131,10 +131,16 @@ fn cut_long(text: &str, mut start: usize, end: usize, out: &mut Vec<Range<usize>
     out.push(start..end);
 }
 
-/// The highlights overlapping `span` (highlights are sorted by start).
-pub fn overlapping<'a>(hl: &'a [Highlight], span: &Range<usize>) -> Vec<&'a Highlight> {
+/// The highlights overlapping `span` (highlights are sorted by start; none is longer than
+/// `longest` bytes, so only those starting at most that far before `span` are looked at).
+pub fn overlapping<'a>(
+    hl: &'a [Highlight],
+    span: &Range<usize>,
+    longest: usize,
+) -> Vec<&'a Highlight> {
     let end = hl.partition_point(|h| h.range.start < span.end);
-    hl[..end]
+    let begin = hl[..end].partition_point(|h| h.range.start + longest < span.start);
+    hl[begin..end]
         .iter()
         .filter(|h| h.range.end > span.start)
         .collect()
@@ -192,5 +198,21 @@ mod tests {
         assert_eq!(p.first_at(35.0), 0);
         assert_eq!(p.top(1), 40.0);
         assert_eq!(p.total_height(), 60.0);
+    }
+
+    #[test]
+    fn overlapping_finds_long_and_short_spans() {
+        let h = |a: usize, b: usize| Highlight {
+            range: a..b,
+            claim: "cl-1".into(),
+            kind: crate::model::ClaimKind::Other,
+        };
+        let hl = vec![h(0, 500), h(10, 20), h(300, 310), h(450, 460), h(600, 610)];
+        let longest = hl.iter().map(|x| x.range.len()).max().unwrap();
+        let got: Vec<_> = overlapping(&hl, &(400..470), longest)
+            .iter()
+            .map(|x| x.range.clone())
+            .collect();
+        assert_eq!(got, vec![0..500, 450..460]);
     }
 }
