@@ -89,8 +89,18 @@ impl Workspace {
         }
     }
 
-    /// The document with this id.
+    /// The document with this id. Like [`Workspace::claim_position`], a numbered id's own slot
+    /// (`doc-0042` → 42nd) is tried before a scan.
     pub fn document(&self, id: &DocId) -> Option<&SourceDocument> {
+        if let Some(n) = id.number()
+            && let Some(d) = usize::try_from(n)
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .and_then(|i| self.documents.get(i))
+            && &d.id == id
+        {
+            return Some(d);
+        }
         self.documents.iter().find(|d| &d.id == id)
     }
 
