@@ -154,7 +154,7 @@ pub fn edge_text(g: &MoneyGraph, e: &MoneyEdge) -> String {
 
 /// The most loops and flows listed beside the drawing: a list of thousands of rows costs
 /// milliseconds a frame to lay out and is no use to read.
-const MAX_LISTED: usize = 40;
+const MAX_LISTED: usize = 20;
 
 fn side_ui(
     ui: &mut egui::Ui,

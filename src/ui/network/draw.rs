@@ -76,7 +76,7 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
 pub const BUSY_EDGES: usize = 150;
 
 /// The most flows drawn (the largest by dollar amount).
-pub const MAX_DRAWN: usize = 300;
+pub const MAX_DRAWN: usize = 200;
 
 /// Draws the graph into a new area of `size`; returns the edge clicked this frame.
 pub fn graph_ui(
@@ -146,6 +146,8 @@ pub fn graph_ui(
             ui.visuals().weak_text_color(),
         );
     }
+    let crowded = shown.len() < g.graph.edge_count();
+    let mut drawn_nodes: BTreeSet<&EntityId> = BTreeSet::new();
     let mut segments = Vec::new();
     for idx in shown {
         let e = &g.graph[idx];
@@ -194,10 +196,16 @@ pub fn graph_ui(
                 text_color,
             );
         }
+        drawn_nodes.insert(&e.from);
+        drawn_nodes.insert(&e.to);
         segments.push((p, q, (e.from.clone(), e.to.clone())));
     }
     for (id, &p) in &pos {
         painter.circle_filled(p, NODE_RADIUS, NODE);
+        // In a crowded graph only parties of a drawn flow are named.
+        if crowded && !drawn_nodes.contains(id) {
+            continue;
+        }
         let below = p.y >= rect.center().y;
         let (anchor, offset) = if below {
             (Align2::CENTER_TOP, Vec2::new(0.0, NODE_RADIUS + 2.0))
