@@ -104,11 +104,10 @@ impl Action {
                 }
             }
             Action::ReplaceClaim(claim) => {
-                let slot = ws
-                    .claims
-                    .iter_mut()
-                    .find(|c| c.id == claim.id)
+                let i = ws
+                    .claim_position(&claim.id)
                     .ok_or_else(|| ActionError::Missing(claim.id.0.clone()))?;
+                let slot = &mut ws.claims[i];
                 Action::ReplaceClaim(Box::new(std::mem::replace(slot, *claim)))
             }
             Action::AddDocument { doc, index } => {

@@ -16,4 +16,5 @@ pub mod extract;
 pub mod io;
 pub mod model;
 pub mod sample;
+pub mod synth;
 pub mod ui;

@@ -168,16 +168,38 @@ impl<'a> FactIndex<'a> {
         )
     }
 
-    /// Every pair `(i, j)`, `i < j`, with equal fact keys, in index order.
+    /// Every pair `(i, j)`, `i < j`, with equal fact keys whose dates can be compatible (at most
+    /// [`DEAL_DAYS`] apart, or one of them undated), in index order: a superset of the pairs
+    /// that state the same fact. Within a key the claims are swept in date order, so a key
+    /// shared by thousands of claims over years costs about linear time, not quadratic.
     pub fn candidate_pairs(&self) -> Vec<(usize, usize)> {
         let mut buckets: std::collections::HashMap<&FactKey, Vec<usize>> = Default::default();
         for (i, k) in self.keys.iter().enumerate() {
             buckets.entry(k).or_default().push(i);
         }
         let mut out = Vec::new();
+        let pair = |i: usize, j: usize| (i.min(j), i.max(j));
         for b in buckets.values() {
-            for (x, &i) in b.iter().enumerate() {
-                out.extend(b[x + 1..].iter().map(|&j| (i, j)));
+            let mut dated: Vec<(chrono::NaiveDate, chrono::NaiveDate, usize)> = Vec::new();
+            let mut undated = Vec::new();
+            for &i in b {
+                match self.dates[i] {
+                    Some(d) => dated.push((d.first_day(), d.last_day(), i)),
+                    None => undated.push(i),
+                }
+            }
+            dated.sort_unstable();
+            for (x, &(_, last, i)) in dated.iter().enumerate() {
+                for &(first, _, j) in &dated[x + 1..] {
+                    if (first - last).num_days() > DEAL_DAYS {
+                        break;
+                    }
+                    out.push(pair(i, j));
+                }
+            }
+            for (x, &i) in undated.iter().enumerate() {
+                out.extend(undated[x + 1..].iter().map(|&j| pair(i, j)));
+                out.extend(dated.iter().map(|&(_, _, j)| pair(i, j)));
             }
         }
         out.sort_unstable();

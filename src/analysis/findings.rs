@@ -319,13 +319,25 @@ fn valuation_order(ws: &Workspace) -> Vec<Finding> {
         .filter(|c| c.figure.as_ref().is_some_and(|f| f.unit == Unit::Usd))
         .filter_map(|c| claim_date(ws, c).map(|d| (c, d)))
         .collect();
+    // Only claims about the same party are compared: bucket them by fact key first.
+    let mut buckets: std::collections::HashMap<_, Vec<usize>> = Default::default();
+    for (i, (c, _)) in vals.iter().enumerate() {
+        buckets.entry(fact_key(ws, c)).or_default().push(i);
+    }
+    let mut buckets: Vec<Vec<usize>> = buckets.into_values().collect();
+    buckets.sort();
     let mut out = Vec::new();
-    for (a, da) in &vals {
-        for (b, db) in &vals {
-            if fact_key(ws, a) != fact_key(ws, b)
-                || da.last_day() >= db.first_day()
-                || days_apart(da, db) <= POINT_DAYS
-            {
+    let vals = &vals;
+    for (a, da, b, db) in buckets.iter().flat_map(|bucket| {
+        bucket.iter().flat_map(|&i| {
+            bucket.iter().map(move |&j| {
+                let ((a, da), (b, db)) = (&vals[i], &vals[j]);
+                (a, da, b, db)
+            })
+        })
+    }) {
+        {
+            if da.last_day() >= db.first_day() || days_apart(da, db) <= POINT_DAYS {
                 continue;
             }
             let (Some(fa), Some(fb)) = (&a.figure, &b.figure) else {

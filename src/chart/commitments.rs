@@ -111,7 +111,7 @@ pub fn build(ws: &Workspace, chart: &Chart, entity: &EntityId, annualised: bool)
 /// up several outlets' versions of one deal.
 pub fn counted_once(ws: &Workspace, deals: Vec<Point>) -> Vec<Point> {
     let refs: Vec<&Point> = deals.iter().collect();
-    let keep: Vec<usize> = same_fact::groups(ws, &refs)
+    let keep: std::collections::HashSet<usize> = same_fact::groups(ws, &refs)
         .iter()
         .map(|g| same_fact::representative(&refs, g))
         .collect();

@@ -9,7 +9,8 @@
 //! (`same_fact_as`) so an analyst can see and correct it.
 
 use super::data::{Point, YShape};
-use crate::model::{ClaimId, DatePrecision, Workspace};
+use crate::model::{Claim, ClaimId, ClaimKind, DatePrecision, EntityId, Workspace};
+use std::collections::HashMap;
 
 /// Relative difference of stated values above which two reports of one fact disagree.
 pub const DISAGREE: f64 = 0.05;
@@ -44,32 +45,80 @@ pub fn disagree(a: &Point, b: &Point) -> bool {
     !(bounded(a) && bounded(b) && overlap)
 }
 
+/// What two points must share to state the same fact: kind, parties rolled up to their parents
+/// and the year (overlapping dates lie in one year). Points are compared pairwise only within
+/// one bucket, so grouping costs about linear time instead of quadratic.
+type Bucket = (ClaimKind, Option<EntityId>, Option<EntityId>, i32);
+
+fn buckets(ws: &Workspace, points: &[&Point]) -> HashMap<Bucket, Vec<usize>> {
+    let by_id = ws.claims_by_id();
+    let mut roots: HashMap<EntityId, EntityId> = HashMap::new();
+    let mut root = |e: &Option<EntityId>| -> Option<EntityId> {
+        let e = e.as_ref()?;
+        if let Some(r) = roots.get(e) {
+            return Some(r.clone());
+        }
+        let r = ws.root_entity(e).clone();
+        roots.insert(e.clone(), r.clone());
+        Some(r)
+    };
+    let mut out: HashMap<Bucket, Vec<usize>> = HashMap::new();
+    for (i, p) in points.iter().enumerate() {
+        let Some(c): Option<&Claim> = by_id.get(&p.claim).copied() else {
+            continue;
+        };
+        let key = (
+            c.kind,
+            root(&c.subject),
+            root(&c.counterparty),
+            p.x.date.year_value(),
+        );
+        out.entry(key).or_default().push(i);
+    }
+    out
+}
+
+/// Whether two points of one bucket state the same fact (the date part of [`same_fact`]).
+fn same_fact_in_bucket(a: &Point, b: &Point) -> bool {
+    a.claim != b.claim
+        && a.x.date.overlaps(&b.x.date)
+        && (a.x.date == b.x.date
+            || (a.x.date.precision() != DatePrecision::Year
+                && b.x.date.precision() != DatePrecision::Year))
+}
+
 /// Groups points that state the same fact (transitively); each group lists indices into
-/// `points`, in order.
+/// `points`, in order, and groups come in the order of their first point.
 pub fn groups(ws: &Workspace, points: &[&Point]) -> Vec<Vec<usize>> {
-    let mut group: Vec<usize> = (0..points.len()).collect();
-    for i in 0..points.len() {
-        for j in 0..i {
-            if same_fact(ws, points[i], points[j]) {
-                let (gi, gj) = (group[i], group[j]);
-                for g in group.iter_mut() {
-                    if *g == gi {
-                        *g = gj;
+    fn find(parent: &mut [usize], mut i: usize) -> usize {
+        while parent[i] != i {
+            parent[i] = parent[parent[i]];
+            i = parent[i];
+        }
+        i
+    }
+    let mut parent: Vec<usize> = (0..points.len()).collect();
+    for members in buckets(ws, points).values() {
+        for (k, &i) in members.iter().enumerate() {
+            for &j in &members[..k] {
+                if same_fact_in_bucket(points[i], points[j]) {
+                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+                    if a != b {
+                        parent[a.max(b)] = a.min(b);
                     }
                 }
             }
         }
     }
     let mut out: Vec<Vec<usize>> = Vec::new();
-    let mut seen: Vec<usize> = Vec::new();
-    for (i, g) in group.iter().enumerate() {
-        match seen.iter().position(|s| s == g) {
-            Some(k) => out[k].push(i),
-            None => {
-                seen.push(*g);
-                out.push(vec![i]);
-            }
-        }
+    let mut slot: HashMap<usize, usize> = HashMap::new();
+    for i in 0..points.len() {
+        let r = find(&mut parent, i);
+        let k = *slot.entry(r).or_insert_with(|| {
+            out.push(Vec::new());
+            out.len() - 1
+        });
+        out[k].push(i);
     }
     out
 }
@@ -104,11 +153,14 @@ pub fn representative(points: &[&Point], group: &[usize]) -> usize {
 pub fn mark(ws: &Workspace, points: &mut [Point]) {
     let refs: Vec<&Point> = points.iter().collect();
     let mut marks: Vec<(Vec<ClaimId>, bool)> = vec![(Vec::new(), false); points.len()];
-    for (i, a) in refs.iter().enumerate() {
-        for b in &refs {
-            if same_fact(ws, a, b) {
-                marks[i].0.push(b.claim.clone());
-                marks[i].1 |= disagree(a, b);
+    for members in buckets(ws, &refs).values() {
+        for &i in members {
+            for &j in members {
+                let (a, b) = (refs[i], refs[j]);
+                if same_fact_in_bucket(a, b) {
+                    marks[i].0.push(b.claim.clone());
+                    marks[i].1 |= disagree(a, b);
+                }
             }
         }
     }

@@ -132,17 +132,19 @@ pub fn finish(
     }
     mark_same_facts(ws, &mut series);
     let mut claims = Vec::new();
+    let mut seen = std::collections::HashSet::new();
     for s in &series {
         for p in &s.points {
-            if !claims.contains(&p.claim) {
+            if seen.insert(&p.claim) {
                 claims.push(p.claim.clone());
             }
         }
     }
+    let by_id = ws.claims_by_id();
     let sources = distinct(
         claims
             .iter()
-            .filter_map(|id| ws.claim(id))
+            .filter_map(|id| by_id.get(id).copied())
             .flat_map(|c| claim_origins(ws, c)),
     );
     ChartData {
@@ -163,16 +165,18 @@ pub fn finish(
 fn mark_same_facts(ws: &Workspace, series: &mut [Series]) {
     // Compare the claims' own values: take points from bars and markers before running totals.
     let mut distinct: Vec<Point> = Vec::new();
+    let mut at: std::collections::HashMap<crate::model::ClaimId, usize> = Default::default();
     let own = series.iter().filter(|s| s.mark != Mark::Step);
     let totals = series.iter().filter(|s| s.mark == Mark::Step);
     for p in own.chain(totals).flat_map(|s| &s.points) {
-        if !distinct.iter().any(|d| d.claim == p.claim) {
+        if !at.contains_key(&p.claim) {
+            at.insert(p.claim.clone(), distinct.len());
             distinct.push(p.clone());
         }
     }
     super::same_fact::mark(ws, &mut distinct);
     for p in series.iter_mut().flat_map(|s| s.points.iter_mut()) {
-        if let Some(d) = distinct.iter().find(|d| d.claim == p.claim) {
+        if let Some(d) = at.get(&p.claim).map(|&i| &distinct[i]) {
             p.same_fact = d.same_fact.clone();
             p.disagrees = d.disagrees;
         }

@@ -177,6 +177,8 @@ pub struct ClaimbenchApp {
     close_confirmed: bool,
     /// The import running in the background, if any.
     pub import_job: Option<super::import::ImportJob>,
+    /// The workspace being opened in the background, if any.
+    pub open_job: Option<super::open_job::OpenJob>,
     /// Unresolved conflicts per claim for the Claims table, with the revision they belong to.
     conflict_flags: Option<(
         u64,
@@ -249,6 +251,7 @@ impl ClaimbenchApp {
             after_save: None,
             disk: Default::default(),
             import_job: None,
+            open_job: None,
             conflict_flags: None,
             recovery_dir: startup.recovery_dir.clone(),
             autosave_interval: std::time::Duration::from_secs(30),
@@ -317,7 +320,16 @@ impl ClaimbenchApp {
 
     /// Loads a workspace; on failure the open workspace stays and an error is shown.
     pub fn open_path(&mut self, path: &Path) -> bool {
-        match crate::io::load_workspace(path) {
+        self.finish_open(path, crate::io::load_workspace(path))
+    }
+
+    /// Shows a loaded workspace, or the error with the open workspace left as it was.
+    pub fn finish_open(
+        &mut self,
+        path: &Path,
+        result: Result<Workspace, crate::io::LoadError>,
+    ) -> bool {
+        match result {
             Ok(ws) => {
                 self.replace_workspace(ws, Some(path.to_owned()));
                 self.remember(path);
@@ -420,7 +432,7 @@ impl ClaimbenchApp {
                 }
             }
             Command::OpenPath(p) => {
-                self.open_path(&p);
+                self.start_open(&p, Some(ctx));
             }
             Command::Save => match self.path.clone() {
                 Some(p) => self.save_to(&p),
@@ -957,27 +969,33 @@ impl ClaimbenchApp {
 
     /// Draws one dockable pane.
     pub fn pane_ui(&mut self, ui: &mut egui::Ui, pane: Pane, cmds: &mut Vec<Command>) {
+        let rev = self.history.revision();
         match pane {
-            Pane::Sources => sources::sources_ui(ui, &self.ws, &self.selection, cmds),
+            Pane::Sources => sources::sources_ui(ui, &self.ws, &self.selection, cmds, rev),
             Pane::Entities => super::entities::entities_ui(ui, &self.ws, &mut self.entities, cmds),
             Pane::Inspector => {
                 inspector::inspector_ui(ui, &self.ws, &self.selection, &mut self.inspector, cmds)
             }
             Pane::Claims => {
                 // Recomputed only when the workspace changed: a history revision names one state.
-                let rev = self.history.revision();
                 if self.conflict_flags.as_ref().is_none_or(|(r, _)| *r != rev) {
-                    self.conflict_flags = Some((rev, self.findings.flags(&self.ws)));
+                    self.conflict_flags = Some((rev, self.findings.flags(&self.ws, rev)));
                 }
-                let flags = self
-                    .conflict_flags
-                    .as_ref()
-                    .map(|(_, f)| f.clone())
-                    .unwrap_or_default();
-                claims::claims_ui(ui, &self.ws, &self.selection, &mut self.table, &flags, cmds)
+                // Borrowed, not cloned: at 100k claims a clone cost milliseconds a frame.
+                let empty = std::collections::HashMap::new();
+                let flags = self.conflict_flags.as_ref().map_or(&empty, |(_, f)| f);
+                claims::claims_ui(
+                    ui,
+                    &self.ws,
+                    &self.selection,
+                    &mut self.table,
+                    flags,
+                    cmds,
+                    rev,
+                )
             }
             Pane::Reader => {
-                reader::reader_ui(ui, &self.ws, &self.selection, &mut self.reader, cmds)
+                reader::reader_ui(ui, &self.ws, &self.selection, &mut self.reader, cmds, rev)
             }
             Pane::Suggestions => {
                 let doc = self
@@ -989,7 +1007,7 @@ impl ClaimbenchApp {
                     Some(doc) => {
                         let s = &mut self.reader.suggestions;
                         s.set_ctx(ui.ctx());
-                        let proposals = s.proposals(&self.ws, doc);
+                        let proposals = s.proposals_at(&self.ws, doc, rev);
                         super::suggestions::suggestions_ui(ui, &self.ws, doc, &proposals, s, cmds);
                     }
                     None => {
@@ -998,17 +1016,23 @@ impl ClaimbenchApp {
                 }
             }
             Pane::Charts => {
-                super::charts::charts_ui(ui, &self.ws, &self.selection, &mut self.charts, cmds)
+                super::charts::charts_ui(ui, &self.ws, &self.selection, &mut self.charts, cmds, rev)
             }
-            Pane::Network => {
-                super::network::network_ui(ui, &self.ws, &self.selection, &mut self.network, cmds)
-            }
+            Pane::Network => super::network::network_ui(
+                ui,
+                &self.ws,
+                &self.selection,
+                &mut self.network,
+                cmds,
+                rev,
+            ),
             Pane::Findings => super::findings::findings_ui(
                 ui,
                 &self.ws,
                 &self.selection,
                 &mut self.findings,
                 cmds,
+                rev,
             ),
             Pane::Messages => super::toasts::messages_ui(ui, self, cmds),
         }
@@ -1018,6 +1042,7 @@ impl ClaimbenchApp {
     /// benchmarks can drive it without eframe.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.poll_open(&ctx);
         if let Some(outcome) = self.import_job.as_ref().and_then(|j| j.poll()) {
             self.import_job = None;
             self.finish_import(outcome);
@@ -1035,7 +1060,6 @@ impl ClaimbenchApp {
         }
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);
-        self.reader.suggestions.revision = self.history.revision();
         if let Some((doc, n)) = self.reader.suggestions.take_finished() {
             let title = self
                 .ws

@@ -61,13 +61,14 @@ impl ChartsState {
     }
 }
 
-/// Draws the Charts tab.
+/// Draws the Charts tab; `revision` is the workspace's history revision (chart cache key).
 pub fn charts_ui(
     ui: &mut egui::Ui,
     ws: &Workspace,
     sel: &Selection,
     state: &mut ChartsState,
     cmds: &mut Vec<Command>,
+    revision: u64,
 ) {
     if let Some((action, id)) = editor::new_chart_ui(ui, ws, &mut state.new_chart) {
         cmds.push(Command::Edit(Box::new(action), "New chart".into(), None));
@@ -82,7 +83,7 @@ pub fn charts_ui(
     let Some(chart) = state.current(ws) else {
         return;
     };
-    let data = state.cache.get(ws, chart).clone();
+    let data = state.cache.get(ws, chart, revision);
     ui.horizontal_wrapped(|ui| {
         if ui.button("Reset view").clicked() {
             state.reset = true;

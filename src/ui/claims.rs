@@ -43,6 +43,46 @@ pub struct TableState {
     pub scroll_to: Option<ClaimId>,
     /// Frames the pending scroll has been applied for.
     scroll_frames: u8,
+    /// The row order with what it was computed from; recomputed only when one of those changes.
+    rows: Option<(RowKey, std::sync::Arc<Vec<usize>>)>,
+}
+
+/// Everything the row order depends on: the workspace revision, the filter, the sort and the
+/// open document (for "Only the open document").
+#[derive(Debug, Clone, PartialEq)]
+struct RowKey {
+    revision: u64,
+    filter: ClaimFilter,
+    sort: SortKey,
+    descending: bool,
+    only_open: Option<Option<crate::model::DocId>>,
+}
+
+impl TableState {
+    /// The row order for `ws` at history revision `revision`, cached until the revision, the
+    /// filter, the sort or the open document changes.
+    pub fn rows(
+        &mut self,
+        ws: &Workspace,
+        revision: u64,
+        open_doc: Option<&crate::model::DocId>,
+    ) -> std::sync::Arc<Vec<usize>> {
+        let key = RowKey {
+            revision,
+            filter: self.filter.clone(),
+            sort: self.sort,
+            descending: self.descending,
+            only_open: self.only_open_document.then(|| open_doc.cloned()),
+        };
+        match &self.rows {
+            Some((k, rows)) if *k == key => rows.clone(),
+            _ => {
+                let rows = std::sync::Arc::new(row_order(ws, self, open_doc));
+                self.rows = Some((key, rows.clone()));
+                rows
+            }
+        }
+    }
 }
 
 fn name<'a>(ws: &'a Workspace, id: &'a Option<crate::model::EntityId>) -> &'a str {
@@ -95,10 +135,38 @@ pub struct ClaimFilter {
 impl ClaimFilter {
     /// Whether a claim passes the filter. Unparsable dates filter nothing.
     pub fn accepts(&self, ws: &Workspace, c: &Claim) -> bool {
-        if self.kind.is_some_and(|k| k != c.kind) || self.status.is_some_and(|s| s != c.status) {
+        Prepared::of(self, ws).accepts(self, ws, c)
+    }
+}
+
+/// The parts of a [`ClaimFilter`] parsed once per table pass rather than once per claim.
+struct Prepared<'a> {
+    from: Option<crate::model::FuzzyDate>,
+    to: Option<crate::model::FuzzyDate>,
+    words: Vec<String>,
+    /// Entity names by id (a scan of the entity list per claim cost tens of ms at 100k).
+    names: std::collections::HashMap<&'a crate::model::EntityId, &'a str>,
+}
+
+impl<'a> Prepared<'a> {
+    fn of(f: &ClaimFilter, ws: &'a Workspace) -> Self {
+        Self {
+            names: ws
+                .entities
+                .iter()
+                .map(|e| (&e.id, e.name.as_str()))
+                .collect(),
+            from: f.from.trim().parse().ok(),
+            to: f.to.trim().parse().ok(),
+            words: f.text.split_whitespace().map(str::to_lowercase).collect(),
+        }
+    }
+
+    fn accepts(&self, f: &ClaimFilter, ws: &Workspace, c: &'a Claim) -> bool {
+        if f.kind.is_some_and(|k| k != c.kind) || f.status.is_some_and(|s| s != c.status) {
             return false;
         }
-        if let Some(e) = &self.entity {
+        if let Some(e) = &f.entity {
             let hit = |p: &Option<crate::model::EntityId>| {
                 p.as_ref().is_some_and(|p| p == e || ws.root_entity(p) == e)
             };
@@ -106,36 +174,48 @@ impl ClaimFilter {
                 return false;
             }
         }
-        let from = self.from.trim().parse::<crate::model::FuzzyDate>().ok();
-        let to = self.to.trim().parse::<crate::model::FuzzyDate>().ok();
-        if from.is_some() || to.is_some() {
+        if self.from.is_some() || self.to.is_some() {
             let Some(d) = c.as_of else { return false };
-            if from.is_some_and(|f| d.last_day() < f.first_day())
-                || to.is_some_and(|t| d.first_day() > t.last_day())
+            if self.from.is_some_and(|f| d.last_day() < f.first_day())
+                || self.to.is_some_and(|t| d.first_day() > t.last_day())
             {
                 return false;
             }
         }
-        let q = self.text.trim().to_lowercase();
-        if q.is_empty() {
+        if self.words.is_empty() {
             return true;
         }
-        let mut hay = vec![
-            name(ws, &c.subject).to_lowercase(),
-            name(ws, &c.counterparty).to_lowercase(),
-            c.kind.label().to_lowercase(),
-            c.status.label().to_lowercase(),
-            c.figure
-                .as_ref()
-                .map(|f| f.display().to_lowercase())
-                .unwrap_or_default(),
-            c.note.to_lowercase(),
-            c.id.as_str().to_lowercase(),
-        ];
-        hay.extend(c.tags.iter().map(|t| t.to_lowercase()));
-        hay.extend(c.evidence.iter().map(|e| e.anchor.exact.to_lowercase()));
-        q.split_whitespace()
-            .all(|w| hay.iter().any(|h| h.contains(w)))
+        // One lowercased haystack per claim, fields separated by newlines (no word spans two).
+        let mut hay = String::with_capacity(256);
+        let name = |id: &'a Option<crate::model::EntityId>| {
+            id.as_ref()
+                .map_or("", |i| self.names.get(i).copied().unwrap_or(i.as_str()))
+        };
+        for part in [
+            name(&c.subject),
+            name(&c.counterparty),
+            c.kind.label(),
+            c.status.label(),
+            c.note.as_str(),
+            c.id.as_str(),
+        ] {
+            hay.push_str(part);
+            hay.push('\n');
+        }
+        if let Some(fig) = &c.figure {
+            hay.push_str(&fig.display());
+            hay.push('\n');
+        }
+        for t in &c.tags {
+            hay.push_str(t);
+            hay.push('\n');
+        }
+        for e in &c.evidence {
+            hay.push_str(&e.anchor.exact);
+            hay.push('\n');
+        }
+        let hay = hay.to_lowercase();
+        self.words.iter().all(|w| hay.contains(w.as_str()))
     }
 }
 
@@ -145,17 +225,90 @@ pub fn row_order(
     state: &TableState,
     open_doc: Option<&crate::model::DocId>,
 ) -> Vec<usize> {
+    let prepared = Prepared::of(&state.filter, ws);
     let mut rows: Vec<usize> = (0..ws.claims.len())
         .filter(|&i| {
             !state.only_open_document
                 || open_doc.is_some_and(|d| ws.claims[i].evidence.iter().any(|e| &e.doc == d))
         })
-        .filter(|&i| state.filter.accepts(ws, &ws.claims[i]))
+        .filter(|&i| prepared.accepts(&state.filter, ws, &ws.claims[i]))
         .collect();
-    rows.sort_by(|&i, &j| {
-        let o = compare(ws, state.sort, &ws.claims[i], &ws.claims[j]);
-        if state.descending { o.reverse() } else { o }
-    });
+    match state.sort {
+        // Names are looked up and lowercased once per row, not once per comparison.
+        SortKey::Subject | SortKey::Counterparty => {
+            let subject = state.sort == SortKey::Subject;
+            let party = |c: &Claim| -> Option<crate::model::EntityId> {
+                if subject {
+                    c.subject.clone()
+                } else {
+                    c.counterparty.clone()
+                }
+            };
+            let names: std::collections::HashMap<&str, String> = ws
+                .entities
+                .iter()
+                .map(|e| (e.id.as_str(), e.name.to_lowercase()))
+                .collect();
+            let key = |i: usize| -> String {
+                party(&ws.claims[i]).map_or(String::new(), |id| {
+                    names
+                        .get(id.as_str())
+                        .cloned()
+                        .unwrap_or_else(|| id.as_str().to_lowercase())
+                })
+            };
+            let mut keyed: Vec<(String, usize)> = rows.iter().map(|&i| (key(i), i)).collect();
+            keyed.sort_by(|(ka, i), (kb, j)| {
+                let o = ka
+                    .cmp(kb)
+                    .then_with(|| ws.claims[*i].id.cmp(&ws.claims[*j].id));
+                if state.descending { o.reverse() } else { o }
+            });
+            rows = keyed.into_iter().map(|(_, i)| i).collect();
+        }
+        SortKey::Sources => {
+            // Counted once per row, not twice per comparison.
+            let n: Vec<usize> = ws.claims.iter().map(|c| c.documents().len()).collect();
+            rows.sort_by(|&i, &j| {
+                let o = n[i]
+                    .cmp(&n[j])
+                    .then_with(|| ws.claims[i].id.cmp(&ws.claims[j].id));
+                if state.descending { o.reverse() } else { o }
+            });
+        }
+        SortKey::Date | SortKey::Amount => {
+            // Keys packed into integers once per row: comparisons then touch a small array
+            // instead of 100,000 scattered claims.
+            let key = |c: &Claim| -> u64 {
+                if state.sort == SortKey::Date {
+                    c.as_of.map_or(u64::MAX, |d| {
+                        let y = (d.year_value() + 100_000) as u64;
+                        let m = d.month_value().map_or(0, |m| m + 1) as u64;
+                        let day = d.day_value().map_or(0, |x| x + 1) as u64;
+                        (y << 16) | (m << 8) | day
+                    })
+                } else {
+                    let v = c.figure.as_ref().map_or(f64::NEG_INFINITY, |f| f.point());
+                    // Total order of f64 as an unsigned integer.
+                    let b = v.to_bits();
+                    if b >> 63 == 1 { !b } else { b | (1 << 63) }
+                }
+            };
+            let mut keyed: Vec<(u64, usize)> =
+                rows.iter().map(|&i| (key(&ws.claims[i]), i)).collect();
+            keyed.sort_by(|&(ka, i), &(kb, j)| {
+                let o = ka
+                    .cmp(&kb)
+                    .then_with(|| ws.claims[i].id.cmp(&ws.claims[j].id));
+                if state.descending { o.reverse() } else { o }
+            });
+            rows = keyed.into_iter().map(|(_, i)| i).collect();
+        }
+        _ => rows.sort_by(|&i, &j| {
+            let o = compare(ws, state.sort, &ws.claims[i], &ws.claims[j]);
+            if state.descending { o.reverse() } else { o }
+        }),
+    }
     rows
 }
 
@@ -240,7 +393,8 @@ const COLUMNS: [(&str, SortKey); 7] = [
     ("Docs", SortKey::Sources),
 ];
 
-/// Draws the Claims table.
+/// Draws the Claims table. `revision` is the workspace's history revision: the row order is
+/// recomputed only when it, the filter or the sort changes.
 pub fn claims_ui(
     ui: &mut egui::Ui,
     ws: &Workspace,
@@ -248,8 +402,9 @@ pub fn claims_ui(
     state: &mut TableState,
     flags: &std::collections::HashMap<ClaimId, crate::analysis::findings::Severity>,
     cmds: &mut Vec<Command>,
+    revision: u64,
 ) {
-    let rows = row_order(ws, state, sel.doc.as_ref());
+    let rows = state.rows(ws, revision, sel.doc.as_ref());
     ui.horizontal(|ui| {
         ui.heading("Claims");
         ui.weak(format!("{} of {}", rows.len(), ws.claims.len()));

@@ -25,6 +25,7 @@ pub mod layout;
 pub mod logging;
 pub mod menu;
 pub mod network;
+pub mod open_job;
 pub mod palette;
 pub mod reader;
 pub mod screenshot;

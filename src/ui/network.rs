@@ -22,7 +22,7 @@ pub struct NetworkState {
     pub to: String,
     /// The selected edge, payer → payee.
     pub edge: Option<(EntityId, EntityId)>,
-    /// The last graph with what it was built from: the workspace fingerprint, the filter and
+    /// The last graph with what it was built from: the workspace's history revision, the filter and
     /// whether every status was off (which an empty status list in [`Filter`] cannot express).
     cache: Option<(u64, Filter, bool, MoneyGraph)>,
 }
@@ -59,13 +59,14 @@ impl NetworkState {
     }
 }
 
-/// Draws the Network tab.
+/// Draws the Network tab; `revision` is the workspace's history revision (graph cache key).
 pub fn network_ui(
     ui: &mut egui::Ui,
     ws: &Workspace,
     sel: &Selection,
     state: &mut NetworkState,
     cmds: &mut Vec<Command>,
+    revision: u64,
 ) {
     filters_ui(ui, state);
     let (filter, errors) = state.filter();
@@ -76,7 +77,7 @@ pub fn network_ui(
     if none {
         ui.weak("Every status is switched off.");
     }
-    let fp = super::findings::fingerprint(ws);
+    let fp = revision;
     let g = match state.cache.take() {
         Some((f, fl, n, g)) if f == fp && fl == filter && n == none => g,
         _ if none => MoneyGraph::build(&Workspace::default(), &Filter::default()),
@@ -153,6 +154,10 @@ pub fn edge_text(g: &MoneyGraph, e: &MoneyEdge) -> String {
     )
 }
 
+/// The most loops and flows listed beside the drawing: a list of thousands of rows costs
+/// milliseconds a frame to lay out and is no use to read.
+const MAX_LISTED: usize = 20;
+
 fn side_ui(
     ui: &mut egui::Ui,
     ws: &Workspace,
@@ -164,7 +169,14 @@ fn side_ui(
     if g.cycles.is_empty() {
         ui.weak("No money returns to where it came from under these filters.");
     }
-    for c in &g.cycles {
+    if g.cycles.len() >= crate::analysis::cycles::MAX_CYCLES {
+        ui.weak(format!(
+            "Showing the {} shortest loops (of at most {} parties); narrow the filters to see others.",
+            g.cycles.len(),
+            crate::analysis::cycles::MAX_CYCLE_LEN
+        ));
+    }
+    for c in g.cycles.iter().take(MAX_LISTED) {
         let text = g.cycle_text(c);
         if ui
             .selectable_label(false, RichText::new(&text).strong().color(draw::CYCLE))
@@ -186,7 +198,21 @@ fn side_ui(
     }
     ui.separator();
     ui.heading(format!("Money flows ({})", g.graph.edge_count()));
-    for e in g.graph.edge_weights() {
+    if g.graph.edge_count() > MAX_LISTED {
+        ui.weak(format!(
+            "Listing {MAX_LISTED}; click an arrow in the drawing or narrow the filters for others."
+        ));
+    }
+    let selected = state
+        .edge
+        .as_ref()
+        .and_then(|(a, b)| g.edge(a, b))
+        .into_iter();
+    let listed: Vec<&MoneyEdge> = g.graph.edge_weights().take(MAX_LISTED).collect();
+    let extra: Vec<&MoneyEdge> = selected
+        .filter(|s| !listed.iter().any(|l| std::ptr::eq(*l, *s)))
+        .collect();
+    for e in listed.into_iter().chain(extra) {
         let key = (e.from.clone(), e.to.clone());
         let on = state.edge.as_ref() == Some(&key);
         if ui.selectable_label(on, edge_text(g, e)).clicked() {

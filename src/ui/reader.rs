@@ -9,6 +9,8 @@ use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{FontId, Sense, Stroke};
 use std::ops::Range;
 
+pub mod paragraphs;
+
 /// Reader state kept between frames.
 #[derive(Debug, Default)]
 pub struct ReaderState {
@@ -28,6 +30,10 @@ pub struct ReaderState {
     pub find: Option<super::find::FindState>,
     /// Whether the document details form is shown.
     pub show_details: bool,
+    /// Paragraphs of a large open document (only those in view are laid out).
+    pub paragraphs: paragraphs::Paragraphs,
+    /// The open document's highlights with the document and history revision they are for.
+    highlights: Option<(DocId, u64, std::sync::Arc<Vec<Highlight>>)>,
 }
 
 /// One highlighted evidence span.
@@ -70,6 +76,7 @@ pub fn claims_at(hl: &[Highlight], offset: usize) -> Vec<&ClaimId> {
 
 fn layout(
     doc: &SourceDocument,
+    span: Range<usize>,
     hl: &[Highlight],
     proposals: &[Range<usize>],
     found: &[Range<usize>],
@@ -80,7 +87,7 @@ fn layout(
     let font = FontId::proportional(15.0);
     let normal = ui.visuals().text_color();
     let dim = ui.visuals().weak_text_color();
-    let mut bounds: Vec<usize> = vec![0, text.len()];
+    let mut bounds: Vec<usize> = vec![span.start, span.end];
     for h in hl {
         bounds.extend([h.range.start, h.range.end]);
     }
@@ -90,7 +97,7 @@ fn layout(
     for r in proposals.iter().chain(found) {
         bounds.extend([r.start, r.end]);
     }
-    bounds.retain(|&b| b <= text.len() && text.is_char_boundary(b));
+    bounds.retain(|&b| span.start <= b && b <= span.end && text.is_char_boundary(b));
     bounds.sort_unstable();
     bounds.dedup();
     let mut job = LayoutJob::default();
@@ -145,14 +152,16 @@ fn char_of_byte(text: &str, byte: usize) -> usize {
         .count()
 }
 
-/// Draws the Reader.
+/// Draws the Reader; `revision` is the workspace's history revision (cache key for highlights).
 pub fn reader_ui(
     ui: &mut egui::Ui,
     ws: &Workspace,
     sel: &Selection,
     state: &mut ReaderState,
     cmds: &mut Vec<Command>,
+    revision: u64,
 ) {
+    state.has_focus = false;
     let Some(doc) = sel.doc.as_ref().and_then(|id| ws.document(id)) else {
         ui.centered_and_justified(|ui| ui.weak("Select a document in Sources to read it."));
         return;
@@ -177,7 +186,15 @@ pub fn reader_ui(
     if state.show_details {
         super::docmeta::details_ui(ui, doc, cmds);
     }
-    let hl = highlights(ws, &doc.id);
+    // Scanning every claim for this document's spans is done once per workspace change.
+    let hl = match &state.highlights {
+        Some((d, r, hl)) if d == &doc.id && *r == revision => hl.clone(),
+        _ => {
+            let hl = std::sync::Arc::new(highlights(ws, &doc.id));
+            state.highlights = Some((doc.id.clone(), revision, hl.clone()));
+            hl
+        }
+    };
     legend_ui(ui, &hl, !doc.excluded.is_empty());
     if state.selection.as_ref().is_some_and(|(d, _)| d != &doc.id) {
         state.selection = None;
@@ -271,123 +288,32 @@ pub fn reader_ui(
         state.scroll_to = Some((doc.id.clone(), r));
     }
     state.suggestions.set_ctx(ui.ctx());
-    let proposals = state.suggestions.proposals(ws, doc);
+    let proposals = state.suggestions.proposals_at(ws, doc, revision);
     let proposal_ranges: Vec<Range<usize>> = proposals
         .iter()
         .map(|c| c.figure_start..c.figure_end)
         .collect();
     ui.separator();
 
+    let inputs = Inputs {
+        doc,
+        proposals: &proposal_ranges,
+        found: &found,
+        selected: sel.claim.as_ref(),
+        sel_claim: sel.claim.is_some(),
+    };
     let mut scroll = egui::ScrollArea::vertical()
         .id_salt(("reader", &doc.id.0))
         .auto_shrink([false, false]);
     if std::mem::take(&mut state.scroll_to_top) {
         scroll = scroll.vertical_scroll_offset(0.0);
     }
+    if doc.text.len() > paragraphs::LARGE_DOCUMENT {
+        large_text_ui(ui, scroll, &inputs, &hl, state, cmds);
+        return;
+    }
     scroll.show(ui, |ui| {
-        let mut layouter = |ui: &egui::Ui, _text: &dyn egui::TextBuffer, _wrap: f32| {
-            ui.ctx().fonts_mut(|f| {
-                f.layout_job(layout(
-                    doc,
-                    &hl,
-                    &proposal_ranges,
-                    &found,
-                    sel.claim.as_ref(),
-                    ui,
-                ))
-            })
-        };
-        let mut text: &str = doc.text.as_str();
-        let output = egui::TextEdit::multiline(&mut text)
-            .id_salt(("reader_text", &doc.id.0))
-            .frame(egui::Frame::NONE)
-            .desired_width(f32::INFINITY)
-            .layouter(&mut layouter)
-            .show(ui);
-        let response = &output.response.response;
-        super::a11y::name(response, "Document text");
-        let (galley, pos) = (&output.galley, output.galley_pos);
-        state.has_focus = response.has_focus();
-        // The text selection, in bytes, kept when focus moves to a button elsewhere.
-        if response.has_focus()
-            && let Some(r) = output.cursor_range
-        {
-            let [a, b] = r.sorted_cursors();
-            let (a, b) = (
-                byte_of_char(&doc.text, a.index.0),
-                byte_of_char(&doc.text, b.index.0),
-            );
-            state.selection = (a < b).then(|| (doc.id.clone(), a..b));
-        }
-        let hovered_claim = response.hover_pos().and_then(|p| {
-            let c = galley.cursor_from_pos(p - pos);
-            claims_at(&hl, byte_of_char(&doc.text, c.index.0))
-                .first()
-                .copied()
-        });
-        if hovered_claim.is_some() {
-            ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
-        }
-        if response.clicked()
-            && state.selection.as_ref().is_none_or(|(_, r)| r.is_empty())
-            && let Some(p) = response.interact_pointer_pos()
-        {
-            let c = galley.cursor_from_pos(p - pos);
-            let hits = claims_at(&hl, byte_of_char(&doc.text, c.index.0));
-            // Clicking the selected claim's span again cycles to overlapping claims.
-            let next = match sel
-                .claim
-                .as_ref()
-                .and_then(|s| hits.iter().position(|h| *h == s))
-            {
-                Some(i) => hits.get((i + 1) % hits.len()),
-                None => hits.first(),
-            };
-            if let Some(id) = next {
-                cmds.push(Command::SelectClaim((*id).clone()));
-            }
-        }
-        response.context_menu(|ui| {
-            let has_sel = state.selection.is_some();
-            if ui
-                .add_enabled(has_sel, egui::Button::new("New claim from selection"))
-                .clicked()
-            {
-                cmds.push(Command::NewClaimFromSelection);
-                ui.close();
-            }
-            if let Some((_, r)) = state.selection.clone() {
-                let inside = doc
-                    .excluded
-                    .iter()
-                    .any(|x| x.start <= r.start && r.end <= x.end);
-                let (label, exclude) = if inside {
-                    ("Include selection (not boilerplate)", false)
-                } else {
-                    ("Exclude selection as boilerplate", true)
-                };
-                if ui.button(label).clicked() {
-                    let action = super::docmeta::set_excluded(doc, r, exclude);
-                    let name = if exclude {
-                        "Exclude boilerplate"
-                    } else {
-                        "Include text"
-                    };
-                    cmds.push(Command::Edit(Box::new(action), name.into(), None));
-                    ui.close();
-                }
-            }
-            if ui
-                .add_enabled(
-                    has_sel && sel.claim.is_some(),
-                    egui::Button::new("Add selection as evidence"),
-                )
-                .clicked()
-            {
-                cmds.push(Command::AddSelectionAsEvidence);
-                ui.close();
-            }
-        });
+        let (galley, pos) = text_block_ui(ui, &inputs, 0..doc.text.len(), &hl, state, cmds);
         if let Some((d, range)) = &state.scroll_to
             && d == &doc.id
         {
@@ -399,6 +325,191 @@ pub fn reader_ui(
             state.scroll_to = None;
         }
     });
+}
+
+/// What every piece of the text is drawn from.
+struct Inputs<'a> {
+    doc: &'a SourceDocument,
+    proposals: &'a [Range<usize>],
+    found: &'a [Range<usize>],
+    selected: Option<&'a ClaimId>,
+    sel_claim: bool,
+}
+
+/// A large document: only the paragraphs in view are laid out and drawn (see [`paragraphs`]).
+fn large_text_ui(
+    ui: &mut egui::Ui,
+    mut scroll: egui::ScrollArea,
+    inp: &Inputs<'_>,
+    hl: &[Highlight],
+    state: &mut ReaderState,
+    cmds: &mut Vec<Command>,
+) {
+    let doc = inp.doc;
+    let font = FontId::proportional(15.0);
+    let row_height = ui.fonts_mut(|f| f.row_height(&font));
+    let char_width = ui.fonts_mut(|f| f.glyph_width(&font, 'e'));
+    let width = ui.available_width() - ui.spacing().scroll.bar_width - 4.0;
+    state.paragraphs.update(doc, width, row_height, char_width);
+    if let Some((d, range)) = state.scroll_to.take()
+        && d == doc.id
+    {
+        let i = state.paragraphs.of_byte(range.start);
+        scroll = scroll.vertical_scroll_offset((state.paragraphs.top(i) - 80.0).max(0.0));
+    }
+    let longest = hl.iter().map(|h| h.range.len()).max().unwrap_or(0);
+    scroll.show_viewport(ui, |ui, viewport| {
+        let total = state.paragraphs.total_height();
+        ui.set_height(total);
+        let origin = ui.max_rect().min;
+        let mut i = state.paragraphs.first_at(viewport.min.y);
+        let n = state.paragraphs.ranges.len();
+        while i < n && state.paragraphs.top(i) < viewport.max.y {
+            let span = state.paragraphs.ranges[i].clone();
+            let top = state.paragraphs.top(i);
+            let rect = egui::Rect::from_min_size(
+                origin + egui::vec2(0.0, top),
+                egui::vec2(width, f32::INFINITY),
+            );
+            let own: Vec<Highlight> = paragraphs::overlapping(hl, &span, longest)
+                .into_iter()
+                .cloned()
+                .collect();
+            let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect).id_salt(i));
+            text_block_ui(&mut child, inp, span, &own, state, cmds);
+            let h = child.min_rect().height();
+            state.paragraphs.set_height(i, h);
+            i += 1;
+        }
+    });
+}
+
+/// One read-only text field showing `doc.text[span]` with its highlights; handles selection,
+/// hover, clicks on highlights and the context menu. Returns the galley and where it was drawn.
+fn text_block_ui(
+    ui: &mut egui::Ui,
+    inp: &Inputs<'_>,
+    span: Range<usize>,
+    hl: &[Highlight],
+    state: &mut ReaderState,
+    cmds: &mut Vec<Command>,
+) -> (std::sync::Arc<egui::Galley>, egui::Pos2) {
+    let doc = inp.doc;
+    let base = span.start;
+    let piece = &doc.text[span.clone()];
+    // Only the marks touching this piece: the layout below is linear in them.
+    let near = |rs: &[Range<usize>]| -> Vec<Range<usize>> {
+        rs.iter()
+            .filter(|r| r.end > span.start && r.start < span.end)
+            .cloned()
+            .collect()
+    };
+    let (proposals, found) = (near(inp.proposals), near(inp.found));
+    let mut layouter = |ui: &egui::Ui, _text: &dyn egui::TextBuffer, _wrap: f32| {
+        ui.ctx().fonts_mut(|f| {
+            f.layout_job(layout(
+                doc,
+                span.clone(),
+                hl,
+                &proposals,
+                &found,
+                inp.selected,
+                ui,
+            ))
+        })
+    };
+    let mut text: &str = piece;
+    let output = egui::TextEdit::multiline(&mut text)
+        .id_salt(("reader_text", &doc.id.0, base))
+        .frame(egui::Frame::NONE)
+        .margin(egui::Margin::ZERO)
+        .desired_rows(1)
+        .desired_width(f32::INFINITY)
+        .layouter(&mut layouter)
+        .show(ui);
+    let response = &output.response.response;
+    super::a11y::name(response, "Document text");
+    let (galley, pos) = (output.galley.clone(), output.galley_pos);
+    if response.has_focus() {
+        state.has_focus = true;
+    }
+    // The text selection, in bytes, kept when focus moves to a button elsewhere.
+    if response.has_focus()
+        && let Some(r) = output.cursor_range
+    {
+        let [a, b] = r.sorted_cursors();
+        let (a, b) = (
+            base + byte_of_char(piece, a.index.0),
+            base + byte_of_char(piece, b.index.0),
+        );
+        state.selection = (a < b).then(|| (doc.id.clone(), a..b));
+    }
+    let hovered_claim = response.hover_pos().and_then(|p| {
+        let c = galley.cursor_from_pos(p - pos);
+        claims_at(hl, base + byte_of_char(piece, c.index.0))
+            .first()
+            .copied()
+    });
+    if hovered_claim.is_some() {
+        ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+    }
+    if response.clicked()
+        && state.selection.as_ref().is_none_or(|(_, r)| r.is_empty())
+        && let Some(p) = response.interact_pointer_pos()
+    {
+        let c = galley.cursor_from_pos(p - pos);
+        let hits = claims_at(hl, base + byte_of_char(piece, c.index.0));
+        // Clicking the selected claim's span again cycles to overlapping claims.
+        let next = match inp.selected.and_then(|s| hits.iter().position(|h| *h == s)) {
+            Some(i) => hits.get((i + 1) % hits.len()),
+            None => hits.first(),
+        };
+        if let Some(id) = next {
+            cmds.push(Command::SelectClaim((*id).clone()));
+        }
+    }
+    response.context_menu(|ui| {
+        let has_sel = state.selection.is_some();
+        if ui
+            .add_enabled(has_sel, egui::Button::new("New claim from selection"))
+            .clicked()
+        {
+            cmds.push(Command::NewClaimFromSelection);
+            ui.close();
+        }
+        if let Some((_, r)) = state.selection.clone() {
+            let inside = doc
+                .excluded
+                .iter()
+                .any(|x| x.start <= r.start && r.end <= x.end);
+            let (label, exclude) = if inside {
+                ("Include selection (not boilerplate)", false)
+            } else {
+                ("Exclude selection as boilerplate", true)
+            };
+            if ui.button(label).clicked() {
+                let action = super::docmeta::set_excluded(doc, r, exclude);
+                let name = if exclude {
+                    "Exclude boilerplate"
+                } else {
+                    "Include text"
+                };
+                cmds.push(Command::Edit(Box::new(action), name.into(), None));
+                ui.close();
+            }
+        }
+        if ui
+            .add_enabled(
+                has_sel && inp.sel_claim,
+                egui::Button::new("Add selection as evidence"),
+            )
+            .clicked()
+        {
+            cmds.push(Command::AddSelectionAsEvidence);
+            ui.close();
+        }
+    });
+    (galley, pos)
 }
 
 fn legend_ui(ui: &mut egui::Ui, hl: &[Highlight], has_excluded: bool) {

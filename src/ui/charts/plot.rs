@@ -131,16 +131,27 @@ pub fn draw(pui: &mut PlotUi<'_>, data: &ChartData, selected: &[ClaimId]) {
                     .allow_hover(false),
             );
         }
-        for (p, xy) in s.points.iter().zip(&at[i]) {
-            draw_point(pui, s.mark, &name, color, p, *xy, up);
+        // A dense series is decimated: no per-point spans, bands or arrows, and one marker per
+        // screen cell (hover and click still find every point, see `targets`).
+        let dense = s.points.len() > DECIMATE_ABOVE;
+        let keep = if dense {
+            thin(&at[i])
+        } else {
+            vec![true; at[i].len()]
+        };
+        if !dense {
+            for (p, xy) in s.points.iter().zip(&at[i]) {
+                draw_point(pui, s.mark, &name, color, p, *xy, up);
+            }
         }
         for firm in [true, false] {
             let pts: Vec<[f64; 2]> = s
                 .points
                 .iter()
                 .zip(&at[i])
-                .filter(|(p, _)| (p.style() == StatusStyle::Firm) == firm)
-                .map(|(_, xy)| *xy)
+                .zip(&keep)
+                .filter(|((p, _), k)| **k && (p.style() == StatusStyle::Firm) == firm)
+                .map(|((_, xy), _)| *xy)
                 .collect();
             if !pts.is_empty() {
                 pui.points(
@@ -160,8 +171,9 @@ pub fn draw(pui: &mut PlotUi<'_>, data: &ChartData, selected: &[ClaimId]) {
             .zip(&at)
             .flat_map(|(s, xys)| s.points.iter().zip(xys))
     };
+    let dense = data.series.iter().any(|s| s.points.len() > DECIMATE_ABOVE);
     let rings: Vec<[f64; 2]> = placed()
-        .filter(|(p, _)| p.disagrees)
+        .filter(|(p, _)| p.disagrees && !dense)
         .map(|(_, xy)| *xy)
         .collect();
     if !rings.is_empty() {
@@ -188,6 +200,35 @@ pub fn draw(pui: &mut PlotUi<'_>, data: &ChartData, selected: &[ClaimId]) {
                 .allow_hover(false),
         );
     }
+}
+
+/// Series with more points than this are decimated when drawn.
+pub const DECIMATE_ABOVE: usize = 400;
+
+/// Which of `xys` to draw so that each of about 600×300 cells over their extent gets at most
+/// one marker (the first).
+pub fn thin(xys: &[[f64; 2]]) -> Vec<bool> {
+    let (mut lo, mut hi) = ([f64::INFINITY; 2], [f64::NEG_INFINITY; 2]);
+    for p in xys {
+        for k in 0..2 {
+            lo[k] = lo[k].min(p[k]);
+            hi[k] = hi[k].max(p[k]);
+        }
+    }
+    let cell = [
+        ((hi[0] - lo[0]) / 600.0).max(f64::MIN_POSITIVE),
+        ((hi[1] - lo[1]) / 300.0).max(f64::MIN_POSITIVE),
+    ];
+    let mut seen = std::collections::HashSet::new();
+    xys.iter()
+        .map(|p| {
+            let key = (
+                ((p[0] - lo[0]) / cell[0]) as i64,
+                ((p[1] - lo[1]) / cell[1]) as i64,
+            );
+            seen.insert(key)
+        })
+        .collect()
 }
 
 fn rect(x0: f64, x1: f64, y0: f64, y1: f64) -> PlotPoints<'static> {
@@ -278,4 +319,27 @@ fn arrow(pui: &mut PlotUi<'_>, name: &str, color: Color32, from: [f64; 2], dy: f
         .tip_length(10.0)
         .allow_hover(false),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn thinning_keeps_one_marker_per_cell_and_every_distinct_one() {
+        let mut xys: Vec<[f64; 2]> = (0..10_000).map(|i| [(i % 100) as f64, 1.0]).collect();
+        xys.push([0.0, 1000.0]);
+        let keep = thin(&xys);
+        assert_eq!(keep.len(), xys.len());
+        let kept = keep.iter().filter(|k| **k).count();
+        assert_eq!(
+            kept, 101,
+            "100 distinct x positions on one row, and the outlier"
+        );
+        assert!(keep[10_000], "an isolated point is always drawn");
+        assert!(
+            keep[0] && !keep[100],
+            "the first of a cell is kept, repeats are not"
+        );
+    }
 }

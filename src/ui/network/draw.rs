@@ -72,6 +72,12 @@ fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     (a + ab * t).distance(p)
 }
 
+/// Above this many flows the drawing leaves out amounts and dashes (see [`graph_ui`]).
+pub const BUSY_EDGES: usize = 150;
+
+/// The most flows drawn (the largest by dollar amount).
+pub const MAX_DRAWN: usize = 200;
+
 /// Draws the graph into a new area of `size`; returns the edge clicked this frame.
 pub fn graph_ui(
     ui: &mut egui::Ui,
@@ -113,8 +119,37 @@ pub fn graph_ui(
         .fold(0.0, f64::max);
     let text_color = ui.visuals().text_color();
     let font = FontId::proportional(11.0);
+    // A crowded graph (hundreds of flows) drops per-edge amounts and dashes: unreadable there,
+    // and laying them out cost most of a frame. The selected flow keeps its label.
+    let busy = g.graph.edge_count() > BUSY_EDGES;
+    // Beyond MAX_DRAWN flows only the largest are drawn (and the selected one): thousands of
+    // arrows are a grey disc, and each costs layout and tessellation every frame.
+    let mut shown: Vec<_> = g.graph.edge_indices().collect();
+    if shown.len() > MAX_DRAWN {
+        let usd = |i: &petgraph::graph::EdgeIndex| g.graph[*i].usd().unwrap_or(0.0);
+        shown.sort_by(|a, b| usd(b).total_cmp(&usd(a)));
+        let is_selected = |i: &petgraph::graph::EdgeIndex| {
+            selected.is_some_and(|(f, t)| f == &g.graph[*i].from && t == &g.graph[*i].to)
+        };
+        let extra = shown[MAX_DRAWN..].iter().copied().find(|i| is_selected(i));
+        shown.truncate(MAX_DRAWN);
+        shown.extend(extra);
+        painter.text(
+            rect.left_bottom() + Vec2::new(6.0, -6.0),
+            Align2::LEFT_BOTTOM,
+            format!(
+                "{} largest of {} flows drawn",
+                MAX_DRAWN,
+                g.graph.edge_count()
+            ),
+            FontId::proportional(11.0),
+            ui.visuals().weak_text_color(),
+        );
+    }
+    let crowded = shown.len() < g.graph.edge_count();
+    let mut drawn_nodes: BTreeSet<&EntityId> = BTreeSet::new();
     let mut segments = Vec::new();
-    for idx in g.graph.edge_indices() {
+    for idx in shown {
         let e = &g.graph[idx];
         let (Some(&a), Some(&b)) = (pos.get(&e.from), pos.get(&e.to)) else {
             continue;
@@ -140,7 +175,7 @@ pub fn graph_ui(
         let u = (q - p).normalized();
         let head = 8.0 + width;
         let base = q - u * head;
-        if e.status().is_firm() {
+        if e.status().is_firm() || busy {
             painter.line_segment([p, base], stroke);
         } else {
             painter.extend(Shape::dashed_line(&[p, base], stroke, 7.0, 4.0));
@@ -152,17 +187,25 @@ pub fn graph_ui(
             Stroke::NONE,
         ));
         let mid = p + (q - p) * 0.5 + Vec2::new(-u.y, u.x) * 9.0;
-        painter.text(
-            mid,
-            Align2::CENTER_CENTER,
-            e.amount_text(),
-            font.clone(),
-            text_color,
-        );
+        if !busy || is_sel || has_sel_claim {
+            painter.text(
+                mid,
+                Align2::CENTER_CENTER,
+                e.amount_text(),
+                font.clone(),
+                text_color,
+            );
+        }
+        drawn_nodes.insert(&e.from);
+        drawn_nodes.insert(&e.to);
         segments.push((p, q, (e.from.clone(), e.to.clone())));
     }
     for (id, &p) in &pos {
         painter.circle_filled(p, NODE_RADIUS, NODE);
+        // In a crowded graph only parties of a drawn flow are named.
+        if crowded && !drawn_nodes.contains(id) {
+            continue;
+        }
         let below = p.y >= rect.center().y;
         let (anchor, offset) = if below {
             (Align2::CENTER_TOP, Vec2::new(0.0, NODE_RADIUS + 2.0))

@@ -1,0 +1,48 @@
+//! Headless frame CPU time of the real app (layout + tessellation, no GPU) for the Reader on a
+//! 5 MB document, the Claims table, Charts and Network on a 100,000-claim workspace (generated
+//! with `claimbench::synth`, or `CLAIMBENCH_BENCH_WS=FILE.ron`). Target: p95 ≤ 4 ms per view;
+//! `cargo run --release --example frame_bench -- FILE.ron` prints the percentiles.
+
+#[path = "../examples/frame_driver/mod.rs"]
+mod frame_driver;
+
+use criterion::{Criterion, criterion_group, criterion_main};
+use frame_driver::{Driver, VIEWS};
+use std::path::PathBuf;
+
+fn workspace_file(dir: &tempfile::TempDir) -> PathBuf {
+    if let Some(p) = std::env::var_os("CLAIMBENCH_BENCH_WS") {
+        return PathBuf::from(p);
+    }
+    let ws = claimbench::synth::generate(&claimbench::synth::SynthSpec::new(1000, 100_000));
+    let path = dir.path().join("synth.ron");
+    claimbench::io::save_workspace(&ws, &path).expect("write synthetic workspace");
+    path
+}
+
+fn frames(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = workspace_file(&dir);
+    let mut g = c.benchmark_group("frame");
+    g.sample_size(10);
+    for (name, view, tab) in VIEWS {
+        let mut d = Driver::open(&path, view, tab);
+        // Settle: first frames build caches (layout, sorted rows, graphs).
+        for i in 0..10 {
+            let ev = d.wiggle(i);
+            d.frame(ev);
+        }
+        let mut i = 0;
+        g.bench_function(name, |b| {
+            b.iter(|| {
+                i += 1;
+                let ev = d.wiggle(i);
+                d.frame(ev).0
+            })
+        });
+    }
+    g.finish();
+}
+
+criterion_group!(benches, frames);
+criterion_main!(benches);

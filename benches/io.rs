@@ -1,0 +1,43 @@
+//! Open and save of a large workspace (default: 1,000 documents / 10 MB of text / 100,000
+//! claims, generated with `claimbench::synth`; `CLAIMBENCH_BENCH_WS=FILE.ron` uses a file
+//! instead). Compares `open` (read + parse + validate + index) with a bare `ron::from_str` of the
+//! same text; the targets are open ≤ 1.3× bare parse and ≤ 1 s, save ≤ 1 s.
+
+use claimbench::model::Workspace;
+use criterion::{Criterion, criterion_group, criterion_main};
+use std::hint::black_box;
+use std::path::PathBuf;
+
+/// The workspace file to measure: the env var's, or a generated one in a temp dir.
+fn workspace_file(dir: &tempfile::TempDir) -> PathBuf {
+    if let Some(p) = std::env::var_os("CLAIMBENCH_BENCH_WS") {
+        return PathBuf::from(p);
+    }
+    let ws = claimbench::synth::generate(&claimbench::synth::SynthSpec::new(1000, 100_000));
+    let path = dir.path().join("synth.ron");
+    claimbench::io::save_workspace(&ws, &path).expect("write synthetic workspace");
+    path
+}
+
+fn io(c: &mut Criterion) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = workspace_file(&dir);
+    let text = std::fs::read_to_string(&path).expect("read workspace");
+    let mut g = c.benchmark_group("io");
+    g.sample_size(10);
+    g.bench_function("open", |b| {
+        b.iter(|| black_box(claimbench::io::load_workspace(&path).expect("valid")))
+    });
+    g.bench_function("bare_ron_from_str", |b| {
+        b.iter(|| black_box(ron::from_str::<Workspace>(&text).expect("parses")))
+    });
+    let ws = claimbench::io::load_workspace(&path).expect("valid");
+    let out = dir.path().join("saved.ron");
+    g.bench_function("save", |b| {
+        b.iter(|| claimbench::io::save_workspace(black_box(&ws), &out).expect("saves"))
+    });
+    g.finish();
+}
+
+criterion_group!(benches, io);
+criterion_main!(benches);
