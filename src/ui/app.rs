@@ -978,8 +978,13 @@ impl ClaimbenchApp {
             }
             Pane::Claims => {
                 // Recomputed only when the workspace changed: a history revision names one state.
-                if self.conflict_flags.as_ref().is_none_or(|(r, _)| *r != rev) {
-                    self.conflict_flags = Some((rev, self.findings.flags(&self.ws, rev)));
+                // Large workspaces are analysed in the background: until that finishes the
+                // flags of the previous analysis stay up.
+                let have = self.conflict_flags.as_ref().map(|(r, _)| *r);
+                if have != Some(rev)
+                    && let Some(flags) = self.findings.flags(&self.ws, rev, Some(ui.ctx()), have)
+                {
+                    self.conflict_flags = Some(flags);
                 }
                 // Borrowed, not cloned: at 100k claims a clone cost milliseconds a frame.
                 let empty = std::collections::HashMap::new();

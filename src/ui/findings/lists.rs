@@ -50,12 +50,14 @@ pub fn duplicates_ui(
     ws: &Workspace,
     dups: &[DuplicateCandidate],
     cmds: &mut Vec<Command>,
+    limit: usize,
 ) {
     ui.heading(format!("Likely duplicates ({})", dups.len()));
     if dups.is_empty() {
         ui.weak("None.");
     }
-    for d in dups {
+    more_ui(ui, dups.len(), limit);
+    for d in dups.iter().take(limit) {
         ui.group(|ui| {
             ui.set_width(ui.available_width());
             ui.horizontal_wrapped(|ui| {
@@ -87,24 +89,45 @@ pub fn duplicates_ui(
     }
 }
 
+/// Says how many of a long list are not laid out ("Show more" at the top of the tab adds pages).
+fn more_ui(ui: &mut egui::Ui, n: usize, limit: usize) {
+    if n > limit {
+        ui.weak(format!("The first {limit} are listed; {} more.", n - limit));
+    }
+}
+
 /// Claims that have no evidence at all.
-pub fn unsourced_ui(ui: &mut egui::Ui, ws: &Workspace, v: &[ClaimId], cmds: &mut Vec<Command>) {
+pub fn unsourced_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    v: &[ClaimId],
+    cmds: &mut Vec<Command>,
+    limit: usize,
+) {
     ui.heading(format!("Claims without sources ({})", v.len()));
     if v.is_empty() {
         ui.weak("None.");
     }
-    for id in v {
+    more_ui(ui, v.len(), limit);
+    for id in v.iter().take(limit) {
         claim_link(ui, ws, id, cmds);
     }
 }
 
 /// Evidence spans whose anchor no longer fits the document.
-pub fn orphans_ui(ui: &mut egui::Ui, ws: &Workspace, v: &[Orphan], cmds: &mut Vec<Command>) {
+pub fn orphans_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    v: &[Orphan],
+    cmds: &mut Vec<Command>,
+    limit: usize,
+) {
     ui.heading(format!("Orphaned evidence ({})", v.len()));
     if v.is_empty() {
         ui.weak("None.");
     }
-    for o in v {
+    more_ui(ui, v.len(), limit);
+    for o in v.iter().take(limit) {
         ui.horizontal_wrapped(|ui| {
             claim_link(ui, ws, &o.claim, cmds);
             ui.weak(format!(
