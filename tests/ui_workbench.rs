@@ -365,3 +365,39 @@ fn an_unreadable_saved_layout_falls_back_to_the_default_and_keeps_other_settings
     assert_eq!(h.state().settings.recent.len(), 1);
     assert!(h.state().settings.welcome_dismissed);
 }
+
+#[test]
+fn entity_claim_counts_follow_edits() {
+    let mut h = start(vec![]);
+    let ws = sample();
+    let amazon = ws
+        .entities
+        .iter()
+        .find(|e| e.name == "Amazon")
+        .unwrap()
+        .id
+        .clone();
+    let count = |ws: &claimbench::model::Workspace| {
+        ws.claims
+            .iter()
+            .filter(|c| {
+                c.subject.as_ref() == Some(&amazon) || c.counterparty.as_ref() == Some(&amazon)
+            })
+            .count()
+    };
+    let n = count(&ws);
+    assert!(n >= 2);
+    ctrl(&mut h, egui::Key::Num8);
+    h.get_by_label(&format!("Amazon · {n} claims"));
+    let victim = ws
+        .claims
+        .iter()
+        .find(|c| c.subject.as_ref() == Some(&amazon))
+        .unwrap()
+        .id
+        .clone();
+    h.state_mut().push(Command::DeleteClaim(victim));
+    h.run();
+    assert_eq!(count(&h.state().ws), n - 1);
+    h.get_by_label(&format!("Amazon · {} claims", n - 1));
+}

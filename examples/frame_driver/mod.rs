@@ -38,7 +38,18 @@ impl Driver {
             tab,
             ..Default::default()
         };
-        Self::with_app(ClaimbenchApp::with_settings(startup, Settings::default()))
+        let mut app = ClaimbenchApp::with_settings(startup, Settings::default());
+        // FRAME_BENCH_CLOSE=Suggestions,Inspector closes panes, to see what each one costs.
+        let close = std::env::var("FRAME_BENCH_CLOSE").unwrap_or_default();
+        for pane in claimbench::ui::layout::Pane::ALL {
+            if close
+                .split(',')
+                .any(|c| c.trim().eq_ignore_ascii_case(pane.label()))
+            {
+                claimbench::ui::layout::close(&mut app.dock, pane);
+            }
+        }
+        Self::with_app(app)
     }
 
     /// Wraps an app built elsewhere.

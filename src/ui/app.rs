@@ -972,7 +972,9 @@ impl ClaimbenchApp {
         let rev = self.history.revision();
         match pane {
             Pane::Sources => sources::sources_ui(ui, &self.ws, &self.selection, cmds, rev),
-            Pane::Entities => super::entities::entities_ui(ui, &self.ws, &mut self.entities, cmds),
+            Pane::Entities => {
+                super::entities::entities_ui(ui, &self.ws, &mut self.entities, cmds, rev)
+            }
             Pane::Inspector => {
                 inspector::inspector_ui(ui, &self.ws, &self.selection, &mut self.inspector, cmds)
             }

@@ -59,7 +59,10 @@ impl NetworkState {
     }
 }
 
-/// Draws the Network tab; `revision` is the workspace's history revision (graph cache key).
+/// Below this width (points) the lists go under the graph instead of beside it.
+pub const NARROW: f32 = 600.0;
+
+/// Draws the Network pane; `revision` is the workspace's history revision (graph cache key).
 pub fn network_ui(
     ui: &mut egui::Ui,
     ws: &Workspace,
@@ -90,20 +93,32 @@ pub fn network_ui(
     }
     ui.separator();
     let avail = ui.available_size();
-    let side = (avail.x * 0.42).clamp(220.0, 420.0);
-    ui.horizontal_top(|ui| {
-        let size = egui::vec2((avail.x - side - 12.0).max(120.0), avail.y.max(160.0));
+    if avail.x < NARROW {
+        // A narrow pane (docked in a side column): the graph above, the lists below it.
+        let size = egui::vec2(avail.x.max(120.0), (avail.y * 0.55).max(160.0));
         if let Some(clicked) = draw::graph_ui(ui, &g, sel, state.edge.as_ref(), size) {
             state.edge = Some(clicked);
         }
-        ui.vertical(|ui| {
-            ui.set_width(side);
-            egui::ScrollArea::vertical()
-                .id_salt("network_side")
-                .auto_shrink([false, false])
-                .show(ui, |ui| side_ui(ui, ws, &g, state, cmds));
+        egui::ScrollArea::vertical()
+            .id_salt("network_side")
+            .auto_shrink([false, false])
+            .show(ui, |ui| side_ui(ui, ws, &g, state, cmds));
+    } else {
+        let side = (avail.x * 0.42).clamp(220.0, 420.0);
+        ui.horizontal_top(|ui| {
+            let size = egui::vec2((avail.x - side - 12.0).max(120.0), avail.y.max(160.0));
+            if let Some(clicked) = draw::graph_ui(ui, &g, sel, state.edge.as_ref(), size) {
+                state.edge = Some(clicked);
+            }
+            ui.vertical(|ui| {
+                ui.set_width(side);
+                egui::ScrollArea::vertical()
+                    .id_salt("network_side")
+                    .auto_shrink([false, false])
+                    .show(ui, |ui| side_ui(ui, ws, &g, state, cmds));
+            });
         });
-    });
+    }
     state.cache = Some((fp, filter, none, g));
 }
 
