@@ -118,3 +118,20 @@ fn refused_workspace_passes_the_load_check() {
     );
     checks::check_load(bad.as_bytes());
 }
+
+/// `import_pdf` found a page whose `/Parent` is itself: `pdf-extract` followed it forever looking
+/// for inherited resources (a hang; a stack overflow in debug builds). It is refused as damaged.
+#[test]
+fn pdf_page_tree_loop_is_refused() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    let path = root.join("tests/fixtures/fuzz/import_pdf/page-parent-loop.pdf");
+    let bytes = std::fs::read(&path).expect("stored crash input");
+    let opts = claimbench::io::import::ImportOptions::default();
+    let e = claimbench::io::import::import_bytes(&path, &bytes, &opts)
+        .expect_err("a looping page tree must be refused");
+    assert!(
+        matches!(e, claimbench::io::import::ImportError::PdfCorrupt { .. }),
+        "{e}"
+    );
+    assert!(e.to_string().contains("page tree loops"), "{e}");
+}
