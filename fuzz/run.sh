@@ -3,7 +3,8 @@
 # stops with a non-zero status at the first crash (the input is left in fuzz/artifacts/<target>/).
 # Usage: fuzz/run.sh [-t SECONDS] [TARGET...]   (default: 20 s each, all targets)
 # The toolchain comes from FUZZ_CARGO (default `cargo`; e.g. `cargo +nightly`, or stable `cargo`
-# with RUSTC_BOOTSTRAP=1 in the environment). Extra libFuzzer flags: FUZZ_FLAGS.
+# with RUSTC_BOOTSTRAP=1 in the environment). Extra libFuzzer flags: FUZZ_FLAGS. With FUZZ_LOG_DIR
+# set, each run's output goes to FUZZ_LOG_DIR/<target>.log and only a summary is printed.
 set -euo pipefail
 cd "$(dirname "$0")"
 secs=20
@@ -26,5 +27,17 @@ for t in "${targets[@]}"; do
     import_html) flags+=(-dict=dict/html.dict) ;;
   esac
   echo "fuzz: $t for ${secs}s"
-  "${cargo[@]}" fuzz run "$t" "corpus/$t" -- "${flags[@]}" "${extra[@]}"
+  if [[ -z ${FUZZ_LOG_DIR:-} ]]; then
+    "${cargo[@]}" fuzz run "$t" "corpus/$t" -- "${flags[@]}" "${extra[@]}"
+    continue
+  fi
+  # Quiet mode (CI): libFuzzer's progress goes to a log; print its summary, or its tail on a crash.
+  mkdir -p "$FUZZ_LOG_DIR"
+  log="$FUZZ_LOG_DIR/$t.log"
+  if ! "${cargo[@]}" fuzz run "$t" "corpus/$t" -- "${flags[@]}" "${extra[@]}" >"$log" 2>&1; then
+    tail -n 80 "$log"
+    echo "fuzz: $t FAILED; the input is in fuzz/artifacts/$t/, the full log in $log"
+    exit 1
+  fi
+  grep -E '^(Done|stat::number_of_executed_units|stat::peak_rss_mb)' "$log" | sed "s/^/fuzz: $t: /"
 done
