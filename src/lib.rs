@@ -1,8 +1,8 @@
 //! claimbench: an analyst workbench for claims about AI-industry deals.
 //!
-//! The library holds the domain model ([`model`]), file I/O ([`io`]), and the GUI ([`ui`]); the
-//! binary (`src/main.rs`) is a thin CLI front over it. Data flows one way: files → `io` → `model`
-//! → views; user edits flow back as actions applied in one place.
+//! The library holds the domain model ([`model`]), file I/O ([`io`]), and the GUI (`ui`, behind
+//! the default `gui` feature); the binary (`src/main.rs`) is a thin CLI front over it. Data flows
+//! one way: files → `io` → `model` → views; user edits flow back as actions applied in one place.
 
 #![warn(missing_docs)]
 
@@ -17,4 +17,5 @@ pub mod io;
 pub mod model;
 pub mod sample;
 pub mod synth;
+#[cfg(feature = "gui")]
 pub mod ui;

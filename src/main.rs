@@ -1,6 +1,6 @@
 //! The claimbench binary: parses the command line and runs a subcommand or the GUI.
 
-use claimbench::cli::{Cli, Command, EXIT_BAD_INPUT, EXIT_OK, report_error};
+use claimbench::cli::{Cli, Command, report_error};
 use clap::Parser;
 
 fn main() {
@@ -11,25 +11,36 @@ fn main() {
         Some(Command::Extract(a)) => claimbench::cli::extract::run(a),
         Some(Command::Report(a)) => claimbench::cli::report::run(a),
         Some(Command::Import(a)) => claimbench::cli::import::run(a),
+        #[cfg(feature = "gui")]
         Some(Command::Screenshot(a)) => claimbench::cli::screenshot::run(a),
-        None => {
-            // Kept until the window closes: dropping it flushes the log file.
-            let _log =
-                claimbench::ui::logging::log_dir().and_then(|d| claimbench::ui::logging::init(&d));
-            let startup = claimbench::ui::Startup {
-                path: cli.workspace.clone(),
-                restore_last: true,
-                recovery_dir: claimbench::ui::data_dir().map(|d| d.join("recovery")),
-                ..Default::default()
-            };
-            match claimbench::ui::run(startup) {
-                Ok(()) => EXIT_OK,
-                Err(e) => {
-                    report_error(e);
-                    EXIT_BAD_INPUT
-                }
-            }
-        }
+        None => run_gui(&cli),
     };
     std::process::exit(code);
+}
+
+#[cfg(feature = "gui")]
+fn run_gui(cli: &Cli) -> i32 {
+    use claimbench::cli::{EXIT_BAD_INPUT, EXIT_OK};
+    // Kept until the window closes: dropping it flushes the log file.
+    let _log = claimbench::ui::logging::log_dir().and_then(|d| claimbench::ui::logging::init(&d));
+    let startup = claimbench::ui::Startup {
+        path: cli.workspace.clone(),
+        restore_last: true,
+        recovery_dir: claimbench::ui::data_dir().map(|d| d.join("recovery")),
+        ..Default::default()
+    };
+    match claimbench::ui::run(startup) {
+        Ok(()) => EXIT_OK,
+        Err(e) => {
+            report_error(e);
+            EXIT_BAD_INPUT
+        }
+    }
+}
+
+/// Built without the `gui` feature: there is no window to open.
+#[cfg(not(feature = "gui"))]
+fn run_gui(_cli: &Cli) -> i32 {
+    report_error("this build has no GUI (built without the `gui` feature); use a subcommand");
+    claimbench::cli::EXIT_USAGE
 }

@@ -7,6 +7,7 @@ pub mod export;
 pub mod extract;
 pub mod import;
 pub mod report;
+#[cfg(feature = "gui")]
 pub mod screenshot;
 
 use clap::{Parser, Subcommand};
@@ -43,6 +44,7 @@ pub enum Command {
     /// Add documents (txt, md, html, pdf) to a workspace.
     Import(import::ImportArgs),
     /// Open the window, save a PNG of it, exit (needs a display).
+    #[cfg(feature = "gui")]
     Screenshot(screenshot::ScreenshotArgs),
     /// Export a chart (SVG, PNG, CSV) or the claims (CSV, JSON).
     Export(export::ExportArgs),

@@ -19,11 +19,18 @@ pub fn load_workspace(path: &Path) -> Result<Workspace, LoadError> {
         path: path.to_owned(),
         source,
     })?;
-    let text = match String::from_utf8(bytes) {
+    load_workspace_bytes(&bytes, path)
+}
+
+/// Loads a workspace from the bytes of a file already in memory: the same UTF-8 check, version
+/// check, parse, migration and validation as [`load_workspace`], which reads the file and calls
+/// this. `path` is only used in messages; nothing is read from disk.
+pub fn load_workspace_bytes(bytes: &[u8], path: &Path) -> Result<Workspace, LoadError> {
+    let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
-            let byte = e.utf8_error().valid_up_to();
-            let valid = std::str::from_utf8(&e.as_bytes()[..byte]).unwrap_or_default();
+            let byte = e.valid_up_to();
+            let valid = std::str::from_utf8(&bytes[..byte]).unwrap_or_default();
             let (line, col) = line_col(valid, valid.len());
             return Err(LoadError::NotUtf8 {
                 path: path.to_owned(),
@@ -33,7 +40,7 @@ pub fn load_workspace(path: &Path) -> Result<Workspace, LoadError> {
             });
         }
     };
-    parse_workspace(&text, path)
+    parse_workspace(text, path)
 }
 
 /// Parses workspace text; `path` is only used in messages.

@@ -10,5 +10,5 @@ pub mod recovery;
 pub mod save;
 
 pub use error::{LoadError, SaveError};
-pub use load::{load_workspace, locate, parse_workspace};
+pub use load::{load_workspace, load_workspace_bytes, locate, parse_workspace};
 pub use save::{backup_path, save_workspace, to_ron_string};

@@ -8,8 +8,9 @@
 //! down.
 
 use super::{Extracted, ImportError, ImportOptions, ImportWarning, finish_text, meta};
-use lopdf::{Document, Object};
+use lopdf::{Document, Object, ObjectId};
 use std::cell::Cell;
+use std::collections::HashSet;
 use std::panic::{AssertUnwindSafe, catch_unwind};
 use std::path::Path;
 use std::sync::Once;
@@ -75,7 +76,7 @@ pub fn import(path: &Path, bytes: &[u8], opts: &ImportOptions) -> Result<Extract
             path: path.to_owned(),
         });
     }
-    let pages: Vec<u32> = doc.get_pages().keys().copied().collect();
+    let pages: Vec<(u32, ObjectId)> = doc.get_pages().into_iter().collect();
     if pages.is_empty() {
         return Err(corrupt(
             "no pages found (the page tree is missing or empty)".into(),
@@ -83,11 +84,16 @@ pub fn import(path: &Path, bytes: &[u8], opts: &ImportOptions) -> Result<Extract
     }
     let mut texts = Vec::with_capacity(pages.len());
     let mut empty = Vec::new();
-    for &n in &pages {
+    for &(n, id) in &pages {
         if opts.cancelled() {
             return Err(ImportError::Cancelled {
                 path: path.to_owned(),
             });
+        }
+        if !parents_end(&doc, id) {
+            return Err(corrupt(format!(
+                "page {n}: the page tree loops (a page or page node is its own ancestor)"
+            )));
         }
         let page = page_text(&doc, n).map_err(|m| corrupt(format!("page {n}: {m}")))?;
         if page.trim().is_empty() {
@@ -113,6 +119,31 @@ pub fn import(path: &Path, bytes: &[u8], opts: &ImportOptions) -> Result<Extract
     read_info(&mut doc, &mut ex);
     meta::fill_from_text(&mut ex);
     Ok(ex)
+}
+
+/// The longest `/Parent` chain accepted above a page; real page trees are a few levels deep.
+const MAX_PAGE_DEPTH: usize = 256;
+
+/// Whether the `/Parent` chain above the page `id` ends within [`MAX_PAGE_DEPTH`] steps without
+/// coming back to a node. `pdf-extract` follows it without a limit to find inherited `Resources`
+/// and `MediaBox`, so a loop there would hang the import (found by the `import_pdf` fuzz target).
+fn parents_end(doc: &Document, id: ObjectId) -> bool {
+    let mut seen = HashSet::new();
+    let mut cur = id;
+    while seen.insert(cur) {
+        if seen.len() > MAX_PAGE_DEPTH {
+            return false;
+        }
+        let parent = doc
+            .get_dictionary(cur)
+            .and_then(|d| d.get(b"Parent"))
+            .and_then(Object::as_reference);
+        match parent {
+            Ok(p) => cur = p,
+            Err(_) => return true,
+        }
+    }
+    false
 }
 
 fn page_text(doc: &Document, n: u32) -> Result<String, String> {
