@@ -327,14 +327,7 @@ fn a_saved_layout_is_restored_and_reset_goes_back_to_the_default() {
     };
     let text = ron::to_string(&settings).unwrap();
     let settings: Settings = ron::from_str(&text).unwrap();
-    let startup = claimbench::ui::Startup {
-        dialogs: claimbench::ui::dialogs::DialogBackend::Scripted(Default::default()),
-        ..Default::default()
-    };
-    let mut h = egui_kittest::Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |_cc| claimbench::ui::ClaimbenchApp::with_settings(startup, settings));
-    h.run();
+    let mut h = harness::start_with_settings(settings);
     assert!(!layout::is_open(&h.state().dock, Pane::Charts));
     assert!(layout::is_visible(&h.state().dock, Pane::Network));
     h.get_by_role_and_label(Role::Button, "Network");
@@ -351,14 +344,7 @@ fn an_unreadable_saved_layout_falls_back_to_the_default_and_keeps_other_settings
     let text = r#"(recent: ["/tmp/deals.ron"], dock: Some("(surfaces: [Main(garbage)])"), welcome_dismissed: true)"#;
     let settings: Settings = ron::from_str(text).expect("the settings still parse");
     assert_eq!(settings.recent.len(), 1);
-    let startup = claimbench::ui::Startup {
-        dialogs: claimbench::ui::dialogs::DialogBackend::Scripted(Default::default()),
-        ..Default::default()
-    };
-    let mut h = egui_kittest::Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |_cc| claimbench::ui::ClaimbenchApp::with_settings(startup, settings));
-    h.run();
+    let h = harness::start_with_settings(settings);
     for p in Pane::ALL {
         assert!(layout::is_open(&h.state().dock, p), "{p:?}");
     }

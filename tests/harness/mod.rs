@@ -22,6 +22,21 @@ pub fn start(dialog_answers: Vec<Option<PathBuf>>) -> Harness<'static, Claimbenc
     h
 }
 
+/// The app on the embedded sample with the given persisted settings (no file dialogs).
+pub fn start_with_settings(
+    settings: claimbench::ui::app::Settings,
+) -> Harness<'static, ClaimbenchApp> {
+    let startup = Startup {
+        dialogs: DialogBackend::Scripted(VecDeque::new()),
+        ..Default::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |_cc| ClaimbenchApp::with_settings(startup, settings));
+    h.run();
+    h
+}
+
 /// Whether `rect` (a node's) lies inside the visible body of `pane`: rows of a table or list
 /// that are laid out but scrolled out of view fail this.
 pub fn shown_in(h: &Harness<'static, ClaimbenchApp>, pane: Pane, rect: egui::Rect) -> bool {

@@ -55,15 +55,7 @@ pub fn place_in_workspace(
     imported: Imported,
 ) -> Result<Placed, AlreadyPresent> {
     let mut doc = imported.document;
-    if doc.sha256.is_empty() {
-        doc.sha256 = SourceDocument::hash_text(&doc.text);
-    }
-    if let Some(existing) = find_same_content(ws, &doc.sha256) {
-        return Err(AlreadyPresent {
-            id: existing.id.clone(),
-            title: existing.title.clone(),
-        });
-    }
+    not_present(ws, &mut doc)?;
     if let Some(existing) = find_same_article(ws, &doc).map(|d| d.id.clone())
         && let Some((action, report)) =
             crate::anchoring::replace_text(ws, &existing, doc.text.clone())
@@ -81,19 +73,25 @@ pub fn place_in_workspace(
     .map(Placed::Added)
 }
 
+/// Hashes `doc` if it has no hash yet and says which document of `ws` already has its content.
+fn not_present(ws: &Workspace, doc: &mut SourceDocument) -> Result<(), AlreadyPresent> {
+    if doc.sha256.is_empty() {
+        doc.sha256 = SourceDocument::hash_text(&doc.text);
+    }
+    match find_same_content(ws, &doc.sha256) {
+        Some(existing) => Err(AlreadyPresent {
+            id: existing.id.clone(),
+            title: existing.title.clone(),
+        }),
+        None => Ok(()),
+    }
+}
+
 /// Adds the document with the next free id and returns that id, or says which document already
 /// has the same content (and changes nothing).
 pub fn add_to_workspace(ws: &mut Workspace, imported: Imported) -> Result<DocId, AlreadyPresent> {
     let mut doc = imported.document;
-    if doc.sha256.is_empty() {
-        doc.sha256 = SourceDocument::hash_text(&doc.text);
-    }
-    if let Some(existing) = find_same_content(ws, &doc.sha256) {
-        return Err(AlreadyPresent {
-            id: existing.id.clone(),
-            title: existing.title.clone(),
-        });
-    }
+    not_present(ws, &mut doc)?;
     doc.id = ws.next_doc_id();
     let id = doc.id.clone();
     ws.documents.push(doc);
