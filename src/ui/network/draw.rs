@@ -8,12 +8,19 @@ use crate::ui::app::Selection;
 use egui::{Align2, Color32, FontId, Pos2, Sense, Shape, Stroke, Vec2};
 use std::collections::{BTreeMap, BTreeSet};
 
-/// Okabe–Ito vermillion: edges on a loop.
+/// Okabe–Ito vermillion: the halo under edges on a loop, and loop names in the lists.
 pub const CYCLE: Color32 = Color32::from_rgb(0xD5, 0x5E, 0x00);
-/// Okabe–Ito blue: other edges.
+/// Okabe–Ito blue: edges without a deal kind.
 pub const EDGE: Color32 = Color32::from_rgb(0x00, 0x72, 0xB2);
-/// Okabe–Ito reddish purple: the selected edge.
-pub const SELECTED: Color32 = Color32::from_rgb(0xCC, 0x79, 0xA7);
+
+/// An edge's colour: the kind of its largest deal, in the colours the Reader, the table and the
+/// legend use for claim kinds (investment orange, compute green, chip supply purple…).
+pub fn edge_color(e: &MoneyEdge) -> Color32 {
+    e.deals
+        .iter()
+        .max_by(|a, b| a.usd().unwrap_or(0.0).total_cmp(&b.usd().unwrap_or(0.0)))
+        .map_or(EDGE, |d| crate::ui::palette::kind_color(d.kind))
+}
 /// Okabe–Ito bluish green: nodes.
 pub const NODE: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
 
@@ -162,19 +169,25 @@ pub fn graph_ui(
             .claim
             .as_ref()
             .is_some_and(|c| e.deals.iter().any(|d| d.claims.contains(c)));
-        let color = if is_sel || has_sel_claim {
-            SELECTED
-        } else if on_cycle.contains(&idx) {
-            CYCLE
-        } else {
-            EDGE
-        };
+        // The line keeps its kind colour; a loop gets a vermillion halo, the selection one in
+        // the text colour (so neither hides the kind).
+        let color = edge_color(e);
         let width = edge_width(e, max_usd) + if is_sel { 1.5 } else { 0.0 };
         let stroke = Stroke::new(width, color);
         // Arrowhead: a filled triangle at the payee end; the line stops at its base.
         let u = (q - p).normalized();
         let head = 8.0 + width;
         let base = q - u * head;
+        let halo = if is_sel || has_sel_claim {
+            Some(ui.visuals().strong_text_color().gamma_multiply(0.6))
+        } else if on_cycle.contains(&idx) {
+            Some(CYCLE.gamma_multiply(0.45))
+        } else {
+            None
+        };
+        if let Some(h) = halo {
+            painter.line_segment([p, q], Stroke::new(width + 6.0, h));
+        }
         if e.status().is_firm() || busy {
             painter.line_segment([p, base], stroke);
         } else {
@@ -262,5 +275,28 @@ mod tests {
             segment(a, Pos2::new(3.0, 0.0)).is_none(),
             "too short to draw"
         );
+    }
+
+    #[test]
+    fn edges_take_the_colour_of_their_largest_deal_kind() {
+        use crate::model::ClaimKind;
+        let ws = crate::sample::sample_workspace().expect("sample");
+        let g = MoneyGraph::build(&ws, &Default::default());
+        let mut kinds = BTreeSet::new();
+        for e in g.graph.edge_weights() {
+            let c = edge_color(e);
+            let largest = e
+                .deals
+                .iter()
+                .max_by(|a, b| a.usd().unwrap_or(0.0).total_cmp(&b.usd().unwrap_or(0.0)))
+                .expect("an edge has deals");
+            assert_eq!(c, crate::ui::palette::kind_color(largest.kind));
+            kinds.insert(format!("{:?}", largest.kind));
+        }
+        assert!(
+            kinds.len() >= 2,
+            "the sample's flows are of several kinds: {kinds:?}"
+        );
+        assert!(kinds.contains(&format!("{:?}", ClaimKind::Investment)));
     }
 }
