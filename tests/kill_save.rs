@@ -3,8 +3,9 @@
 //! checks after each kill that the file on disk loads and is exactly one of the two contents, and
 //! that only the save's own temporary files can be left behind (the next save removes them).
 //!
-//! The child is this test binary run again (`current_exe`) with only the ignored entry test
-//! selected and an environment variable naming the target file.
+//! The child is this test binary run again (`current_exe`) with only the entry test selected and
+//! an environment variable naming the target file; without the variable that entry is an ordinary
+//! round-trip test of the same workspaces.
 #![cfg(unix)]
 
 use claimbench::io::{load_workspace, save_workspace};
@@ -55,15 +56,26 @@ fn big_workspace(variant: u8) -> Workspace {
     ws
 }
 
-/// The child: saves the two variants in turn until it is killed. Run only by the parent test.
+/// Two roles in one test. Started by `sigkill_during_save_leaves_old_or_new_content` with
+/// `CLAIMBENCH_KILL_SAVE_TARGET` set, it is the child: it saves the two variants in turn until it
+/// is killed. Run by `cargo test` without the variable, it checks what the child relies on: each
+/// variant saves and loads back equal, and the two really differ on disk.
 #[test]
-#[ignore = "child process of `sigkill_during_save_leaves_old_or_new_content`, which runs it"]
 fn child_saver_entry() {
-    let target = std::env::var_os(TARGET_VAR).unwrap_or_else(|| {
-        panic!("{TARGET_VAR} is not set: this entry is started by sigkill_during_save_leaves_old_or_new_content")
-    });
-    let target = PathBuf::from(target);
     let variants = [big_workspace(1), big_workspace(0)];
+    let Some(target) = std::env::var_os(TARGET_VAR).map(PathBuf::from) else {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let mut bytes = Vec::new();
+        for (i, ws) in variants.iter().enumerate() {
+            let path = dir.path().join(format!("v{i}.ron"));
+            save_workspace(ws, &path).expect("save");
+            assert_eq!(&load_workspace(&path).expect("load"), ws, "variant {i} round-trips");
+            bytes.push(std::fs::read(&path).expect("read"));
+        }
+        assert!(bytes[0].len() > 4_000_000, "{} bytes", bytes[0].len());
+        assert_ne!(bytes[0], bytes[1]);
+        return;
+    };
     // Tell the parent the saves start now, so its random delays fall on saves, not on start-up.
     println!("{READY}");
     for n in 0.. {
@@ -85,7 +97,7 @@ impl Rng {
 
 fn spawn_child(target: &Path) -> std::process::Child {
     Command::new(std::env::current_exe().expect("test binary path"))
-        .args(["child_saver_entry", "--exact", "--ignored", "--nocapture"])
+        .args(["child_saver_entry", "--exact", "--nocapture"])
         .env(TARGET_VAR, target)
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
