@@ -69,7 +69,11 @@ fn child_saver_entry() {
         for (i, ws) in variants.iter().enumerate() {
             let path = dir.path().join(format!("v{i}.ron"));
             save_workspace(ws, &path).expect("save");
-            assert_eq!(&load_workspace(&path).expect("load"), ws, "variant {i} round-trips");
+            assert_eq!(
+                &load_workspace(&path).expect("load"),
+                ws,
+                "variant {i} round-trips"
+            );
             bytes.push(std::fs::read(&path).expect("read"));
         }
         assert!(bytes[0].len() > 4_000_000, "{} bytes", bytes[0].len());
