@@ -6,23 +6,14 @@
 #[path = "../examples/frame_driver/mod.rs"]
 mod frame_driver;
 
+#[path = "common/mod.rs"]
+mod common;
 use criterion::{Criterion, criterion_group, criterion_main};
 use frame_driver::{Driver, VIEWS};
-use std::path::PathBuf;
-
-fn workspace_file(dir: &tempfile::TempDir) -> PathBuf {
-    if let Some(p) = std::env::var_os("CLAIMBENCH_BENCH_WS") {
-        return PathBuf::from(p);
-    }
-    let ws = claimbench::synth::generate(&claimbench::synth::SynthSpec::new(1000, 100_000));
-    let path = dir.path().join("synth.ron");
-    claimbench::io::save_workspace(&ws, &path).expect("write synthetic workspace");
-    path
-}
 
 fn frames(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = workspace_file(&dir);
+    let path = common::workspace_file(&dir);
     let mut g = c.benchmark_group("frame");
     g.sample_size(10);
     for (name, view, tab) in VIEWS {

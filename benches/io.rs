@@ -4,24 +4,14 @@
 //! same text; the targets are open ≤ 1.3× bare parse and ≤ 1 s, save ≤ 1 s.
 
 use claimbench::model::Workspace;
+#[path = "common/mod.rs"]
+mod common;
 use criterion::{Criterion, criterion_group, criterion_main};
 use std::hint::black_box;
-use std::path::PathBuf;
-
-/// The workspace file to measure: the env var's, or a generated one in a temp dir.
-fn workspace_file(dir: &tempfile::TempDir) -> PathBuf {
-    if let Some(p) = std::env::var_os("CLAIMBENCH_BENCH_WS") {
-        return PathBuf::from(p);
-    }
-    let ws = claimbench::synth::generate(&claimbench::synth::SynthSpec::new(1000, 100_000));
-    let path = dir.path().join("synth.ron");
-    claimbench::io::save_workspace(&ws, &path).expect("write synthetic workspace");
-    path
-}
 
 fn io(c: &mut Criterion) {
     let dir = tempfile::tempdir().expect("temp dir");
-    let path = workspace_file(&dir);
+    let path = common::workspace_file(&dir);
     let text = std::fs::read_to_string(&path).expect("read workspace");
     let mut g = c.benchmark_group("io");
     g.sample_size(10);

@@ -38,20 +38,12 @@ fn big_workspace(variant: u8) -> Workspace {
             i += 1;
         }
         let id = DocId::new(format!("doc-big-{d}"));
-        ws.documents.push(SourceDocument {
+        ws.documents.push(SourceDocument::new(
             id,
-            title: format!("Generated document {d}"),
-            outlet: "Generated".into(),
-            author: None,
-            url: None,
-            published: None,
-            imported_at: None,
-            sha256: SourceDocument::hash_text(&text),
-            cites: vec![],
+            format!("Generated document {d}"),
+            "Generated",
             text,
-            excluded: vec![],
-            rejected: vec![],
-        });
+        ));
     }
     ws
 }

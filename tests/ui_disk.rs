@@ -31,20 +31,12 @@ fn open(path: &Path, answers: Vec<Option<PathBuf>>) -> Harness<'static, Claimben
 /// The sample with one more document, as another program would write it.
 fn with_document(mut ws: Workspace, title: &str) -> Workspace {
     let text = format!("{title}: a short text written by another program.\n");
-    ws.documents.push(SourceDocument {
-        id: DocId::new("doc-outside"),
-        title: title.into(),
-        outlet: "Elsewhere".into(),
-        author: None,
-        url: None,
-        published: None,
-        imported_at: None,
-        sha256: SourceDocument::hash_text(&text),
-        cites: vec![],
+    ws.documents.push(SourceDocument::new(
+        DocId::new("doc-outside"),
+        title,
+        "Elsewhere",
         text,
-        excluded: vec![],
-        rejected: vec![],
-    });
+    ));
     ws
 }
 

@@ -53,6 +53,30 @@ pub struct SourceDocument {
 }
 
 impl SourceDocument {
+    /// A document with only its id, title, outlet and text (hashed); no author, URL, date,
+    /// citations or marked spans.
+    pub fn new(
+        id: DocId,
+        title: impl Into<String>,
+        outlet: impl Into<String>,
+        text: String,
+    ) -> Self {
+        Self {
+            id,
+            title: title.into(),
+            outlet: outlet.into(),
+            author: None,
+            url: None,
+            published: None,
+            imported_at: None,
+            sha256: Self::hash_text(&text),
+            cites: Vec::new(),
+            text,
+            excluded: Vec::new(),
+            rejected: Vec::new(),
+        }
+    }
+
     /// Hex SHA-256 of a text.
     pub fn hash_text(text: &str) -> String {
         use sha2::{Digest, Sha256};
