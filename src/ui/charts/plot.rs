@@ -109,6 +109,11 @@ fn line_style(p: &Point) -> LineStyle {
 pub fn draw(pui: &mut PlotUi<'_>, data: &ChartData, selected: &[ClaimId]) {
     let up = arrow_len(data);
     let at = layout(data);
+    // A dense chart is decimated: no per-point spans, bands or arrows (each would be a plot item
+    // of its own), and one marker per screen cell in each series (hover and click still find
+    // every point, see `targets`). Density is judged over the whole chart: five series of 300
+    // points cost as much to draw as one of 1,500.
+    let dense = is_dense(data);
     for (i, s) in data.series.iter().enumerate() {
         let color = series_color(i);
         let name = s.name.clone();
@@ -131,9 +136,6 @@ pub fn draw(pui: &mut PlotUi<'_>, data: &ChartData, selected: &[ClaimId]) {
                     .allow_hover(false),
             );
         }
-        // A dense series is decimated: no per-point spans, bands or arrows, and one marker per
-        // screen cell (hover and click still find every point, see `targets`).
-        let dense = s.points.len() > DECIMATE_ABOVE;
         let keep = if dense {
             thin(&at[i])
         } else {
@@ -171,7 +173,6 @@ pub fn draw(pui: &mut PlotUi<'_>, data: &ChartData, selected: &[ClaimId]) {
             .zip(&at)
             .flat_map(|(s, xys)| s.points.iter().zip(xys))
     };
-    let dense = data.series.iter().any(|s| s.points.len() > DECIMATE_ABOVE);
     let rings: Vec<[f64; 2]> = placed()
         .filter(|(p, _)| p.disagrees && !dense)
         .map(|(_, xy)| *xy)
@@ -202,8 +203,13 @@ pub fn draw(pui: &mut PlotUi<'_>, data: &ChartData, selected: &[ClaimId]) {
     }
 }
 
-/// Series with more points than this are decimated when drawn.
+/// Charts with more points than this are decimated when drawn.
 pub const DECIMATE_ABOVE: usize = 400;
+
+/// Whether `data` has more points than are drawn one by one.
+pub fn is_dense(data: &ChartData) -> bool {
+    data.series.iter().map(|s| s.points.len()).sum::<usize>() > DECIMATE_ABOVE
+}
 
 /// Which of `xys` to draw so that each of about 600×300 cells over their extent gets at most
 /// one marker (the first).
