@@ -68,13 +68,10 @@ fn extra_timings(path: &std::path::Path) {
         .ws
         .claims
         .iter()
-        .filter(|c| c.evidence.iter().any(|e| Some(&e.doc) == doc.as_ref()))
-        .map(|c| {
-            (
-                c.id.clone(),
-                c.evidence[0].doc.clone(),
-                c.evidence[0].anchor.range(),
-            )
+        .filter_map(|c| {
+            // The claim's span in the big document (its first evidence may be elsewhere).
+            let e = c.evidence.iter().find(|e| Some(&e.doc) == doc.as_ref())?;
+            Some((c.id.clone(), e.doc.clone(), e.anchor.range()))
         })
         .collect();
     picks.truncate(20);

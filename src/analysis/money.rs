@@ -149,6 +149,13 @@ pub struct MoneyGraph {
     pub names: BTreeMap<EntityId, String>,
     /// Every elementary loop, shortest first.
     pub cycles: Vec<Cycle>,
+    /// Every edge, largest dollar amount first (unpriced last, then in graph order): what a
+    /// crowded drawing keeps, computed once here rather than sorted every frame.
+    pub by_usd: Vec<EdgeIndex>,
+    /// The largest dollar amount of any edge (0 when none is priced).
+    pub max_usd: f64,
+    /// The edges that lie on some loop.
+    pub on_cycle: std::collections::HashSet<EdgeIndex>,
 }
 
 /// Whether a claim can be an edge of the network.
@@ -195,15 +202,26 @@ impl MoneyGraph {
             .keys()
             .map(|id| (id.clone(), ws.entity_name(id).to_owned()))
             .collect();
+        let usd: Vec<f64> = graph
+            .edge_weights()
+            .map(|e| e.usd().unwrap_or(0.0))
+            .collect();
+        let mut by_usd: Vec<EdgeIndex> = graph.edge_indices().collect();
+        by_usd.sort_by(|a, b| usd[b.index()].total_cmp(&usd[a.index()]));
+        let max_usd = usd.iter().copied().fold(0.0, f64::max);
         let mut g = Self {
             graph,
             names,
             cycles: Vec::new(),
+            by_usd,
+            max_usd,
+            on_cycle: Default::default(),
         };
         g.cycles = elementary_cycles(&g.graph)
             .into_iter()
             .map(|c| g.cycle(c))
             .collect();
+        g.on_cycle = g.cycles.iter().flat_map(|c| c.edges.clone()).collect();
         g
     }
 

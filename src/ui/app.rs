@@ -179,6 +179,8 @@ pub struct ClaimbenchApp {
     pub import_job: Option<super::import::ImportJob>,
     /// The workspace being opened in the background, if any.
     pub open_job: Option<super::open_job::OpenJob>,
+    /// The status bar's counts and the history revision they were taken at.
+    pub status_counts: Option<(u64, String)>,
     /// Unresolved conflicts per claim for the Claims table, with the revision they belong to.
     conflict_flags: Option<(
         u64,
@@ -252,6 +254,7 @@ impl ClaimbenchApp {
             disk: Default::default(),
             import_job: None,
             open_job: None,
+            status_counts: None,
             conflict_flags: None,
             recovery_dir: startup.recovery_dir.clone(),
             autosave_interval: std::time::Duration::from_secs(30),

@@ -500,7 +500,8 @@ pub fn claims_ui(
     let scroll_row = state
         .scroll_to
         .clone()
-        .and_then(|id| rows.iter().position(|&i| ws.claims[i].id == id));
+        .and_then(|id| ws.claim_position(&id))
+        .and_then(|at| rows.iter().position(|&i| i == at));
     state.scroll_frames += 1;
     if state.scroll_frames > 3 {
         state.scroll_to = None;

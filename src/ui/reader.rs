@@ -32,8 +32,16 @@ pub struct ReaderState {
     pub show_details: bool,
     /// Paragraphs of a large open document (only those in view are laid out).
     pub paragraphs: paragraphs::Paragraphs,
+    /// The open proposals' byte ranges (sorted) and the longest one's length, for the proposal
+    /// list they were built from.
+    #[allow(clippy::type_complexity)]
+    proposal_ranges: Option<(
+        std::sync::Arc<Vec<crate::extract::Candidate>>,
+        std::sync::Arc<Vec<Range<usize>>>,
+        usize,
+    )>,
     /// The open document's highlights with the document and history revision they are for.
-    highlights: Option<(DocId, u64, std::sync::Arc<Vec<Highlight>>)>,
+    highlights: Option<(DocId, u64, std::sync::Arc<DocHighlights>)>,
 }
 
 /// One highlighted evidence span.
@@ -45,6 +53,33 @@ pub struct Highlight {
     pub claim: ClaimId,
     /// The claim's kind (colour).
     pub kind: ClaimKind,
+}
+
+/// A document's highlights and what every frame needs of them, computed once per revision.
+#[derive(Debug, Default)]
+pub struct DocHighlights {
+    /// The spans, in text order.
+    pub list: Vec<Highlight>,
+    /// The claim kinds among them, in [`ClaimKind`] order (the legend).
+    pub kinds: Vec<ClaimKind>,
+    /// The longest span, in bytes.
+    pub longest: usize,
+}
+
+impl DocHighlights {
+    /// The highlights of `doc` in `ws`.
+    pub fn of(ws: &Workspace, doc: &DocId) -> Self {
+        let list = highlights(ws, doc);
+        let mut kinds: Vec<ClaimKind> = list.iter().map(|h| h.kind).collect();
+        kinds.sort();
+        kinds.dedup();
+        let longest = list.iter().map(|h| h.range.len()).max().unwrap_or(0);
+        Self {
+            list,
+            kinds,
+            longest,
+        }
+    }
 }
 
 /// All evidence spans in a document, in text order.
@@ -187,15 +222,16 @@ pub fn reader_ui(
         super::docmeta::details_ui(ui, doc, cmds);
     }
     // Scanning every claim for this document's spans is done once per workspace change.
-    let hl = match &state.highlights {
+    let hls = match &state.highlights {
         Some((d, r, hl)) if d == &doc.id && *r == revision => hl.clone(),
         _ => {
-            let hl = std::sync::Arc::new(highlights(ws, &doc.id));
+            let hl = std::sync::Arc::new(DocHighlights::of(ws, &doc.id));
             state.highlights = Some((doc.id.clone(), revision, hl.clone()));
             hl
         }
     };
-    legend_ui(ui, &hl, !doc.excluded.is_empty());
+    let hl = hls.list.as_slice();
+    legend_ui(ui, &hls.kinds, !doc.excluded.is_empty());
     if state.selection.as_ref().is_some_and(|(d, _)| d != &doc.id) {
         state.selection = None;
     }
@@ -289,15 +325,31 @@ pub fn reader_ui(
     }
     state.suggestions.set_ctx(ui.ctx());
     let proposals = state.suggestions.proposals_at(ws, doc, revision);
-    let proposal_ranges: Vec<Range<usize>> = proposals
-        .iter()
-        .map(|c| c.figure_start..c.figure_end)
-        .collect();
+    // The proposals' ranges, sorted, built once per proposal list (thousands on a large
+    // document) rather than every frame.
+    let fresh = state
+        .proposal_ranges
+        .as_ref()
+        .is_some_and(|(p, _, _)| std::sync::Arc::ptr_eq(p, &proposals));
+    if !fresh {
+        let mut ranges: Vec<Range<usize>> = proposals
+            .iter()
+            .map(|c| c.figure_start..c.figure_end)
+            .collect();
+        ranges.sort_by_key(|r| (r.start, r.end));
+        let longest = ranges.iter().map(|r| r.len()).max().unwrap_or(0);
+        state.proposal_ranges = Some((proposals.clone(), std::sync::Arc::new(ranges), longest));
+    }
+    let (proposal_ranges, proposals_longest) = match &state.proposal_ranges {
+        Some((_, r, l)) => (r.clone(), *l),
+        None => (Default::default(), 0),
+    };
     ui.separator();
 
     let inputs = Inputs {
         doc,
         proposals: &proposal_ranges,
+        proposals_longest,
         found: &found,
         selected: sel.claim.as_ref(),
         sel_claim: sel.claim.is_some(),
@@ -309,11 +361,11 @@ pub fn reader_ui(
         scroll = scroll.vertical_scroll_offset(0.0);
     }
     if doc.text.len() > paragraphs::LARGE_DOCUMENT {
-        large_text_ui(ui, scroll, &inputs, &hl, state, cmds);
+        large_text_ui(ui, scroll, &inputs, hl, hls.longest, state, cmds);
         return;
     }
     scroll.show(ui, |ui| {
-        let (galley, pos) = text_block_ui(ui, &inputs, 0..doc.text.len(), &hl, state, cmds);
+        let (galley, pos) = text_block_ui(ui, &inputs, 0..doc.text.len(), hl, state, cmds);
         if let Some((d, range)) = &state.scroll_to
             && d == &doc.id
         {
@@ -330,7 +382,10 @@ pub fn reader_ui(
 /// What every piece of the text is drawn from.
 struct Inputs<'a> {
     doc: &'a SourceDocument,
+    /// Sorted by start.
     proposals: &'a [Range<usize>],
+    /// The longest proposal, in bytes.
+    proposals_longest: usize,
     found: &'a [Range<usize>],
     selected: Option<&'a ClaimId>,
     sel_claim: bool,
@@ -342,6 +397,7 @@ fn large_text_ui(
     mut scroll: egui::ScrollArea,
     inp: &Inputs<'_>,
     hl: &[Highlight],
+    longest: usize,
     state: &mut ReaderState,
     cmds: &mut Vec<Command>,
 ) {
@@ -357,7 +413,6 @@ fn large_text_ui(
         let i = state.paragraphs.of_byte(range.start);
         scroll = scroll.vertical_scroll_offset((state.paragraphs.top(i) - 80.0).max(0.0));
     }
-    let longest = hl.iter().map(|h| h.range.len()).max().unwrap_or(0);
     scroll.show_viewport(ui, |ui, viewport| {
         let total = state.paragraphs.total_height();
         ui.set_height(total);
@@ -371,12 +426,11 @@ fn large_text_ui(
                 origin + egui::vec2(0.0, top),
                 egui::vec2(width, f32::INFINITY),
             );
-            let own: Vec<Highlight> = paragraphs::overlapping(hl, &span, longest)
-                .into_iter()
-                .cloned()
-                .collect();
+            // Every span that may overlap the paragraph (a few more that end before it do no
+            // harm: layout and hit tests only look inside the paragraph).
+            let own = paragraphs::maybe_overlapping(hl, &span, longest);
             let mut child = ui.new_child(egui::UiBuilder::new().max_rect(rect).id_salt(i));
-            text_block_ui(&mut child, inp, span, &own, state, cmds);
+            text_block_ui(&mut child, inp, span, own, state, cmds);
             let h = child.min_rect().height();
             state.paragraphs.set_height(i, h);
             i += 1;
@@ -404,7 +458,8 @@ fn text_block_ui(
             .cloned()
             .collect()
     };
-    let (proposals, found) = (near(inp.proposals), near(inp.found));
+    let proposals = paragraphs::ranges_overlapping(inp.proposals, &span, inp.proposals_longest);
+    let found = near(inp.found);
     let mut layouter = |ui: &egui::Ui, _text: &dyn egui::TextBuffer, _wrap: f32| {
         ui.ctx().fonts_mut(|f| {
             f.layout_job(layout(
@@ -512,15 +567,12 @@ fn text_block_ui(
     (galley, pos)
 }
 
-fn legend_ui(ui: &mut egui::Ui, hl: &[Highlight], has_excluded: bool) {
-    let mut kinds: Vec<ClaimKind> = hl.iter().map(|h| h.kind).collect();
-    kinds.sort();
-    kinds.dedup();
+fn legend_ui(ui: &mut egui::Ui, kinds: &[ClaimKind], has_excluded: bool) {
     if kinds.is_empty() && !has_excluded {
         return;
     }
     ui.horizontal_wrapped(|ui| {
-        for k in kinds {
+        for &k in kinds {
             let (rect, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), Sense::hover());
             ui.painter()
                 .rect_filled(rect, 2.0, palette::highlight(k, true));

@@ -4,7 +4,7 @@ use super::app::ClaimbenchApp;
 use super::command::Command;
 
 /// Draws the status bar.
-pub fn status_bar_ui(ui: &mut egui::Ui, app: &ClaimbenchApp, cmds: &mut Vec<Command>) {
+pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         if let Some(job) = &app.import_job {
             let (done, total) = job.progress();
@@ -52,14 +52,22 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &ClaimbenchApp, cmds: &mut Vec<Comm
             ui.label("saved");
         }
         ui.separator();
-        let ws = &app.ws;
-        ui.label(format!(
-            "documents: {}  entities: {}  claims: {}  evidence: {}",
-            ws.documents.len(),
-            ws.entities.len(),
-            ws.claims.len(),
-            ws.evidence_count()
-        ));
+        // Counting evidence walks every claim: once per workspace revision, not per frame.
+        let rev = app.history.revision();
+        if app.status_counts.as_ref().is_none_or(|(r, _)| *r != rev) {
+            let ws = &app.ws;
+            let text = format!(
+                "documents: {}  entities: {}  claims: {}  evidence: {}",
+                ws.documents.len(),
+                ws.entities.len(),
+                ws.claims.len(),
+                ws.evidence_count()
+            );
+            app.status_counts = Some((rev, text));
+        }
+        if let Some((_, text)) = &app.status_counts {
+            ui.label(text.as_str());
+        }
         if let Some(m) = app.messages.iter().rev().find(|m| !m.error) {
             ui.separator();
             ui.weak(m.text.lines().next().unwrap_or_default());

@@ -118,28 +118,25 @@ pub fn graph_ui(
         .cloned()
         .zip(circle_layout(g.graph.node_count(), rect))
         .collect();
-    let on_cycle: BTreeSet<_> = g.cycles.iter().flat_map(|c| c.edges.clone()).collect();
-    let max_usd = g
-        .graph
-        .edge_weights()
-        .filter_map(MoneyEdge::usd)
-        .fold(0.0, f64::max);
+    let on_cycle = &g.on_cycle;
+    let max_usd = g.max_usd;
     let text_color = ui.visuals().text_color();
     let font = FontId::proportional(11.0);
     // A crowded graph (hundreds of flows) drops per-edge amounts and dashes: unreadable there,
     // and laying them out cost most of a frame. The selected flow keeps its label.
     let busy = g.graph.edge_count() > BUSY_EDGES;
     // Beyond MAX_DRAWN flows only the largest are drawn (and the selected one): thousands of
-    // arrows are a grey disc, and each costs layout and tessellation every frame.
-    let mut shown: Vec<_> = g.graph.edge_indices().collect();
-    if shown.len() > MAX_DRAWN {
-        let usd = |i: &petgraph::graph::EdgeIndex| g.graph[*i].usd().unwrap_or(0.0);
-        shown.sort_by(|a, b| usd(b).total_cmp(&usd(a)));
+    // arrows are a grey disc, and each costs layout and tessellation every frame. The order is
+    // the graph's own (`by_usd`, sorted once when it was built).
+    let mut shown: Vec<_> = g.by_usd.iter().copied().take(MAX_DRAWN).collect();
+    if g.graph.edge_count() > MAX_DRAWN {
         let is_selected = |i: &petgraph::graph::EdgeIndex| {
             selected.is_some_and(|(f, t)| f == &g.graph[*i].from && t == &g.graph[*i].to)
         };
-        let extra = shown[MAX_DRAWN..].iter().copied().find(|i| is_selected(i));
-        shown.truncate(MAX_DRAWN);
+        let extra = g.by_usd[MAX_DRAWN..]
+            .iter()
+            .copied()
+            .find(|i| is_selected(i));
         shown.extend(extra);
         painter.text(
             rect.left_bottom() + Vec2::new(6.0, -6.0),

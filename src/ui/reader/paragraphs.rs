@@ -146,9 +146,50 @@ pub fn overlapping<'a>(
         .collect()
 }
 
+/// The highlights that may overlap `span`, as one slice of `hl` (sorted by start, none longer
+/// than `longest`): every one that overlaps it, and perhaps some that end before it.
+pub fn maybe_overlapping<'a>(
+    hl: &'a [Highlight],
+    span: &Range<usize>,
+    longest: usize,
+) -> &'a [Highlight] {
+    let end = hl.partition_point(|h| h.range.start < span.end);
+    let begin = hl[..end].partition_point(|h| h.range.start + longest < span.start);
+    &hl[begin..end]
+}
+
+/// The ranges of `rs` (sorted by start, none longer than `longest` bytes) that overlap `span`.
+pub fn ranges_overlapping(
+    rs: &[Range<usize>],
+    span: &Range<usize>,
+    longest: usize,
+) -> Vec<Range<usize>> {
+    let end = rs.partition_point(|r| r.start < span.end);
+    let begin = rs[..end].partition_point(|r| r.start + longest < span.start);
+    rs[begin..end]
+        .iter()
+        .filter(|r| r.end > span.start)
+        .cloned()
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn ranges_overlapping_finds_exactly_the_overlapping_ones() {
+        let rs: Vec<Range<usize>> = (0..200).map(|i| i * 7..i * 7 + 1 + i % 5).collect();
+        let longest = rs.iter().map(|r| r.len()).max().unwrap_or(0);
+        for span in [0..1, 3..50, 700..720, 1390..2000, 13..14, 2000..3000] {
+            let slow: Vec<Range<usize>> = rs
+                .iter()
+                .filter(|r| r.end > span.start && r.start < span.end)
+                .cloned()
+                .collect();
+            assert_eq!(ranges_overlapping(&rs, &span, longest), slow, "{span:?}");
+        }
+    }
 
     #[test]
     fn paragraphs_cover_the_text_on_char_boundaries() {
@@ -209,6 +250,10 @@ mod tests {
         };
         let hl = vec![h(0, 500), h(10, 20), h(300, 310), h(450, 460), h(600, 610)];
         let longest = hl.iter().map(|x| x.range.len()).max().unwrap();
+        let wide = maybe_overlapping(&hl, &(400..470), longest);
+        for h in overlapping(&hl, &(400..470), longest) {
+            assert!(wide.contains(h), "{h:?} overlaps but is not in the slice");
+        }
         let got: Vec<_> = overlapping(&hl, &(400..470), longest)
             .iter()
             .map(|x| x.range.clone())
