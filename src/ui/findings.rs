@@ -124,7 +124,7 @@ impl FindingsState {
             } else if self.pending.as_ref().is_none_or(|(r, _)| *r != revision) {
                 let (tx, rx) = std::sync::mpsc::channel();
                 let (snapshot, ctx) = (ws.clone(), ctx.cloned());
-                std::thread::spawn(move || {
+                super::background::spawn(move || {
                     let _ = tx.send(Analysis::compute(&snapshot));
                     if let Some(ctx) = ctx {
                         ctx.request_repaint();

@@ -23,7 +23,7 @@ impl ImportJob {
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = channel();
         let (p, c) = (progress.clone(), cancel.clone());
-        std::thread::spawn(move || {
+        super::background::spawn(move || {
             let opts = ImportOptions {
                 cancel: Some(c.clone()),
                 ..Default::default()

@@ -7,6 +7,7 @@
 
 pub mod a11y;
 pub mod app;
+pub mod background;
 pub mod charts;
 pub mod claims;
 pub mod command;

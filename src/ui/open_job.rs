@@ -75,7 +75,7 @@ impl OpenJob {
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = channel();
         let (p, c, worker_path) = (progress.clone(), cancel.clone(), path.clone());
-        std::thread::spawn(move || {
+        super::background::spawn(move || {
             let report = |phase, done, total| {
                 if let Ok(mut g) = p.lock() {
                     *g = OpenProgress { phase, done, total };

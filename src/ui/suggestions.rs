@@ -137,7 +137,7 @@ impl SuggestionsState {
             } else if doc.text.len() > BACKGROUND_BYTES {
                 let (tx, rx) = std::sync::mpsc::channel();
                 let (d, entities, ctx) = (doc.clone(), ws.entities.clone(), self.ctx.clone());
-                std::thread::spawn(move || {
+                super::background::spawn(move || {
                     let _ = tx.send(crate::extract::extract_document(&d, &entities));
                     if let Some(ctx) = ctx {
                         ctx.request_repaint();
