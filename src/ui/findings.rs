@@ -88,6 +88,10 @@ pub struct FindingsState {
     cache: Option<(u64, Arc<Analysis>)>,
     /// The analysis running on a worker thread, and the revision it is for.
     pending: Option<(u64, std::sync::mpsc::Receiver<Analysis>)>,
+    /// The copy of the workspace the worker analyses. It is kept between analyses and brought up
+    /// to date with [`Workspace::sync_from`], which copies only what an edit changed (a full
+    /// clone of 100,000 claims costs the UI thread 40–100 ms).
+    snapshot: Option<Arc<Workspace>>,
     /// How many findings of each severity are listed ("Show more" adds a page).
     pub shown: usize,
 }
@@ -121,11 +125,26 @@ impl FindingsState {
             if ws.claims.len() <= BACKGROUND_CLAIMS {
                 self.cache = Some((revision, Arc::new(Analysis::compute(ws))));
                 self.pending = None;
-            } else if self.pending.as_ref().is_none_or(|(r, _)| *r != revision) {
+            } else if self.pending.is_none() {
+                // One analysis at a time: edits made while it runs are analysed together when
+                // it finishes (its worker asks for a repaint, and this frame starts the next).
+                let snapshot = match self.snapshot.take().map(Arc::try_unwrap) {
+                    Some(Ok(mut snap)) => {
+                        snap.sync_from(ws);
+                        snap
+                    }
+                    _ => ws.clone(),
+                };
+                let snapshot = Arc::new(snapshot);
+                self.snapshot = Some(snapshot.clone());
                 let (tx, rx) = std::sync::mpsc::channel();
-                let (snapshot, ctx) = (ws.clone(), ctx.cloned());
+                let ctx = ctx.cloned();
                 super::background::spawn(move || {
-                    let _ = tx.send(Analysis::compute(&snapshot));
+                    let analysis = Analysis::compute(&snapshot);
+                    // Give the snapshot back before reporting, so the next analysis can update
+                    // it in place.
+                    drop(snapshot);
+                    let _ = tx.send(analysis);
                     if let Some(ctx) = ctx {
                         ctx.request_repaint();
                     }
@@ -511,6 +530,23 @@ mod tests {
         assert!(
             state.flags(&edited, 2, None, Some(2)).is_none(),
             "already current"
+        );
+        // Two edits in quick succession: one worker at a time, and the result that ends up
+        // shown is that of the last revision; the kept snapshot is brought up to date.
+        let mut third = edited.clone();
+        third.claims[10].status = crate::model::ClaimStatus::Denied;
+        state.analysis_at(&third, 3, None);
+        let mut fourth = third.clone();
+        fourth.claims.truncate(BACKGROUND_CLAIMS + 50);
+        state.analysis_at(&fourth, 4, None);
+        assert!(state.is_updating());
+        let last = wait(&mut state, &fourth, 4);
+        let now = Analysis::compute(&fourth);
+        assert_eq!(format!("{last:?}"), format!("{now:?}"));
+        assert_eq!(
+            state.snapshot.as_deref(),
+            Some(&fourth),
+            "the snapshot was brought up to date"
         );
     }
 
