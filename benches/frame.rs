@@ -18,6 +18,7 @@ fn frames(c: &mut Criterion) {
     g.sample_size(10);
     for (name, view, tab) in VIEWS {
         let mut d = Driver::open(&path, view, tab);
+        d.settle(std::time::Duration::from_secs(60));
         // Settle: first frames build caches (layout, sorted rows, graphs).
         for i in 0..10 {
             let ev = d.wiggle(i);

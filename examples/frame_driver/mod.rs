@@ -119,6 +119,24 @@ impl Driver {
         ev
     }
 
+    /// Runs frames until the app's background work (findings, network, extraction of the open
+    /// document) has finished, at most `limit`: steady frames are measured after it, since
+    /// frames drawn meanwhile show placeholders. Returns how long it took.
+    pub fn settle(&mut self, limit: Duration) -> Duration {
+        let start = Instant::now();
+        let mut i = 0;
+        while start.elapsed() < limit {
+            let ev = self.wiggle(i);
+            self.frame(ev);
+            i += 1;
+            if i > 3 && !self.app.is_busy() {
+                break;
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        start.elapsed()
+    }
+
     /// Runs `warmup` frames, then `n` measured ones with [`Driver::wiggle`] input; returns the
     /// measured frame CPU times in milliseconds, sorted.
     pub fn measure(&mut self, warmup: usize, n: usize) -> Vec<f64> {

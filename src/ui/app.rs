@@ -355,6 +355,17 @@ impl ClaimbenchApp {
         self.settings.last_workspace = Some(p);
     }
 
+    /// Whether any background work is under way: opening or importing files, extracting figures
+    /// from a large document, findings or the network of a large workspace. Benchmarks wait for
+    /// it to end before measuring steady frames.
+    pub fn is_busy(&self) -> bool {
+        self.open_job.is_some()
+            || self.import_job.is_some()
+            || self.reader.suggestions.is_extracting()
+            || self.findings.is_updating()
+            || self.network.is_updating()
+    }
+
     /// Whether there are unsaved changes.
     pub fn is_dirty(&self) -> bool {
         self.history.revision() != self.saved_revision
@@ -1035,6 +1046,7 @@ impl ClaimbenchApp {
                 &mut self.network,
                 cmds,
                 rev,
+                &mut self.findings.snapshot,
             ),
             Pane::Findings => super::findings::findings_ui(
                 ui,

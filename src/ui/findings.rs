@@ -88,10 +88,9 @@ pub struct FindingsState {
     cache: Option<(u64, Arc<Analysis>)>,
     /// The analysis running on a worker thread, and the revision it is for.
     pending: Option<(u64, std::sync::mpsc::Receiver<Analysis>)>,
-    /// The copy of the workspace the worker analyses. It is kept between analyses and brought up
-    /// to date with [`Workspace::sync_from`], which copies only what an edit changed (a full
-    /// clone of 100,000 claims costs the UI thread 40–100 ms).
-    snapshot: Option<Arc<Workspace>>,
+    /// The copy of the workspace that workers read, shared with the Network pane (see
+    /// [`super::snapshot`]).
+    pub snapshot: super::snapshot::Snapshot,
     /// How many findings of each severity are listed ("Show more" adds a page).
     pub shown: usize,
 }
@@ -125,18 +124,12 @@ impl FindingsState {
             if ws.claims.len() <= BACKGROUND_CLAIMS {
                 self.cache = Some((revision, Arc::new(Analysis::compute(ws))));
                 self.pending = None;
-            } else if self.pending.is_none() {
+            } else if self.pending.is_none()
+                && let Some(snapshot) = self.snapshot.at(ws, revision)
+            {
                 // One analysis at a time: edits made while it runs are analysed together when
                 // it finishes (its worker asks for a repaint, and this frame starts the next).
-                let snapshot = match self.snapshot.take().map(Arc::try_unwrap) {
-                    Some(Ok(mut snap)) => {
-                        snap.sync_from(ws);
-                        snap
-                    }
-                    _ => ws.clone(),
-                };
-                let snapshot = Arc::new(snapshot);
-                self.snapshot = Some(snapshot.clone());
+                // While another worker holds the snapshot, the next frame tries again.
                 let (tx, rx) = std::sync::mpsc::channel();
                 let ctx = ctx.cloned();
                 super::background::spawn(move || {
@@ -544,9 +537,13 @@ mod tests {
         let now = Analysis::compute(&fourth);
         assert_eq!(format!("{last:?}"), format!("{now:?}"));
         assert_eq!(
-            state.snapshot.as_deref(),
+            state.snapshot.current().map(|(_, w)| w),
             Some(&fourth),
             "the snapshot was brought up to date"
+        );
+        assert_eq!(
+            state.snapshot.full_copies, 1,
+            "edits were synced, not cloned"
         );
     }
 

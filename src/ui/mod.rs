@@ -30,6 +30,7 @@ pub mod open_job;
 pub mod palette;
 pub mod reader;
 pub mod screenshot;
+pub mod snapshot;
 pub mod sources;
 pub mod status;
 pub mod suggestions;
