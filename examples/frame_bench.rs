@@ -92,6 +92,27 @@ fn extra_timings(path: &std::path::Path) {
         percentile(&ms, 50.0),
         percentile(&ms, 100.0)
     );
+    // An edit (a claim's note): the frame after it rebuilds what depends on the claims.
+    let mut edit_ms = Vec::new();
+    for k in 0..10 {
+        let n = d.app.ws.claims.len();
+        let mut c = d.app.ws.claims[(k * 7919) % n].clone();
+        c.note.push_str(" (checked)");
+        d.app.push(Command::Edit(
+            Box::new(claimbench::action::Action::ReplaceClaim(Box::new(c))),
+            "Edit note".into(),
+            None,
+        ));
+        d.frame(Vec::new());
+        edit_ms.push(d.frame(Vec::new()).0.as_secs_f64() * 1e3);
+        d.settle(std::time::Duration::from_secs(60));
+    }
+    edit_ms.sort_by(f64::total_cmp);
+    println!(
+        "EditFrame frame_ms_p50={:.2} frame_ms_max={:.2} (Reader view, the frame after an edit)",
+        percentile(&edit_ms, 50.0),
+        percentile(&edit_ms, 100.0)
+    );
     let ws = &d.app.ws;
     let mut state = TableState::default();
     let time = |state: &TableState| {

@@ -208,10 +208,13 @@ impl Workspace {
 
     /// Number of claims with evidence in each document.
     pub fn claims_per_document(&self) -> HashMap<&DocId, usize> {
-        let mut m = HashMap::new();
+        let mut m = HashMap::with_capacity(self.documents.len());
         for c in &self.claims {
-            for d in c.documents() {
-                *m.entry(d).or_insert(0) += 1;
+            // Each document once per claim, without collecting them (this runs over every claim).
+            for (i, e) in c.evidence.iter().enumerate() {
+                if !c.evidence[..i].iter().any(|p| p.doc == e.doc) {
+                    *m.entry(&e.doc).or_insert(0) += 1;
+                }
             }
         }
         m

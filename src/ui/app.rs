@@ -1064,6 +1064,7 @@ impl ClaimbenchApp {
     /// benchmarks can drive it without eframe.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
+        self.findings.snapshot.follow(&self.history);
         self.poll_open(&ctx);
         if let Some(outcome) = self.import_job.as_ref().and_then(|j| j.poll()) {
             self.import_job = None;
