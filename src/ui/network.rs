@@ -409,6 +409,9 @@ mod tests {
         state.cache = Some(shown);
         let g = settle(&mut state, &edited, 2, &mut snap);
         assert_eq!(g.graph.edge_count(), 0);
-        assert_eq!(snap.full_copies, 1, "the edit was synced into the shared copy");
+        assert_eq!(
+            snap.full_copies, 1,
+            "the edit was synced into the shared copy"
+        );
     }
 }
