@@ -22,6 +22,12 @@ pub struct ReaderState {
     pub selection: Option<(DocId, Range<usize>)>,
     /// Whether the document text had keyboard focus in the last frame.
     pub has_focus: bool,
+    /// Where the last plain click in the text landed (document, byte offset): a Shift+click in
+    /// another paragraph of a large document selects from there.
+    span_anchor: Option<(DocId, usize)>,
+    /// Whether `selection` was made with Shift+click across paragraphs of a large document
+    /// (each paragraph is a text field of its own there, whose own selection stops at its end).
+    spanning: bool,
     /// Extraction proposals for the open document.
     pub suggestions: super::suggestions::SuggestionsState,
     /// The text being edited in the "Replace text…" dialog.
@@ -115,6 +121,7 @@ fn layout(
     hl: &[Highlight],
     proposals: &[Range<usize>],
     found: &[Range<usize>],
+    marked: Option<&Range<usize>>,
     selected: Option<&ClaimId>,
     ui: &egui::Ui,
 ) -> LayoutJob {
@@ -129,7 +136,7 @@ fn layout(
     for r in &doc.excluded {
         bounds.extend([r.start, r.end]);
     }
-    for r in proposals.iter().chain(found) {
+    for r in proposals.iter().chain(found).chain(marked) {
         bounds.extend([r.start, r.end]);
     }
     bounds.retain(|&b| span.start <= b && b <= span.end && text.is_char_boundary(b));
@@ -169,6 +176,10 @@ fn layout(
         if found.iter().any(|r| r.start <= a && b <= r.end) {
             fmt.background = egui::Color32::from_rgba_unmultiplied(0xF0, 0xE4, 0x42, 140);
             fmt.color = egui::Color32::BLACK;
+        }
+        if marked.is_some_and(|r| r.start <= a && b <= r.end) {
+            fmt.background = ui.visuals().selection.bg_fill;
+            fmt.color = ui.visuals().selection.stroke.color;
         }
         job.append(&text[a..b], 0.0, fmt);
     }
@@ -321,6 +332,7 @@ pub fn reader_ui(
     if let Some(r) = scroll_to_match {
         // The current match becomes the selection, so Ctrl+Shift+N works without a mouse.
         state.selection = Some((doc.id.clone(), r.clone()));
+        state.spanning = false;
         state.scroll_to = Some((doc.id.clone(), r));
     }
     state.suggestions.set_ctx(ui.ctx());
@@ -353,6 +365,11 @@ pub fn reader_ui(
         found: &found,
         selected: sel.claim.as_ref(),
         sel_claim: sel.claim.is_some(),
+        marked: state
+            .selection
+            .as_ref()
+            .filter(|(d, _)| state.spanning && d == &doc.id)
+            .map(|(_, r)| r.clone()),
     };
     let mut scroll = egui::ScrollArea::vertical()
         .id_salt(("reader", &doc.id.0))
@@ -387,6 +404,8 @@ struct Inputs<'a> {
     /// The longest proposal, in bytes.
     proposals_longest: usize,
     found: &'a [Range<usize>],
+    /// A selection across paragraphs, drawn as selected text.
+    marked: Option<Range<usize>>,
     selected: Option<&'a ClaimId>,
     sel_claim: bool,
 }
@@ -468,6 +487,7 @@ fn text_block_ui(
                 hl,
                 &proposals,
                 &found,
+                inp.marked.as_ref(),
                 inp.selected,
                 ui,
             ))
@@ -488,8 +508,29 @@ fn text_block_ui(
     if response.has_focus() {
         state.has_focus = true;
     }
+    // A large document: a plain click sets where a Shift+click in another paragraph selects
+    // from; that selection is kept over the text fields' own until the next plain click.
+    if doc.text.len() > paragraphs::LARGE_DOCUMENT
+        && (response.clicked() || response.drag_started())
+        && let Some(p) = response.interact_pointer_pos()
+    {
+        let at = base + byte_of_char(piece, galley.cursor_from_pos(p - pos).index.0);
+        let shift = ui.input(|i| i.modifiers.shift);
+        match &state.span_anchor {
+            Some((d, anchor)) if shift && d == &doc.id => {
+                let (a, b) = ((*anchor).min(at), (*anchor).max(at));
+                state.selection = (a < b).then(|| (doc.id.clone(), a..b));
+                state.spanning = state.selection.is_some();
+            }
+            _ => {
+                state.span_anchor = Some((doc.id.clone(), at));
+                state.spanning = false;
+            }
+        }
+    }
     // The text selection, in bytes, kept when focus moves to a button elsewhere.
     if response.has_focus()
+        && !state.spanning
         && let Some(r) = output.cursor_range
     {
         let [a, b] = r.sorted_cursors();
