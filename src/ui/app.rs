@@ -1064,7 +1064,6 @@ impl ClaimbenchApp {
     /// benchmarks can drive it without eframe.
     pub fn frame_ui(&mut self, ui: &mut egui::Ui) {
         let ctx = ui.ctx().clone();
-        self.findings.snapshot.follow(&self.history);
         self.poll_open(&ctx);
         if let Some(outcome) = self.import_job.as_ref().and_then(|j| j.poll()) {
             self.import_job = None;
@@ -1092,6 +1091,9 @@ impl ClaimbenchApp {
             self.note(format!("Found {n} figures in “{title}”; see Suggestions"));
         }
         let mut cmds = std::mem::take(&mut self.commands);
+        // After anything above that may have changed the workspace (an open or an import that
+        // finished), before any pane asks for the workers' copy of it.
+        self.findings.snapshot.follow(&self.history);
 
         egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, self, &mut cmds));
         egui::Panel::bottom("status_bar").show(ui, |ui| status::status_bar_ui(ui, self, &mut cmds));
