@@ -269,7 +269,10 @@ impl ClaimbenchApp {
         if app.settings.dock.is_none() || startup.tab != CentralTab::default() {
             layout::show(&mut app.dock, startup.tab.pane());
         }
-        let opened = wanted.is_some_and(|p| app.open_path(&p));
+        // Screenshots need the workspace in their first frame; the app loads a large one in
+        // the background.
+        let background = app.screenshot.is_none();
+        let opened = wanted.is_some_and(|p| app.open_at_startup(&p, background));
         if !opened {
             app.open_sample();
         }
@@ -452,7 +455,7 @@ impl ClaimbenchApp {
             Command::ReloadFromDisk => {
                 if let Some(p) = self.path.clone() {
                     self.after_save = None;
-                    self.open_path(&p);
+                    self.start_open(&p, Some(ctx));
                 }
             }
             Command::OverwriteSave => {
@@ -1063,7 +1066,7 @@ impl ClaimbenchApp {
                 .collect()
         });
         if !dropped.is_empty() {
-            self.push(Command::ImportPaths(dropped));
+            self.open_dropped(dropped);
         }
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);
