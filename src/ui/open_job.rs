@@ -62,7 +62,7 @@ impl OpenProgress {
     /// release build: reading 5 %, parsing 85 %, checking the rest.
     pub fn fraction(&self) -> f32 {
         let part = if self.total == 0 {
-            1.0
+            0.0
         } else {
             (self.done as f32 / self.total as f32).min(1.0)
         };
