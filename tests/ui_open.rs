@@ -287,3 +287,46 @@ fn a_second_open_cancels_the_first() {
     assert!(h.state().ws == other, "the cancelled open never lands");
     h.get_by_label(&small.display().to_string());
 }
+
+#[test]
+fn startup_and_reload_from_disk_open_large_files_in_the_background() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, ws) = big_workspace(dir.path(), "big.ron");
+    // Startup with a large workspace named: the sample shows while it loads.
+    let hold = hold_opens_of(&path);
+    let startup = Startup {
+        path: Some(path.clone()),
+        dialogs: DialogBackend::Scripted(VecDeque::new()),
+        ..Default::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .with_step_dt(1.0 / 60.0)
+        .build_eframe(move |_cc| ClaimbenchApp::with_settings(startup, Settings::default()));
+    h.run();
+    wait_for_progress_bar(&mut h);
+    h.get_by_label(claimbench::sample::SAMPLE_NAME);
+    drop(hold);
+    frames_until(&mut h, "the startup open", |h| h.state().open_job.is_none());
+    assert!(h.state().ws == ws);
+    h.get_by_label(&counts(&ws));
+
+    // Another program rewrites the file; Reload reads it in the background too.
+    let mut theirs = ws.clone();
+    theirs.title = "Rewritten elsewhere".into();
+    theirs.claims.truncate(2500);
+    claimbench::io::save_workspace(&theirs, &path).expect("outside save");
+    frames_until(&mut h, "the changed-on-disk question", |h| {
+        h.query_by_label("Keep mine").is_some()
+    });
+    let hold = hold_opens_of(&path);
+    h.get_by_label("Reload").click();
+    h.run();
+    wait_for_progress_bar(&mut h);
+    assert!(h.state().ws == ws, "shown until the new content is ready");
+    drop(hold);
+    frames_until(&mut h, "the reload", |h| h.state().open_job.is_none());
+    assert!(h.state().ws == theirs, "the file's new content");
+    h.get_by_label(&counts(&theirs));
+    assert!(h.query_by_label("Keep mine").is_none());
+}
