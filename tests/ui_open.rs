@@ -12,8 +12,8 @@ mod harness;
 use claimbench::model::Workspace;
 use claimbench::ui::app::Settings;
 use claimbench::ui::dialogs::DialogBackend;
-use claimbench::ui::{ClaimbenchApp, Startup};
 use claimbench::ui::open_job::{BACKGROUND_BYTES, PROGRESS_LABEL, hold_opens_of};
+use claimbench::ui::{ClaimbenchApp, Startup};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};
 use std::collections::VecDeque;
@@ -127,7 +127,10 @@ fn a_large_workspace_opens_in_the_background_with_a_progress_bar() {
 
     drop(hold);
     frames_until(&mut h, "the open", |h| h.state().open_job.is_none());
-    assert!(h.query_by_label(PROGRESS_LABEL).is_none(), "the bar is gone");
+    assert!(
+        h.query_by_label(PROGRESS_LABEL).is_none(),
+        "the bar is gone"
+    );
     assert!(h.state().ws == ws, "the new workspace is shown");
     h.get_by_label(&counts(&ws));
     h.get_by_label(&path.display().to_string());
@@ -191,7 +194,10 @@ fn a_corrupt_large_file_says_where_and_keeps_the_previous_workspace() {
         .expect_err("corrupt")
         .position()
         .expect("a position");
-    assert_eq!(expected.0, line, "the synchronous loader points at the garbage");
+    assert_eq!(
+        expected.0, line,
+        "the synchronous loader points at the garbage"
+    );
 
     let hold = hold_opens_of(&path);
     let mut h = start(vec![Some(path.clone())]);
@@ -253,11 +259,17 @@ fn edits_made_while_a_dropped_file_loads_are_asked_about_first() {
     frames_until(&mut h, "the question", |h| {
         h.query_by_label("Unsaved changes").is_some()
     });
-    assert!(h.state().ws.title.ends_with(" (edited)"), "not replaced unasked");
+    assert!(
+        h.state().ws.title.ends_with(" (edited)"),
+        "not replaced unasked"
+    );
     h.get_by_label_contains("dropped.ron is loaded; save or discard your changes");
     h.get_by_label("Discard changes").click();
     h.run();
-    assert!(h.state().ws == ws, "the loaded workspace, without a second read");
+    assert!(
+        h.state().ws == ws,
+        "the loaded workspace, without a second read"
+    );
     assert!(h.state().open_job.is_none());
     assert!(!h.state().is_dirty());
     h.get_by_label(&counts(&ws));
@@ -277,7 +289,10 @@ fn a_second_open_cancels_the_first() {
     wait_for_progress_bar(&mut h);
     open_from_file_menu(&mut h);
     assert!(h.state().open_job.is_none(), "the first open was cancelled");
-    assert!(shows(&h, "Stopped opening big.ron; opening small.ron instead"));
+    assert!(shows(
+        &h,
+        "Stopped opening big.ron; opening small.ron instead"
+    ));
     assert!(h.state().ws == other);
     drop(hold);
     for _ in 0..50 {

@@ -15,7 +15,9 @@ mod tracked;
 pub use flow::{PROGRESS_LABEL, opens_in_background, progress_ui};
 
 use crate::io::LoadError;
+use crate::io::disk::DiskStamp;
 use crate::model::Workspace;
+use sha2::{Digest, Sha256};
 use std::io::Read;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -96,19 +98,24 @@ fn file_tag(path: &Path) -> Option<FileTag> {
         .map(|m| (m.len(), m.modified().ok()))
 }
 
+/// What the worker hands back: the workspace or the error, and the file's stamp (length,
+/// modification time, hash of what was read) for change detection, so the UI thread need not
+/// read and hash the file again.
+type Opened = (Result<Workspace, LoadError>, Option<DiskStamp>);
+
 /// An open running in the background.
 pub struct OpenJob {
     path: PathBuf,
     progress: Arc<Mutex<OpenProgress>>,
     cancel: Arc<AtomicBool>,
-    rx: Receiver<Result<Workspace, LoadError>>,
+    rx: Receiver<Opened>,
     tag: Option<FileTag>,
     /// The history revision when the open started: a different one at the end means the
     /// workspace was edited meanwhile.
     started_revision: u64,
     /// A loaded workspace waiting for the unsaved-changes question (edits made during the load),
     /// and whether the question was raised.
-    ready: Option<(Workspace, bool)>,
+    ready: Option<(Workspace, Option<DiskStamp>, bool)>,
 }
 
 impl OpenJob {
@@ -184,16 +191,22 @@ impl OpenJob {
     /// The outcome once the worker has finished; `None` while it runs. A worker that died
     /// without an answer reports an I/O error.
     pub fn poll(&self) -> Option<Result<Workspace, LoadError>> {
+        self.poll_stamped().map(|(r, _)| r)
+    }
+
+    fn poll_stamped(&self) -> Option<Opened> {
         match self.rx.try_recv() {
             Ok(r) => Some(r),
             Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some(Err(stopped(&self.path))),
+            Err(TryRecvError::Disconnected) => Some((Err(stopped(&self.path)), None)),
         }
     }
 
     /// Blocks until the worker has finished (tests, headless runs).
     pub fn wait(self) -> Result<Workspace, LoadError> {
-        self.rx.recv().unwrap_or_else(|_| Err(stopped(&self.path)))
+        self.rx
+            .recv()
+            .map_or_else(|_| Err(stopped(&self.path)), |(r, _)| r)
     }
 }
 
@@ -239,13 +252,17 @@ fn wait_while_held(path: &Path, cancel: &AtomicBool) {
 }
 
 /// The worker's whole job: read with byte progress, parse with position progress (stopping at
-/// the next step once `cancel` is set), then check.
+/// the next step once `cancel` is set) while another thread hashes the text for the stamp, then
+/// check.
 fn read_and_parse(
     path: &Path,
     cancel: &AtomicBool,
     report: &dyn Fn(OpenPhase, u64, u64),
-) -> Result<Workspace, LoadError> {
-    let text = read_chunked(path, cancel, report)?;
+) -> Opened {
+    let (text, mtime) = match read_chunked(path, cancel, report) {
+        Ok(read) => read,
+        Err(e) => return (Err(e), None),
+    };
     let total = text.len() as u64;
     report(OpenPhase::Parsing, 0, total);
     wait_while_held(path, cancel);
@@ -254,34 +271,46 @@ fn read_and_parse(
         !cancel.load(Ordering::Relaxed)
     };
     let tracker = tracked::Tracker::new(&text, text.len() / PARSE_STEPS, &parsed);
-    let result = crate::io::load::parse_workspace_with(&text, path, |t| {
-        let ws = tracked::from_str(t, &tracker);
-        if !cancel.load(Ordering::Relaxed) {
-            report(OpenPhase::Checking, total, total);
-        }
-        ws
+    let (result, sha256) = std::thread::scope(|s| {
+        let hash = s.spawn(|| <[u8; 32]>::from(Sha256::digest(text.as_bytes())));
+        let result = crate::io::load::parse_workspace_with(&text, path, |t| {
+            let ws = tracked::from_str(t, &tracker);
+            if !cancel.load(Ordering::Relaxed) {
+                report(OpenPhase::Checking, total, total);
+            }
+            ws
+        });
+        (result, hash.join().ok())
     });
     if cancel.load(Ordering::Relaxed) {
-        return Err(LoadError::Io {
+        let e = LoadError::Io {
             path: path.to_owned(),
             source: std::io::Error::new(std::io::ErrorKind::Interrupted, "cancelled"),
-        });
+        };
+        return (Err(e), None);
     }
-    result
+    let stamp = sha256.map(|sha256| DiskStamp {
+        len: total,
+        mtime,
+        sha256,
+    });
+    (result, stamp)
 }
 
-/// Reads a file as UTF-8 in chunks, reporting progress and stopping when `cancel` is set.
+/// Reads a file as UTF-8 in chunks, reporting progress and stopping when `cancel` is set; with
+/// its modification time before the read.
 fn read_chunked(
     path: &Path,
     cancel: &AtomicBool,
     report: &dyn Fn(OpenPhase, u64, u64),
-) -> Result<String, LoadError> {
+) -> Result<(String, Option<SystemTime>), LoadError> {
     let io = |source| LoadError::Io {
         path: path.to_owned(),
         source,
     };
     let mut f = std::fs::File::open(path).map_err(io)?;
-    let total = f.metadata().map_err(io)?.len();
+    let meta = f.metadata().map_err(io)?;
+    let (total, mtime) = (meta.len(), meta.modified().ok());
     let mut bytes = Vec::with_capacity(total as usize + 1);
     let mut buf = vec![0u8; CHUNK];
     loop {
@@ -302,7 +331,7 @@ fn read_chunked(
             total.max(bytes.len() as u64),
         );
     }
-    String::from_utf8(bytes).map_err(|e| {
+    let text = String::from_utf8(bytes).map_err(|e| {
         let byte = e.utf8_error().valid_up_to();
         let valid = std::str::from_utf8(&e.as_bytes()[..byte]).unwrap_or_default();
         let (line, col) = crate::io::load::line_col(valid, valid.len());
@@ -312,7 +341,8 @@ fn read_chunked(
             col,
             byte,
         }
-    })
+    })?;
+    Ok((text, mtime))
 }
 
 #[cfg(test)]
@@ -327,8 +357,18 @@ mod tests {
         crate::io::save_workspace(&ws, &good).unwrap();
         let job = OpenJob::start(good.clone(), None);
         assert_eq!(job.path(), good.as_path());
-        let opened = job.wait().unwrap();
-        assert_eq!(opened, ws);
+        let (opened, stamp) = loop {
+            if let Some(r) = job.poll_stamped() {
+                break r;
+            }
+            std::thread::sleep(Duration::from_millis(2));
+        };
+        assert_eq!(opened.unwrap(), ws);
+        assert_eq!(
+            stamp,
+            Some(DiskStamp::take(&good).unwrap()),
+            "hashed on the worker"
+        );
 
         let bad = dir.path().join("bad.ron");
         std::fs::write(
@@ -362,11 +402,13 @@ mod tests {
         };
         assert_eq!(ws.claims.len(), 3000);
         let p = job.progress();
-        assert_eq!((p.phase, p.done, p.total), (OpenPhase::Checking, size, size));
+        assert_eq!(
+            (p.phase, p.done, p.total),
+            (OpenPhase::Checking, size, size)
+        );
         seen.push(p);
         assert!(
-            seen.windows(2)
-                .all(|w| w[0].fraction() <= w[1].fraction()),
+            seen.windows(2).all(|w| w[0].fraction() <= w[1].fraction()),
             "the bar never goes back: {seen:?}"
         );
 
@@ -396,8 +438,14 @@ mod tests {
             done,
             total: 118_000_000,
         };
-        assert_eq!(p(OpenPhase::Reading, 12_000_000).label(), "Reading 12 of 118 MB");
-        assert_eq!(p(OpenPhase::Parsing, 59_000_000).label(), "Parsing 59 of 118 MB");
+        assert_eq!(
+            p(OpenPhase::Reading, 12_000_000).label(),
+            "Reading 12 of 118 MB"
+        );
+        assert_eq!(
+            p(OpenPhase::Parsing, 59_000_000).label(),
+            "Parsing 59 of 118 MB"
+        );
         assert_eq!(p(OpenPhase::Checking, 0).label(), "Checking the workspace…");
         let f = [
             p(OpenPhase::Reading, 0).fraction(),

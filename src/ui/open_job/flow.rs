@@ -17,8 +17,10 @@ pub fn opens_in_background(path: &Path) -> bool {
 }
 
 fn name(path: &Path) -> String {
-    path.file_name()
-        .map_or_else(|| path.display().to_string(), |n| n.to_string_lossy().into())
+    path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into(),
+    )
 }
 
 fn is_workspace(path: &Path) -> bool {
@@ -34,7 +36,10 @@ impl ClaimbenchApp {
         if let Some(mut job) = self.open_job.take() {
             match job.ready.take() {
                 // Loaded while the user was asked about their changes, and unchanged on disk.
-                Some((ws, _)) if job.path == path && file_tag(path) == job.tag => {
+                Some((ws, stamp, _)) if job.path == path && file_tag(path) == job.tag => {
+                    if let Some(stamp) = stamp {
+                        self.disk.preset_stamp(path, stamp);
+                    }
                     self.finish_open(path, Ok(ws));
                     return false;
                 }
@@ -106,7 +111,7 @@ impl ClaimbenchApp {
             self.note("Open cancelled; nothing was changed");
             return;
         }
-        if let Some((_, asked)) = &mut job.ready {
+        if let Some((_, _, asked)) = &mut job.ready {
             let pending = &mut self.dialogs.confirm_discard;
             if !*asked {
                 // Another question (Quit, New) is on screen: ask once it is answered.
@@ -125,14 +130,17 @@ impl ClaimbenchApp {
             self.note(msg);
             return;
         }
-        match job.poll() {
-            Some(Ok(ws)) if edited && revision != job.started_revision => {
-                job.ready = Some((ws, false));
+        match job.poll_stamped() {
+            Some((Ok(ws), stamp)) if edited && revision != job.started_revision => {
+                job.ready = Some((ws, stamp, false));
                 ctx.request_repaint();
             }
-            Some(result) => {
+            Some((result, stamp)) => {
                 let path = job.path.clone();
                 self.open_job = None;
+                if let Some(stamp) = stamp {
+                    self.disk.preset_stamp(&path, stamp);
+                }
                 self.finish_open(&path, result);
             }
             // The worker asks for frames on progress; this keeps the bar moving without a
