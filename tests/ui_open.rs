@@ -345,3 +345,29 @@ fn startup_and_reload_from_disk_open_large_files_in_the_background() {
     h.get_by_label(&counts(&theirs));
     assert!(h.query_by_label("Keep mine").is_none());
 }
+
+#[test]
+fn new_while_a_file_loads_stops_the_open() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, _) = big_workspace(dir.path(), "big.ron");
+    let hold = hold_opens_of(&path);
+    let mut h = start(vec![Some(path.clone())]);
+    open_from_file_menu(&mut h);
+    wait_for_progress_bar(&mut h);
+    // File › New by its shortcut.
+    h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::N);
+    h.run();
+    assert!(h.state().open_job.is_none());
+    assert!(h.query_by_label(PROGRESS_LABEL).is_none());
+    assert!(shows(&h, "Stopped opening big.ron"));
+    drop(hold);
+    for _ in 0..50 {
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+    assert!(
+        h.state().ws == Workspace::default(),
+        "the new, empty workspace stays"
+    );
+    h.get_by_label("new workspace (not saved yet)");
+}

@@ -428,7 +428,10 @@ impl ClaimbenchApp {
             {
                 self.dialogs.confirm_discard = Some(cmd);
             }
-            Command::New => self.replace_workspace(Workspace::default(), None),
+            Command::New => {
+                self.cancel_open();
+                self.replace_workspace(Workspace::default(), None);
+            }
             Command::Open => {
                 if let Some(p) = self.dialogs.ask_path(PathPurpose::Open, None) {
                     self.push(Command::OpenPath(p));

@@ -140,12 +140,13 @@ impl OpenJob {
                 }
             };
             let result = read_and_parse(&worker_path, &c, &report);
-            // After a cancel nobody listens: the result is dropped, nothing is sent.
+            // After a cancel nobody listens: the result is dropped, nothing is sent, no frame
+            // is asked for.
             if !c.load(Ordering::Relaxed) {
                 let _ = tx.send(result);
-            }
-            if let Some(ctx) = &ctx {
-                ctx.request_repaint();
+                if let Some(ctx) = &ctx {
+                    ctx.request_repaint();
+                }
             }
         });
         Self {

@@ -65,6 +65,15 @@ impl ClaimbenchApp {
         true
     }
 
+    /// Stops the open in progress, if any (File › New was chosen meanwhile): what it loads
+    /// will not replace the workspace.
+    pub fn cancel_open(&mut self) {
+        if let Some(job) = self.open_job.take() {
+            job.cancel();
+            self.note(format!("Stopped opening {}", name(&job.path)));
+        }
+    }
+
     /// Opens the workspace named at startup (command line or last session). With `background`,
     /// a large file loads on a worker while the sample shows; otherwise it opens at once.
     /// Returns whether a workspace was opened or is being opened.
