@@ -107,10 +107,20 @@ fn a_large_workspace_opens_in_the_background_with_a_progress_bar() {
     open_from_file_menu(&mut h);
     wait_for_progress_bar(&mut h);
 
-    // The bar says what it does; Cancel is offered; the old workspace is still shown.
+    // The bar says what it does (the worker is held once the file is read); Cancel is offered;
+    // the old workspace is still shown.
+    let said = |h: &H| {
+        h.query_by_label(PROGRESS_LABEL)
+            .and_then(|bar| bar.accesskit_node().description())
+            .unwrap_or_default()
+    };
+    frames_until(&mut h, "the file read", |h| said(h).contains("Parsing"));
+    assert!(
+        said(&h).starts_with("big.ron: Parsing 0 of 6 MB"),
+        "{}",
+        said(&h)
+    );
     let bar = h.get_by_label(PROGRESS_LABEL);
-    let said = bar.accesskit_node().description().unwrap_or_default();
-    assert!(said.starts_with("big.ron: Parsing 0 of 6 MB"), "{said:?}");
     assert_eq!(bar.accesskit_node().numeric_value(), Some(5.0), "read: 5 %");
     h.get_by_label("Cancel open");
     h.get_by_label(&counts(&sample));

@@ -308,7 +308,12 @@ impl ClaimbenchApp {
         if path.is_none() {
             self.settings.last_workspace = None;
         }
-        self.ws = ws;
+        // A large workspace takes tens of milliseconds to free: not on the UI thread. (Should
+        // no thread start, the closure and the workspace are dropped here.)
+        let old = std::mem::replace(&mut self.ws, ws);
+        let _ = std::thread::Builder::new()
+            .name("drop-workspace".into())
+            .spawn(move || drop(old));
         self.path = path;
         self.disk.track(self.path.as_deref());
         self.history.clear();
