@@ -381,3 +381,43 @@ fn new_while_a_file_loads_stops_the_open() {
     );
     h.get_by_label("new workspace (not saved yet)");
 }
+
+#[test]
+fn unsaved_changes_are_asked_about_before_a_large_open_starts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, ws) = big_workspace(dir.path(), "big.ron");
+    let hold = hold_opens_of(&path);
+    let mut h = start(vec![Some(path.clone())]);
+    h.get_by_label("Edit").click();
+    h.run();
+    let title = h.state().ws.title.clone();
+    let field = h
+        .get_all_by_value(&title)
+        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput)
+        .expect("the title field");
+    field.focus();
+    field.type_text(" (edited)");
+    h.run();
+    h.key_press(egui::Key::Escape);
+    h.run();
+    assert!(h.state().is_dirty());
+
+    open_from_file_menu(&mut h);
+    h.get_by_label("Unsaved changes");
+    assert!(
+        h.state().open_job.is_none(),
+        "nothing is read before the answer"
+    );
+    h.get_by_label("Discard changes").click();
+    h.run();
+    wait_for_progress_bar(&mut h);
+    assert!(
+        h.state().ws.title.ends_with(" (edited)"),
+        "shown while loading"
+    );
+    drop(hold);
+    frames_until(&mut h, "the open", |h| h.state().open_job.is_none());
+    assert!(h.query_by_label("Unsaved changes").is_none(), "asked once");
+    assert!(h.state().ws == ws);
+    assert!(!h.state().is_dirty());
+}
