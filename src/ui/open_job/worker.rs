@@ -114,7 +114,6 @@ fn read_chunked(
     let meta = f.metadata().map_err(io)?;
     let (total, mtime) = (meta.len(), meta.modified().ok());
     let mut bytes = Vec::with_capacity(total as usize + 1);
-    let mut buf = vec![0u8; CHUNK];
     loop {
         if cancel.load(Ordering::Relaxed) {
             return Err(io(std::io::Error::new(
@@ -122,11 +121,14 @@ fn read_chunked(
                 "cancelled",
             )));
         }
-        let n = f.read(&mut buf).map_err(io)?;
+        // Straight into the buffer sized for the whole file: no copy through a chunk buffer.
+        let n = (&mut f)
+            .take(CHUNK as u64)
+            .read_to_end(&mut bytes)
+            .map_err(io)?;
         if n == 0 {
             break;
         }
-        bytes.extend_from_slice(&buf[..n]);
         report(
             OpenPhase::Reading,
             bytes.len() as u64,
