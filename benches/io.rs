@@ -18,6 +18,14 @@ fn io(c: &mut Criterion) {
     g.bench_function("open", |b| {
         b.iter(|| black_box(claimbench::io::load_workspace(&path).expect("valid")))
     });
+    // What the app runs for files of 4 MB and more: chunked read, parse with progress, check,
+    // and the hash for change detection on a second thread.
+    g.bench_function("open_in_background", |b| {
+        b.iter(|| {
+            let job = claimbench::ui::open_job::OpenJob::start(path.clone(), None);
+            black_box(job.wait().expect("valid"))
+        })
+    });
     g.bench_function("bare_ron_from_str", |b| {
         b.iter(|| black_box(ron::from_str::<Workspace>(&text).expect("parses")))
     });

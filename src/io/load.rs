@@ -45,6 +45,17 @@ pub fn load_workspace_bytes(bytes: &[u8], path: &Path) -> Result<Workspace, Load
 
 /// Parses workspace text; `path` is only used in messages.
 pub fn parse_workspace(text: &str, path: &Path) -> Result<Workspace, LoadError> {
+    parse_workspace_with(text, path, |t| ron::Options::default().from_str(t))
+}
+
+/// [`parse_workspace`] with the RON parse step supplied by the caller: `parse` must behave like
+/// `ron::Options::default().from_str` (the background open passes one that also reports how far
+/// it has got). The checks before and the validation after are the same.
+pub fn parse_workspace_with(
+    text: &str,
+    path: &Path,
+    parse: impl FnOnce(&str) -> Result<Workspace, ron::error::SpannedError>,
+) -> Result<Workspace, LoadError> {
     if text.trim().is_empty() {
         return Err(LoadError::Syntax {
             path: path.to_owned(),
@@ -88,7 +99,7 @@ pub fn parse_workspace(text: &str, path: &Path) -> Result<Workspace, LoadError> 
             return migrate(text, found, path);
         }
     }
-    let ws: Workspace = ron::Options::default().from_str(text).map_err(|e| {
+    let ws: Workspace = parse(text).map_err(|e| {
         let (line, col) = skip_blank(text, e.span.start.line, e.span.start.col);
         // The parser stopped on the file's last token: say the file ends early, since the
         // position alone (somewhere on the last line) hides it.

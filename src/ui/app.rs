@@ -272,7 +272,10 @@ impl ClaimbenchApp {
         if app.settings.dock.is_none() || startup.tab != CentralTab::default() {
             layout::show(&mut app.dock, startup.tab.pane());
         }
-        let opened = wanted.is_some_and(|p| app.open_path(&p));
+        // Screenshots need the workspace in their first frame; the app loads a large one in
+        // the background.
+        let background = app.screenshot.is_none();
+        let opened = wanted.is_some_and(|p| app.open_at_startup(&p, background));
         if !opened {
             app.open_sample();
         }
@@ -308,7 +311,12 @@ impl ClaimbenchApp {
         if path.is_none() {
             self.settings.last_workspace = None;
         }
-        self.ws = ws;
+        // A large workspace takes tens of milliseconds to free: not on the UI thread. (Should
+        // no thread start, the closure and the workspace are dropped here.)
+        let old = std::mem::replace(&mut self.ws, ws);
+        let _ = std::thread::Builder::new()
+            .name("drop-workspace".into())
+            .spawn(move || drop(old));
         self.path = path;
         self.disk.track(self.path.as_deref());
         self.history.clear();
@@ -439,7 +447,10 @@ impl ClaimbenchApp {
             {
                 self.dialogs.confirm_discard = Some(cmd);
             }
-            Command::New => self.replace_workspace(Workspace::default(), None),
+            Command::New => {
+                self.cancel_open();
+                self.replace_workspace(Workspace::default(), None);
+            }
             Command::Open => {
                 if let Some(p) = self.dialogs.ask_path(PathPurpose::Open, None) {
                     self.push(Command::OpenPath(p));
@@ -466,7 +477,7 @@ impl ClaimbenchApp {
             Command::ReloadFromDisk => {
                 if let Some(p) = self.path.clone() {
                     self.after_save = None;
-                    self.open_path(&p);
+                    self.start_open(&p, Some(ctx));
                 }
             }
             Command::OverwriteSave => {
@@ -1078,7 +1089,7 @@ impl ClaimbenchApp {
                 .collect()
         });
         if !dropped.is_empty() {
-            self.push(Command::ImportPaths(dropped));
+            self.open_dropped(dropped);
         }
         self.handle_shortcuts(&ctx);
         self.handle_close_request(&ctx);

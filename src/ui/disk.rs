@@ -41,6 +41,8 @@ pub struct DiskWatch {
     overwrite_confirmed: bool,
     /// The question on screen, if any.
     pub pending: Option<DiskEvent>,
+    /// A stamp the background open took while reading the file, for the next `track` of it.
+    preset: Option<(PathBuf, DiskStamp)>,
 }
 
 impl DiskWatch {
@@ -52,10 +54,27 @@ impl DiskWatch {
             self.watch_failed = false;
         }
         self.path = path.map(Path::to_path_buf);
-        self.stamp = path.and_then(|p| DiskStamp::take(p).ok());
+        // The background open's stamp saves reading and hashing a large file again here, on the
+        // UI thread, as long as the file still has the length and time it had when read.
+        let preset = self.preset.take().filter(|(p, s)| {
+            Some(p.as_path()) == path
+                && std::fs::metadata(p)
+                    .is_ok_and(|m| m.len() == s.len && m.modified().ok() == s.mtime)
+        });
+        self.stamp = match preset {
+            Some((_, s)) => Some(s),
+            None => path.and_then(|p| DiskStamp::take(p).ok()),
+        };
         self.dismissed = None;
         self.overwrite_confirmed = false;
         self.pending = None;
+    }
+
+    /// Hands over the stamp of `path` taken while it was read (the background open hashes the
+    /// bytes it parsed); the next [`DiskWatch::track`] of `path` uses it instead of reading the
+    /// file again, unless the file's length or modification time moved since.
+    pub fn preset_stamp(&mut self, path: &Path, stamp: DiskStamp) {
+        self.preset = Some((path.to_owned(), stamp));
     }
 
     /// The file being watched.

@@ -24,24 +24,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<
             ui.separator();
         }
         if let Some(job) = &app.open_job {
-            let p = job.progress();
-            let text = match p.phase {
-                super::open_job::OpenPhase::Reading => format!(
-                    "Reading {:.0} of {:.0} MB",
-                    p.done as f64 / 1e6,
-                    p.total as f64 / 1e6
-                ),
-                super::open_job::OpenPhase::Parsing => "Checking the workspace…".to_owned(),
-            };
-            ui.add(
-                egui::ProgressBar::new(p.fraction())
-                    .desired_width(160.0)
-                    .text(text),
-            );
-            if ui.button("Cancel open").clicked() {
-                // The job is only flagged here; the app drops it at the next frame.
-                job.cancel();
-            }
+            super::open_job::progress_ui(ui, job);
             ui.separator();
         }
         ui.label(app.source_label());
