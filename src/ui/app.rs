@@ -311,12 +311,9 @@ impl ClaimbenchApp {
         if path.is_none() {
             self.settings.last_workspace = None;
         }
-        // A large workspace takes tens of milliseconds to free: not on the UI thread. (Should
-        // no thread start, the closure and the workspace are dropped here.)
+        // A large workspace takes tens of milliseconds to free: not on the UI thread.
         let old = std::mem::replace(&mut self.ws, ws);
-        let _ = std::thread::Builder::new()
-            .name("drop-workspace".into())
-            .spawn(move || drop(old));
+        super::background::spawn(move || drop(old));
         self.path = path;
         self.disk.track(self.path.as_deref());
         self.history.clear();
