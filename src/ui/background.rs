@@ -1,9 +1,10 @@
-//! Background work for the UI (extraction of a large document, findings over a large workspace,
-//! opening and importing files) runs on threads at the lowest scheduling priority. On a machine
-//! with few cores the UI thread then wins every scheduler decision against its own workers: a
-//! worker at normal priority could take the UI thread's core for a whole scheduler tick (4 ms on
-//! a 250 Hz kernel), which is a frame's whole budget. The work itself only waits while the UI is
-//! busy drawing, which an idle window is not.
+//! Background work that nobody waits on (extraction of a large document, findings and the
+//! money-flow network over a large workspace, freeing a replaced workspace) runs on threads at
+//! the lowest scheduling priority. On a machine with few cores the UI thread then wins every
+//! scheduler decision against its own workers: at normal priority a worker could take the UI
+//! thread's core for a whole scheduler tick (4 ms on a 250 Hz kernel), a frame's whole budget.
+//! Work the user waits for (opening, importing) keeps normal priority: on a busy machine a
+//! lowest-priority open would crawl.
 
 use std::thread::JoinHandle;
 

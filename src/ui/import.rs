@@ -23,7 +23,8 @@ impl ImportJob {
         let cancel = Arc::new(AtomicBool::new(false));
         let (tx, rx) = channel();
         let (p, c) = (progress.clone(), cancel.clone());
-        super::background::spawn(move || {
+        // The user waits for this: normal priority (background::spawn is for work nobody waits on).
+        std::thread::spawn(move || {
             let opts = ImportOptions {
                 cancel: Some(c.clone()),
                 ..Default::default()

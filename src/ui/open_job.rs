@@ -125,7 +125,8 @@ impl OpenJob {
         let (tx, rx) = channel();
         let tag = file_tag(&path);
         let (p, c, worker_path) = (progress.clone(), cancel.clone(), path.clone());
-        super::background::spawn(move || {
+        // The user waits for this: normal priority (background::spawn is for work nobody waits on).
+        std::thread::spawn(move || {
             let report = |phase, done, total| {
                 if let Ok(mut g) = p.lock() {
                     *g = OpenProgress { phase, done, total };
