@@ -115,16 +115,28 @@ pub fn claims_at(hl: &[Highlight], offset: usize) -> Vec<&ClaimId> {
     hits.into_iter().map(|h| &h.claim).collect()
 }
 
-fn layout(
-    doc: &SourceDocument,
-    span: Range<usize>,
-    hl: &[Highlight],
-    proposals: &[Range<usize>],
-    found: &[Range<usize>],
-    marked: Option<&Range<usize>>,
-    selected: Option<&ClaimId>,
-    ui: &egui::Ui,
-) -> LayoutJob {
+/// What is drawn over a piece of text besides the text itself.
+struct Marks<'a> {
+    /// Evidence spans.
+    hl: &'a [Highlight],
+    /// Extraction proposals (underlined).
+    proposals: &'a [Range<usize>],
+    /// Find matches.
+    found: &'a [Range<usize>],
+    /// A selection across paragraphs.
+    marked: Option<&'a Range<usize>>,
+    /// The selected claim (its spans drawn stronger).
+    selected: Option<&'a ClaimId>,
+}
+
+fn layout(doc: &SourceDocument, span: Range<usize>, marks: &Marks<'_>, ui: &egui::Ui) -> LayoutJob {
+    let Marks {
+        hl,
+        proposals,
+        found,
+        marked,
+        selected,
+    } = *marks;
     let text = &doc.text;
     let font = FontId::proportional(15.0);
     let normal = ui.visuals().text_color();
@@ -481,16 +493,14 @@ fn text_block_ui(
     let found = near(inp.found);
     let mut layouter = |ui: &egui::Ui, _text: &dyn egui::TextBuffer, _wrap: f32| {
         ui.ctx().fonts_mut(|f| {
-            f.layout_job(layout(
-                doc,
-                span.clone(),
+            let marks = Marks {
                 hl,
-                &proposals,
-                &found,
-                inp.marked.as_ref(),
-                inp.selected,
-                ui,
-            ))
+                proposals: &proposals,
+                found: &found,
+                marked: inp.marked.as_ref(),
+                selected: inp.selected,
+            };
+            f.layout_job(layout(doc, span.clone(), &marks, ui))
         })
     };
     let mut text: &str = piece;
