@@ -8,6 +8,10 @@ use crate::model::{Claim, ClaimId, Workspace};
 use egui_extras::{Column, TableBuilder};
 use std::cmp::Ordering;
 
+pub mod search;
+
+pub use search::haystack;
+
 /// A sortable column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
 pub enum SortKey {
@@ -45,10 +49,17 @@ pub struct TableState {
     scroll_frames: u8,
     /// The row order with what it was computed from; recomputed only when one of those changes.
     rows: Option<(RowKey, std::sync::Arc<Vec<usize>>)>,
-    /// Each claim's lowercased search text at a revision, built on the first text filter after
-    /// an edit, so that typing a filter searches 100,000 prepared strings per keystroke.
-    haystacks: Option<(u64, std::sync::Arc<Vec<String>>)>,
+    /// Each claim's lowercased search text, updated on the first text filter after an edit (only
+    /// the changed claims' texts are rebuilt), so that typing a filter searches 100,000 prepared
+    /// strings per keystroke.
+    haystacks: search::SearchTexts,
+    /// Entity names by id at a revision, for the rows' party cells (a scan of the entity list
+    /// per cell grew with the workspace).
+    names: Option<(u64, Names)>,
 }
+
+/// Entity names by id, shared.
+type Names = std::sync::Arc<std::collections::HashMap<crate::model::EntityId, String>>;
 
 /// Everything the row order depends on: the workspace revision, the filter, the sort and the
 /// open document (for "Only the open document").
@@ -99,60 +110,37 @@ impl TableState {
 }
 
 impl TableState {
-    /// Every claim's search text at `revision` (see [`haystack`]), built once per revision.
+    /// Every claim's search text at `revision` (see [`haystack`]): the same texts while the
+    /// revision holds; after an edit only the changed claims' texts are rebuilt.
     pub fn haystacks_at(&mut self, ws: &Workspace, revision: u64) -> std::sync::Arc<Vec<String>> {
-        if let Some((r, h)) = &self.haystacks
-            && *r == revision
-        {
-            return h.clone();
-        }
-        let names: std::collections::HashMap<&crate::model::EntityId, &str> = ws
-            .entities
-            .iter()
-            .map(|e| (&e.id, e.name.as_str()))
-            .collect();
-        let h = std::sync::Arc::new(ws.claims.iter().map(|c| haystack(&names, c)).collect());
-        self.haystacks = Some((revision, std::sync::Arc::clone(&h)));
-        h
+        self.haystacks.at(ws, revision)
     }
-}
 
-/// A claim's text for the filter, lowercased: parties, kind, status, note, id, figure, tags and
-/// evidence quotes, one per line (so no word spans two fields).
-pub fn haystack(
-    names: &std::collections::HashMap<&crate::model::EntityId, &str>,
-    c: &Claim,
-) -> String {
-    let mut hay = String::with_capacity(256);
-    let name = |id: &Option<crate::model::EntityId>| -> String {
-        id.as_ref().map_or(String::new(), |i| {
-            names.get(i).copied().unwrap_or(i.as_str()).to_owned()
-        })
-    };
-    for part in [
-        name(&c.subject).as_str(),
-        name(&c.counterparty).as_str(),
-        c.kind.label(),
-        c.status.label(),
-        c.note.as_str(),
-        c.id.as_str(),
-    ] {
-        hay.push_str(part);
-        hay.push('\n');
+    /// Entity names by id at `revision`, built once per revision.
+    fn names_at(
+        &mut self,
+        ws: &Workspace,
+        revision: u64,
+    ) -> Names {
+        match &self.names {
+            Some((r, names)) if *r == revision => names.clone(),
+            _ => {
+                let names: Names = std::sync::Arc::new(
+                    ws.entities
+                        .iter()
+                        .map(|e| (e.id.clone(), e.name.clone()))
+                        .collect(),
+                );
+                self.names = Some((revision, names.clone()));
+                names
+            }
+        }
     }
-    if let Some(fig) = &c.figure {
-        hay.push_str(&fig.display());
-        hay.push('\n');
+
+    /// How many search texts the last update after an edit built (the rest were kept).
+    pub fn haystacks_rebuilt(&self) -> usize {
+        self.haystacks.rebuilt
     }
-    for t in &c.tags {
-        hay.push_str(t);
-        hay.push('\n');
-    }
-    for e in &c.evidence {
-        hay.push_str(&e.anchor.exact);
-        hay.push('\n');
-    }
-    hay.to_lowercase()
 }
 
 fn name<'a>(ws: &'a Workspace, id: &'a Option<crate::model::EntityId>) -> &'a str {
@@ -215,17 +203,16 @@ struct Prepared<'a> {
     to: Option<crate::model::FuzzyDate>,
     words: Vec<String>,
     /// Entity names by id (a scan of the entity list per claim cost tens of ms at 100k).
-    names: std::collections::HashMap<&'a crate::model::EntityId, &'a str>,
+    names: search::Names<'a>,
+    /// The search text of the claim being checked when none was prepared (one buffer reused).
+    buf: std::cell::RefCell<String>,
 }
 
 impl<'a> Prepared<'a> {
     fn of(f: &ClaimFilter, ws: &'a Workspace) -> Self {
         Self {
-            names: ws
-                .entities
-                .iter()
-                .map(|e| (&e.id, e.name.as_str()))
-                .collect(),
+            names: search::names(ws),
+            buf: std::cell::RefCell::new(String::with_capacity(512)),
             from: f.from.trim().parse().ok(),
             to: f.to.trim().parse().ok(),
             words: f.text.split_whitespace().map(str::to_lowercase).collect(),
@@ -256,15 +243,15 @@ impl<'a> Prepared<'a> {
         if self.words.is_empty() {
             return true;
         }
-        let built;
-        let hay = match hay {
-            Some(h) => h,
+        let hit = |hay: &str| self.words.iter().all(|w| hay.contains(w.as_str()));
+        match hay {
+            Some(h) => hit(h),
             None => {
-                built = haystack(&self.names, c);
-                built.as_str()
+                let mut buf = self.buf.borrow_mut();
+                search::haystack_into(&self.names, c, &mut buf);
+                hit(&buf)
             }
-        };
-        self.words.iter().all(|w| hay.contains(w.as_str()))
+        }
     }
 }
 
@@ -485,6 +472,12 @@ pub fn claims_ui(
     revision: u64,
 ) {
     let rows = state.rows(ws, revision, sel.doc.as_ref());
+    let names = state.names_at(ws, revision);
+    let party = |id: &Option<crate::model::EntityId>| -> String {
+        id.as_ref().map_or(String::new(), |i| {
+            names.get(i).map_or(i.as_str(), String::as_str).to_owned()
+        })
+    };
     ui.horizontal(|ui| {
         ui.heading("Claims");
         ui.weak(format!("{} of {}", rows.len(), ws.claims.len()));
@@ -584,8 +577,8 @@ pub fn claims_ui(
                     false,
                 );
                 cell(&mut row, c.kind.label().into(), true);
-                cell(&mut row, name(ws, &c.subject).into(), false);
-                cell(&mut row, name(ws, &c.counterparty).into(), false);
+                cell(&mut row, party(&c.subject), false);
+                cell(&mut row, party(&c.counterparty), false);
                 cell(
                     &mut row,
                     c.figure.as_ref().map(|f| f.display()).unwrap_or_default(),

@@ -1,0 +1,354 @@
+//! The Claims table's free-text filter: each claim's lowercased search text ("haystack"), and the
+//! set of them kept across edits. After an edit only the claims whose searchable content changed
+//! (or whose subject or counterparty was renamed) get a new text, so the first keystroke of a
+//! filter after an edit at 100,000 claims costs a pass of cheap content fingerprints instead of
+//! rebuilding and lowercasing every text.
+
+use crate::model::{Claim, EntityId, Workspace};
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hash, Hasher};
+use std::sync::Arc;
+
+/// Entity names by id, as the texts read them.
+pub type Names<'a> = HashMap<&'a EntityId, &'a str>;
+
+/// Every entity's display name by id.
+pub fn names(ws: &Workspace) -> Names<'_> {
+    ws.entities
+        .iter()
+        .map(|e| (&e.id, e.name.as_str()))
+        .collect()
+}
+
+/// A claim's text for the filter, lowercased: parties, kind, status, note, id, figure, tags and
+/// evidence quotes, one per line (so no word spans two fields).
+pub fn haystack(names: &Names<'_>, c: &Claim) -> String {
+    let mut hay = String::with_capacity(256);
+    haystack_into(names, c, &mut hay);
+    hay
+}
+
+/// [`haystack`] written into `out` (cleared first), so a caller filtering without prepared texts
+/// reuses one buffer.
+pub fn haystack_into(names: &Names<'_>, c: &Claim, out: &mut String) {
+    out.clear();
+    fn name<'a>(names: &Names<'a>, id: &'a Option<EntityId>) -> &'a str {
+        id.as_ref()
+            .map_or("", |i| names.get(i).copied().unwrap_or(i.as_str()))
+    }
+    let mut push = |part: &str| {
+        // Lowercased field by field: the same text as lowercasing the whole (fields end at a
+        // line break, which is not a letter), without a second allocation for ASCII.
+        if part.is_ascii() {
+            let from = out.len();
+            out.push_str(part);
+            out[from..].make_ascii_lowercase();
+        } else {
+            out.push_str(&part.to_lowercase());
+        }
+        out.push('\n');
+    };
+    push(name(names, &c.subject));
+    push(name(names, &c.counterparty));
+    push(c.kind.label());
+    push(c.status.label());
+    push(&c.note);
+    push(c.id.as_str());
+    if let Some(fig) = &c.figure {
+        push(&fig.display());
+    }
+    for t in &c.tags {
+        push(t);
+    }
+    for e in &c.evidence {
+        push(&e.anchor.exact);
+    }
+}
+
+/// A 64-bit hash of everything [`haystack`] reads from a claim itself (not the entity names):
+/// equal fingerprints mean the text can be reused. Each step is a bijection of the running
+/// state, so two inputs differing in a single word always differ.
+pub fn fingerprint(c: &Claim) -> u64 {
+    let mut h = Fx::default();
+    c.id.hash(&mut h);
+    c.kind.hash(&mut h);
+    c.status.hash(&mut h);
+    c.subject.hash(&mut h);
+    c.counterparty.hash(&mut h);
+    c.note.hash(&mut h);
+    match &c.figure {
+        Some(f) => {
+            h.write_u8(1);
+            h.write_u64(f.low.to_bits());
+            f.high.map(f64::to_bits).hash(&mut h);
+            f.qualifier.hash(&mut h);
+            f.unit.hash(&mut h);
+        }
+        None => h.write_u8(0),
+    }
+    c.tags.hash(&mut h);
+    h.write_usize(c.evidence.len());
+    for e in &c.evidence {
+        e.anchor.exact.hash(&mut h);
+    }
+    h.finish()
+}
+
+/// A small multiply-rotate hasher (the scheme of rustc's FxHash) over 8-byte words.
+#[derive(Default)]
+struct Fx(u64);
+
+const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl Fx {
+    fn add(&mut self, w: u64) {
+        self.0 = (self.0.rotate_left(5) ^ w).wrapping_mul(K);
+    }
+}
+
+impl Hasher for Fx {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut w = [0u8; 8];
+            w.copy_from_slice(c);
+            self.add(u64::from_le_bytes(w));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut w = [0u8; 8];
+            w[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(w));
+        }
+        self.add(bytes.len() as u64);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.add(i);
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hashes a fingerprint (already a hash) as itself.
+#[derive(Default)]
+struct Identity(u64);
+
+impl Hasher for Identity {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+
+    fn write_u64(&mut self, i: u64) {
+        self.0 = i;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// The search texts of every claim at one history revision, with what they were built from.
+#[derive(Debug, Default)]
+pub struct SearchTexts {
+    revision: u64,
+    /// The texts, by claim index at `revision`.
+    texts: Arc<Vec<String>>,
+    /// Each text's claim [`fingerprint`].
+    prints: Vec<u64>,
+    /// The entity names the texts were built with.
+    names: HashMap<EntityId, String>,
+    /// How many texts the last update built (the others were kept); for tests and benchmarks.
+    pub rebuilt: usize,
+}
+
+impl SearchTexts {
+    /// The texts of `ws` at `revision`: the same ones when the revision is unchanged, otherwise
+    /// the previous ones updated, building texts only for claims whose fingerprint is new or
+    /// whose subject or counterparty name changed.
+    pub fn at(&mut self, ws: &Workspace, revision: u64) -> Arc<Vec<String>> {
+        if self.revision == revision && self.prints.len() == ws.claims.len() {
+            return Arc::clone(&self.texts);
+        }
+        let names = names(ws);
+        // Entities renamed, added or removed since the texts were built.
+        let mut renamed: std::collections::HashSet<&EntityId> = names
+            .iter()
+            .filter(|(id, n)| self.names.get(**id).is_none_or(|old| old != **n))
+            .map(|(id, _)| *id)
+            .collect();
+        let gone: Vec<EntityId> = self
+            .names
+            .keys()
+            .filter(|id| !names.contains_key(id))
+            .cloned()
+            .collect();
+        renamed.extend(gone.iter());
+        let mut old_texts = std::mem::take(&mut self.texts);
+        let old_texts = Arc::make_mut(&mut old_texts);
+        let old_prints = std::mem::take(&mut self.prints);
+        let mut taken = vec![false; old_prints.len()];
+        let mut by_print: Option<HashMap<u64, usize, BuildHasherDefault<Identity>>> = None;
+        let mut texts = Vec::with_capacity(ws.claims.len());
+        let mut prints = Vec::with_capacity(ws.claims.len());
+        let mut rebuilt = 0;
+        // The next old text expected: edits keep most claims in place or shift them by a few.
+        let mut next = 0usize;
+        for c in &ws.claims {
+            let p = fingerprint(c);
+            let party_renamed = !renamed.is_empty()
+                && [&c.subject, &c.counterparty]
+                    .iter()
+                    .any(|e| e.as_ref().is_some_and(|e| renamed.contains(e)));
+            let mut found = None;
+            if !party_renamed {
+                if old_prints.get(next) == Some(&p) && !taken[next] {
+                    found = Some(next);
+                } else {
+                    let map = by_print.get_or_insert_with(|| {
+                        old_prints
+                            .iter()
+                            .enumerate()
+                            .map(|(i, &p)| (p, i))
+                            .collect()
+                    });
+                    found = map.get(&p).copied().filter(|&i| !taken[i]);
+                }
+            }
+            match found {
+                Some(i) => {
+                    taken[i] = true;
+                    next = i + 1;
+                    texts.push(std::mem::take(&mut old_texts[i]));
+                }
+                None => {
+                    rebuilt += 1;
+                    texts.push(haystack(&names, c));
+                }
+            }
+            prints.push(p);
+        }
+        self.names = names
+            .into_iter()
+            .map(|(id, n)| (id.clone(), n.to_owned()))
+            .collect();
+        self.texts = Arc::new(texts);
+        self.prints = prints;
+        self.revision = revision;
+        self.rebuilt = rebuilt;
+        Arc::clone(&self.texts)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::{ClaimId, ClaimKind};
+
+    /// The texts built from scratch, to compare the kept ones with.
+    fn fresh(ws: &Workspace) -> Vec<String> {
+        let n = names(ws);
+        ws.claims.iter().map(|c| haystack(&n, c)).collect()
+    }
+
+    #[test]
+    fn the_text_is_the_whole_lowercased_once() {
+        let ws = crate::sample::sample_workspace().expect("sample");
+        let n = names(&ws);
+        let mut c = ws.claims[0].clone();
+        c.note = "ΣΟΦΟΣ Straße ÉCLAIR".into();
+        c.tags = vec!["Big-Tag".into()];
+        let hay = haystack(&n, &c);
+        assert!(hay.contains("σοφος straße éclair\n"), "{hay}");
+        assert!(hay.contains("big-tag\n"));
+        assert!(hay.contains(&c.id.as_str().to_lowercase()));
+        assert_eq!(hay, hay.to_lowercase());
+    }
+
+    #[test]
+    fn edits_rebuild_only_the_changed_claims_and_match_a_fresh_build() {
+        let mut ws = crate::sample::sample_workspace().expect("sample");
+        let mut s = SearchTexts::default();
+        let first = s.at(&ws, 1);
+        assert_eq!(*first, fresh(&ws));
+        assert_eq!(s.rebuilt, ws.claims.len());
+        assert!(Arc::ptr_eq(&first, &s.at(&ws, 1)), "same revision: kept");
+        drop(first);
+
+        // A note edited: one text rebuilt.
+        ws.claims[3].note = "Zebra crossing".into();
+        assert_eq!(*s.at(&ws, 2), fresh(&ws));
+        assert_eq!(s.rebuilt, 1);
+
+        // A quote edited.
+        let i = ws.claims.iter().position(|c| !c.evidence.is_empty()).unwrap();
+        ws.claims[i].evidence[0].anchor.exact = "a brand new quote".into();
+        assert_eq!(*s.at(&ws, 3), fresh(&ws));
+        assert_eq!(s.rebuilt, 1);
+
+        // A claim deleted and one inserted at the front: the others are kept.
+        ws.claims.remove(5);
+        ws.claims
+            .insert(0, Claim::new(ClaimId::new("cl-9000"), ClaimKind::Other));
+        assert_eq!(*s.at(&ws, 4), fresh(&ws));
+        assert_eq!(s.rebuilt, 1);
+
+        // An entity renamed: the claims naming it are rebuilt, no others.
+        let e = ws.claims[1].subject.clone().expect("a subject");
+        let naming = ws
+            .claims
+            .iter()
+            .filter(|c| c.subject.as_ref() == Some(&e) || c.counterparty.as_ref() == Some(&e))
+            .count();
+        let ent = ws.entities.iter_mut().find(|x| x.id == e).unwrap();
+        ent.name = "Renamed Co".into();
+        assert_eq!(*s.at(&ws, 5), fresh(&ws));
+        assert_eq!(s.rebuilt, naming);
+
+        // Two claims swapped.
+        ws.claims.swap(2, 7);
+        assert_eq!(*s.at(&ws, 6), fresh(&ws));
+        assert_eq!(s.rebuilt, 0);
+    }
+
+    #[test]
+    fn fingerprints_see_every_searched_field() {
+        let ws = crate::sample::sample_workspace().expect("sample");
+        let c = ws
+            .claims
+            .iter()
+            .find(|c| c.figure.is_some() && !c.evidence.is_empty())
+            .unwrap()
+            .clone();
+        let base = fingerprint(&c);
+        let edits: Vec<Box<dyn Fn(&mut Claim)>> = vec![
+            Box::new(|c| c.note.push('x')),
+            Box::new(|c| c.tags.push("t".into())),
+            Box::new(|c| c.evidence[0].anchor.exact.push('y')),
+            Box::new(|c| c.figure.as_mut().unwrap().low += 1.0),
+            Box::new(|c| c.figure.as_mut().unwrap().qualifier = crate::model::Qualifier::UpTo),
+            Box::new(|c| c.subject = None),
+            Box::new(|c| c.counterparty = Some("someone-else".into())),
+            Box::new(|c| c.kind = ClaimKind::Other),
+            Box::new(|c| c.status = crate::model::ClaimStatus::Denied),
+            Box::new(|c| c.id = ClaimId::new("cl-7777")),
+        ];
+        for (i, edit) in edits.iter().enumerate() {
+            let mut d = c.clone();
+            edit(&mut d);
+            assert_ne!(fingerprint(&d), base, "edit {i}");
+        }
+    }
+}
