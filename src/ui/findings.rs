@@ -3,7 +3,7 @@
 //! can be resolved by picking the preferred claim and writing a note (an undoable edit saved in
 //! the workspace). Below the findings: duplicate candidates with a Merge button, claims without
 //! sources and orphaned evidence. All of it is one scrolled list of which only the rows in view
-//! are laid out (a large workspace has tens of thousands of findings).
+//! are laid out when it is long (a large workspace has tens of thousands of findings).
 
 pub mod fingerprint;
 mod lists;

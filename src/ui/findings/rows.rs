@@ -1,6 +1,10 @@
 //! A scrolled list of rows of different heights where only the rows in view, and a margin of one
-//! view above and below, are laid out. Each row's height is measured when it is drawn and
+//! view above and below, are laid out (short lists are laid out whole). Each row's height is measured when it is drawn and
 //! estimated until then, so one scroll bar spans every row of a list of tens of thousands.
+
+/// Lists of at most this many rows are laid out whole, as a plain scrolled list: a screen reader
+/// then finds every row of a small workspace's list without scrolling.
+pub const LAY_OUT_ALL: usize = 150;
 
 /// Heights and scroll state of a [`VirtualRows`] list.
 #[derive(Debug, Default)]
@@ -91,7 +95,11 @@ impl VirtualRows {
             let origin = ui.max_rect().min;
             let width = ui.available_width();
             let margin = view.height().max(100.0);
-            let (lo, hi) = ((view.min.y - margin).max(0.0), view.max.y + margin);
+            let (lo, hi) = if n <= LAY_OUT_ALL {
+                (0.0, f32::INFINITY)
+            } else {
+                ((view.min.y - margin).max(0.0), view.max.y + margin)
+            };
             // The last row starting at or above `lo`.
             let first = self.tops[..n].partition_point(|&t| t <= lo).saturating_sub(1);
             let mut y = self.tops.get(first).copied().unwrap_or(0.0);
