@@ -74,11 +74,18 @@ fn the_claims_filter_follows_edits_to_a_claims_subject_and_quote() {
                 .then(|| (edited, old_quote, old_name, other.name.to_lowercase()))
         })
         .expect("a claim to edit");
-    h.state_mut()
-        .apply(Action::ReplaceClaim(Box::new(c.clone())), "Edit claim", None);
+    h.state_mut().apply(
+        Action::ReplaceClaim(Box::new(c.clone())),
+        "Edit claim",
+        None,
+    );
     h.run();
     let id = c.id.as_str().to_owned();
-    assert_eq!(table_ids(&mut h), vec![id.clone()], "the new quote is found");
+    assert_eq!(
+        table_ids(&mut h),
+        vec![id.clone()],
+        "the new quote is found"
+    );
     h.get_by_label(&format!("1 of {total}"));
     assert_eq!(
         h.state().table.haystacks_rebuilt(),
@@ -90,7 +97,10 @@ fn the_claims_filter_follows_edits_to_a_claims_subject_and_quote() {
     type_filter(&mut h, &old_quote);
     assert!(!table_ids(&mut h).contains(&id), "old quote still finds it");
     type_filter(&mut h, &old_name);
-    assert!(!table_ids(&mut h).contains(&id), "old subject still finds it");
+    assert!(
+        !table_ids(&mut h).contains(&id),
+        "old subject still finds it"
+    );
     type_filter(&mut h, &other);
     assert!(table_ids(&mut h).contains(&id), "new subject not found");
 
@@ -120,7 +130,14 @@ fn last_unique(findings: &Findings) -> claimbench::analysis::Finding {
         .items
         .iter()
         .rev()
-        .find(|f| findings.items.iter().filter(|g| g.message == f.message).count() == 1)
+        .find(|f| {
+            findings
+                .items
+                .iter()
+                .filter(|g| g.message == f.message)
+                .count()
+                == 1
+        })
         .expect("a finding with a message of its own")
         .clone()
 }
@@ -141,7 +158,11 @@ fn the_last_finding_of_a_long_list_is_reached_by_scrolling_and_clicked_by_label(
     let mut h = start(vec![]);
     let ws = open_many_findings(&mut h, dir.path());
     let findings = Findings::compute(&ws);
-    assert!(findings.items.len() > 100, "{} findings", findings.items.len());
+    assert!(
+        findings.items.len() > 100,
+        "{} findings",
+        findings.items.len()
+    );
     show(&mut h, Pane::Findings);
     let f = last_unique(&findings);
     assert!(
@@ -208,5 +229,7 @@ fn a_jump_brings_a_late_finding_into_view() {
     h.state_mut().findings.scroll_to = Some(first.id.clone());
     h.run();
     assert!(h.query_by_label(&f.message).is_none());
-    h.get_all_by_label(&first.message).next().expect("first finding");
+    h.get_all_by_label(&first.message)
+        .next()
+        .expect("first finding");
 }

@@ -117,11 +117,7 @@ impl TableState {
     }
 
     /// Entity names by id at `revision`, built once per revision.
-    fn names_at(
-        &mut self,
-        ws: &Workspace,
-        revision: u64,
-    ) -> Names {
+    fn names_at(&mut self, ws: &Workspace, revision: u64) -> Names {
         match &self.names {
             Some((r, names)) if *r == revision => names.clone(),
             _ => {

@@ -307,7 +307,11 @@ pub fn findings_ui(
             ui.weak("Updating after the last edit; the list below is from just before it.");
         });
     }
-    if state.list.as_ref().is_none_or(|(a, _)| !Arc::ptr_eq(a, &data)) {
+    if state
+        .list
+        .as_ref()
+        .is_none_or(|(a, _)| !Arc::ptr_eq(a, &data))
+    {
         let list = list_rows(&data);
         state.rows.reset(list.iter().map(|r| estimate(&data, r)));
         state.list = Some((data.clone(), list));
@@ -347,9 +351,7 @@ pub fn findings_ui(
         Row::Entry(ListKind::Duplicates, j) => {
             lists::duplicate_ui(ui, ws, &data.duplicates[j], cmds)
         }
-        Row::Entry(ListKind::Unsourced, j) => {
-            lists::unsourced_ui(ui, ws, &data.unsourced[j], cmds)
-        }
+        Row::Entry(ListKind::Unsourced, j) => lists::unsourced_ui(ui, ws, &data.unsourced[j], cmds),
         Row::Entry(ListKind::Orphans, j) => lists::orphan_ui(ui, ws, &data.orphans[j], cmds),
         Row::Empty => {
             ui.weak("None.");

@@ -293,7 +293,11 @@ mod tests {
         assert_eq!(s.rebuilt, 1);
 
         // A quote edited.
-        let i = ws.claims.iter().position(|c| !c.evidence.is_empty()).unwrap();
+        let i = ws
+            .claims
+            .iter()
+            .position(|c| !c.evidence.is_empty())
+            .unwrap();
         ws.claims[i].evidence[0].anchor.exact = "a brand new quote".into();
         assert_eq!(*s.at(&ws, 3), fresh(&ws));
         assert_eq!(s.rebuilt, 1);

@@ -27,10 +27,7 @@ impl VirtualRows {
         self.heights = estimates.into_iter().collect();
         self.stale = true;
         self.drawn = 0..0;
-        if self
-            .scroll_to
-            .is_some_and(|(i, _)| i >= self.heights.len())
-        {
+        if self.scroll_to.is_some_and(|(i, _)| i >= self.heights.len()) {
             self.scroll_to = None;
         }
     }
@@ -101,7 +98,9 @@ impl VirtualRows {
                 ((view.min.y - margin).max(0.0), view.max.y + margin)
             };
             // The last row starting at or above `lo`.
-            let first = self.tops[..n].partition_point(|&t| t <= lo).saturating_sub(1);
+            let first = self.tops[..n]
+                .partition_point(|&t| t <= lo)
+                .saturating_sub(1);
             let mut y = self.tops.get(first).copied().unwrap_or(0.0);
             let mut i = first;
             while i < n && y < hi {
