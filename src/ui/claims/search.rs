@@ -337,17 +337,17 @@ mod tests {
             .unwrap()
             .clone();
         let base = fingerprint(&c);
-        let edits: Vec<Box<dyn Fn(&mut Claim)>> = vec![
-            Box::new(|c| c.note.push('x')),
-            Box::new(|c| c.tags.push("t".into())),
-            Box::new(|c| c.evidence[0].anchor.exact.push('y')),
-            Box::new(|c| c.figure.as_mut().unwrap().low += 1.0),
-            Box::new(|c| c.figure.as_mut().unwrap().qualifier = crate::model::Qualifier::UpTo),
-            Box::new(|c| c.subject = None),
-            Box::new(|c| c.counterparty = Some("someone-else".into())),
-            Box::new(|c| c.kind = ClaimKind::Other),
-            Box::new(|c| c.status = crate::model::ClaimStatus::Denied),
-            Box::new(|c| c.id = ClaimId::new("cl-7777")),
+        let edits: [fn(&mut Claim); 10] = [
+            |c| c.note.push('x'),
+            |c| c.tags.push("t".into()),
+            |c| c.evidence[0].anchor.exact.push('y'),
+            |c| c.figure.as_mut().unwrap().low += 1.0,
+            |c| c.figure.as_mut().unwrap().qualifier = crate::model::Qualifier::UpTo,
+            |c| c.subject = None,
+            |c| c.counterparty = Some("someone-else".into()),
+            |c| c.kind = ClaimKind::Other,
+            |c| c.status = crate::model::ClaimStatus::Denied,
+            |c| c.id = ClaimId::new("cl-7777"),
         ];
         for (i, edit) in edits.iter().enumerate() {
             let mut d = c.clone();
