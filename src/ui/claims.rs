@@ -201,14 +201,14 @@ struct Prepared<'a> {
     /// Entity names by id (a scan of the entity list per claim cost tens of ms at 100k).
     names: search::Names<'a>,
     /// The search text of the claim being checked when none was prepared (one buffer reused).
-    buf: std::cell::RefCell<(String, search::FigureTexts)>,
+    buf: std::cell::RefCell<String>,
 }
 
 impl<'a> Prepared<'a> {
     fn of(f: &ClaimFilter, ws: &'a Workspace) -> Self {
         Self {
             names: search::names(ws),
-            buf: std::cell::RefCell::new((String::with_capacity(512), Default::default())),
+            buf: std::cell::RefCell::new(String::with_capacity(512)),
             from: f.from.trim().parse().ok(),
             to: f.to.trim().parse().ok(),
             words: f.text.split_whitespace().map(str::to_lowercase).collect(),
@@ -243,9 +243,9 @@ impl<'a> Prepared<'a> {
         match hay {
             Some(h) => hit(h),
             None => {
-                let (buf, figures) = &mut *self.buf.borrow_mut();
-                search::haystack_into(&self.names, c, buf, figures);
-                hit(buf)
+                let mut buf = self.buf.borrow_mut();
+                search::haystack_into(&self.names, c, &mut buf);
+                hit(&buf)
             }
         }
     }

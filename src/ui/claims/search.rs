@@ -24,41 +24,13 @@ pub fn names(ws: &Workspace) -> Names<'_> {
 /// evidence quotes, one per line (so no word spans two fields).
 pub fn haystack(names: &Names<'_>, c: &Claim) -> String {
     let mut hay = String::with_capacity(256);
-    haystack_into(names, c, &mut hay, &mut FigureTexts::default());
+    haystack_into(names, c, &mut hay);
     hay
 }
 
-/// Figures' display texts by value, for one pass over many claims: formatting a figure cost a
-/// third of building every claim's text, and claims of one fact share their figure.
-#[derive(Default)]
-pub struct FigureTexts(
-    HashMap<
-        (
-            u64,
-            Option<u64>,
-            crate::model::Qualifier,
-            crate::model::Unit,
-        ),
-        String,
-    >,
-);
-
-impl FigureTexts {
-    /// `f.display()`, formatted once per distinct figure.
-    fn display(&mut self, f: &crate::model::Figure) -> &str {
-        let key = (
-            f.low.to_bits(),
-            f.high.map(f64::to_bits),
-            f.qualifier,
-            f.unit.clone(),
-        );
-        self.0.entry(key).or_insert_with(|| f.display())
-    }
-}
-
 /// [`haystack`] written into `out` (cleared first), so a caller filtering without prepared texts
-/// reuses one buffer, with figure texts from `figures`.
-pub fn haystack_into(names: &Names<'_>, c: &Claim, out: &mut String, figures: &mut FigureTexts) {
+/// reuses one buffer.
+pub fn haystack_into(names: &Names<'_>, c: &Claim, out: &mut String) {
     out.clear();
     fn name<'a>(names: &Names<'a>, id: &'a Option<EntityId>) -> &'a str {
         id.as_ref()
@@ -83,7 +55,7 @@ pub fn haystack_into(names: &Names<'_>, c: &Claim, out: &mut String, figures: &m
     push(&c.note);
     push(c.id.as_str());
     if let Some(fig) = &c.figure {
-        push(figures.display(fig));
+        push(&fig.display());
     }
     for t in &c.tags {
         push(t);
@@ -309,13 +281,8 @@ impl SearchTexts {
             .filter(|&i| keep[i].is_none())
             .collect();
         let mut built = par_chunks(&todo, |idx| {
-            let mut figures = FigureTexts::default();
             idx.iter()
-                .map(|&i| {
-                    let mut hay = String::with_capacity(256);
-                    haystack_into(&names, &ws.claims[i], &mut hay, &mut figures);
-                    hay
-                })
+                .map(|&i| haystack(&names, &ws.claims[i]))
                 .collect()
         })
         .into_iter();
