@@ -11,21 +11,74 @@ pub const LAY_OUT_ALL: usize = 150;
 pub struct VirtualRows {
     /// Each row's height with the spacing after it, measured or estimated.
     heights: Vec<f32>,
-    /// Where each row starts (`tops[i]`), and the total height last: `heights.len() + 1` values.
-    tops: Vec<f32>,
-    /// Whether `tops` is behind `heights`.
-    stale: bool,
+    /// The same heights in a Fenwick tree: where a row starts, and which row is at a given
+    /// height, in O(log n) after a row's height changes (a prefix sum over 150,000 rows each
+    /// time rows were measured cost a large part of a frame).
+    sums: Fenwick,
     /// Bring this row to the top of the view, for a few more frames.
     scroll_to: Option<(usize, u8)>,
     /// The rows laid out in the last frame.
     drawn: std::ops::Range<usize>,
 }
 
+/// Sums of row heights (1-based Fenwick tree, f64 so that 100,000 rows add up exactly enough).
+#[derive(Debug, Default)]
+struct Fenwick(Vec<f64>);
+
+impl Fenwick {
+    fn new(values: &[f32]) -> Self {
+        let mut t = vec![0.0; values.len() + 1];
+        for (i, v) in values.iter().enumerate() {
+            let i = i + 1;
+            t[i] += f64::from(*v);
+            let parent = i + (i & i.wrapping_neg());
+            if parent < t.len() {
+                t[parent] += t[i];
+            }
+        }
+        Self(t)
+    }
+
+    fn add(&mut self, i: usize, delta: f64) {
+        let mut i = i + 1;
+        while i < self.0.len() {
+            self.0[i] += delta;
+            i += i & i.wrapping_neg();
+        }
+    }
+
+    /// The sum of the first `n` values: where row `n` starts.
+    fn prefix(&self, n: usize) -> f32 {
+        let mut i = n.min(self.0.len().saturating_sub(1));
+        let mut s = 0.0;
+        while i > 0 {
+            s += self.0[i];
+            i -= i & i.wrapping_neg();
+        }
+        s as f32
+    }
+
+    /// The largest `n` whose prefix sum is at most `y`: the row at height `y`.
+    fn row_at(&self, y: f32) -> usize {
+        let n = self.0.len().saturating_sub(1);
+        let (mut pos, mut rest) = (0usize, f64::from(y));
+        let mut step = n.checked_next_power_of_two().unwrap_or(0);
+        while step > 0 {
+            if pos + step <= n && self.0[pos + step] <= rest {
+                pos += step;
+                rest -= self.0[pos];
+            }
+            step /= 2;
+        }
+        pos
+    }
+}
+
 impl VirtualRows {
     /// Forgets every height: the list now has these rows, with these estimated heights.
     pub fn reset(&mut self, estimates: impl IntoIterator<Item = f32>) {
         self.heights = estimates.into_iter().collect();
-        self.stale = true;
+        self.sums = Fenwick::new(&self.heights);
         self.drawn = 0..0;
         if self.scroll_to.is_some_and(|(i, _)| i >= self.heights.len()) {
             self.scroll_to = None;
@@ -55,20 +108,6 @@ impl VirtualRows {
         self.drawn.clone()
     }
 
-    fn update_tops(&mut self) {
-        if !self.stale && self.tops.len() == self.heights.len() + 1 {
-            return;
-        }
-        self.tops.clear();
-        let mut y = 0.0;
-        self.tops.push(y);
-        for h in &self.heights {
-            y += h;
-            self.tops.push(y);
-        }
-        self.stale = false;
-    }
-
     /// Draws the list in a vertical scroll area: `row(ui, i)` draws row `i` at its place.
     pub fn show(
         &mut self,
@@ -76,18 +115,18 @@ impl VirtualRows {
         id_salt: &str,
         mut row: impl FnMut(&mut egui::Ui, usize),
     ) {
-        self.update_tops();
         let mut area = egui::ScrollArea::vertical()
             .id_salt(id_salt)
             .auto_shrink([false, false]);
         let jump = self.scroll_to.take();
         if let Some((i, _)) = jump {
-            area = area.vertical_scroll_offset(self.tops[i]);
+            area = area.vertical_scroll_offset(self.sums.prefix(i));
         }
         let spacing = ui.spacing().item_spacing.y;
+        let mut stale = false;
         area.show_viewport(ui, |ui, view| {
             let n = self.heights.len();
-            let total = self.tops[n];
+            let total = self.sums.prefix(n);
             ui.set_height(total);
             let origin = ui.max_rect().min;
             let width = ui.available_width();
@@ -98,10 +137,8 @@ impl VirtualRows {
                 ((view.min.y - margin).max(0.0), view.max.y + margin)
             };
             // The last row starting at or above `lo`.
-            let first = self.tops[..n]
-                .partition_point(|&t| t <= lo)
-                .saturating_sub(1);
-            let mut y = self.tops.get(first).copied().unwrap_or(0.0);
+            let first = self.sums.row_at(lo).min(n.saturating_sub(1));
+            let mut y = self.sums.prefix(first);
             let mut i = first;
             while i < n && y < hi {
                 let rect = egui::Rect::from_min_size(
@@ -117,15 +154,16 @@ impl VirtualRows {
                 );
                 let h = drawn.response.rect.height() + spacing;
                 if (h - self.heights[i]).abs() > 0.5 {
+                    self.sums.add(i, f64::from(h - self.heights[i]));
                     self.heights[i] = h;
-                    self.stale = true;
+                    stale = true;
                 }
                 y += h;
                 i += 1;
             }
             self.drawn = first..i;
         });
-        if self.stale {
+        if stale {
             // The estimates were off: draw again with the measured heights (and jump again, as
             // the row's place may have moved).
             ui.ctx().request_repaint();
@@ -158,6 +196,28 @@ mod tests {
             });
         });
         out.drop_without_applying_deltas();
+    }
+
+    #[test]
+    fn row_sums_follow_height_changes() {
+        let mut heights: Vec<f32> = (0..1000).map(|i| (i % 7) as f32 + 1.0).collect();
+        let mut f = Fenwick::new(&heights);
+        let check = |f: &Fenwick, heights: &[f32]| {
+            let mut top = 0.0f32;
+            for (i, h) in heights.iter().enumerate() {
+                assert!((f.prefix(i) - top).abs() < 1e-3, "prefix {i}");
+                assert_eq!(f.row_at(top), i, "row at the top of {i}");
+                assert_eq!(f.row_at(top + h * 0.5), i, "row in the middle of {i}");
+                top += h;
+            }
+            assert_eq!(f.row_at(top + 10.0), heights.len());
+        };
+        check(&f, &heights);
+        for i in [0, 1, 511, 512, 999] {
+            f.add(i, 40.0);
+            heights[i] += 40.0;
+        }
+        check(&f, &heights);
     }
 
     #[test]
