@@ -160,15 +160,28 @@ impl Hasher for Identity {
     }
 }
 
-/// `f` over `items` in chunks, on several threads for large inputs (memory-bound walks over
-/// 100,000 claims take tens of milliseconds on one core); results in order.
+/// `f` over `items` in chunks, on several threads for large inputs on machines with four cores
+/// or more (memory-bound walks over 100,000 claims take tens of milliseconds on one core);
+/// results in order.
 fn par_chunks<T: Sync, R: Send>(items: &[T], f: impl Fn(&[T]) -> Vec<R> + Sync) -> Vec<R> {
-    let threads = if items.len() < 20_000 {
+    // Only with cores to spare: on two cores the app's own workers (the findings analysis that
+    // follows every edit) hold the other one, and split work waits for its slowest part.
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let threads = if items.len() < 20_000 || cores < 4 {
         1
     } else {
-        std::thread::available_parallelism().map_or(1, |n| n.get().min(4))
+        (cores - 1).min(4)
     };
-    if threads <= 1 {
+    par_chunks_on(threads, items, f)
+}
+
+/// [`par_chunks`] on `threads` threads.
+fn par_chunks_on<T: Sync, R: Send>(
+    threads: usize,
+    items: &[T],
+    f: impl Fn(&[T]) -> Vec<R> + Sync,
+) -> Vec<R> {
+    if threads <= 1 || items.is_empty() {
         return f(items);
     }
     let f = &f;
@@ -395,7 +408,20 @@ mod tests {
     }
 
     #[test]
-    fn large_workspaces_are_built_on_several_threads_in_claim_order() {
+    fn split_work_comes_back_in_order() {
+        let items: Vec<u32> = (0..10_007).collect();
+        for threads in [1, 2, 3, 4] {
+            let out = par_chunks_on(threads, &items, |c| c.iter().map(|x| x * 2).collect());
+            assert_eq!(
+                out,
+                items.iter().map(|x| x * 2).collect::<Vec<_>>(),
+                "{threads}"
+            );
+        }
+    }
+
+    #[test]
+    fn large_workspaces_match_a_fresh_build_after_an_edit() {
         let ws = crate::synth::generate(&crate::synth::SynthSpec::new(5, 25_000));
         assert!(ws.claims.len() >= 20_000);
         let mut s = SearchTexts::default();
