@@ -4,9 +4,14 @@
 use super::app::Selection;
 use super::command::Command;
 use super::palette;
-use crate::model::{Claim, ClaimId, Workspace};
+use crate::model::{ClaimId, Workspace};
 use egui_extras::{Column, TableBuilder};
-use std::cmp::Ordering;
+
+mod order;
+pub mod search;
+
+pub use order::{ClaimFilter, compare, row_order, row_order_with};
+pub use search::haystack;
 
 /// A sortable column.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
@@ -45,10 +50,17 @@ pub struct TableState {
     scroll_frames: u8,
     /// The row order with what it was computed from; recomputed only when one of those changes.
     rows: Option<(RowKey, std::sync::Arc<Vec<usize>>)>,
-    /// Each claim's lowercased search text at a revision, built on the first text filter after
-    /// an edit, so that typing a filter searches 100,000 prepared strings per keystroke.
-    haystacks: Option<(u64, std::sync::Arc<Vec<String>>)>,
+    /// Each claim's lowercased search text, updated on the first text filter after an edit (only
+    /// the changed claims' texts are rebuilt), so that typing a filter searches 100,000 prepared
+    /// strings per keystroke.
+    haystacks: search::SearchTexts,
+    /// Entity names by id at a revision, for the rows' party cells (a scan of the entity list
+    /// per cell grew with the workspace).
+    names: Option<(u64, Names)>,
 }
+
+/// Entity names by id, shared.
+type Names = std::sync::Arc<std::collections::HashMap<crate::model::EntityId, String>>;
 
 /// Everything the row order depends on: the workspace revision, the filter, the sort and the
 /// open document (for "Only the open document").
@@ -99,297 +111,33 @@ impl TableState {
 }
 
 impl TableState {
-    /// Every claim's search text at `revision` (see [`haystack`]), built once per revision.
+    /// Every claim's search text at `revision` (see [`haystack`]): the same texts while the
+    /// revision holds; after an edit only the changed claims' texts are rebuilt.
     pub fn haystacks_at(&mut self, ws: &Workspace, revision: u64) -> std::sync::Arc<Vec<String>> {
-        if let Some((r, h)) = &self.haystacks
-            && *r == revision
-        {
-            return h.clone();
-        }
-        let names: std::collections::HashMap<&crate::model::EntityId, &str> = ws
-            .entities
-            .iter()
-            .map(|e| (&e.id, e.name.as_str()))
-            .collect();
-        let h = std::sync::Arc::new(ws.claims.iter().map(|c| haystack(&names, c)).collect());
-        self.haystacks = Some((revision, std::sync::Arc::clone(&h)));
-        h
-    }
-}
-
-/// A claim's text for the filter, lowercased: parties, kind, status, note, id, figure, tags and
-/// evidence quotes, one per line (so no word spans two fields).
-pub fn haystack(
-    names: &std::collections::HashMap<&crate::model::EntityId, &str>,
-    c: &Claim,
-) -> String {
-    let mut hay = String::with_capacity(256);
-    let name = |id: &Option<crate::model::EntityId>| -> String {
-        id.as_ref().map_or(String::new(), |i| {
-            names.get(i).copied().unwrap_or(i.as_str()).to_owned()
-        })
-    };
-    for part in [
-        name(&c.subject).as_str(),
-        name(&c.counterparty).as_str(),
-        c.kind.label(),
-        c.status.label(),
-        c.note.as_str(),
-        c.id.as_str(),
-    ] {
-        hay.push_str(part);
-        hay.push('\n');
-    }
-    if let Some(fig) = &c.figure {
-        hay.push_str(&fig.display());
-        hay.push('\n');
-    }
-    for t in &c.tags {
-        hay.push_str(t);
-        hay.push('\n');
-    }
-    for e in &c.evidence {
-        hay.push_str(&e.anchor.exact);
-        hay.push('\n');
-    }
-    hay.to_lowercase()
-}
-
-fn name<'a>(ws: &'a Workspace, id: &'a Option<crate::model::EntityId>) -> &'a str {
-    id.as_ref().map_or("", |i| ws.entity_name(i))
-}
-
-/// Compares two claims by a column (ascending).
-pub fn compare(ws: &Workspace, key: SortKey, a: &Claim, b: &Claim) -> Ordering {
-    let by = match key {
-        SortKey::Date => match (a.as_of, b.as_of) {
-            (Some(x), Some(y)) => x.cmp(&y),
-            (Some(_), None) => Ordering::Less,
-            (None, Some(_)) => Ordering::Greater,
-            (None, None) => Ordering::Equal,
-        },
-        SortKey::Kind => a.kind.label().cmp(b.kind.label()),
-        SortKey::Subject => name(ws, &a.subject)
-            .to_lowercase()
-            .cmp(&name(ws, &b.subject).to_lowercase()),
-        SortKey::Counterparty => name(ws, &a.counterparty)
-            .to_lowercase()
-            .cmp(&name(ws, &b.counterparty).to_lowercase()),
-        SortKey::Amount => {
-            let v = |c: &Claim| c.figure.as_ref().map_or(f64::NEG_INFINITY, |f| f.point());
-            v(a).total_cmp(&v(b))
-        }
-        SortKey::Status => a.status.cmp(&b.status),
-        SortKey::Sources => a.documents().len().cmp(&b.documents().len()),
-    };
-    by.then_with(|| a.id.cmp(&b.id))
-}
-
-/// Filters of the Claims table; empty fields filter nothing.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct ClaimFilter {
-    /// Free text matched against parties, figure, kind, status, note, tags and quotes.
-    pub text: String,
-    /// Only this kind.
-    pub kind: Option<crate::model::ClaimKind>,
-    /// Only this status.
-    pub status: Option<crate::model::ClaimStatus>,
-    /// Only claims where this entity (or a subsidiary) is subject or counterparty.
-    pub entity: Option<crate::model::EntityId>,
-    /// Only claims dated on or after this (`YYYY`, `YYYY-MM` or `YYYY-MM-DD`).
-    pub from: String,
-    /// Only claims dated on or before this.
-    pub to: String,
-}
-
-impl ClaimFilter {
-    /// Whether a claim passes the filter. Unparsable dates filter nothing.
-    pub fn accepts(&self, ws: &Workspace, c: &Claim) -> bool {
-        Prepared::of(self, ws).accepts(self, ws, c, None)
-    }
-}
-
-/// The parts of a [`ClaimFilter`] parsed once per table pass rather than once per claim.
-struct Prepared<'a> {
-    from: Option<crate::model::FuzzyDate>,
-    to: Option<crate::model::FuzzyDate>,
-    words: Vec<String>,
-    /// Entity names by id (a scan of the entity list per claim cost tens of ms at 100k).
-    names: std::collections::HashMap<&'a crate::model::EntityId, &'a str>,
-}
-
-impl<'a> Prepared<'a> {
-    fn of(f: &ClaimFilter, ws: &'a Workspace) -> Self {
-        Self {
-            names: ws
-                .entities
-                .iter()
-                .map(|e| (&e.id, e.name.as_str()))
-                .collect(),
-            from: f.from.trim().parse().ok(),
-            to: f.to.trim().parse().ok(),
-            words: f.text.split_whitespace().map(str::to_lowercase).collect(),
-        }
+        self.haystacks.at(ws, revision)
     }
 
-    /// Whether `c` passes the filter; `hay` is its [`haystack`] when one was prepared.
-    fn accepts(&self, f: &ClaimFilter, ws: &Workspace, c: &'a Claim, hay: Option<&str>) -> bool {
-        if f.kind.is_some_and(|k| k != c.kind) || f.status.is_some_and(|s| s != c.status) {
-            return false;
-        }
-        if let Some(e) = &f.entity {
-            let hit = |p: &Option<crate::model::EntityId>| {
-                p.as_ref().is_some_and(|p| p == e || ws.root_entity(p) == e)
-            };
-            if !hit(&c.subject) && !hit(&c.counterparty) {
-                return false;
+    /// Entity names by id at `revision`, built once per revision.
+    fn names_at(&mut self, ws: &Workspace, revision: u64) -> Names {
+        match &self.names {
+            Some((r, names)) if *r == revision => names.clone(),
+            _ => {
+                let names: Names = std::sync::Arc::new(
+                    ws.entities
+                        .iter()
+                        .map(|e| (e.id.clone(), e.name.clone()))
+                        .collect(),
+                );
+                self.names = Some((revision, names.clone()));
+                names
             }
         }
-        if self.from.is_some() || self.to.is_some() {
-            let Some(d) = c.as_of else { return false };
-            if self.from.is_some_and(|f| d.last_day() < f.first_day())
-                || self.to.is_some_and(|t| d.first_day() > t.last_day())
-            {
-                return false;
-            }
-        }
-        if self.words.is_empty() {
-            return true;
-        }
-        let built;
-        let hay = match hay {
-            Some(h) => h,
-            None => {
-                built = haystack(&self.names, c);
-                built.as_str()
-            }
-        };
-        self.words.iter().all(|w| hay.contains(w.as_str()))
     }
-}
 
-/// The row order of the table: indices into `ws.claims`.
-pub fn row_order(
-    ws: &Workspace,
-    state: &TableState,
-    open_doc: Option<&crate::model::DocId>,
-) -> Vec<usize> {
-    row_order_with(ws, state, open_doc, None)
-}
-
-/// [`row_order`] with each claim's prepared [`haystack`] (by claim index), if there are any.
-pub fn row_order_with(
-    ws: &Workspace,
-    state: &TableState,
-    open_doc: Option<&crate::model::DocId>,
-    haystacks: Option<&[String]>,
-) -> Vec<usize> {
-    let prepared = Prepared::of(&state.filter, ws);
-    let hay = |i: usize| haystacks.and_then(|h| h.get(i)).map(String::as_str);
-    let mut rows: Vec<usize> = (0..ws.claims.len())
-        .filter(|&i| {
-            !state.only_open_document
-                || open_doc.is_some_and(|d| ws.claims[i].evidence.iter().any(|e| &e.doc == d))
-        })
-        .filter(|&i| prepared.accepts(&state.filter, ws, &ws.claims[i], hay(i)))
-        .collect();
-    match state.sort {
-        // Names are looked up and lowercased once per row, not once per comparison.
-        SortKey::Subject | SortKey::Counterparty => {
-            let subject = state.sort == SortKey::Subject;
-            let party = |c: &Claim| -> Option<crate::model::EntityId> {
-                if subject {
-                    c.subject.clone()
-                } else {
-                    c.counterparty.clone()
-                }
-            };
-            let names: std::collections::HashMap<&str, String> = ws
-                .entities
-                .iter()
-                .map(|e| (e.id.as_str(), e.name.to_lowercase()))
-                .collect();
-            let key = |i: usize| -> String {
-                party(&ws.claims[i]).map_or(String::new(), |id| {
-                    names
-                        .get(id.as_str())
-                        .cloned()
-                        .unwrap_or_else(|| id.as_str().to_lowercase())
-                })
-            };
-            let mut keyed: Vec<(String, u64, usize)> = rows
-                .iter()
-                .map(|&i| (key(i), id_number(ws, i), i))
-                .collect();
-            keyed.sort_by(|(ka, na, i), (kb, nb, j)| {
-                let o = ka.cmp(kb).then_with(|| tie_break(ws, (*na, *i), (*nb, *j)));
-                if state.descending { o.reverse() } else { o }
-            });
-            rows = keyed.into_iter().map(|(_, _, i)| i).collect();
-        }
-        SortKey::Sources => {
-            // Counted once per row, not twice per comparison.
-            let n: Vec<usize> = ws.claims.iter().map(|c| c.documents().len()).collect();
-            rows.sort_by(|&i, &j| {
-                let o = n[i]
-                    .cmp(&n[j])
-                    .then_with(|| ws.claims[i].id.cmp(&ws.claims[j].id));
-                if state.descending { o.reverse() } else { o }
-            });
-        }
-        SortKey::Date | SortKey::Amount => {
-            // Keys packed into integers once per row: comparisons then touch a small array
-            // instead of 100,000 scattered claims.
-            let key = |c: &Claim| -> u64 {
-                if state.sort == SortKey::Date {
-                    c.as_of.map_or(u64::MAX, |d| {
-                        let y = (d.year_value() + 100_000) as u64;
-                        let m = d.month_value().map_or(0, |m| m + 1) as u64;
-                        let day = d.day_value().map_or(0, |x| x + 1) as u64;
-                        (y << 16) | (m << 8) | day
-                    })
-                } else {
-                    let v = c.figure.as_ref().map_or(f64::NEG_INFINITY, |f| f.point());
-                    // Total order of f64 as an unsigned integer.
-                    let b = v.to_bits();
-                    if b >> 63 == 1 { !b } else { b | (1 << 63) }
-                }
-            };
-            let mut keyed: Vec<(u64, u64, usize)> = rows
-                .iter()
-                .map(|&i| (key(&ws.claims[i]), id_number(ws, i), i))
-                .collect();
-            keyed.sort_by(|&(ka, na, i), &(kb, nb, j)| {
-                let o = ka.cmp(&kb).then_with(|| tie_break(ws, (na, i), (nb, j)));
-                if state.descending { o.reverse() } else { o }
-            });
-            rows = keyed.into_iter().map(|(_, _, i)| i).collect();
-        }
-        _ => rows.sort_by(|&i, &j| {
-            let o = compare(ws, state.sort, &ws.claims[i], &ws.claims[j]);
-            if state.descending { o.reverse() } else { o }
-        }),
+    /// How many search texts the last update after an edit built (the rest were kept).
+    pub fn haystacks_rebuilt(&self) -> usize {
+        self.haystacks.rebuilt
     }
-    rows
-}
-
-/// A claim's number for tie-breaks (`cl-0042` → 42), read once per row; ids that are not
-/// numbered get `u64::MAX` and are ordered among themselves by text.
-fn id_number(ws: &Workspace, i: usize) -> u64 {
-    ws.claims[i].id.number().unwrap_or(u64::MAX)
-}
-
-/// Orders rows with equal sort keys by claim number: comparing two integers in the keyed array
-/// instead of two id strings in scattered claims (most of a 100,000-row sort's time, since
-/// dates and names repeat).
-fn tie_break(ws: &Workspace, (na, i): (u64, usize), (nb, j): (u64, usize)) -> Ordering {
-    na.cmp(&nb).then_with(|| {
-        if na == u64::MAX {
-            ws.claims[i].id.cmp(&ws.claims[j].id)
-        } else {
-            Ordering::Equal
-        }
-    })
 }
 
 fn filter_bar_ui(ui: &mut egui::Ui, ws: &Workspace, f: &mut ClaimFilter) {
@@ -485,6 +233,12 @@ pub fn claims_ui(
     revision: u64,
 ) {
     let rows = state.rows(ws, revision, sel.doc.as_ref());
+    let names = state.names_at(ws, revision);
+    let party = |id: &Option<crate::model::EntityId>| -> String {
+        id.as_ref().map_or(String::new(), |i| {
+            names.get(i).map_or(i.as_str(), String::as_str).to_owned()
+        })
+    };
     ui.horizontal(|ui| {
         ui.heading("Claims");
         ui.weak(format!("{} of {}", rows.len(), ws.claims.len()));
@@ -585,8 +339,8 @@ pub fn claims_ui(
                     false,
                 );
                 cell(&mut row, c.kind.label().into(), true);
-                cell(&mut row, name(ws, &c.subject).into(), false);
-                cell(&mut row, name(ws, &c.counterparty).into(), false);
+                cell(&mut row, party(&c.subject), false);
+                cell(&mut row, party(&c.counterparty), false);
                 cell(
                     &mut row,
                     c.figure.as_ref().map(|f| f.display()).unwrap_or_default(),
@@ -618,6 +372,7 @@ pub fn claims_ui(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Claim;
 
     #[test]
     fn prepared_search_texts_filter_exactly_like_building_them_per_claim() {

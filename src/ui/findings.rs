@@ -2,10 +2,12 @@
 //! and one quote per claim (outlet and date); clicking a finding selects all its claims. A finding
 //! can be resolved by picking the preferred claim and writing a note (an undoable edit saved in
 //! the workspace). Below the findings: duplicate candidates with a Merge button, claims without
-//! sources and orphaned evidence.
+//! sources and orphaned evidence. All of it is one scrolled list of which only the rows in view
+//! are laid out when it is long (a large workspace has tens of thousands of findings).
 
 pub mod fingerprint;
 mod lists;
+pub mod rows;
 
 pub use fingerprint::fingerprint;
 pub use lists::{claim_text, merge_action};
@@ -91,12 +93,91 @@ pub struct FindingsState {
     /// The copy of the workspace that workers read, shared with the Network pane (see
     /// [`super::snapshot`]).
     pub snapshot: super::snapshot::Snapshot,
-    /// How many findings of each severity are listed ("Show more" adds a page).
-    pub shown: usize,
+    /// The rows of the list and the analysis they list.
+    list: Option<(Arc<Analysis>, Vec<Row>)>,
+    /// Findings and resolved findings per severity (hard, soft, info) of that analysis.
+    counts: [(usize, usize); 3],
+    /// Heights and scroll position of the list.
+    rows: rows::VirtualRows,
+    /// Scroll this finding (by id) into view on the next frame.
+    pub scroll_to: Option<String>,
 }
 
-/// Findings listed per severity before "Show more".
-pub const PAGE: usize = 200;
+/// One row of the tab's list.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Row {
+    /// A severity's heading.
+    Group(Severity),
+    /// A finding, by index in the analysis' findings.
+    Finding(usize),
+    /// A heading of the lists below the findings.
+    List(ListKind),
+    /// An entry of a list below the findings, by index.
+    Entry(ListKind, usize),
+    /// "None." under a heading.
+    Empty,
+    /// The line between parts.
+    Separator,
+}
+
+/// The lists below the findings.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum ListKind {
+    /// Likely duplicates.
+    Duplicates,
+    /// Claims without sources.
+    Unsourced,
+    /// Orphaned evidence.
+    Orphans,
+}
+
+/// The rows listing `a`, in order.
+pub fn list_rows(a: &Analysis) -> Vec<Row> {
+    let mut out = Vec::new();
+    for s in [Severity::Hard, Severity::Soft, Severity::Info] {
+        out.push(Row::Group(s));
+        let start = out.len();
+        out.extend(
+            a.findings
+                .items
+                .iter()
+                .enumerate()
+                .filter(|(_, f)| f.severity == s)
+                .map(|(i, _)| Row::Finding(i)),
+        );
+        if out.len() == start {
+            out.push(Row::Empty);
+        }
+    }
+    for (kind, n) in [
+        (ListKind::Duplicates, a.duplicates.len()),
+        (ListKind::Unsourced, a.unsourced.len()),
+        (ListKind::Orphans, a.orphans.len()),
+    ] {
+        out.push(Row::Separator);
+        out.push(Row::List(kind));
+        out.extend((0..n).map(|i| Row::Entry(kind, i)));
+        if n == 0 {
+            out.push(Row::Empty);
+        }
+    }
+    out
+}
+
+/// A row's height before it is measured: a finding has a title line, two lines per quote and
+/// a button.
+fn estimate(a: &Analysis, r: &Row) -> f32 {
+    match r {
+        Row::Group(_) | Row::List(_) => 30.0,
+        Row::Finding(i) => {
+            let quotes = a.findings.items.get(*i).map_or(2, |f| f.quotes.len());
+            48.0 + 40.0 * quotes as f32
+        }
+        Row::Entry(ListKind::Duplicates, _) => 100.0,
+        Row::Entry(..) | Row::Empty => 20.0,
+        Row::Separator => 10.0,
+    }
+}
 
 impl FindingsState {
     /// The analysis of `ws` at `revision`, or the latest one finished while it is computed
@@ -240,48 +321,69 @@ pub fn findings_ui(
             ui.weak("Updating after the last edit; the list below is from just before it.");
         });
     }
-    let findings = &data.findings;
-    egui::ScrollArea::vertical()
-        .id_salt("findings_scroll")
-        .auto_shrink([false, false])
-        .show(ui, |ui| {
-            for s in [Severity::Hard, Severity::Soft, Severity::Info] {
-                let (n, resolved) = findings.count(s);
-                ui.add_space(4.0);
-                ui.heading(
-                    RichText::new(format!("{} ({n}, {resolved} resolved)", group_title(s)))
-                        .color(severity_color(s)),
-                );
-                if n == 0 {
-                    ui.weak("None.");
+    if state
+        .list
+        .as_ref()
+        .is_none_or(|(a, _)| !Arc::ptr_eq(a, &data))
+    {
+        let list = list_rows(&data);
+        state.rows.reset(list.iter().map(|r| estimate(&data, r)));
+        state.list = Some((data.clone(), list));
+        state.counts =
+            [Severity::Hard, Severity::Soft, Severity::Info].map(|s| data.findings.count(s));
+    }
+    if let Some(id) = state.scroll_to.take()
+        && let Some(i) = data.findings.items.iter().position(|f| f.id == id)
+        && let Some((_, list)) = &state.list
+        && let Some(row) = list.iter().position(|r| *r == Row::Finding(i))
+    {
+        state.rows.scroll_to(row);
+    }
+    // Taken out while drawing (the rows draw into the rest of the state), put back after.
+    let Some((listed, list)) = state.list.take() else {
+        return;
+    };
+    let mut rows = std::mem::take(&mut state.rows);
+    // Counted once per analysis, not per frame (150,000 findings at 100k claims).
+    let counts = state.counts;
+    let counts = |s: Severity| match s {
+        Severity::Hard => counts[0],
+        Severity::Soft => counts[1],
+        Severity::Info => counts[2],
+    };
+    rows.show(ui, "findings_scroll", |ui, i| match list[i] {
+        Row::Group(s) => {
+            let (n, resolved) = counts(s);
+            ui.add_space(4.0);
+            ui.heading(
+                RichText::new(format!("{} ({n}, {resolved} resolved)", group_title(s)))
+                    .color(severity_color(s)),
+            );
+        }
+        Row::Finding(f) => finding_ui(ui, ws, sel, state, &data.findings.items[f], cmds),
+        Row::List(kind) => {
+            ui.heading(match kind {
+                ListKind::Duplicates => format!("Likely duplicates ({})", data.duplicates.len()),
+                ListKind::Unsourced => {
+                    format!("Claims without sources ({})", data.unsourced.len())
                 }
-                // A large workspace has tens of thousands of findings: lay out a page of them.
-                let limit = state.shown.max(PAGE);
-                for f in findings
-                    .items
-                    .iter()
-                    .filter(|f| f.severity == s)
-                    .take(limit)
-                {
-                    finding_ui(ui, ws, sel, state, f, cmds);
-                }
-                if n > limit {
-                    ui.horizontal(|ui| {
-                        ui.weak(format!("{} more not shown.", n - limit));
-                        if ui.button(format!("Show {PAGE} more")).clicked() {
-                            state.shown = limit + PAGE;
-                        }
-                    });
-                }
-            }
+                ListKind::Orphans => format!("Orphaned evidence ({})", data.orphans.len()),
+            });
+        }
+        Row::Entry(ListKind::Duplicates, j) => {
+            lists::duplicate_ui(ui, ws, &data.duplicates[j], cmds)
+        }
+        Row::Entry(ListKind::Unsourced, j) => lists::unsourced_ui(ui, ws, &data.unsourced[j], cmds),
+        Row::Entry(ListKind::Orphans, j) => lists::orphan_ui(ui, ws, &data.orphans[j], cmds),
+        Row::Empty => {
+            ui.weak("None.");
+        }
+        Row::Separator => {
             ui.separator();
-            let limit = state.shown.max(PAGE);
-            lists::duplicates_ui(ui, ws, &data.duplicates, cmds, limit);
-            ui.separator();
-            lists::unsourced_ui(ui, ws, &data.unsourced, cmds, limit);
-            ui.separator();
-            lists::orphans_ui(ui, ws, &data.orphans, cmds, limit);
-        });
+        }
+    });
+    state.rows = rows;
+    state.list = Some((listed, list));
 }
 
 /// Whether every claim of the finding is selected.

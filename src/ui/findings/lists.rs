@@ -44,96 +44,55 @@ fn claim_link(ui: &mut egui::Ui, ws: &Workspace, id: &ClaimId, cmds: &mut Vec<Co
     }
 }
 
-/// Duplicate candidates, each with a Merge button.
-pub fn duplicates_ui(
+/// One duplicate candidate with its Merge button.
+pub fn duplicate_ui(
     ui: &mut egui::Ui,
     ws: &Workspace,
-    dups: &[DuplicateCandidate],
+    d: &DuplicateCandidate,
     cmds: &mut Vec<Command>,
-    limit: usize,
 ) {
-    ui.heading(format!("Likely duplicates ({})", dups.len()));
-    if dups.is_empty() {
-        ui.weak("None.");
-    }
-    more_ui(ui, dups.len(), limit);
-    for d in dups.iter().take(limit) {
-        ui.group(|ui| {
-            ui.set_width(ui.available_width());
-            ui.horizontal_wrapped(|ui| {
-                ui.label("keep");
-                claim_link(ui, ws, &d.keep, cmds);
-            });
-            ui.horizontal_wrapped(|ui| {
-                ui.label("absorb");
-                claim_link(ui, ws, &d.absorb, cmds);
-            });
-            ui.weak(&d.reason);
-            if ui
-                .button("Merge")
-                .on_hover_text(format!(
-                    "Move {}'s evidence into {} and delete {}",
-                    d.absorb, d.keep, d.absorb
-                ))
-                .clicked()
-                && let Ok(m) = merge_claims(ws, &d.keep, &d.absorb)
-            {
-                cmds.push(Command::Edit(
-                    Box::new(merge_action(m)),
-                    format!("Merge {} into {}", d.absorb, d.keep),
-                    None,
-                ));
-                cmds.push(Command::SelectClaim(d.keep.clone()));
-            }
-        });
-    }
-}
-
-/// Says how many of a long list are not laid out ("Show more" at the top of the tab adds pages).
-fn more_ui(ui: &mut egui::Ui, n: usize, limit: usize) {
-    if n > limit {
-        ui.weak(format!("The first {limit} are listed; {} more.", n - limit));
-    }
-}
-
-/// Claims that have no evidence at all.
-pub fn unsourced_ui(
-    ui: &mut egui::Ui,
-    ws: &Workspace,
-    v: &[ClaimId],
-    cmds: &mut Vec<Command>,
-    limit: usize,
-) {
-    ui.heading(format!("Claims without sources ({})", v.len()));
-    if v.is_empty() {
-        ui.weak("None.");
-    }
-    more_ui(ui, v.len(), limit);
-    for id in v.iter().take(limit) {
-        claim_link(ui, ws, id, cmds);
-    }
-}
-
-/// Evidence spans whose anchor no longer fits the document.
-pub fn orphans_ui(
-    ui: &mut egui::Ui,
-    ws: &Workspace,
-    v: &[Orphan],
-    cmds: &mut Vec<Command>,
-    limit: usize,
-) {
-    ui.heading(format!("Orphaned evidence ({})", v.len()));
-    if v.is_empty() {
-        ui.weak("None.");
-    }
-    more_ui(ui, v.len(), limit);
-    for o in v.iter().take(limit) {
+    ui.group(|ui| {
+        ui.set_width(ui.available_width());
         ui.horizontal_wrapped(|ui| {
-            claim_link(ui, ws, &o.claim, cmds);
-            ui.weak(format!(
-                "evidence {} in {}: {}",
-                o.evidence, o.doc, o.problem
-            ));
+            ui.label("keep");
+            claim_link(ui, ws, &d.keep, cmds);
         });
-    }
+        ui.horizontal_wrapped(|ui| {
+            ui.label("absorb");
+            claim_link(ui, ws, &d.absorb, cmds);
+        });
+        ui.weak(&d.reason);
+        if ui
+            .button("Merge")
+            .on_hover_text(format!(
+                "Move {}'s evidence into {} and delete {}",
+                d.absorb, d.keep, d.absorb
+            ))
+            .clicked()
+            && let Ok(m) = merge_claims(ws, &d.keep, &d.absorb)
+        {
+            cmds.push(Command::Edit(
+                Box::new(merge_action(m)),
+                format!("Merge {} into {}", d.absorb, d.keep),
+                None,
+            ));
+            cmds.push(Command::SelectClaim(d.keep.clone()));
+        }
+    });
+}
+
+/// One claim that has no evidence at all.
+pub fn unsourced_ui(ui: &mut egui::Ui, ws: &Workspace, id: &ClaimId, cmds: &mut Vec<Command>) {
+    claim_link(ui, ws, id, cmds);
+}
+
+/// One evidence span whose anchor no longer fits the document.
+pub fn orphan_ui(ui: &mut egui::Ui, ws: &Workspace, o: &Orphan, cmds: &mut Vec<Command>) {
+    ui.horizontal_wrapped(|ui| {
+        claim_link(ui, ws, &o.claim, cmds);
+        ui.weak(format!(
+            "evidence {} in {}: {}",
+            o.evidence, o.doc, o.problem
+        ));
+    });
 }
