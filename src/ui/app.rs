@@ -314,6 +314,7 @@ impl ClaimbenchApp {
         // A large workspace takes tens of milliseconds to free: not on the UI thread.
         let old = std::mem::replace(&mut self.ws, ws);
         super::background::spawn(move || drop(old));
+        self.table.forget_search_texts();
         self.path = path;
         self.disk.track(self.path.as_deref());
         self.history.clear();
@@ -369,6 +370,7 @@ impl ClaimbenchApp {
             || self.reader.suggestions.is_extracting()
             || self.findings.is_updating()
             || self.network.is_updating()
+            || self.table.is_preparing_search()
     }
 
     /// Whether there are unsaved changes.
@@ -954,6 +956,7 @@ impl ClaimbenchApp {
     pub fn restore_recovery(&mut self) {
         if let Some(rec) = self.recovery_offer.take() {
             self.ws = rec;
+            self.table.forget_search_texts();
             self.history.clear();
             self.saved_revision = u64::MAX;
             self.fix_selection();
@@ -1013,6 +1016,8 @@ impl ClaimbenchApp {
                 // Borrowed, not cloned: at 100k claims a clone cost milliseconds a frame.
                 let empty = std::collections::HashMap::new();
                 let flags = self.conflict_flags.as_ref().map_or(&empty, |(_, f)| f);
+                self.table
+                    .prepare_search(&self.ws, rev, &mut self.findings.snapshot, ui.ctx());
                 claims::claims_ui(
                     ui,
                     &self.ws,

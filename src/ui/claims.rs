@@ -54,6 +54,9 @@ pub struct TableState {
     /// the changed claims' texts are rebuilt), so that typing a filter searches 100,000 prepared
     /// strings per keystroke.
     haystacks: search::SearchTexts,
+    /// Search texts being built on a worker for a large workspace just opened (see
+    /// [`TableState::prepare_search`]).
+    prebuild: Option<std::sync::mpsc::Receiver<search::SearchTexts>>,
     /// Entity names by id at a revision, for the rows' party cells (a scan of the entity list
     /// per cell grew with the workspace).
     names: Option<(u64, Names)>,
@@ -132,6 +135,59 @@ impl TableState {
                 names
             }
         }
+    }
+
+    /// On a large workspace, builds every claim's search text on a worker (from the workers'
+    /// copy of the workspace) before anyone types a filter, so that the first keystroke after an
+    /// open does not build 100,000 of them (about 120 ms); the table takes them when they are
+    /// ready unless a filter was typed first. Texts are brought up to date with edits made
+    /// meanwhile on first use.
+    pub fn prepare_search(
+        &mut self,
+        ws: &Workspace,
+        revision: u64,
+        snapshot: &mut crate::ui::snapshot::Snapshot,
+        ctx: &egui::Context,
+    ) {
+        if let Some(rx) = &self.prebuild {
+            match rx.try_recv() {
+                Ok(texts) => {
+                    if self.haystacks.is_empty() {
+                        self.haystacks = texts;
+                    }
+                    self.prebuild = None;
+                }
+                Err(std::sync::mpsc::TryRecvError::Empty) => {}
+                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.prebuild = None,
+            }
+            return;
+        }
+        if ws.claims.len() <= crate::ui::findings::BACKGROUND_CLAIMS || !self.haystacks.is_empty() {
+            return;
+        }
+        if let Some(snap) = snapshot.at(ws, revision) {
+            let (tx, rx) = std::sync::mpsc::channel();
+            let ctx = ctx.clone();
+            crate::ui::background::spawn(move || {
+                let mut texts = search::SearchTexts::default();
+                texts.at(&snap, revision);
+                drop(snap);
+                let _ = tx.send(texts);
+                ctx.request_repaint();
+            });
+            self.prebuild = Some(rx);
+        }
+    }
+
+    /// Whether search texts are being built on a worker.
+    pub fn is_preparing_search(&self) -> bool {
+        self.prebuild.is_some()
+    }
+
+    /// Forgets the search texts (another workspace was opened).
+    pub fn forget_search_texts(&mut self) {
+        self.haystacks = Default::default();
+        self.prebuild = None;
     }
 
     /// How many search texts the last update after an edit built (the rest were kept).
@@ -373,6 +429,49 @@ pub fn claims_ui(
 mod tests {
     use super::*;
     use crate::model::Claim;
+
+    #[test]
+    fn search_texts_of_a_large_workspace_are_prepared_in_the_background() {
+        let mut spec =
+            crate::synth::SynthSpec::new(10, crate::ui::findings::BACKGROUND_CLAIMS + 200);
+        spec.big_doc_bytes = 20_000;
+        let mut ws = crate::synth::generate(&spec);
+        let (mut state, mut snap) = (TableState::default(), Default::default());
+        let ctx = egui::Context::default();
+        state.prepare_search(&ws, 1, &mut snap, &ctx);
+        assert!(state.is_preparing_search());
+        for _ in 0..2400 {
+            state.prepare_search(&ws, 1, &mut snap, &ctx);
+            if !state.is_preparing_search() {
+                break;
+            }
+            std::thread::sleep(std::time::Duration::from_millis(25));
+        }
+        assert!(!state.is_preparing_search(), "ready within 60 s");
+        assert!(!state.haystacks.is_empty(), "taken by the table");
+        // Typing uses them: nothing is built at the same revision.
+        assert_eq!(state.haystacks_rebuilt(), ws.claims.len(), "all built by the worker");
+        state.haystacks.rebuilt = 0;
+        state.filter.text = "openai".into();
+        let rows = state.rows(&ws, 1, None);
+        assert_eq!(state.haystacks_rebuilt(), 0);
+        let names = search::names(&ws);
+        let expected = ws
+            .claims
+            .iter()
+            .filter(|c| search::haystack(&names, c).contains("openai"))
+            .count();
+        assert_eq!(rows.len(), expected);
+        // An edit made after they were prepared: only that claim's text is built on first use.
+        ws.claims[7].note = "zanzibar accord".into();
+        state.filter.text = "zanzibar".into();
+        let rows = state.rows(&ws, 2, None);
+        assert_eq!(state.haystacks_rebuilt(), 1);
+        assert_eq!(rows.as_slice(), &[7]);
+        // Another workspace: forgotten, and prepared again.
+        state.forget_search_texts();
+        assert!(state.haystacks.is_empty());
+    }
 
     #[test]
     fn prepared_search_texts_filter_exactly_like_building_them_per_claim() {

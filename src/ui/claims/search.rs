@@ -216,6 +216,11 @@ pub struct SearchTexts {
 }
 
 impl SearchTexts {
+    /// Whether no text was built yet (for this workspace).
+    pub fn is_empty(&self) -> bool {
+        self.prints.is_empty()
+    }
+
     /// The texts of `ws` at `revision`: the same ones when the revision is unchanged, otherwise
     /// the previous ones updated, building texts only for claims whose fingerprint is new or
     /// whose subject or counterparty name changed.
