@@ -450,7 +450,11 @@ mod tests {
         assert!(!state.is_preparing_search(), "ready within 60 s");
         assert!(!state.haystacks.is_empty(), "taken by the table");
         // Typing uses them: nothing is built at the same revision.
-        assert_eq!(state.haystacks_rebuilt(), ws.claims.len(), "all built by the worker");
+        assert_eq!(
+            state.haystacks_rebuilt(),
+            ws.claims.len(),
+            "all built by the worker"
+        );
         state.haystacks.rebuilt = 0;
         state.filter.text = "openai".into();
         let rows = state.rows(&ws, 1, None);
