@@ -817,3 +817,29 @@ fn unsaved_changes_survive_a_crash_through_the_recovery_copy() {
             .is_none()
     );
 }
+
+#[test]
+fn a_claim_selected_at_startup_has_its_row_in_view() {
+    let startup = Startup {
+        dialogs: DialogBackend::Scripted(VecDeque::new()),
+        select_first_claim: true,
+        ..Default::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| ClaimbenchApp::new(cc, startup));
+    h.run();
+    let id = h.state().selection.claim.clone().expect("a claim selected");
+    let claim = h.state().ws.claim(&id).cloned().expect("the claim");
+    let amount = claim
+        .figure
+        .as_ref()
+        .map(|f| f.display())
+        .expect("a figure");
+    // Its amount cell (the Inspector shows the same text; the table's is the one in the pane).
+    assert!(
+        h.get_all_by_label(&amount)
+            .any(|n| shown_in(&h, Pane::Claims, n.rect())),
+        "the row of {id} ({amount}) is scrolled into the Claims pane"
+    );
+}

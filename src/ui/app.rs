@@ -287,6 +287,8 @@ impl ClaimbenchApp {
                     .find(|c| c.evidence.iter().any(|e| &e.doc == d))
                     .map(|c| c.id.clone())
             });
+            // Its row is scrolled into view, as for any other selection.
+            app.table.scroll_to = app.selection.claim.clone();
         }
         app
     }
