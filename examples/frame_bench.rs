@@ -121,10 +121,13 @@ fn extra_timings(path: &std::path::Path) {
         d.settle(std::time::Duration::from_secs(60));
     }
     edit_ms.sort_by(f64::total_cmp);
+    let snap = &d.app.findings.snapshot;
     println!(
-        "EditFrame frame_ms_p50={:.2} frame_ms_max={:.2} (Reader view, the frame after an edit)",
+        "EditFrame frame_ms_p50={:.2} frame_ms_max={:.2} (Reader view, the frame after an edit; workers' copy: {} full copies, {} compares, the rest replayed)",
         percentile(&edit_ms, 50.0),
-        percentile(&edit_ms, 100.0)
+        percentile(&edit_ms, 100.0),
+        snap.full_copies,
+        snap.compared
     );
     let ws = &d.app.ws;
     let mut state = TableState::default();

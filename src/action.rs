@@ -277,6 +277,12 @@ impl History {
             .then(|| self.journal.iter().skip(self.journal.len() - behind))
     }
 
+    /// Drops the journal's actions (their reader has taken them); marks stay valid, and
+    /// [`History::journal_since`] a mark older than this answers `None`.
+    pub fn forget_journal(&mut self) {
+        self.journal.clear();
+    }
+
     fn record(&mut self, action: Action) {
         if self.journal.len() == JOURNAL {
             self.journal.pop_front();
@@ -472,6 +478,13 @@ mod tests {
                 .unwrap();
         }
         assert!(h.journal_since(old).is_none());
+        // Forgetting keeps marks from now on valid and empty.
+        let now = h.journal_mark();
+        h.forget_journal();
+        assert_eq!(h.journal_since(now).map(|a| a.count()), Some(0));
+        h.apply(&mut ws, Action::SetTitle("u".into()), "title", None)
+            .unwrap();
+        assert_eq!(h.journal_since(now).map(|a| a.count()), Some(1));
     }
 
     #[test]

@@ -1109,6 +1109,8 @@ impl ClaimbenchApp {
         // After anything above that may have changed the workspace (an open or an import that
         // finished), before any pane asks for the workers' copy of it.
         self.findings.snapshot.follow(&self.history);
+        // The copy queued what it needs: the history keeps no actions for it beyond a frame.
+        self.history.forget_journal();
 
         egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, self, &mut cmds));
         egui::Panel::bottom("status_bar").show(ui, |ui| status::status_bar_ui(ui, self, &mut cmds));
