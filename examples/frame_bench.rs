@@ -212,23 +212,6 @@ fn findings_frames(path: &std::path::Path) {
     );
 }
 
-/// The pointer and wheel input of `Driver::wiggle` (without a driver and its app).
-fn wiggle(i: usize) -> Vec<egui::Event> {
-    let x = 640.0 + (i % 8) as f32 * 3.0;
-    let y = 300.0 + (i % 5) as f32 * 2.0;
-    let mut ev = vec![egui::Event::PointerMoved(egui::pos2(x, y))];
-    if i.is_multiple_of(4) {
-        let dy = if i.is_multiple_of(8) { -20.0 } else { 20.0 };
-        ev.push(egui::Event::MouseWheel {
-            unit: egui::MouseWheelUnit::Point,
-            delta: egui::vec2(0.0, dy),
-            modifiers: egui::Modifiers::NONE,
-            phase: egui::TouchPhase::Move,
-        });
-    }
-    ev
-}
-
 /// The Claims table alone, drawn by `claims_ui` in a bare 1280x800 context without the rest of
 /// the app (its status bar and dock), with the same pointer and wheel input as the views.
 fn claims_table_frames(ws: &claimbench::model::Workspace) {
@@ -250,7 +233,7 @@ fn claims_table_frames(ws: &claimbench::model::Workspace) {
             )),
             time: Some(i as f64 / 60.0),
             predicted_dt: 1.0 / 60.0,
-            events: wiggle(i),
+            events: frame_driver::wiggle(i),
             ..Default::default()
         };
         let cpu = frame_driver::thread_cpu();

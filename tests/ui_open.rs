@@ -251,19 +251,7 @@ fn edits_made_while_a_dropped_file_loads_are_asked_about_first() {
     wait_for_progress_bar(&mut h);
 
     // Rename the open workspace while the dropped one loads.
-    h.get_by_label("Edit").click();
-    h.run();
-    let title = h.state().ws.title.clone();
-    let field = h
-        .get_all_by_value(&title)
-        .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput)
-        .expect("the title field");
-    field.focus();
-    field.type_text(" (edited)");
-    h.run();
-    h.key_press(egui::Key::Escape);
-    h.run();
-    assert!(h.state().is_dirty());
+    rename_the_open_workspace(&mut h);
 
     drop(hold);
     frames_until(&mut h, "the question", |h| {
@@ -382,12 +370,8 @@ fn new_while_a_file_loads_stops_the_open() {
     h.get_by_label("new workspace (not saved yet)");
 }
 
-#[test]
-fn unsaved_changes_are_asked_about_before_a_large_open_starts() {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let (path, ws) = big_workspace(dir.path(), "big.ron");
-    let hold = hold_opens_of(&path);
-    let mut h = start(vec![Some(path.clone())]);
+/// Edits the open workspace's title from the Edit menu, as a user would: it has unsaved changes.
+fn rename_the_open_workspace(h: &mut Harness<'static, ClaimbenchApp>) {
     h.get_by_label("Edit").click();
     h.run();
     let title = h.state().ws.title.clone();
@@ -401,6 +385,15 @@ fn unsaved_changes_are_asked_about_before_a_large_open_starts() {
     h.key_press(egui::Key::Escape);
     h.run();
     assert!(h.state().is_dirty());
+}
+
+#[test]
+fn unsaved_changes_are_asked_about_before_a_large_open_starts() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (path, ws) = big_workspace(dir.path(), "big.ron");
+    let hold = hold_opens_of(&path);
+    let mut h = start(vec![Some(path.clone())]);
+    rename_the_open_workspace(&mut h);
 
     open_from_file_menu(&mut h);
     h.get_by_label("Unsaved changes");

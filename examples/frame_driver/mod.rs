@@ -100,23 +100,9 @@ impl Driver {
         (took, delay)
     }
 
-    /// A small steady-state input for frame `i`: the pointer wanders a few points over the centre
-    /// of the window and the wheel nudges up and down, so hover and scroll paths run but nothing
-    /// is invalidated for good.
+    /// A small steady-state input for frame `i` (see [`wiggle`]).
     pub fn wiggle(&self, i: usize) -> Vec<egui::Event> {
-        let x = 640.0 + (i % 8) as f32 * 3.0;
-        let y = 300.0 + (i % 5) as f32 * 2.0;
-        let mut ev = vec![egui::Event::PointerMoved(egui::pos2(x, y))];
-        if i.is_multiple_of(4) {
-            let dy = if i.is_multiple_of(8) { -20.0 } else { 20.0 };
-            ev.push(egui::Event::MouseWheel {
-                unit: egui::MouseWheelUnit::Point,
-                delta: egui::vec2(0.0, dy),
-                modifiers: egui::Modifiers::NONE,
-                phase: egui::TouchPhase::Move,
-            });
-        }
-        ev
+        wiggle(i)
     }
 
     /// Runs frames until the app's background work (findings, network, extraction of the open
@@ -160,6 +146,25 @@ impl Driver {
         wall.sort_by(f64::total_cmp);
         (cpu, wall)
     }
+}
+
+/// A small steady-state input for frame `i`: the pointer wanders a few points over the centre of
+/// the window and the wheel nudges up and down, so hover and scroll paths run but nothing is
+/// invalidated for good.
+pub fn wiggle(i: usize) -> Vec<egui::Event> {
+    let x = 640.0 + (i % 8) as f32 * 3.0;
+    let y = 300.0 + (i % 5) as f32 * 2.0;
+    let mut ev = vec![egui::Event::PointerMoved(egui::pos2(x, y))];
+    if i.is_multiple_of(4) {
+        let dy = if i.is_multiple_of(8) { -20.0 } else { 20.0 };
+        ev.push(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, dy),
+            modifiers: egui::Modifiers::NONE,
+            phase: egui::TouchPhase::Move,
+        });
+    }
+    ev
 }
 
 /// CPU time used by the calling thread so far.
