@@ -31,13 +31,7 @@ pub fn run(args: &CheckArgs) -> i32 {
 /// Checks a workspace file: `Ok` with the counts line, or `Err` with one message per problem.
 pub fn check(path: &Path) -> Result<String, Vec<String>> {
     match crate::io::load_workspace(path) {
-        Ok(ws) => Ok(format!(
-            "documents: {}  entities: {}  claims: {}  evidence: {}",
-            ws.documents.len(),
-            ws.entities.len(),
-            ws.claims.len(),
-            ws.evidence_count()
-        )),
+        Ok(ws) => Ok(ws.counts_line()),
         Err(LoadError::Invalid { .. }) => {
             // Report every problem, not only the first.
             let text = std::fs::read_to_string(path).unwrap_or_default();

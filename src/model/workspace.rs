@@ -201,6 +201,18 @@ impl Workspace {
         cur
     }
 
+    /// `documents: N  entities: N  claims: N  evidence: N`, as `claimbench check` prints it (a
+    /// fixed CLI contract) and the status bar shows it.
+    pub fn counts_line(&self) -> String {
+        format!(
+            "documents: {}  entities: {}  claims: {}  evidence: {}",
+            self.documents.len(),
+            self.entities.len(),
+            self.claims.len(),
+            self.evidence_count()
+        )
+    }
+
     /// Total evidence spans over all claims.
     pub fn evidence_count(&self) -> usize {
         self.claims.iter().map(|c| c.evidence.len()).sum()

@@ -38,15 +38,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<
         // Counting evidence walks every claim: once per workspace revision, not per frame.
         let rev = app.history.revision();
         if app.status_counts.as_ref().is_none_or(|(r, _)| *r != rev) {
-            let ws = &app.ws;
-            let text = format!(
-                "documents: {}  entities: {}  claims: {}  evidence: {}",
-                ws.documents.len(),
-                ws.entities.len(),
-                ws.claims.len(),
-                ws.evidence_count()
-            );
-            app.status_counts = Some((rev, text));
+            app.status_counts = Some((rev, app.ws.counts_line()));
         }
         if let Some((_, text)) = &app.status_counts {
             ui.label(text.as_str());
