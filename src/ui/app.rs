@@ -603,18 +603,22 @@ impl ClaimbenchApp {
                     );
                 }
             }
-            Command::Undo => {
-                if let Some(l) = self.history.undo(&mut self.ws) {
+            Command::Undo => match self.history.undo(&mut self.ws) {
+                Ok(Some(l)) => {
                     self.note(format!("Undid {l}"));
                     self.fix_selection();
                 }
-            }
-            Command::Redo => {
-                if let Some(l) = self.history.redo(&mut self.ws) {
+                Ok(None) => {}
+                Err(e) => self.error(format!("Undo: {e}; the step is kept")),
+            },
+            Command::Redo => match self.history.redo(&mut self.ws) {
+                Ok(Some(l)) => {
                     self.note(format!("Redid {l}"));
                     self.fix_selection();
                 }
-            }
+                Ok(None) => {}
+                Err(e) => self.error(format!("Redo: {e}; the step is kept")),
+            },
             Command::ClearRecent => self.settings.recent.clear(),
             Command::Import => {
                 if let Some(paths) = self.dialogs.ask_import_paths() {
