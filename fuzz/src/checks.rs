@@ -71,7 +71,28 @@ pub fn check_load(data: &[u8]) {
             let problems = ws.validate();
             assert!(problems.is_empty(), "loaded but invalid: {problems:?}");
             check_round_trip(&ws);
+            check_line_ends(data, &ws);
         }
+    }
+}
+
+/// A workspace checked out with CRLF line ends (git's autocrlf) or saved with a byte-order mark
+/// loads as the same workspace.
+fn check_line_ends(data: &[u8], ws: &Workspace) {
+    if data.contains(&b'\r') || data.starts_with(b"\xEF\xBB\xBF") || data.len() > 1 << 20 {
+        return;
+    }
+    let path = Path::new("fuzz.ron");
+    let mut crlf = b"\xEF\xBB\xBF".to_vec();
+    for &b in data {
+        if b == b'\n' {
+            crlf.push(b'\r');
+        }
+        crlf.push(b);
+    }
+    match load_workspace_bytes(&crlf, path) {
+        Ok(again) => assert!(again == *ws, "the CRLF + BOM copy loads differently"),
+        Err(e) => panic!("the CRLF + BOM copy of a loadable workspace fails: {e}"),
     }
 }
 

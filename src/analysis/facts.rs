@@ -185,6 +185,10 @@ impl<'a> FactIndex<'a> {
             for &i in b {
                 match self.dates[i] {
                     Some(d) => dated.push((d.first_day(), d.last_day(), i)),
+                    // An undated valuation or headcount is never the same fact as another
+                    // ([`compatible_time`]): pairing it with every claim of its key made a
+                    // report of 30,000 undated claims take 6.9 GB.
+                    None if is_point_in_time(self.claims[i].kind) => {}
                     None => undated.push(i),
                 }
             }

@@ -52,6 +52,24 @@ pub fn orphans(ws: &Workspace) -> Vec<Orphan> {
     out
 }
 
+/// `s` with control characters written as `\u{…}` (a NUL in a title, an escape sequence in a
+/// name), keeping line breaks when `keep_newlines`.
+pub fn escape_controls(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| c.is_control() && !(keep_newlines && c == '\n');
+    if !s.contains(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if bad(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -260,5 +278,10 @@ pub fn render(ws: &Workspace) -> String {
     for c in unsourced {
         let _ = writeln!(out, "- {}: {}", c.id, claim_summary(ws, c));
     }
-    out
+    // Titles, names and quotes come from imported files: no control character reaches the
+    // Markdown (or a terminal it is printed to).
+    match escape_controls(&out, true) {
+        std::borrow::Cow::Borrowed(_) => out,
+        std::borrow::Cow::Owned(escaped) => escaped,
+    }
 }

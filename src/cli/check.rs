@@ -2,7 +2,7 @@
 //! `file:line:col`.
 
 use super::{EXIT_BAD_INPUT, EXIT_OK, report_error};
-use crate::io::{LoadError, locate};
+use crate::io::LoadError;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `check`.
@@ -34,18 +34,15 @@ pub fn check(path: &Path) -> Result<String, Vec<String>> {
         Ok(ws) => Ok(ws.counts_line()),
         Err(LoadError::Invalid { .. }) => {
             // Report every problem, not only the first.
-            let text = std::fs::read_to_string(path).unwrap_or_default();
-            let ws: crate::model::Workspace = match ron::from_str(&text) {
-                Ok(ws) => ws,
-                Err(e) => return Err(vec![format!("{}: {e}", path.display())]),
+            let (text, ws) = match crate::io::load_unvalidated(path) {
+                Ok(x) => x,
+                Err(e) => return Err(vec![e.to_string()]),
             };
-            Err(ws
-                .validate()
+            let problems = ws.validate();
+            Err(crate::io::load::locate_all(&text, &problems)
                 .into_iter()
-                .map(|p| {
-                    let (l, c) = locate(&text, &p.at);
-                    format!("{}:{l}:{c}: {}", path.display(), p.message)
-                })
+                .zip(problems)
+                .map(|((l, c), p)| format!("{}:{l}:{c}: {}", path.display(), p.message))
                 .collect())
         }
         Err(e) => Err(vec![e.to_string()]),

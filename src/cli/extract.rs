@@ -65,6 +65,14 @@ pub enum ReadError {
         /// The limit.
         limit: u64,
     },
+    /// A FIFO, socket or device: reading it could block or never end.
+    #[error("{path}: is {kind}, not a regular file; extract reads text files")]
+    NotRegular {
+        /// The file.
+        path: String,
+        /// What it is.
+        kind: &'static str,
+    },
     /// The file has no bytes or only white space.
     #[error("{path}: file is empty; there is nothing to extract")]
     Empty {
@@ -113,6 +121,9 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
     let md = std::fs::metadata(path).map_err(io)?;
     if md.is_dir() {
         return Err(ReadError::Directory { path: p });
+    }
+    if let Some(kind) = crate::io::read::irregular_kind(&md.file_type()) {
+        return Err(ReadError::NotRegular { path: p, kind });
     }
     let too_large = |size| ReadError::TooLarge {
         path: p.clone(),

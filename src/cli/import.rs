@@ -5,9 +5,10 @@
 //! workspace" and skipped. The workspace is saved once, atomically, if anything was added (or it
 //! was just created and no file failed). Exit 1 at the end if any file failed.
 
-use super::{EXIT_BAD_INPUT, EXIT_OK, report_error};
+use super::{EXIT_BAD_INPUT, EXIT_OK, printable, report_error};
 use crate::io::import::{self, ImportOptions, Imported};
 use crate::model::{SourceDocument, Workspace};
+use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 /// Arguments of `import`.
@@ -21,11 +22,30 @@ pub struct ImportArgs {
     /// Create the workspace if it does not exist.
     #[arg(long)]
     pub create: bool,
+    /// When a file is a newer version of a document already there (same URL, or same title and
+    /// outlet with mostly the same text), replace that document's text and re-anchor its
+    /// evidence; without it both are kept.
+    #[arg(long)]
+    pub replace: bool,
+}
+
+/// The workspace as read: its content hash (to notice another process saving it meanwhile).
+struct Opened {
+    ws: Workspace,
+    created: bool,
+    sha256: Option<[u8; 32]>,
 }
 
 /// Runs `import`; returns the exit code.
+///
+/// The files are read first, without holding anything. Then the workspace is locked, read again
+/// if another claimbench saved it meanwhile (its documents are kept and ours placed after them),
+/// saved, and only then is "added …" printed.
 pub fn run(args: &ImportArgs) -> i32 {
-    let (mut ws, created) = match open(&args.workspace, args.create) {
+    // The file a symlink names gets the change (a link loop is reported by the load below).
+    let real =
+        crate::io::save::real_path(&args.workspace).unwrap_or_else(|_| args.workspace.clone());
+    let first = match open(&args.workspace, &real, args.create) {
         Ok(x) => x,
         Err(msg) => {
             report_error(msg);
@@ -34,57 +54,109 @@ pub fn run(args: &ImportArgs) -> i32 {
     };
     let opts = ImportOptions::default();
     let mut failed = 0;
-    let mut added = 0;
+    let mut docs = Vec::new();
     for file in &args.files {
-        let imported = match import::import_file(file, &opts) {
-            Ok(i) => i,
+        match import::import_file(file, &opts) {
+            Ok(i) => {
+                for w in &i.warnings {
+                    report_error(format!("{}: warning: {w}", file.display()));
+                }
+                docs.push(i);
+            }
             Err(e) => {
                 report_error(e);
                 failed += 1;
-                continue;
             }
-        };
-        for w in &imported.warnings {
-            report_error(format!("{}: warning: {w}", file.display()));
-        }
-        let summary = summary(&imported);
-        match import::place_in_workspace(&mut ws, imported) {
-            Ok(import::Placed::Added(id)) => {
-                println!("added {id} {summary}");
-                added += 1;
-            }
-            Ok(import::Placed::Updated(id, r)) => {
-                println!(
-                    "updated {id} {summary}: newer version, text replaced ({} anchors unchanged, {} moved, {} orphaned)",
-                    r.unchanged, r.moved, r.orphaned
-                );
-                added += 1;
-            }
-            Err(dup) => println!("skipped {}: {dup}", file.display()),
         }
     }
+    let Opened {
+        mut ws,
+        created,
+        sha256: first_sha256,
+    } = first;
+    let mut lines = place_all(&mut ws, &docs, args.replace);
+    let added = lines.iter().filter(|l| !l.starts_with("skipped")).count();
     // A workspace is created only by a run that failed on nothing: a typo'd file name must not
     // leave an empty new workspace behind.
     if added > 0 || (created && failed == 0) {
-        if let Err(e) = crate::io::save_workspace(&ws, &args.workspace) {
-            report_error(e);
+        let lock = match crate::io::save::lock_workspace(&real, crate::io::lock::DEFAULT_WAIT) {
+            Ok(l) => l,
+            Err(e) => {
+                report_error(format!("nothing imported: {e}"));
+                return EXIT_BAD_INPUT;
+            }
+        };
+        // Under the lock: if another process saved the workspace since we read it, start again
+        // from what it saved, so its documents are not lost.
+        let now = match open(&args.workspace, &real, true) {
+            Ok(now) => now,
+            Err(msg) => {
+                report_error(format!("nothing imported: {msg}"));
+                return EXIT_BAD_INPUT;
+            }
+        };
+        let created_now = now.created;
+        if now.sha256 != first_sha256 {
+            ws = now.ws;
+            lines = place_all(&mut ws, &docs, args.replace);
+        }
+        if let Err(e) = crate::io::save::save_workspace_locked(&ws, &lock) {
+            report_error(format!("nothing imported: {e}"));
             return EXIT_BAD_INPUT;
         }
-        if created {
-            println!("created {}", args.workspace.display());
+        drop(lock);
+        for l in &lines {
+            println!("{l}");
+        }
+        if created_now {
+            println!(
+                "created {}",
+                printable(&args.workspace.display().to_string())
+            );
+        }
+    } else {
+        for l in &lines {
+            println!("{l}");
         }
     }
     if failed > 0 { EXIT_BAD_INPUT } else { EXIT_OK }
 }
 
+/// Places every imported document into `ws`; one line to print for each.
+fn place_all(ws: &mut Workspace, docs: &[Imported], replace: bool) -> Vec<String> {
+    docs.iter()
+        .map(|imported| {
+            let summary = summary(imported);
+            match import::place_in_workspace(ws, imported.clone(), replace) {
+                Ok(import::Placed::Added(id)) => format!("added {id} {summary}"),
+                Ok(import::Placed::Updated(id, r)) => format!(
+                    "updated {id} {summary}: newer version, text replaced ({} anchors unchanged, {} moved, {} orphaned)",
+                    r.unchanged, r.moved, r.orphaned
+                ),
+                Ok(import::Placed::KeptBoth { id, earlier }) => format!(
+                    "added {id} {summary}: looks like a newer version of {earlier}; both kept (use --replace to replace its text)"
+                ),
+                Err(dup) => format!(
+                    "skipped {}: {dup}",
+                    printable(&imported.path.display().to_string())
+                ),
+            }
+        })
+        .collect()
+}
+
 /// Loads the workspace, or makes a new one when it is missing and `create` is set.
-fn open(path: &Path, create: bool) -> Result<(Workspace, bool), String> {
+fn open(path: &Path, real: &Path, create: bool) -> Result<Opened, String> {
     // Anything at the path (even a broken symlink or a loop) is loaded, so its error is shown
     // rather than "no such workspace".
-    if path.symlink_metadata().is_ok() {
-        return crate::io::load_workspace(path)
-            .map(|ws| (ws, false))
-            .map_err(|e| e.to_string());
+    if path.symlink_metadata().is_ok() && (real.symlink_metadata().is_ok() || !create) {
+        let bytes = crate::io::load::read_workspace_bytes(path).map_err(|e| e.to_string())?;
+        let ws = crate::io::load_workspace_bytes(&bytes, path).map_err(|e| e.to_string())?;
+        return Ok(Opened {
+            ws,
+            created: false,
+            sha256: Some(Sha256::digest(&bytes).into()),
+        });
     }
     if !create {
         return Err(format!(
@@ -96,7 +168,11 @@ fn open(path: &Path, create: bool) -> Result<(Workspace, bool), String> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "Untitled workspace".into());
-    Ok((Workspace::new(title), true))
+    Ok(Opened {
+        ws: Workspace::new(title),
+        created: true,
+        sha256: None,
+    })
 }
 
 /// `"Title" (outlet, 2025-12-17, 3,412 chars, 1 excluded range)`.

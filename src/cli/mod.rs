@@ -55,7 +55,14 @@ pub enum Command {
     Extract(extract::ExtractArgs),
 }
 
-/// Prints an error line in the contract's shape.
+/// Prints an error line in the contract's shape. Control characters (a file name with a
+/// newline or a terminal escape sequence in it) are shown escaped, never sent to the terminal.
 pub fn report_error(msg: impl std::fmt::Display) {
-    eprintln!("claimbench: {msg}");
+    eprintln!("claimbench: {}", printable(&msg.to_string()));
+}
+
+/// `s` with every control character written as `\u{…}`, so that a name can neither break a line
+/// of output in two nor drive the terminal.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::analysis::report::escape_controls(s, false)
 }

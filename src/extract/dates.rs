@@ -190,7 +190,7 @@ fn resolve(text: &str, c: &regex::Captures<'_>, p: Option<FuzzyDate>) -> Option<
                 }
                 let d = p.first_day();
                 let d = if r == "yesterday" { d.pred_opt()? } else { d };
-                Some(FuzzyDate::from_naive(d))
+                FuzzyDate::day(d.year(), d.month(), d.day()).ok()
             }
             _ => FuzzyDate::year(y).ok(),
         };
@@ -204,7 +204,7 @@ fn resolve(text: &str, c: &regex::Captures<'_>, p: Option<FuzzyDate>) -> Option<
         let mut d = p.first_day();
         for _ in 0..7 {
             if d.weekday() == target {
-                return Some(FuzzyDate::from_naive(d));
+                return FuzzyDate::day(d.year(), d.month(), d.day()).ok();
             }
             d = d.pred_opt()?;
         }

@@ -133,6 +133,10 @@ fn parse_amount(c: &regex::Captures<'_>) -> Option<Amount> {
         None => m.end(),
     };
     let end = trim_end(m.as_str(), m.start(), end);
+    // A number too long for a float (10,000 digits) is no figure: it would become `inf`.
+    if digits.len() > 40 || !value.is_finite() {
+        return None;
+    }
     Some(Amount {
         start: m.start(),
         end,
@@ -142,6 +146,17 @@ fn parse_amount(c: &regex::Captures<'_>) -> Option<Amount> {
         plus,
         count,
     })
+}
+
+/// Whether an exponent (`e999`, `E+12`) follows the number ending at `end`.
+fn exponent_after(text: &str, end: usize) -> bool {
+    let rest = text.as_bytes().get(end..).unwrap_or_default();
+    matches!(rest.first(), Some(b'e' | b'E'))
+        && match rest.get(1) {
+            Some(b'+' | b'-') => rest.get(2).is_some_and(u8::is_ascii_digit),
+            Some(b) => b.is_ascii_digit(),
+            None => false,
+        }
 }
 
 fn trim_end(s: &str, base: usize, end: usize) -> usize {
@@ -154,6 +169,8 @@ pub fn find_figures(text: &str, base: usize) -> Vec<FoundFigure> {
     let amounts: Vec<Amount> = AMOUNT
         .captures_iter(text)
         .filter_map(|c| parse_amount(&c))
+        // "$1e999": an exponent glued to the number; reading "$1" would be wrong.
+        .filter(|a| !exponent_after(text, a.end))
         .collect();
     let mut out = Vec::new();
     let mut i = 0;

@@ -581,7 +581,7 @@ impl ClaimbenchApp {
             }
             Command::ExportReportTo(path) => {
                 let text = crate::analysis::report::render(&self.ws);
-                match crate::io::save::write_atomic(&path, text.as_bytes(), false) {
+                match crate::io::save::write_output(&path, text.as_bytes(), self.path.as_deref()) {
                     Ok(()) => self.note(format!("Report written to {}", path.display())),
                     Err(e) => self.error(format!("Could not write the report: {e}")),
                 }
@@ -733,9 +733,12 @@ impl ClaimbenchApp {
                     }
                     let same_article =
                         crate::io::import::find_same_article(&self.ws, &doc).map(|d| d.id.clone());
-                    if let Some(existing) = same_article
+                    // Replaced only when no evidence would be orphaned; otherwise both are kept
+                    // and the note says so (the analyst can delete the older one).
+                    if let Some(existing) = &same_article
                         && let Some((action, r)) =
-                            crate::anchoring::replace_text(&self.ws, &existing, doc.text.clone())
+                            crate::anchoring::replace_text(&self.ws, existing, doc.text.clone())
+                        && r.orphaned == 0
                     {
                         self.note(format!(
                             "{}: newer version of {existing}; text replaced ({} anchors unchanged, {} moved, {} orphaned)",
@@ -744,12 +747,19 @@ impl ClaimbenchApp {
                             r.moved,
                             r.orphaned
                         ));
-                        added.push((existing, doc.title.clone()));
+                        added.push((existing.clone(), doc.title.clone()));
                         actions.push(action);
                         continue;
                     }
                     n += 1;
                     doc.id = DocId::numbered(n);
+                    if let Some(existing) = &same_article {
+                        self.note(format!(
+                            "{}: looks like a newer version of {existing}; kept both as {} (replacing the text would orphan evidence)",
+                            path.display(),
+                            doc.id
+                        ));
+                    }
                     added.push((doc.id.clone(), doc.title.clone()));
                     actions.push(Action::AddDocument {
                         doc: Box::new(doc),
@@ -808,9 +818,9 @@ impl ClaimbenchApp {
                 .map_err(|e| e.to_string()),
             ExportFormat::Csv => Ok(crate::chart::table::chart_csv(&self.ws, &data).into_bytes()),
         };
-        match bytes
-            .and_then(|b| crate::io::save::write_atomic(path, &b, false).map_err(|e| e.to_string()))
-        {
+        match bytes.and_then(|b| {
+            crate::io::save::write_output(path, &b, self.path.as_deref()).map_err(|e| e.to_string())
+        }) {
             Ok(()) => self.note(format!("Exported {}", path.display())),
             Err(e) => self.error(format!("Could not export the chart: {e}")),
         }

@@ -24,6 +24,14 @@ pub enum ImportError {
         /// The directory.
         path: PathBuf,
     },
+    /// A FIFO, socket or device: reading it could block forever or never end.
+    #[error("{path}: is {kind}, not a regular file; import reads document files")]
+    NotRegular {
+        /// The file.
+        path: PathBuf,
+        /// What it is.
+        kind: &'static str,
+    },
     /// The file is larger than the import limit (checked before reading it).
     #[error("{path}: file is {size} bytes, over the {limit}-byte import limit")]
     TooLarge {
@@ -102,6 +110,7 @@ impl ImportError {
         match self {
             ImportError::Io { path, .. }
             | ImportError::Directory { path }
+            | ImportError::NotRegular { path, .. }
             | ImportError::TooLarge { path, .. }
             | ImportError::Empty { path }
             | ImportError::UnknownFormat { path, .. }

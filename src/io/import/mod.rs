@@ -191,6 +191,13 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ImportError> {
             path: path.to_owned(),
         });
     }
+    // A FIFO would block the open forever, a device never end: refused before opening.
+    if let Some(kind) = crate::io::read::irregular_kind(&md.file_type()) {
+        return Err(ImportError::NotRegular {
+            path: path.to_owned(),
+            kind,
+        });
+    }
     let too_large = |size| ImportError::TooLarge {
         path: path.to_owned(),
         size,
