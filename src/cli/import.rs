@@ -106,17 +106,17 @@ pub fn run(args: &ImportArgs) -> i32 {
         }
         drop(lock);
         for l in &lines {
-            println!("{l}");
+            crate::outln!("{l}");
         }
         if created_now {
-            println!(
+            crate::outln!(
                 "created {}",
                 printable(&args.workspace.display().to_string())
             );
         }
     } else {
         for l in &lines {
-            println!("{l}");
+            crate::outln!("{l}");
         }
     }
     if failed > 0 { EXIT_BAD_INPUT } else { EXIT_OK }
