@@ -11,14 +11,18 @@ cargo build --example journey
 OUT="$(pwd)/target/journey"
 rm -rf "$OUT"
 mkdir -p "$OUT"
-DISPLAY_NO=":97"
-Xvfb "$DISPLAY_NO" -screen 0 1280x800x24 -nolisten tcp >/dev/null 2>&1 &
+# A free display number, chosen by the server itself (other X servers may run on this machine).
+DFD="$(mktemp)"
+Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp 3>"$DFD" >/dev/null 2>&1 &
 XVFB_PID=$!
-trap 'kill $XVFB_PID 2>/dev/null || true' EXIT
-for _ in $(seq 50); do
-  DISPLAY="$DISPLAY_NO" xdotool getmouselocation >/dev/null 2>&1 && break
+trap 'kill $XVFB_PID 2>/dev/null || true; rm -f "$DFD"' EXIT
+for _ in $(seq 100); do
+  [[ -s "$DFD" ]] && break
   sleep 0.1
 done
+DISPLAY_NO=":$(head -n1 "$DFD")"
+[[ "$DISPLAY_NO" != ":" ]] || { echo "ci: Xvfb did not start"; exit 1; }
+echo "ci: journey on display $DISPLAY_NO"
 DISPLAY="$DISPLAY_NO" JOURNEY_OUT="$OUT" target/debug/examples/journey "$(realpath "$BIN")"
 echo "ci: journey screenshots in $OUT:"
 ls "$OUT"/*.png

@@ -38,7 +38,8 @@ By Tomas Reyes
 Nvidia signed a letter of intent to invest up to $100 billion in OpenAI as new data centres come online. The first $10 billion would follow once the first gigawatt of capacity is running.
 ";
 /// The sentence the pointer drags over.
-const SENTENCE: &str = "OpenAI will pay Amazon $38 billion for computing capacity over seven years.";
+const SENTENCE: &str =
+    "OpenAI will pay Amazon $38 billion for computing capacity over seven years.";
 const TITLE_A: &str = "OpenAI signs a long cloud contract with Amazon";
 
 type Res<T> = Result<T, String>;
@@ -154,11 +155,16 @@ impl App {
         };
         let started = Instant::now();
         loop {
-            if let Ok(w) = xdo(&["search", "--name", "^claimbench"]) {
+            if let Ok(w) = xdo(&["search", "--onlyvisible", "--name", "^claimbench"]) {
                 if let Some(id) = w.lines().next() {
                     app.window = id.to_owned();
                     break;
                 }
+            }
+            if let Ok(Some(status)) = app.child.try_wait() {
+                return Err(format!(
+                    "the app exited ({status}) before its window appeared"
+                ));
             }
             if started.elapsed() > Duration::from_secs(60) {
                 return Err("the window did not appear within 60 s".into());
@@ -308,6 +314,11 @@ impl App {
 impl Drop for App {
     fn drop(&mut self) {
         if let Ok(None) = self.child.try_wait() {
+            // Still running: the journey stopped early. Keep what the screen showed.
+            let _ = Command::new("import")
+                .args(["-window", "root", "-depth", "8"])
+                .arg(self.shots.join("failure.png"))
+                .status();
             let _ = self.child.kill();
             let _ = self.child.wait();
         }
@@ -322,7 +333,11 @@ fn sentence_span(nodes: &[Node], sentence: &str) -> Option<((f64, f64), (f64, f6
         .collect();
     // Rows in screen order, joined, remembering where each character is drawn.
     let mut rows = runs.clone();
-    rows.sort_by(|a, b| (a.y0, a.x0).partial_cmp(&(b.y0, b.x0)).unwrap_or(std::cmp::Ordering::Equal));
+    rows.sort_by(|a, b| {
+        (a.y0, a.x0)
+            .partial_cmp(&(b.y0, b.x0))
+            .unwrap_or(std::cmp::Ordering::Equal)
+    });
     let mut text = String::new();
     let mut places: Vec<(f64, f64, f64)> = Vec::new(); // x of left edge, width, y centre
     for r in rows {
@@ -345,10 +360,13 @@ fn table_rows(nodes: &[Node], header_bottom: f64, left: f64) -> Vec<(String, f64
     let mut by_y: BTreeMap<i64, Vec<&Node>> = BTreeMap::new();
     for n in nodes {
         if n.role == "Label" && n.y0 >= header_bottom && n.x0 >= left - 4.0 && n.y1 - n.y0 < 30.0 {
-            by_y.entry(((n.y0 + n.y1) / 2.0).round() as i64).or_default().push(n);
+            by_y.entry(((n.y0 + n.y1) / 2.0).round() as i64)
+                .or_default()
+                .push(n);
         }
     }
     by_y.into_iter()
+        .filter(|(_, cells)| cells.len() >= 5)
         .map(|(y, mut cells)| {
             cells.sort_by(|a, b| a.x0.partial_cmp(&b.x0).unwrap_or(std::cmp::Ordering::Equal));
             let x = cells.first().map_or(0.0, |c| c.centre().0);
@@ -394,7 +412,9 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     app.shot("picker")?;
     app.key("ctrl+a")?;
     app.key("Return")?;
-    let doc = app.find("the first article in Sources", 30, |n| n.text().contains(TITLE_A))?;
+    let doc = app.find("the first article in Sources", 30, |n| {
+        n.text().contains(TITLE_A)
+    })?;
     app.wait("both articles imported", 30, |n| {
         n.iter()
             .any(|x| x.text().contains("Nvidia letter points"))
@@ -402,7 +422,10 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     })?;
     pause(500);
     if app.has_text("embedded sample") {
-        return Err("item 3: after an import the status bar calls the new workspace the embedded sample".into());
+        return Err(
+            "item 3: after an import the status bar calls the new workspace the embedded sample"
+                .into(),
+        );
     }
     if app.has_text("Hide tips") {
         return Err("item 3: the sample's welcome strip is shown on a new workspace".into());
@@ -414,6 +437,7 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     let ((sx, sy), (ex, ey)) = app.wait("the sentence drawn in the Reader", 10, |n| {
         sentence_span(n, SENTENCE)
     })?;
+    println!("journey: dragging from ({sx:.0}, {sy:.0}) to ({ex:.0}, {ey:.0})");
     app.move_to(sx, sy)?;
     pause(150);
     xdo(&["mousedown", "1"])?;
@@ -427,21 +451,30 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     xdo(&["mouseup", "1"])?;
     // No further event: the toolbar must be up to date by itself.
     let want = format!("{} characters selected", SENTENCE.chars().count());
-    let got = app.wait("the selection count", 3, |n| {
+    // The window may still be catching up with the drag: wait for the count to settle.
+    let count = |n: &[Node]| {
         n.iter()
             .find(|x| x.text().ends_with("characters selected"))
             .map(|x| x.text().to_owned())
+    };
+    let _ = app.wait("the selection count", 3, |n| {
+        count(n).filter(|c| *c == want)
     });
+    let got = count(&app.nodes());
     app.shot("dragged")?;
-    let got = got.map_err(|_| "item 1: after the drag the toolbar shows no selection".to_owned())?;
+    let got = got.ok_or("item 1: after the drag the toolbar shows no selection")?;
     if got != want {
-        return Err(format!("item 1: dragging over the sentence selected other text: “{got}”, expected “{want}”"));
+        return Err(format!(
+            "item 1: dragging over the sentence selected other text: “{got}”, expected “{want}”"
+        ));
     }
     let new_claim = app
         .find("New claim from selection, enabled", 2, |n| {
             n.role == "Button" && n.label.starts_with("New claim from selection") && n.enabled
         })
-        .map_err(|_| "item 1: “New claim from selection” stays greyed after the mouse is released".to_owned())?;
+        .map_err(|_| {
+            "item 1: “New claim from selection” stays greyed after the mouse is released".to_owned()
+        })?;
     app.click(&new_claim)?;
     let amount = app.find("the Inspector's Amount field", 10, |n| {
         n.role == "TextInput" && n.label == "Amount"
@@ -457,15 +490,21 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     app.key("Return")?;
     app.key("Escape")?;
     let edited = app
-        .find("the edited amount", 5, |n| n.role == "TextInput" && n.label == "Amount" && n.value != original)?
+        .find("the edited amount", 5, |n| {
+            n.role == "TextInput" && n.label == "Amount" && n.value != original
+        })?
         .value;
     app.shot("amount-edited")?;
     app.key("ctrl+z")?;
-    app.find("the amount undone", 5, |n| n.role == "TextInput" && n.label == "Amount" && n.value == original)
-        .map_err(|e| format!("undo: {e}"))?;
+    app.find("the amount undone", 5, |n| {
+        n.role == "TextInput" && n.label == "Amount" && n.value == original
+    })
+    .map_err(|e| format!("undo: {e}"))?;
     app.key("ctrl+shift+z")?;
-    app.find("the amount redone", 5, |n| n.role == "TextInput" && n.label == "Amount" && n.value == edited)
-        .map_err(|e| format!("redo: {e}"))?;
+    app.find("the amount redone", 5, |n| {
+        n.role == "TextInput" && n.label == "Amount" && n.value == edited
+    })
+    .map_err(|e| format!("redo: {e}"))?;
     report.push(format!("amount edited to {edited}, undone, redone"));
 
     // Accept every suggestion above the threshold.
@@ -475,7 +514,9 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     pause(500);
     app.shot("accepted")?;
     // And the second article's.
-    let doc_b = app.find("the second article in Sources", 5, |n| n.text().contains("Nvidia letter points"))?;
+    let doc_b = app.find("the second article in Sources", 5, |n| {
+        n.text().contains("Nvidia letter points")
+    })?;
     app.click(&doc_b)?;
     pause(800);
     if let Ok(accept) = app.button("Accept all at") {
@@ -492,7 +533,9 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     })?;
     report.push(format!("claims in the table: {}", rows.len()));
     app.click_at(rows[0].1, rows[0].2)?;
-    let date = app.find("the Inspector's Date field", 5, |n| n.role == "TextInput" && n.label == "Date")?;
+    let date = app.find("the Inspector's Date field", 5, |n| {
+        n.role == "TextInput" && n.label == "Date"
+    })?;
     app.click(&date)?;
     app.key("ctrl+a")?;
     app.typ("2099")?;
@@ -505,10 +548,17 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     let after = table_rows(&app.nodes(), header.y1 + 1.0, header.x0);
     let at_place = after
         .iter()
-        .min_by(|a, b| (a.2 - rows[1].2).abs().partial_cmp(&(b.2 - rows[1].2).abs()).unwrap_or(std::cmp::Ordering::Equal))
+        .min_by(|a, b| {
+            (a.2 - rows[1].2)
+                .abs()
+                .partial_cmp(&(b.2 - rows[1].2).abs())
+                .unwrap_or(std::cmp::Ordering::Equal)
+        })
         .map(|r| r.0.clone())
         .unwrap_or_default();
-    if at_place.split(" | ").skip(1).collect::<Vec<_>>() != rows[1].0.split(" | ").skip(1).collect::<Vec<_>>() {
+    if at_place.split(" | ").skip(1).collect::<Vec<_>>()
+        != rows[1].0.split(" | ").skip(1).collect::<Vec<_>>()
+    {
         return Err(format!(
             "item 4: after an Inspector edit the row under the pointer changed: was “{}”, now “{at_place}”",
             rows[1].0
@@ -517,10 +567,16 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
 
     // A chart of OpenAI's valuation, exported as PNG.
     app.key("ctrl+3")?;
-    let combo = app.find("the new chart's entity", 5, |n| n.label == "Entity for the new chart")?;
+    let combo = app.find("the new chart's entity", 5, |n| {
+        n.label == "Entity for the new chart"
+    })?;
     app.click(&combo)?;
     let openai = app.find("OpenAI in the entity list", 5, |n| {
-        n.text() == "OpenAI" && n.y0 > combo.y1 - 1.0
+        n.text() == "OpenAI"
+            && n.role != "Label"
+            && n.role != "TextRun"
+            && n.y0 > combo.y1 - 1.0
+            && (n.x0 - combo.x0).abs() < 60.0
     })?;
     app.click(&openai)?;
     app.click(&app.button("Create chart")?)?;
@@ -537,20 +593,29 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     let title = app.title()?;
     app.shot("saved")?;
     if !title.contains("journey-ws") || title.contains("Untitled") {
-        return Err(format!("item 3: after Save As the title bar says “{title}”"));
+        return Err(format!(
+            "item 3: after Save As the title bar says “{title}”"
+        ));
     }
     let (step, linger) = app.quit()?;
-    report.push(format!("process ended {} ms after the window closed", linger.as_millis()));
+    report.push(format!(
+        "process ended {} ms after the window closed",
+        linger.as_millis()
+    ));
 
     // Reopen: the last workspace, at the top of its Claims table.
     let mut app = App::start(bin, &home, &probe, out, step)?;
-    app.find("the saved workspace reopened", 30, |n| n.text().contains("journey-ws.ron"))?;
+    app.find("the saved workspace reopened", 30, |n| {
+        n.text().contains("journey-ws.ron")
+    })?;
     app.key("ctrl+2")?;
     let header = app.button("Date")?;
     pause(500);
     let rows = table_rows(&app.nodes(), header.y1 + 1.0, header.x0);
     app.shot("reopened")?;
-    let first = rows.first().ok_or("item 4: no claim rows after reopening")?;
+    let first = rows
+        .first()
+        .ok_or("item 4: no claim rows after reopening")?;
     if first.2 - header.y1 > 30.0 {
         return Err(format!(
             "item 4: after a restart the Claims table opens scrolled ({} px below the header)",
@@ -560,18 +625,25 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     app.quit()?;
 
     // The saved file.
-    let ws = claimbench::io::load_workspace(&saved).map_err(|e| format!("the saved file does not open: {e}"))?;
+    let ws = claimbench::io::load_workspace(&saved)
+        .map_err(|e| format!("the saved file does not open: {e}"))?;
     let claim = ws
         .claims
         .iter()
         .find(|c| c.evidence.iter().any(|e| e.anchor.exact == SENTENCE))
         .ok_or_else(|| {
-            let quotes: Vec<&str> = ws.claims.iter().flat_map(|c| c.evidence.iter().map(|e| e.anchor.exact.as_str())).collect();
+            let quotes: Vec<&str> = ws
+                .claims
+                .iter()
+                .flat_map(|c| c.evidence.iter().map(|e| e.anchor.exact.as_str()))
+                .collect();
             format!("item 1: no claim quotes exactly the dragged words; quotes: {quotes:?}")
         })?;
     let figure = claim.figure.as_ref().map(|f| f.low).unwrap_or_default();
     if (figure - 40e9).abs() > 1.0 {
-        return Err(format!("the claim's amount is {figure}, expected 40 billion"));
+        return Err(format!(
+            "the claim's amount is {figure}, expected 40 billion"
+        ));
     }
     if ws.charts.is_empty() {
         return Err("the saved workspace has no chart".into());
@@ -583,10 +655,15 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
         .map(|c| c.id.to_string())
         .collect();
     if !undated.is_empty() {
-        return Err(format!("item 2: claims without a date after importing dated articles: {undated:?}"));
+        return Err(format!(
+            "item 2: claims without a date after importing dated articles: {undated:?}"
+        ));
     }
     if ws.title != "journey-ws" {
-        return Err(format!("item 3: the saved workspace is titled “{}”", ws.title));
+        return Err(format!(
+            "item 3: the saved workspace is titled “{}”",
+            ws.title
+        ));
     }
     let png_len = std::fs::metadata(&png).map(|m| m.len()).unwrap_or(0);
     if png_len < 1000 {
@@ -618,15 +695,17 @@ fn main() {
             for line in report {
                 println!("journey: {line}");
             }
-            println!("journey: passed in {:.1} s", started.elapsed().as_secs_f64());
+            println!(
+                "journey: passed in {:.1} s",
+                started.elapsed().as_secs_f64()
+            );
         }
         Err(e) => {
-            let _ = Command::new("import")
-                .args(["-window", "root", "-depth", "8"])
-                .arg(out.join("failure.png"))
-                .status();
             eprintln!("journey: FAILED: {e}");
-            eprintln!("journey: screen at failure: {}", out.join("failure.png").display());
+            eprintln!(
+                "journey: screen at failure: {}",
+                out.join("failure.png").display()
+            );
             std::process::exit(1);
         }
     }

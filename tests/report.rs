@@ -40,7 +40,10 @@ fn report_lists_contradictions_loops_and_corroboration() {
     );
     assert!(counts.contains("- money loops: 2"), "{counts}");
     let contra = section(&r, "Contradictions");
-    assert!(contra.contains("Finding `figure:cl-0004+cl-0005`"), "{contra}");
+    assert!(
+        contra.contains("Finding `figure:cl-0004+cl-0005`"),
+        "{contra}"
+    );
     assert!(contra.contains("### Hard: "), "{contra}");
     assert!(
         contra.contains("— Wire One, 2025-12-16 (doc-0001): “climbed 2.3%”"),
@@ -50,7 +53,10 @@ fn report_lists_contradictions_loops_and_corroboration() {
         contra.contains("— Daily Two, 2025-12-17 (doc-0002): “jumped 5%”"),
         "{contra}"
     );
-    assert!(contra.contains("Finding `figure:cl-0002+cl-0003`"), "{contra}");
+    assert!(
+        contra.contains("Finding `figure:cl-0002+cl-0003`"),
+        "{contra}"
+    );
     assert!(contra.contains("### Soft: "), "{contra}");
     let wording = section(&r, "Wording differences");
     assert!(
@@ -236,11 +242,7 @@ fn sample_report_lists_the_known_contradictions_and_loops() {
     );
 
     // 2.3% against 5% for Amazon's share move.
-    let stock = blocks_with(
-        &r,
-        "Hard: ",
-        "Stock move of Amazon: 2.3% and 5% contradict",
-    );
+    let stock = blocks_with(&r, "Hard: ", "Stock move of Amazon: 2.3% and 5% contradict");
     assert_eq!(stock.len(), 1, "{r}");
     assert!(
         stock[0].contains("[2.3%] — ") && stock[0].contains("[5%] — "),

@@ -44,9 +44,14 @@ pub struct ScreenshotArgs {
 fn parse_size(s: &str) -> Result<[f32; 2], String> {
     let bad = || format!("expected WIDTHxHEIGHT such as 1280x800, got “{s}”");
     let (w, h) = s.split_once(['x', 'X']).ok_or_else(bad)?;
-    let (w, h): (f32, f32) = (w.trim().parse().map_err(|_| bad())?, h.trim().parse().map_err(|_| bad())?);
+    let (w, h): (f32, f32) = (
+        w.trim().parse().map_err(|_| bad())?,
+        h.trim().parse().map_err(|_| bad())?,
+    );
     if !(200.0..=8000.0).contains(&w) || !(150.0..=8000.0).contains(&h) {
-        return Err(format!("window size {w}x{h} is outside 200x150 … 8000x8000"));
+        return Err(format!(
+            "window size {w}x{h} is outside 200x150 … 8000x8000"
+        ));
     }
     Ok([w, h])
 }

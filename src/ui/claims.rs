@@ -123,7 +123,8 @@ impl TableState {
                 } else {
                     Some(self.haystacks_at(ws, revision))
                 };
-                let mut fresh = row_order_with(ws, self, open_doc, hay.as_ref().map(|h| h.as_slice()));
+                let mut fresh =
+                    row_order_with(ws, self, open_doc, hay.as_ref().map(|h| h.as_slice()));
                 match keep {
                     Some(old) => {
                         let before = fresh.clone();
@@ -624,10 +625,10 @@ mod tests {
         let rows = row_order(&ws, &state, None);
         // A claim dated only "2025" may be from December: dates overlap the range.
         let dec: crate::model::FuzzyDate = "2025-12".parse().unwrap();
-        assert!(
-            rows.iter()
-                .all(|&i| ws.claim_date(&ws.claims[i]).is_some_and(|d| d.overlaps(&dec)))
-        );
+        assert!(rows.iter().all(|&i| {
+            ws.claim_date(&ws.claims[i])
+                .is_some_and(|d| d.overlaps(&dec))
+        }));
         assert!(rows.len() < all);
         state.filter.from = "2025-13".into();
         assert!(

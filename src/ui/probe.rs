@@ -78,7 +78,11 @@ impl egui::Plugin for Probe {
                 b.y0 * ppp,
                 b.x1 * ppp,
                 b.y1 * ppp,
-                if node.is_disabled() { "disabled" } else { "enabled" },
+                if node.is_disabled() {
+                    "disabled"
+                } else {
+                    "enabled"
+                },
                 clean(label),
                 clean(value),
             );

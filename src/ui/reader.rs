@@ -569,10 +569,11 @@ fn text_block_ui(
             }
         }
     }
+    let cursor_range = anchor_at_press(ui, &output);
     // The text selection, in bytes, kept when focus moves to a button elsewhere.
     if response.has_focus()
         && !state.spanning
-        && let Some(r) = output.cursor_range
+        && let Some(r) = cursor_range
     {
         let [a, b] = r.sorted_cursors();
         let (a, b) = (
@@ -647,6 +648,40 @@ fn text_block_ui(
         }
     });
     (galley, pos)
+}
+
+/// A drag selects from where the button went down. egui anchors a text selection where the
+/// pointer is in the first frame that sees the press; on a busy machine that frame also carries
+/// the first moves of a quick drag, and the selection then starts words later than the person
+/// pressed. The anchor is put back at the press position (not for Shift+click, which extends,
+/// nor for double and triple clicks, which select a word or a line).
+fn anchor_at_press(
+    ui: &egui::Ui,
+    output: &egui::text_edit::TextEditOutput,
+) -> Option<egui::text::CCursorRange> {
+    let response = &output.response.response;
+    let origin = ui.input(|i| {
+        (i.pointer.any_pressed() && !i.modifiers.shift)
+            .then(|| i.pointer.press_origin())
+            .flatten()
+    });
+    // On the press frame the field is not focused yet: its range is in its state only.
+    if let Some(origin) = origin
+        && response.rect.contains(origin)
+        && !response.double_clicked()
+        && !response.triple_clicked()
+        && let Some(mut range) = output.state.cursor.char_range()
+    {
+        let anchor = output.galley.cursor_from_pos(origin - output.galley_pos);
+        if anchor.index != range.secondary.index {
+            range.secondary = anchor;
+            let mut st = output.state.clone();
+            st.cursor.set_char_range(Some(range));
+            st.store(ui.ctx(), response.id);
+        }
+        return output.cursor_range.map(|_| range);
+    }
+    output.cursor_range
 }
 
 fn legend_ui(ui: &mut egui::Ui, kinds: &[ClaimKind], has_excluded: bool) {

@@ -52,8 +52,14 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<
             && m.at.elapsed() < FRESH
         {
             ui.separator();
-            ui.add(egui::Label::new(egui::RichText::new(m.text.lines().next().unwrap_or_default()).weak()).truncate());
-            ui.ctx().request_repaint_after(FRESH.saturating_sub(m.at.elapsed()));
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(m.text.lines().next().unwrap_or_default()).weak(),
+                )
+                .truncate(),
+            );
+            ui.ctx()
+                .request_repaint_after(FRESH.saturating_sub(m.at.elapsed()));
         }
     });
 }

@@ -96,7 +96,9 @@ impl<'a> Prepared<'a> {
             }
         }
         if self.from.is_some() || self.to.is_some() {
-            let Some(d) = ws.claim_date(c) else { return false };
+            let Some(d) = ws.claim_date(c) else {
+                return false;
+            };
             if self.from.is_some_and(|f| d.last_day() < f.first_day())
                 || self.to.is_some_and(|t| d.first_day() > t.last_day())
             {

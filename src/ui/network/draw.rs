@@ -276,12 +276,19 @@ mod tests {
     #[test]
     fn amount_labels_do_not_overlap() {
         // Two flows between the same nodes in opposite directions, and a third crossing them.
-        let (a, b, c) = (Pos2::new(0.0, 0.0), Pos2::new(200.0, 0.0), Pos2::new(100.0, -60.0));
+        let (a, b, c) = (
+            Pos2::new(0.0, 0.0),
+            Pos2::new(200.0, 0.0),
+            Pos2::new(100.0, -60.0),
+        );
         let size = Vec2::new(40.0, 12.0);
         let mut placed = Vec::new();
         for (p, q) in [(a, b), (b, a), (c, Pos2::new(100.0, 60.0)), (a, b)] {
             let r = label_place(p, q, size, &placed);
-            assert!(!placed.iter().any(|o: &egui::Rect| o.intersects(r)), "{r:?} overlaps {placed:?}");
+            assert!(
+                !placed.iter().any(|o: &egui::Rect| o.intersects(r)),
+                "{r:?} overlaps {placed:?}"
+            );
             placed.push(r);
         }
     }
