@@ -155,11 +155,11 @@ impl App {
         };
         let started = Instant::now();
         loop {
-            if let Ok(w) = xdo(&["search", "--onlyvisible", "--name", "^claimbench"]) {
-                if let Some(id) = w.lines().next() {
-                    app.window = id.to_owned();
-                    break;
-                }
+            if let Ok(w) = xdo(&["search", "--onlyvisible", "--name", "^claimbench"])
+                && let Some(id) = w.lines().next()
+            {
+                app.window = id.to_owned();
+                break;
             }
             if let Ok(Some(status)) = app.child.try_wait() {
                 return Err(format!(
@@ -378,6 +378,9 @@ fn table_rows(nodes: &[Node], header_bottom: f64, left: f64) -> Vec<(String, f64
 
 fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     let mut report = Vec::new();
+    // What a person would see go wrong; the journey goes on where it can, so one run names
+    // every broken step.
+    let mut fails: Vec<String> = Vec::new();
     let work = out.join("work");
     let _ = std::fs::remove_dir_all(&work);
     let articles = work.join("articles");
@@ -395,11 +398,16 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
 
     // New workspace.
     app.key("ctrl+n")?;
-    app.find("the status bar of a new workspace", 10, |n| {
-        n.text().contains("new workspace (not saved yet)")
-    })?;
+    if app
+        .find("the status bar of a new workspace", 10, |n| {
+            n.text().contains("new workspace (not saved yet)")
+        })
+        .is_err()
+    {
+        fails.push("item 3: after Ctrl+N the status bar does not say “new workspace”".into());
+    }
     if app.has_text("embedded sample") {
-        return Err("item 3: a new workspace calls itself the sample".into());
+        fails.push("item 3: a new workspace calls itself the sample".into());
     }
     app.shot("new-workspace")?;
 
@@ -617,7 +625,7 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
         .first()
         .ok_or("item 4: no claim rows after reopening")?;
     if first.2 - header.y1 > 30.0 {
-        return Err(format!(
+        fails.push(format!(
             "item 4: after a restart the Claims table opens scrolled ({} px below the header)",
             first.2 - header.y1
         ));
@@ -674,7 +682,14 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
         ws.claims.len(),
         ws.charts.len()
     ));
-    Ok(report)
+    if fails.is_empty() {
+        Ok(report)
+    } else {
+        for line in report {
+            println!("journey: {line}");
+        }
+        Err(fails.join("\n  "))
+    }
 }
 
 fn main() {

@@ -97,3 +97,43 @@ fn setting_a_documents_date_dates_its_claims_in_one_undo_step() {
     );
     assert_eq!(ws.documents[0].published, Some(date("2025-10-02")));
 }
+
+#[test]
+fn a_new_workspace_is_never_the_sample_and_takes_its_files_name() {
+    use claimbench::ui::app::Settings;
+    use claimbench::ui::{ClaimbenchApp, Command, Startup};
+    let ctx = egui::Context::default();
+    let mut app = ClaimbenchApp::with_settings(Startup::default(), Settings::default());
+    assert!(app.is_sample);
+    assert_eq!(app.source_label(), claimbench::sample::SAMPLE_NAME);
+
+    app.run_command(Command::New, &ctx);
+    assert_eq!(app.source_label(), "new workspace (not saved yet)");
+    assert!(app.is_blank(), "nothing to save yet");
+    // An import adds documents: still a new workspace, not the sample.
+    let doc = SourceDocument::new(DocId::numbered(1), "A", "Outlet", "Some text.".into());
+    app.apply(
+        claimbench::action::Action::AddDocument {
+            doc: Box::new(doc),
+            index: None,
+        },
+        "Import",
+        None,
+    );
+    assert_eq!(app.source_label(), "new workspace (not saved yet)");
+    assert!(!app.is_blank());
+
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("seeds-ws.ron");
+    app.run_command(Command::SaveTo(path.clone()), &ctx);
+    assert_eq!(app.ws.title, "seeds-ws", "named after its file");
+    assert!(
+        app.window_title().contains("seeds-ws"),
+        "{}",
+        app.window_title()
+    );
+    assert!(!app.window_title().contains("Untitled"));
+    let saved = claimbench::io::load_workspace(&path).unwrap();
+    assert_eq!(saved.title, "seeds-ws");
+    assert!(!app.is_dirty(), "the naming is part of what was saved");
+}

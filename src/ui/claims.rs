@@ -496,6 +496,35 @@ mod tests {
     use crate::model::Claim;
 
     #[test]
+    fn rows_keep_their_places_after_an_edit_and_new_rows_go_last() {
+        // Sorted now: 3, 0, 1 (an edit moved claim 3 first); before the edit: 0, 1, 3; claim 2
+        // newly passes the filter.
+        assert_eq!(
+            keep_places(&[0, 1, 3], vec![3, 2, 0, 1], 4),
+            vec![0, 1, 3, 2]
+        );
+        // A row that no longer passes is simply gone.
+        assert_eq!(keep_places(&[0, 1, 3], vec![3, 0], 4), vec![0, 3]);
+    }
+
+    #[test]
+    fn an_edit_in_place_keeps_the_row_order_until_sorted_again() {
+        let mut ws = crate::sample::sample_workspace().unwrap();
+        let mut state = TableState::default();
+        let before = state.rows(&ws, 1, None);
+        // Date the first row's claim far in the future: sorted by date it would go last.
+        let first = before[0];
+        ws.claims[first].as_of = Some("2099".parse().unwrap());
+        let after = state.rows(&ws, 2, None);
+        assert_eq!(*after, *before, "rows kept in place");
+        assert!(state.order_kept);
+        state.sort_again();
+        let sorted = state.rows(&ws, 2, None);
+        assert_ne!(sorted[0], first, "sorted again, the edited claim moves");
+        assert!(!state.order_kept);
+    }
+
+    #[test]
     fn search_texts_of_a_large_workspace_are_prepared_in_the_background() {
         let mut spec =
             crate::synth::SynthSpec::new(10, crate::ui::findings::BACKGROUND_CLAIMS + 200);

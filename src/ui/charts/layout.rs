@@ -75,7 +75,8 @@ pub const SPREAD_DAYS: f64 = 9.0;
 /// reported the same day — are set side by side, [`SPREAD_DAYS`] apart, so each stays visible
 /// and can be hovered and clicked.
 fn spread_coincident(data: &ChartData, out: &mut [Vec<[f64; 2]>]) {
-    let mut groups: Vec<([u64; 2], Vec<(usize, usize)>)> = Vec::new();
+    type Members = Vec<(usize, usize)>;
+    let mut groups: Vec<([u64; 2], Members)> = Vec::new();
     for (si, s) in data.series.iter().enumerate() {
         if s.mark == Mark::Bars {
             continue;
