@@ -253,7 +253,7 @@ fn sample_report_lists_the_known_contradictions_and_loops() {
     // The exact / at-least / more-than wording of the $10B.
     let wording = blocks_with(
         &r,
-        "[info] wording:",
+        "Note: ",
         "Investment Amazon → OpenAI: stated as",
     );
     assert_eq!(wording.len(), 1, "{r}");
@@ -262,7 +262,7 @@ fn sample_report_lists_the_known_contradictions_and_loops() {
     }
     let strict = blocks_with(
         &r,
-        "[soft] figure:",
+        "Soft: ",
         "$10B and more than $10B clash in wording",
     );
     assert_eq!(strict.len(), 1, "exact vs more-than is soft: {r}");
