@@ -251,20 +251,12 @@ fn sample_report_lists_the_known_contradictions_and_loops() {
     );
 
     // The exact / at-least / more-than wording of the $10B.
-    let wording = blocks_with(
-        &r,
-        "Note: ",
-        "Investment Amazon → OpenAI: stated as",
-    );
+    let wording = blocks_with(&r, "Note: ", "Investment Amazon → OpenAI: stated as");
     assert_eq!(wording.len(), 1, "{r}");
     for w in ["[$10B]", "[at least $10B]", "[more than $10B]"] {
         assert!(wording[0].contains(w), "{w} missing in {}", wording[0]);
     }
-    let strict = blocks_with(
-        &r,
-        "Soft: ",
-        "$10B and more than $10B clash in wording",
-    );
+    let strict = blocks_with(&r, "Soft: ", "$10B and more than $10B clash in wording");
     assert_eq!(strict.len(), 1, "exact vs more-than is soft: {r}");
 
     // The two loops with their amounts.
