@@ -92,7 +92,11 @@ fn claim_summary(ws: &Workspace, c: &Claim) -> String {
         .as_ref()
         .map(|f| format!(" {}", f.display()))
         .unwrap_or_default();
-    format!("{} {parties}{fig} ({})", c.kind.name(), c.status.name())
+    format!(
+        "{} {parties}{fig} ({})",
+        c.kind.label(),
+        c.status.label().to_lowercase()
+    )
 }
 
 fn quote_line(q: &Quote) -> String {
@@ -111,8 +115,15 @@ fn quote_line(q: &Quote) -> String {
 }
 
 fn finding_block(out: &mut String, f: &Finding) {
-    let _ = writeln!(out, "### [{}] {}\n", f.severity.name(), f.id);
-    let _ = writeln!(out, "{}\n", f.message);
+    // The heading says what is wrong in words; the finding's id follows for cross-reference
+    // (resolutions in the workspace file name it).
+    let severity = match f.severity.name() {
+        "hard" => "Hard",
+        "soft" => "Soft",
+        _ => "Note",
+    };
+    let _ = writeln!(out, "### {severity}: {}\n", one_line(&f.message));
+    let _ = writeln!(out, "Finding `{}`\n", f.id);
     for q in &f.quotes {
         let _ = writeln!(out, "{}", quote_line(q));
     }
@@ -199,7 +210,7 @@ pub fn render(ws: &Workspace) -> String {
                 cell(money.name(&e.from)),
                 cell(money.name(&e.to)),
                 e.amount_text(),
-                e.status().name(),
+                e.status().label().to_lowercase(),
                 cell(&deals.join("; ")),
                 claims.join(", ")
             );

@@ -191,7 +191,7 @@ impl ClaimRecord {
             qualifier: c.figure.as_ref().map(|f| f.qualifier.name().to_owned()),
             unit: c.figure.as_ref().map(|f| f.unit.name().to_owned()),
             period: c.period.as_ref().map(|p| p.display()),
-            date: c.as_of.map(|d| d.to_string()),
+            date: ws.claim_date(c).map(|d| d.to_string()),
             status: c.status.name().to_owned(),
             documents: c.documents().iter().map(|d| d.to_string()).collect(),
             sources: claim_origins(ws, c),

@@ -166,6 +166,19 @@ impl Workspace {
         self.documents.iter().find(|d| &d.id == id)
     }
 
+    /// The date a claim holds at, the one rule every view and export uses (Claims table,
+    /// charts, Network, findings, report): its own `as_of`, else the earliest publication date
+    /// of the documents it cites. An article usually reports a deal as of the day it appeared,
+    /// so a claim nobody dated by hand still plots once its document is dated.
+    pub fn claim_date(&self, c: &Claim) -> Option<super::FuzzyDate> {
+        c.as_of.or_else(|| {
+            c.evidence
+                .iter()
+                .filter_map(|e| self.document(&e.doc).and_then(|d| d.published))
+                .min()
+        })
+    }
+
     /// The entity with this id.
     pub fn entity(&self, id: &EntityId) -> Option<&Entity> {
         self.entities.iter().find(|e| &e.id == id)

@@ -41,6 +41,8 @@ pub struct Startup {
     pub recovery_dir: Option<PathBuf>,
     /// Force a theme (screenshots); `None`: the saved preference, by default the system's.
     pub theme: Option<egui::ThemePreference>,
+    /// The window's inner size in points (screenshots); `None`: [`super::WINDOW_SIZE`].
+    pub window_size: Option<[f32; 2]>,
 }
 
 /// What persists between runs through eframe storage (never in the workspace file).
@@ -129,6 +131,8 @@ pub struct Message {
     pub time: String,
     /// Whether its toast is still up.
     pub toast: bool,
+    /// When it was raised (the status bar shows a note only while it is recent).
+    pub at: std::time::Instant,
 }
 
 /// The claimbench app.
@@ -137,6 +141,9 @@ pub struct ClaimbenchApp {
     pub ws: Workspace,
     /// Its file; `None` for the embedded sample or a new, never-saved workspace.
     pub path: Option<PathBuf>,
+    /// Whether the open workspace is the embedded sample (a new workspace is not, whatever it
+    /// holds).
+    pub is_sample: bool,
     /// Undo/redo history of workspace edits.
     pub history: crate::action::History,
     /// The history revision at the last save or open.
@@ -204,6 +211,7 @@ impl ClaimbenchApp {
     /// Builds the app from eframe's creation context.
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
         install_fonts(&cc.egui_ctx);
+        super::probe::install_from_env(&cc.egui_ctx);
         let mut settings: Settings = match (&cc.storage, startup.screenshot.is_none()) {
             (Some(storage), true) => eframe::get_value(*storage, SETTINGS_KEY).unwrap_or_default(),
             _ => Settings::default(),
@@ -224,6 +232,7 @@ impl ClaimbenchApp {
         let mut app = Self {
             ws: Workspace::default(),
             path: None,
+            is_sample: false,
             history: Default::default(),
             saved_revision: 0,
             selection: Selection::default(),
@@ -296,7 +305,10 @@ impl ClaimbenchApp {
     /// Opens the embedded sample workspace.
     pub fn open_sample(&mut self) {
         match crate::sample::sample_workspace() {
-            Ok(ws) => self.replace_workspace(ws, None),
+            Ok(ws) => {
+                self.replace_workspace(ws, None);
+                self.is_sample = true;
+            }
             Err(e) => {
                 self.error(format!("The embedded sample could not be read: {e}"));
                 self.replace_workspace(Workspace::default(), None);
@@ -317,6 +329,8 @@ impl ClaimbenchApp {
         let old = std::mem::replace(&mut self.ws, ws);
         super::background::spawn(move || drop(old));
         self.table.forget_search_texts();
+        self.table.scroll_top = true;
+        self.is_sample = false;
         self.path = path;
         self.disk.track(self.path.as_deref());
         self.history.clear();
@@ -347,8 +361,14 @@ impl ClaimbenchApp {
                 true
             }
             Err(e) => {
+                // The command-line hint in the library's message means nothing in the window:
+                // an article is added with File › Import documents.
+                let text = e.to_string().replace(
+                    "(is it an article? use `claimbench import`)",
+                    "(is it an article? File › Import documents… (Ctrl+I) adds it to the open workspace)",
+                );
                 self.error(format!(
-                    "Could not open the workspace; nothing was changed.\n{e}"
+                    "Could not open the workspace; nothing was changed.\n{text}"
                 ));
                 false
             }
@@ -408,6 +428,7 @@ impl ClaimbenchApp {
             text,
             time: chrono::Local::now().format("%H:%M:%S").to_string(),
             toast: true,
+            at: std::time::Instant::now(),
         });
         if self.messages.len() > KEPT {
             self.messages.drain(..self.messages.len() - KEPT);
@@ -433,11 +454,14 @@ impl ClaimbenchApp {
     pub fn source_label(&self) -> String {
         match &self.path {
             Some(p) => p.display().to_string(),
-            None if self.ws.documents.is_empty() && self.ws.claims.is_empty() => {
-                "new workspace (not saved yet)".into()
-            }
-            None => crate::sample::SAMPLE_NAME.into(),
+            None if self.is_sample => crate::sample::SAMPLE_NAME.into(),
+            None => "new workspace (not saved yet)".into(),
         }
+    }
+
+    /// Whether there is nothing to save: a new workspace nobody has changed yet.
+    pub fn is_blank(&self) -> bool {
+        self.path.is_none() && !self.is_sample && !self.is_dirty()
     }
 
     /// Runs one command now. Commands that would drop unsaved changes ask first.
@@ -879,8 +903,25 @@ impl ClaimbenchApp {
         if !self.disk.may_save(path) {
             return;
         }
+        // A workspace still called by its placeholder title takes the name of the file it is
+        // first saved as (one undo step), so the title bar, the quit dialog, the report and
+        // chart footers name it as the person did.
+        if self.ws.title.trim().is_empty() || self.ws.title == Workspace::default().title {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .filter(|s| !s.trim().is_empty());
+            if let Some(stem) = stem {
+                self.apply(
+                    crate::action::Action::SetTitle(stem),
+                    "Name the workspace",
+                    None,
+                );
+            }
+        }
         match crate::io::save_workspace(&self.ws, path) {
             Ok(()) => {
+                self.is_sample = false;
                 if let Some(d) = &self.recovery_dir {
                     crate::io::recovery::remove_recovery(d, self.path.as_deref());
                     crate::io::recovery::remove_recovery(d, Some(path));
@@ -1128,7 +1169,7 @@ impl ClaimbenchApp {
 
         egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, self, &mut cmds));
         egui::Panel::bottom("status_bar").show(ui, |ui| status::status_bar_ui(ui, self, &mut cmds));
-        if !self.settings.welcome_dismissed && self.path.is_none() && !self.ws.claims.is_empty() {
+        if !self.settings.welcome_dismissed && self.path.is_none() && self.is_sample {
             egui::Panel::top("welcome").show(ui, |ui| super::help::welcome_ui(ui, &mut cmds));
         }
         egui::CentralPanel::default()

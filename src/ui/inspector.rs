@@ -32,6 +32,11 @@ fn edit(claim: &Claim, field: &str, new: Claim, cmds: &mut Vec<Command>) {
 
 /// A one-line text field bound to `current`, parsed with `parse` on every change; returns the
 /// parsed value when it is valid. While the field has focus its draft is kept even if invalid.
+/// A qualifier as a person says it ("at least"), not its file name (`at_least`).
+fn qualifier_words(q: Qualifier) -> String {
+    q.name().replace('_', " ")
+}
+
 fn text_field<T>(
     ui: &mut egui::Ui,
     caption: egui::Id,
@@ -356,15 +361,13 @@ fn fields_ui(
     let caption = ui.weak("Date").id;
     let key = format!("{}:date", c.id);
     let cur = c.as_of.map(|d| d.to_string()).unwrap_or_default();
-    if let Some(as_of) = text_field(
-        ui,
-        caption,
-        state,
-        &key,
-        cur,
-        "YYYY, YYYY-MM or YYYY-MM-DD",
-        parse_date,
-    ) {
+    // Without a date of its own the claim holds at its document's (the rule every view uses):
+    // say so in the empty field.
+    let hint = match (c.as_of, ws.claim_date(c)) {
+        (None, Some(d)) => format!("{d} (the document's date)"),
+        _ => "YYYY, YYYY-MM or YYYY-MM-DD".to_owned(),
+    };
+    if let Some(as_of) = text_field(ui, caption, state, &key, cur, &hint, parse_date) {
         edit(c, "date", Claim { as_of, ..c.clone() }, cmds);
     }
     ui.end_row();
@@ -490,11 +493,11 @@ fn figure_rows(ui: &mut egui::Ui, c: &Claim, state: &mut InspectorState, cmds: &
     let caption = ui.weak("Qualifier").id;
     let mut q = f.qualifier;
     let r = egui::ComboBox::from_id_salt("qualifier")
-        .selected_text(q.name())
+        .selected_text(qualifier_words(q))
         .width(170.0)
         .show_ui(ui, |ui| {
             for x in Qualifier::ALL {
-                ui.selectable_value(&mut q, x, x.name());
+                ui.selectable_value(&mut q, x, qualifier_words(x));
             }
         })
         .response;

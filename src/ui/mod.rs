@@ -28,6 +28,7 @@ pub mod menu;
 pub mod network;
 pub mod open_job;
 pub mod palette;
+pub mod probe;
 pub mod reader;
 pub mod screenshot;
 pub mod snapshot;
@@ -49,7 +50,7 @@ pub fn run(startup: Startup) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("claimbench")
-            .with_inner_size(WINDOW_SIZE)
+            .with_inner_size(startup.window_size.unwrap_or(WINDOW_SIZE))
             .with_min_inner_size([640.0, 400.0])
             .with_app_id("claimbench"),
         persist_window: startup.screenshot.is_none(),

@@ -20,7 +20,7 @@ pub struct SuggestionsState {
     pending: Option<(Key, std::sync::mpsc::Receiver<Vec<Candidate>>)>,
     /// Asked to repaint when a background extraction finishes.
     ctx: Option<egui::Context>,
-    /// "Accept all above" threshold, 0–1.
+    /// "Accept all at N% or more" threshold, 0–1 (a suggestion at exactly N% is taken).
     pub threshold: f64,
     /// Whether the list is expanded.
     pub open: bool,
@@ -224,12 +224,13 @@ pub fn suggestions_ui(
             ui.weak("No open proposals in this document: every figure found is a claim or was rejected.");
             return;
         }
-        ui.horizontal(|ui| {
+        // Wraps in a narrow pane rather than cutting the button's label.
+        ui.horizontal_wrapped(|ui| {
             ui.add(egui::Slider::new(&mut state.threshold, 0.0..=1.0).text("min. confidence").fixed_decimals(2));
             // Counted every frame, copied only on a click (a large document has thousands).
             let n_above = props.iter().filter(|c| c.confidence >= state.threshold).count();
             if ui
-                .add_enabled(n_above > 0, egui::Button::new(format!("Accept all above {:.0}% ({n_above})", state.threshold * 100.0)))
+                .add_enabled(n_above > 0, egui::Button::new(format!("Accept all at {:.0}% or more ({n_above})", state.threshold * 100.0)))
                 .clicked()
                 && let above = props.iter().filter(|c| c.confidence >= state.threshold).cloned().collect::<Vec<Candidate>>()
                 && let Some(a) = accept_all(ws, doc, &above)
@@ -263,7 +264,11 @@ pub fn suggestions_ui(
                         d.rejected.push(TextRange { start: c.figure_start, end: c.figure_end });
                         cmds.push(Command::Edit(Box::new(Action::ReplaceDocument(Box::new(d))), "Reject suggestion".into(), None));
                     }
-                    if ui.link(text).on_hover_text(&c.quote).clicked() {
+                    // Cut with an ellipsis in a narrow pane; the whole line and the quote on hover.
+                    let link = egui::Button::new(egui::RichText::new(&text).color(ui.visuals().hyperlink_color))
+                        .frame(false)
+                        .truncate();
+                    if ui.add(link).on_hover_text(format!("{text}\n\n“{}”", c.quote)).clicked() {
                         cmds.push(Command::ScrollReader(doc.id.clone(), c.figure_start..c.figure_end));
                     }
                     let _ = i;
