@@ -6,6 +6,7 @@
 pub mod anchor;
 pub mod chart;
 pub mod claim;
+pub mod conflict;
 pub mod date;
 pub mod document;
 pub mod entity;
@@ -17,6 +18,7 @@ pub mod workspace;
 pub use anchor::Anchor;
 pub use chart::{Chart, ChartSpec};
 pub use claim::{Claim, ClaimKind, ClaimStatus, Evidence, Period};
+pub use conflict::{ConflictItem, FeedSubscription, MergeConflict};
 pub use date::{DatePrecision, FuzzyDate};
 pub use document::{SourceDocument, TextRange};
 pub use entity::{Entity, EntityKind};

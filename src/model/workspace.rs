@@ -35,6 +35,12 @@ pub struct Workspace {
     /// The analyst's verdicts on findings (contradictions and the like).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resolutions: Vec<Resolution>,
+    /// x
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feeds: Vec<super::FeedSubscription>,
+    /// x
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<super::MergeConflict>,
 }
 
 impl Default for Workspace {
@@ -131,6 +137,8 @@ impl Workspace {
             claims: Vec::new(),
             charts: Vec::new(),
             resolutions: Vec::new(),
+            feeds: Vec::new(),
+            conflicts: Vec::new(),
         }
     }
 

@@ -5,6 +5,7 @@
 //! sources and orphaned evidence. All of it is one scrolled list of which only the rows in view
 //! are laid out when it is long (a large workspace has tens of thousands of findings).
 
+pub mod conflicts;
 pub mod fingerprint;
 mod lists;
 pub mod rows;
@@ -54,6 +55,8 @@ pub struct Analysis {
     pub orphans: Vec<Orphan>,
     /// Claims without evidence, by id.
     pub unsourced: Vec<ClaimId>,
+    /// How many merge conflicts the workspace records (listed first, from the workspace).
+    pub conflicts: usize,
 }
 
 impl Analysis {
@@ -71,6 +74,7 @@ impl Analysis {
             duplicates: duplicate_candidates(ws),
             orphans: orphans(ws),
             unsourced,
+            conflicts: ws.conflicts.len(),
         }
     }
 }
@@ -101,11 +105,17 @@ pub struct FindingsState {
     rows: rows::VirtualRows,
     /// Scroll this finding (by id) into view on the next frame.
     pub scroll_to: Option<String>,
+    /// The value being written for a merge conflict, or why a pick was refused.
+    pub conflict_draft: conflicts::ConflictDraft,
 }
 
 /// One row of the tab's list.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Row {
+    /// The heading of the merge conflicts.
+    Conflicts,
+    /// A merge conflict, by index in the workspace's conflicts.
+    Conflict(usize),
     /// A severity's heading.
     Group(Severity),
     /// A finding, by index in the analysis' findings.
@@ -134,6 +144,11 @@ pub enum ListKind {
 /// The rows listing `a`, in order.
 pub fn list_rows(a: &Analysis) -> Vec<Row> {
     let mut out = Vec::new();
+    if a.conflicts > 0 {
+        out.push(Row::Conflicts);
+        out.extend((0..a.conflicts).map(Row::Conflict));
+        out.push(Row::Separator);
+    }
     for s in [Severity::Hard, Severity::Soft, Severity::Info] {
         out.push(Row::Group(s));
         let start = out.len();
@@ -168,7 +183,8 @@ pub fn list_rows(a: &Analysis) -> Vec<Row> {
 /// a button.
 fn estimate(a: &Analysis, r: &Row) -> f32 {
     match r {
-        Row::Group(_) | Row::List(_) => 30.0,
+        Row::Group(_) | Row::List(_) | Row::Conflicts => 30.0,
+        Row::Conflict(_) => 120.0,
         Row::Finding(i) => {
             let quotes = a.findings.items.get(*i).map_or(2, |f| f.quotes.len());
             48.0 + 40.0 * quotes as f32
@@ -352,6 +368,14 @@ pub fn findings_ui(
         Severity::Info => counts[2],
     };
     rows.show(ui, "findings_scroll", |ui, i| match list[i] {
+        Row::Conflicts => {
+            ui.add_space(4.0);
+            ui.heading(
+                RichText::new(format!("Merge conflicts ({})", ws.conflicts.len())).color(HARD),
+            );
+            ui.weak("A merge kept this copy's value where both copies changed the same thing; settle each one.");
+        }
+        Row::Conflict(j) => conflicts::conflict_ui(ui, ws, j, &mut state.conflict_draft, cmds),
         Row::Group(s) => {
             let (n, resolved) = counts(s);
             ui.add_space(4.0);
