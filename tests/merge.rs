@@ -296,3 +296,110 @@ fn evidence_added_against_a_text_the_other_side_replaced_is_found_again_or_orpha
         start + "An editor's note was added here.\n\n".len()
     );
 }
+
+#[test]
+fn the_report_lists_merge_conflicts_in_words() {
+    let b = base();
+    let (mut o, mut t) = (b.clone(), b.clone());
+    o.claims[1].status = ClaimStatus::Signed;
+    t.claims[1].status = ClaimStatus::Denied;
+    let clean = claimbench::analysis::report::render(&b);
+    assert!(
+        !clean.contains("## Merge conflicts"),
+        "only when there are some"
+    );
+    let m = merge(b.clone(), o, t).unwrap();
+    let r = claimbench::analysis::report::render(&m.workspace);
+    let section = r
+        .split("## Merge conflicts\n\n")
+        .nth(1)
+        .expect("a Merge conflicts section")
+        .split("\n\n")
+        .next()
+        .unwrap();
+    let id = &b.claims[1].id;
+    assert_eq!(section.lines().count(), 1, "{section}");
+    assert!(section.starts_with(&format!("- Claim {id} (")), "{section}");
+    assert!(
+        section.contains(&format!(
+            "status: ours (kept) Signed; theirs Denied; before both {}",
+            b.claims[1].status.label()
+        )),
+        "{section}"
+    );
+}
+
+fn cli(args: &[&std::path::Path]) -> (i32, String) {
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimbench"))
+        .arg("merge")
+        .args(args)
+        .output()
+        .unwrap();
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
+}
+
+#[test]
+fn the_command_writes_ours_or_out_and_exits_by_outcome() {
+    let dir = tempfile::tempdir().unwrap();
+    let p = |n: &str| dir.path().join(n);
+    let b = base();
+    let (mut o, mut t) = (b.clone(), b.clone());
+    o.claims[0].note = "ours".into();
+    t.claims[1].note = "theirs".into();
+    claimbench::io::save_workspace(&b, &p("base.ron")).unwrap();
+    claimbench::io::save_workspace(&o, &p("ours.ron")).unwrap();
+    claimbench::io::save_workspace(&t, &p("theirs.ron")).unwrap();
+    let ours_text = std::fs::read_to_string(p("ours.ron")).unwrap();
+    // Clean, into -o: OURS untouched, exit 0.
+    let (code, err) = cli(&[
+        &p("base.ron"),
+        &p("ours.ron"),
+        &p("theirs.ron"),
+        "-o".as_ref(),
+        &p("out.ron"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    assert!(err.contains("no conflicts"), "{err}");
+    assert_eq!(std::fs::read_to_string(p("ours.ron")).unwrap(), ours_text);
+    let out = claimbench::io::load_workspace(&p("out.ron")).unwrap();
+    assert_eq!(
+        (out.claims[0].note.as_str(), out.claims[1].note.as_str()),
+        ("ours", "theirs")
+    );
+    // Conflicting, into OURS (kept as .bak): exit 1, conflict recorded.
+    t.claims[0].note = "theirs too".into();
+    claimbench::io::save_workspace(&t, &p("theirs.ron")).unwrap();
+    let (code, err) = cli(&[&p("base.ron"), &p("ours.ron"), &p("theirs.ron")]);
+    assert_eq!(code, 1, "{err}");
+    assert!(err.contains("1 conflict recorded"), "{err}");
+    let merged = claimbench::io::load_workspace(&p("ours.ron")).unwrap();
+    assert_eq!(merged.conflicts.len(), 1);
+    assert_eq!(
+        std::fs::read_to_string(p("ours.ron.bak")).unwrap(),
+        ours_text
+    );
+    // An empty BASE (no common ancestor in git) is an empty workspace.
+    std::fs::write(p("empty.ron"), "").unwrap();
+    let (code, err) = cli(&[
+        &p("empty.ron"),
+        &p("theirs.ron"),
+        &p("theirs.ron"),
+        "-o".as_ref(),
+        &p("same.ron"),
+    ]);
+    assert_eq!(code, 0, "{err}");
+    // Usage errors: exit 2; an unreadable input: exit 1, nothing written.
+    let (code, _) = cli(&[&p("base.ron"), &p("ours.ron")]);
+    assert_eq!(code, 2);
+    let before = std::fs::read_to_string(p("ours.ron")).unwrap();
+    let (code, err) = cli(&[&p("base.ron"), &p("ours.ron"), &p("missing.ron")]);
+    assert_eq!(code, 1);
+    assert!(
+        err.starts_with("claimbench: ") && err.contains("missing.ron"),
+        "{err}"
+    );
+    assert_eq!(std::fs::read_to_string(p("ours.ron")).unwrap(), before);
+}

@@ -84,8 +84,9 @@ fn conflicts_are_listed_in_findings_and_settled_by_clicks_with_undo() {
     // Both values side by side, in words.
     h.get_by_label("“Ours: confirmed by the filing”");
     h.get_by_label("“Theirs: only one outlet has it”");
-    h.get_by_label("Signed");
-    h.get_by_label("Denied");
+    // (Statuses also show in the Claims table: at least the Findings row has them.)
+    assert!(h.get_all_by_label("Signed").next().is_some());
+    assert!(h.get_all_by_label("Denied").next().is_some());
 
     // Take theirs on the first: the note changes and the conflict is gone; undo brings both back.
     click(&mut h, "Take theirs");
