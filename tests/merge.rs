@@ -403,3 +403,64 @@ fn the_command_writes_ours_or_out_and_exits_by_outcome() {
     );
     assert_eq!(std::fs::read_to_string(p("ours.ron")).unwrap(), before);
 }
+
+#[test]
+fn settling_conflicts_is_one_action_with_its_inverse() {
+    use claimbench::merge::resolve::{Pick, resolve};
+    let b = base();
+    let (mut o, mut t) = (b.clone(), b.clone());
+    // Ours deletes a claim theirs edited; both change a figure; ours deletes an entity theirs
+    // starts to use (it comes back, with a conflict).
+    let gone = o.claims.remove(7);
+    t.claims[7].note = "theirs kept working on it".into();
+    o.claims[2].figure = Some(Figure::exact(1e9, Unit::Usd));
+    t.claims[2].figure = Some(Figure::exact(2e9, Unit::Usd));
+    let m = merge(b.clone(), o, t.clone()).unwrap();
+    let mut ws = m.workspace;
+    assert_eq!(claimbench::merge::check::conflict_problems(&ws), vec![]);
+    let before = ws.clone();
+    let i = ws
+        .conflicts
+        .iter()
+        .position(|c| c.item == gone.id.0)
+        .unwrap();
+    // Take theirs: the deleted claim comes back as theirs had it.
+    let inverse = resolve(&ws, i, &Pick::Theirs)
+        .unwrap()
+        .apply(&mut ws)
+        .unwrap();
+    assert_eq!(
+        claim(&ws, gone.id.as_str()).unwrap().note,
+        "theirs kept working on it"
+    );
+    assert_eq!(ws.conflicts.len(), before.conflicts.len() - 1);
+    assert_eq!(ws.validate(), vec![]);
+    inverse.apply(&mut ws).unwrap();
+    assert_eq!(ws, before, "undone exactly");
+    // A written value that is not a figure is refused, in words; nothing changes.
+    let j = ws
+        .conflicts
+        .iter()
+        .position(|c| c.field == "figure")
+        .unwrap();
+    let e = resolve(&ws, j, &Pick::Value("12 apples".into())).unwrap_err();
+    assert!(e.starts_with("not a valid value"), "{e}");
+    // A figure that parses but is insane (high below low) is refused too.
+    let bad = ron::to_string(&Some(Figure::range(5e9, Some(1e9), Unit::Usd))).unwrap();
+    assert!(
+        resolve(&ws, j, &Pick::Value(bad))
+            .unwrap_err()
+            .contains("figure")
+    );
+    let good = ron::to_string(&Some(Figure::exact(3e9, Unit::Usd))).unwrap();
+    resolve(&ws, j, &Pick::Value(good))
+        .unwrap()
+        .apply(&mut ws)
+        .unwrap();
+    assert_eq!(ws.claims[2].figure, Some(Figure::exact(3e9, Unit::Usd)));
+    assert_eq!(ws.validate(), vec![]);
+    // A recorded value that does not parse as its field is a problem for check.
+    ws.conflicts[0].theirs = Some("(((".into());
+    let problems = claimbench::merge::check::conflict_problems(&ws);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+}

@@ -13,6 +13,7 @@
 //! Not to be confused with `analysis::merge`, which merges duplicate claims inside one workspace.
 
 pub mod apply;
+pub mod check;
 pub mod describe;
 pub mod fields;
 pub mod ids;

@@ -55,8 +55,6 @@ pub struct Analysis {
     pub orphans: Vec<Orphan>,
     /// Claims without evidence, by id.
     pub unsourced: Vec<ClaimId>,
-    /// How many merge conflicts the workspace records (listed first, from the workspace).
-    pub conflicts: usize,
 }
 
 impl Analysis {
@@ -74,7 +72,6 @@ impl Analysis {
             duplicates: duplicate_candidates(ws),
             orphans: orphans(ws),
             unsourced,
-            conflicts: ws.conflicts.len(),
         }
     }
 }
@@ -141,12 +138,13 @@ pub enum ListKind {
     Orphans,
 }
 
-/// The rows listing `a`, in order.
-pub fn list_rows(a: &Analysis) -> Vec<Row> {
+/// The rows listing `a`, in order, after `conflicts` merge conflicts (read from the open
+/// workspace, not the analysis: a large workspace's analysis may lag an edit behind).
+pub fn list_rows(a: &Analysis, conflicts: usize) -> Vec<Row> {
     let mut out = Vec::new();
-    if a.conflicts > 0 {
+    if conflicts > 0 {
         out.push(Row::Conflicts);
-        out.extend((0..a.conflicts).map(Row::Conflict));
+        out.extend((0..conflicts).map(Row::Conflict));
         out.push(Row::Separator);
     }
     for s in [Severity::Hard, Severity::Soft, Severity::Info] {
@@ -337,12 +335,17 @@ pub fn findings_ui(
             ui.weak("Updating after the last edit; the list below is from just before it.");
         });
     }
-    if state
-        .list
-        .as_ref()
-        .is_none_or(|(a, _)| !Arc::ptr_eq(a, &data))
-    {
-        let list = list_rows(&data);
+    // Conflict rows come first: counting them stops at the first other row.
+    let listed_conflicts = |list: &[Row]| {
+        list.iter()
+            .skip_while(|r| **r == Row::Conflicts)
+            .take_while(|r| matches!(r, Row::Conflict(_)))
+            .count()
+    };
+    if state.list.as_ref().is_none_or(|(a, list)| {
+        !Arc::ptr_eq(a, &data) || listed_conflicts(list) != ws.conflicts.len()
+    }) {
+        let list = list_rows(&data, ws.conflicts.len());
         state.rows.reset(list.iter().map(|r| estimate(&data, r)));
         state.list = Some((data.clone(), list));
         state.counts =
