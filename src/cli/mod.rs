@@ -7,6 +7,7 @@ pub mod export;
 pub mod extract;
 pub mod import;
 pub mod merge;
+pub mod out;
 pub mod report;
 #[cfg(feature = "gui")]
 pub mod screenshot;

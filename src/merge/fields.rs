@@ -26,8 +26,9 @@ pub struct Field<T> {
     /// List fields merge element by element (additions on both sides kept, deletions on either
     /// side applied) instead of conflicting: `(result, base, theirs)`.
     pub list: Option<fn(&mut T, Option<&T>, &T)>,
-    /// Fields that differ between two imports of the same article for no reason worth asking
-    /// about (the import time): ours is kept without a conflict when there is no base.
+    /// Bookkeeping times that differ between two copies for no reason worth asking about (when
+    /// an article was imported, when a feed was last read): when both sides changed it, ours
+    /// is kept without a conflict.
     pub quiet: bool,
 }
 
@@ -130,7 +131,11 @@ pub const RESOLUTION: &[Field<Resolution>] = &[
 ];
 
 /// The fields of a feed subscription.
-pub const FEED: &[Field<FeedSubscription>] = &[field!(FeedSubscription, title, "Title")];
+pub const FEED: &[Field<FeedSubscription>] = &[
+    field!(FeedSubscription, title, "Title"),
+    field!(FeedSubscription, seen, "Entries seen", list),
+    field!(FeedSubscription, last_checked, "Last read", quiet),
+];
 
 #[cfg(test)]
 mod tests {

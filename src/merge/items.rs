@@ -104,7 +104,7 @@ pub fn merge_one<T: Item>(base: Option<&T>, mut ours: T, theirs: T, rec: &mut Re
         match base {
             Some(b) if (f.same)(b, &ours) => (f.take)(&mut ours, &theirs),
             Some(b) if (f.same)(b, &theirs) => {}
-            None if f.quiet => {}
+            _ if f.quiet => {}
             _ => rec.field(
                 T::KIND,
                 ours.key(),

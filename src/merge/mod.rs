@@ -25,8 +25,9 @@ pub use crate::model::{ConflictItem as ItemKind, MergeConflict};
 pub use ids::Renames;
 use items::{Item, merge_items};
 
-/// The field name of a conflict about a whole item (an edit against a deletion).
-pub const WHOLE_ITEM: &str = "";
+/// The field name of a conflict about a whole item (an edit against a deletion), as
+/// `MergeConflict::field` documents it.
+pub const WHOLE_ITEM: &str = "deleted";
 
 /// Collects the conflicts found during one merge.
 #[derive(Default)]

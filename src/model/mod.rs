@@ -6,23 +6,23 @@
 pub mod anchor;
 pub mod chart;
 pub mod claim;
-pub mod conflict;
 pub mod date;
 pub mod document;
 pub mod entity;
 pub mod figure;
 pub mod ids;
 pub mod resolution;
+pub mod team;
 pub mod workspace;
 
 pub use anchor::Anchor;
 pub use chart::{Chart, ChartSpec};
 pub use claim::{Claim, ClaimKind, ClaimStatus, Evidence, Period};
-pub use conflict::{ConflictItem, FeedSubscription, MergeConflict};
 pub use date::{DatePrecision, FuzzyDate};
 pub use document::{SourceDocument, TextRange};
 pub use entity::{Entity, EntityKind};
 pub use figure::{Figure, Qualifier, Unit};
 pub use ids::{ChartId, ClaimId, DocId, EntityId};
 pub use resolution::Resolution;
+pub use team::{ConflictItem, FeedSubscription, MergeConflict};
 pub use workspace::{CURRENT_VERSION, FORMAT_NAME, Workspace};
