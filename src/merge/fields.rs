@@ -41,7 +41,7 @@ pub fn to_ron<V: Serialize + ?Sized>(v: &V) -> String {
 /// delete, then the elements `theirs` added that `ours` does not have yet. Quadratic, for the
 /// short lists of one item (evidence, tags, aliases, ranges).
 pub fn merge_list<E: PartialEq + Clone>(ours: &mut Vec<E>, base: &[E], theirs: &[E]) {
-    ours.retain(|e| !(base.contains(e) && !theirs.contains(e)));
+    ours.retain(|e| !base.contains(e) || theirs.contains(e));
     for e in theirs {
         if !base.contains(e) && !ours.contains(e) {
             ours.push(e.clone());

@@ -29,17 +29,22 @@ impl Renames {
     }
 }
 
+/// How ids of one kind are numbered: the number of an id (`None` for free-form ids, which are
+/// merged field by field instead of renumbered), and the id of a number.
+struct Numbering {
+    number: fn(&str) -> Option<u64>,
+    make: fn(u64) -> String,
+}
+
 /// Plans which of THEIRS' new ids collide with OURS' new ids. `alias` proposes, for a new THEIRS
-/// item, a new OURS item it is the same as (same article). `numbered` gives the number of an id,
-/// `None` for free-form ids (which are merged field by field instead of renumbered).
+/// item, a new OURS item it is the same as (same article); `ids` says how ids are numbered.
 fn plan<'a, T>(
     base: impl Iterator<Item = &'a str>,
     ours: &'a [T],
     theirs: &'a [T],
     key: impl Fn(&T) -> &str,
-    numbered: impl Fn(&str) -> Option<u64>,
+    ids: Numbering,
     alias: impl Fn(&T) -> Option<&'a str>,
-    fresh_id: impl Fn(u64) -> String,
     renumber: bool,
 ) -> (HashMap<String, String>, usize)
 where
@@ -56,7 +61,7 @@ where
         .copied()
         .chain(ours.iter().map(&key))
         .chain(theirs.iter().map(&key))
-        .filter_map(&numbered)
+        .filter_map(ids.number)
         .max()
         .unwrap_or(0);
     let mut map = HashMap::new();
@@ -76,13 +81,13 @@ where
     let aliased = map.len();
     for t in new_theirs().filter(|_| renumber) {
         let id = key(t);
-        if matched.contains(id) || numbered(id).is_none() && !targets.contains(id) {
+        if matched.contains(id) || (ids.number)(id).is_none() && !targets.contains(id) {
             continue;
         }
         let clash = ours_new.get(id).is_some_and(|o| *o != t) || targets.contains(id);
         if clash {
             next += 1;
-            map.insert(id.to_owned(), fresh_id(next));
+            map.insert(id.to_owned(), (ids.make)(next));
         }
     }
     (map, aliased)
@@ -118,7 +123,10 @@ pub fn align_theirs(
         &ours.documents,
         &theirs.documents,
         |d| d.id.as_str(),
-        |id| DocId::from(id).number().or(Some(0)),
+        Numbering {
+            number: |id| DocId::from(id).number().or(Some(0)),
+            make: |n| DocId::numbered(n).0,
+        },
         |t| {
             let o = by_hash
                 .get(t.sha256.as_str())
@@ -126,7 +134,6 @@ pub fn align_theirs(
             // Only an article new on OURS' side too: one already in the base is a re-import.
             (!base_docs.contains(o)).then_some(*o)
         },
-        |n| DocId::numbered(n).0,
         renumber,
     );
     let (claims, _) = plan(
@@ -134,9 +141,11 @@ pub fn align_theirs(
         &ours.claims,
         &theirs.claims,
         |c| c.id.as_str(),
-        |id| ClaimId::from(id).number().or(Some(0)),
+        Numbering {
+            number: |id| ClaimId::from(id).number().or(Some(0)),
+            make: |n| ClaimId::numbered(n).0,
+        },
         |_| None,
-        |n| ClaimId::numbered(n).0,
         renumber,
     );
     let (charts, _) = plan(
@@ -144,9 +153,11 @@ pub fn align_theirs(
         &ours.charts,
         &theirs.charts,
         |c| c.id.as_str(),
-        |id| crate::model::ChartId::from(id).number(),
+        Numbering {
+            number: |id| crate::model::ChartId::from(id).number(),
+            make: |n| crate::model::ChartId::numbered(n).0,
+        },
         |_| None,
-        |n| crate::model::ChartId::numbered(n).0,
         renumber,
     );
     let renames = Renames {
