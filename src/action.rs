@@ -58,6 +58,12 @@ pub enum Action {
     RemoveChart(ChartId),
     /// Replace a chart definition by a new version with the same id.
     ReplaceChart(Box<Chart>),
+    /// Replace the recorded merge conflicts (settling one, or the conflict part of a merge);
+    /// the inverse holds the previous list.
+    SetConflicts(Vec<crate::model::MergeConflict>),
+    /// Replace the feed subscriptions (the feed part of a merge); the inverse holds the
+    /// previous list.
+    SetFeeds(Vec<crate::model::FeedSubscription>),
     /// Several actions as one undo step (applied in order, undone in reverse).
     Batch(Vec<Action>),
 }
@@ -204,6 +210,10 @@ impl Action {
                     .ok_or_else(|| ActionError::Missing(chart.id.0.clone()))?;
                 Action::ReplaceChart(Box::new(std::mem::replace(slot, *chart)))
             }
+            Action::SetConflicts(list) => {
+                Action::SetConflicts(std::mem::replace(&mut ws.conflicts, list))
+            }
+            Action::SetFeeds(list) => Action::SetFeeds(std::mem::replace(&mut ws.feeds, list)),
             Action::Batch(actions) => {
                 let mut inverses = Vec::with_capacity(actions.len());
                 for a in actions {

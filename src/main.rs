@@ -15,6 +15,7 @@ fn main() -> ExitCode {
         Some(Command::Extract(a)) => claimbench::cli::extract::run(a),
         Some(Command::Report(a)) => claimbench::cli::report::run(a),
         Some(Command::Import(a)) => claimbench::cli::import::run(a),
+        Some(Command::Merge(a)) => claimbench::cli::merge::run(a),
         #[cfg(feature = "gui")]
         Some(Command::Screenshot(a)) => claimbench::cli::screenshot::run(a),
         None => run_gui(&cli),

@@ -142,6 +142,28 @@ fn finding_block(out: &mut String, f: &Finding) {
     out.push('\n');
 }
 
+/// "Merge conflicts": what a merge of two copies left for the analyst to settle, each with its
+/// base, ours (kept) and theirs values in words. Only when there are any.
+fn merge_conflicts(out: &mut String, ws: &Workspace) {
+    use crate::merge::describe::{field_text, item_text, value_text};
+    if ws.conflicts.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Merge conflicts\n");
+    for c in &ws.conflicts {
+        let _ = writeln!(
+            out,
+            "- {}, {}: ours (kept) {}; theirs {}; before both {}",
+            cell(&item_text(ws, c)),
+            field_text(c).to_lowercase(),
+            cell(&value_text(ws, c, c.ours.as_deref())),
+            cell(&value_text(ws, c, c.theirs.as_deref())),
+            cell(&value_text(ws, c, c.base.as_deref())),
+        );
+    }
+    out.push('\n');
+}
+
 /// Renders the report (module docs).
 pub fn render(ws: &Workspace) -> String {
     let findings = Findings::compute(ws);
@@ -166,6 +188,7 @@ pub fn render(ws: &Workspace) -> String {
     let _ = writeln!(out, "- money loops: {}", money.cycles.len());
     let _ = writeln!(out, "- orphaned evidence: {}", orphans.len());
     let _ = writeln!(out, "- claims without sources: {}\n", unsourced.len());
+    merge_conflicts(&mut out, ws);
 
     let _ = writeln!(out, "## Contradictions\n");
     let conflicts: Vec<&Finding> = findings

@@ -31,7 +31,18 @@ pub fn run(args: &CheckArgs) -> i32 {
 /// Checks a workspace file: `Ok` with the counts line, or `Err` with one message per problem.
 pub fn check(path: &Path) -> Result<String, Vec<String>> {
     match crate::io::load_workspace(path) {
-        Ok(ws) => Ok(ws.counts_line()),
+        Ok(ws) => {
+            // Recorded merge conflicts must read back as their fields (Keep ours / Take theirs).
+            let bad = crate::merge::check::conflict_problems(&ws);
+            if bad.is_empty() {
+                Ok(ws.counts_line())
+            } else {
+                Err(bad
+                    .into_iter()
+                    .map(|(_, m)| format!("{}: {m}", path.display()))
+                    .collect())
+            }
+        }
         Err(LoadError::Invalid { .. }) => {
             // Report every problem, not only the first.
             let (text, ws) = match crate::io::load_unvalidated(path) {

@@ -6,6 +6,7 @@ pub mod check;
 pub mod export;
 pub mod extract;
 pub mod import;
+pub mod merge;
 pub mod out;
 pub mod report;
 #[cfg(feature = "gui")]
@@ -53,6 +54,9 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Propose candidate claims (figures, parties, dates) for a text file; JSON by default.
     Extract(extract::ExtractArgs),
+    /// Three-way merge of two copies of a workspace by id (also git's merge driver); the result
+    /// goes to OURS unless -o is given. Exit 0 clean, 1 conflicts recorded, 2 usage.
+    Merge(merge::MergeArgs),
 }
 
 /// Prints an error line in the contract's shape. Control characters (a file name with a

@@ -477,6 +477,7 @@ impl ClaimbenchApp {
                 self.replace_workspace(Workspace::default(), None);
             }
             Command::Open => {
+                self.dialogs.pending_merge = false;
                 if let Some(p) = self.dialogs.ask_path(PathPurpose::Open, None) {
                     self.push(Command::OpenPath(p));
                 }
@@ -503,6 +504,23 @@ impl ClaimbenchApp {
                 if let Some(p) = self.path.clone() {
                     self.after_save = None;
                     self.start_open(&p, Some(ctx));
+                }
+            }
+            Command::MergeFromDisk => {
+                for c in super::merge::merge_from_disk(self) {
+                    self.push(c);
+                }
+            }
+            Command::MergeWorkspace => {
+                self.dialogs.pending_merge = true;
+                if let Some(p) = self.dialogs.ask_path(PathPurpose::Open, None) {
+                    self.dialogs.pending_merge = false;
+                    self.push(Command::MergeWith(p));
+                }
+            }
+            Command::MergeWith(p) => {
+                for c in super::merge::merge_with_file(self, &p) {
+                    self.push(c);
                 }
             }
             Command::OverwriteSave => {

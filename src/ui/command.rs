@@ -102,6 +102,13 @@ pub enum Command {
     ReloadFromDisk,
     /// Save over the file although it changed on disk since it was loaded or saved.
     OverwriteSave,
+    /// Merge the changed file on disk into the open workspace (three-way, the version last
+    /// loaded or saved as the common ancestor).
+    MergeFromDisk,
+    /// Ask for another copy of a workspace and merge it into the open one.
+    MergeWorkspace,
+    /// Merge this workspace file into the open one.
+    MergeWith(PathBuf),
     /// Apply an edit: the action, its label for the Edit menu, and a coalescing key (edits with
     /// the same key in a row form one undo step).
     Edit(Box<crate::action::Action>, String, Option<String>),
@@ -243,6 +250,7 @@ impl Command {
             Command::NewClaimFromSelection => "New claim from selection",
             Command::AddSelectionAsEvidence => "Add selection as evidence",
             Command::ExportReport => "Export findings report…",
+            Command::MergeWorkspace => "Merge workspace…",
             Command::ShowPane(p) => return Some(format!("Show {}", p.label())),
             Command::TogglePane(p) => return Some(p.label().to_owned()),
             Command::ShowTab(t) => return Some(format!("Show {}", t.label())),
@@ -278,6 +286,9 @@ impl Command {
             Command::ExportReport => {
                 "Write contradictions, wording differences and money loops as Markdown"
             }
+            Command::MergeWorkspace => {
+                "Merge another copy of a workspace into this one; clashes are listed in Findings"
+            }
             Command::ShowPane(p) | Command::TogglePane(p) => p.description(),
             Command::ResetLayout => "Put every panel back where it starts",
             Command::CommandPalette => {
@@ -304,6 +315,7 @@ impl Command {
             Command::SaveAs,
             Command::Import,
             Command::ExportReport,
+            Command::MergeWorkspace,
             Command::Find,
             Command::Undo,
             Command::Redo,

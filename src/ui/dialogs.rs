@@ -44,6 +44,8 @@ pub struct Dialogs {
     pub confirm_discard: Option<Command>,
     /// A report export waiting for the in-app picker's path.
     pub pending_report: bool,
+    /// A merge waiting for the in-app picker's workspace path.
+    pub pending_merge: bool,
     /// The chart export waiting for the in-app picker's path.
     pub pending_export: Option<(crate::model::ChartId, super::command::ExportFormat)>,
     /// Whether the native dialog was found not to work in this session.
@@ -62,6 +64,7 @@ impl Dialogs {
             confirm_discard: None,
             pending_export: None,
             pending_report: false,
+            pending_merge: false,
             native_failed: false,
             last_dir: None,
         }
@@ -217,6 +220,9 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
             let purpose = *purpose;
             app.dialogs.remember_dir(&path);
             match purpose {
+                PathPurpose::Open if std::mem::take(&mut app.dialogs.pending_merge) => {
+                    cmds.push(Command::MergeWith(path))
+                }
                 PathPurpose::Open => cmds.push(Command::OpenPath(path)),
                 PathPurpose::SaveAs => cmds.push(Command::SaveTo(path)),
                 PathPurpose::Import => {}

@@ -25,6 +25,7 @@ pub mod inspector;
 pub mod layout;
 pub mod logging;
 pub mod menu;
+pub mod merge;
 pub mod network;
 pub mod open_job;
 pub mod palette;
