@@ -347,9 +347,15 @@ pub fn accept_candidate(
         c.kind == cand.kind
             && c.subject == subject
             && c.counterparty == counterparty
-            && c.figure.as_ref().is_some_and(|f| {
-                figures_compatible(f, &cand.figure) && f.qualifier == cand.figure.qualifier
-            })
+            && match c.figure.as_ref() {
+                // A relation without a figure joins a claim that has none.
+                None => cand.relation_only,
+                Some(f) => {
+                    !cand.relation_only
+                        && figures_compatible(f, &cand.figure)
+                        && f.qualifier == cand.figure.qualifier
+                }
+            }
     });
     let mut actions: Vec<Action> = created
         .into_iter()
@@ -376,7 +382,7 @@ pub fn accept_candidate(
             let mut c = Claim::new(new_id.clone(), cand.kind);
             c.subject = subject;
             c.counterparty = counterparty;
-            c.figure = Some(cand.figure.clone());
+            c.figure = (!cand.relation_only).then(|| cand.figure.clone());
             c.period = cand.period.clone();
             c.as_of = cand.date.or(doc.published);
             c.status = cand.status;
@@ -420,7 +426,7 @@ pub fn claim_for_selection(
             .as_deref()
             .map(|n| entity_for(ws, n, &mut created))
             .or(claim.counterparty);
-        claim.figure = Some(cand.figure.clone());
+        claim.figure = (!cand.relation_only).then(|| cand.figure.clone());
         claim.period = cand.period.clone().or(claim.period);
         claim.as_of = cand.date.or(claim.as_of);
         claim.status = cand.status;
@@ -576,4 +582,108 @@ mod merge_tests {
         assert_eq!(ws, before);
         assert!(merge_entities(&ws, &keep, &keep).is_none());
     }
+}
+
+/// Whether a claim already carries this proposal: its evidence spans the figure and its figure
+/// is the same number in the same unit (a sentence with two figures yields two proposals); a
+/// relation without a figure is carried by a claim without a figure.
+fn same_figure(f: Option<&Figure>, c: &crate::extract::Candidate) -> bool {
+    match f {
+        None => c.relation_only,
+        Some(f) => {
+            !c.relation_only
+                && f.unit == c.figure.unit
+                && (f.low - c.figure.low).abs() <= 1e-9 * c.figure.low.abs().max(1.0)
+        }
+    }
+}
+
+/// The candidates not already carried by a claim with the same figure whose evidence in `doc`
+/// covers the figure, nor rejected. One sweep over the document's evidence spans in text
+/// order: a 5 MB document has tens of thousands of candidates and a workspace 100,000 claims,
+/// which a claim scan per candidate cannot afford. The GUI's Suggestions list and
+/// `claimbench import --accept-above` both start from this list.
+pub fn open_candidates(
+    ws: &Workspace,
+    doc: &SourceDocument,
+    all: &[crate::extract::Candidate],
+) -> Vec<crate::extract::Candidate> {
+    let mut spans: Vec<(usize, usize, Option<&Figure>)> = ws
+        .claims
+        .iter()
+        .flat_map(|cl| {
+            cl.evidence
+                .iter()
+                .filter(|e| e.doc == doc.id)
+                .map(move |e| (e.anchor.start, e.anchor.end, cl.figure.as_ref()))
+        })
+        .collect();
+    spans.sort_by_key(|s| (s.0, s.1));
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by_key(|&i| all[i].figure_start);
+    let mut keep = vec![false; all.len()];
+    let mut active: Vec<(usize, usize, Option<&Figure>)> = Vec::new();
+    let mut next = 0;
+    for i in order {
+        let c = &all[i];
+        while next < spans.len() && spans[next].0 <= c.figure_start {
+            active.push(spans[next]);
+            next += 1;
+        }
+        active.retain(|s| s.1 >= c.figure_start);
+        let covered = active
+            .iter()
+            .any(|s| c.figure_end <= s.1 && same_figure(s.2, c));
+        keep[i] = !covered && !rejected(doc, c);
+    }
+    all.iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(c, _)| c.clone())
+        .collect()
+}
+
+fn rejected(doc: &SourceDocument, c: &crate::extract::Candidate) -> bool {
+    doc.rejected
+        .iter()
+        .any(|r| r.start == c.figure_start && r.end == c.figure_end)
+}
+
+/// The action that accepts several proposals as one undo step.
+pub fn accept_all(
+    ws: &Workspace,
+    doc: &SourceDocument,
+    cands: &[crate::extract::Candidate],
+) -> Option<crate::action::Action> {
+    use crate::action::Action;
+    let mut scratch = ws.clone();
+    let mut actions = Vec::new();
+    for c in cands {
+        let Some(d) = scratch.document(&doc.id).cloned() else {
+            break;
+        };
+        let (action, _) = accept_candidate(&scratch, &d, c, scratch.next_claim_id());
+        match action.clone().apply(&mut scratch) {
+            Ok(_) => actions.push(action),
+            Err(_) => continue,
+        }
+    }
+    (!actions.is_empty()).then_some(Action::Batch(actions))
+}
+
+/// What the GUI's "Accept all above N%" does, for a script: extracts `doc` with the
+/// workspace's entities, keeps the open proposals at or above `threshold` (0–1) and accepts
+/// them as one action. Returns the action and how many proposals it accepts.
+pub fn accept_above(
+    ws: &Workspace,
+    doc: &SourceDocument,
+    threshold: f64,
+) -> Option<(crate::action::Action, usize)> {
+    let all = crate::extract::extract_document(doc, &ws.entities);
+    let above: Vec<crate::extract::Candidate> = open_candidates(ws, doc, &all)
+        .into_iter()
+        .filter(|c| c.confidence >= threshold)
+        .collect();
+    let n = above.len();
+    accept_all(ws, doc, &above).map(|a| (a, n))
 }

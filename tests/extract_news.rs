@@ -174,10 +174,17 @@ fn measure(file: &str, text: &str, expected: &Value, cands: &[Candidate], score:
                 .misses
                 .push(format!("{file}: {ft:?}: {}", bad.join("; ")));
         }
-        assert_eq!(&text[c.start..c.end], c.quote, "{file}: quote is not its span");
+        assert_eq!(
+            &text[c.start..c.end],
+            c.quote,
+            "{file}: quote is not its span"
+        );
         assert_eq!(&text[c.figure_start..c.figure_end], c.figure_text);
     }
-    let want_rels = expected["relations"].as_array().cloned().unwrap_or_default();
+    let want_rels = expected["relations"]
+        .as_array()
+        .cloned()
+        .unwrap_or_default();
     score.relations += want_rels.len();
     for r in &want_rels {
         let (s, cp) = (r["subject"].as_str(), r["counterparty"].as_str());

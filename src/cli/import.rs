@@ -1,4 +1,6 @@
-//! `claimbench import WORKSPACE.ron FILE... [--create]`: adds documents to a workspace headlessly.
+//! `claimbench import WORKSPACE.ron FILE... [--create] [--accept-above P]`: adds documents to a
+//! workspace headlessly and, with `--accept-above`, accepts their extraction proposals at or
+//! above confidence P as the GUI's "Accept all above" does.
 //!
 //! Each file goes through [`crate::io::import::import_file`]. An error on one file is reported
 //! with its path and the run carries on with the others; duplicates are reported as "already in
@@ -21,6 +23,20 @@ pub struct ImportArgs {
     /// Create the workspace if it does not exist.
     #[arg(long)]
     pub create: bool,
+    /// Accept every extraction proposal at or above this confidence (0 to 1) in each imported
+    /// document, as the GUI's "Accept all above" does.
+    #[arg(long, value_name = "P", value_parser = parse_confidence)]
+    pub accept_above: Option<f64>,
+}
+
+/// A confidence threshold between 0 and 1.
+fn parse_confidence(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!(
+            "“{s}” is not a confidence between 0 and 1 (e.g. 0.7)"
+        )),
+    }
 }
 
 /// Runs `import`; returns the exit code.
@@ -48,10 +64,11 @@ pub fn run(args: &ImportArgs) -> i32 {
             report_error(format!("{}: warning: {w}", file.display()));
         }
         let summary = summary(&imported);
-        match import::place_in_workspace(&mut ws, imported) {
+        let placed = match import::place_in_workspace(&mut ws, imported) {
             Ok(import::Placed::Added(id)) => {
                 println!("added {id} {summary}");
                 added += 1;
+                Some(id)
             }
             Ok(import::Placed::Updated(id, r)) => {
                 println!(
@@ -59,8 +76,15 @@ pub fn run(args: &ImportArgs) -> i32 {
                     r.unchanged, r.moved, r.orphaned
                 );
                 added += 1;
+                Some(id)
             }
-            Err(dup) => println!("skipped {}: {dup}", file.display()),
+            Err(dup) => {
+                println!("skipped {}: {dup}", file.display());
+                None
+            }
+        };
+        if let (Some(id), Some(p)) = (placed, args.accept_above) {
+            accept(&mut ws, &id, p);
         }
     }
     // A workspace is created only by a run that failed on nothing: a typo'd file name must not
@@ -75,6 +99,28 @@ pub fn run(args: &ImportArgs) -> i32 {
         }
     }
     if failed > 0 { EXIT_BAD_INPUT } else { EXIT_OK }
+}
+
+/// Accepts the document's proposals at or above `threshold` and says how many.
+fn accept(ws: &mut Workspace, id: &crate::model::DocId, threshold: f64) {
+    let Some(doc) = ws.document(id).cloned() else {
+        return;
+    };
+    let n = match crate::annotate::accept_above(ws, &doc, threshold) {
+        Some((action, n)) => match action.apply(ws) {
+            Ok(_) => n,
+            Err(e) => {
+                report_error(format!("{id}: proposals not accepted: {e}"));
+                return;
+            }
+        },
+        None => 0,
+    };
+    println!(
+        "accepted {n} proposal{} at or above {:.0}% in {id}",
+        if n == 1 { "" } else { "s" },
+        threshold * 100.0
+    );
 }
 
 /// Loads the workspace, or makes a new one when it is missing and `create` is set.
