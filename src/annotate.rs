@@ -5,28 +5,13 @@
 //! This is the fallback prefill; the extraction engine gives richer proposals where present.
 
 use crate::model::{
-    Anchor, Claim, ClaimId, ClaimKind, ClaimStatus, EntityId, Evidence, Figure, Period, Qualifier,
+    Anchor, Claim, ClaimId, ClaimKind, ClaimStatus, EntityId, Evidence, Figure, Period,
     SourceDocument, Unit, Workspace,
 };
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)
-        (?P<q>at\ least|a\ minimum\ of|more\ than|over|exceeding|beyond|above|up\ to|as\ much\ as|about|approximately|roughly|nearly|around)?\s*
-        (?P<cur>US\$|\$|€|£)\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>trillion|billion|million|bn|tn|[tbm])?\b(?P<plus>\+|-plus)?",
-    )
-    .expect("static regex")
-});
-static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent)").expect("static regex")
-});
-static GW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<q>at least|more than|up to|about)?\s*(?P<num>\d+(?:\.\d+)?)\s?(?:GW|gigawatts?)\b")
-        .expect("static regex")
-});
 static YEARS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)over (?:the next )?(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten) years",
@@ -34,50 +19,15 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-fn qualifier(q: Option<&str>, plus: bool) -> Qualifier {
-    if plus {
-        return Qualifier::AtLeast;
-    }
-    match q.map(|s| s.to_lowercase()).as_deref() {
-        Some("at least" | "a minimum of") => Qualifier::AtLeast,
-        Some("more than" | "over" | "exceeding" | "beyond" | "above") => Qualifier::MoreThan,
-        Some("up to" | "as much as") => Qualifier::UpTo,
-        Some("about" | "approximately" | "roughly" | "nearly" | "around") => Qualifier::About,
-        _ => Qualifier::Exact,
-    }
-}
-
-/// Reads the first figure in a piece of text: money, a percentage or gigawatts.
+/// Reads the first figure in a piece of text with the extractor's grammar: money first, else
+/// the first percentage, gigawatts or count.
 pub fn read_figure(text: &str) -> Option<Figure> {
-    if let Some(c) = MONEY.captures(text) {
-        let exp = match c
-            .name("scale")
-            .map(|m| m.as_str().to_lowercase())
-            .as_deref()
-        {
-            Some("trillion" | "tn" | "t") => 12,
-            Some("billion" | "bn" | "b") => 9,
-            Some("million" | "m") => 6,
-            _ => 0,
-        };
-        // "66.9e9" parses to exactly 66_900_000_000, unlike 66.9 * 1e9.
-        let value: f64 = format!("{}e{exp}", c["num"].replace(',', ""))
-            .parse()
-            .ok()?;
-        let unit = match &c["cur"] {
-            "€" => Unit::Currency("EUR".into()),
-            "£" => Unit::Currency("GBP".into()),
-            _ => Unit::Usd,
-        };
-        let q = qualifier(c.name("q").map(|m| m.as_str()), c.name("plus").is_some());
-        return Some(Figure::qualified(value, q, unit));
-    }
-    if let Some(c) = GW.captures(text) {
-        let q = qualifier(c.name("q").map(|m| m.as_str()), false);
-        return Some(Figure::qualified(c["num"].parse().ok()?, q, Unit::Gw));
-    }
-    let c = PERCENT.captures(text)?;
-    Some(Figure::exact(c["num"].parse().ok()?, Unit::Percent))
+    let found = crate::extract::figures::find_figures(text, 0);
+    found
+        .iter()
+        .find(|f| f.figure.unit.is_money())
+        .or_else(|| found.first())
+        .map(|f| f.figure.clone())
 }
 
 /// The workspace entities named in a text, in order of first mention, without repeats.
@@ -117,58 +67,20 @@ pub fn mentioned_entities(ws: &Workspace, text: &str) -> Vec<EntityId> {
     out
 }
 
-/// The claim kind suggested by cue words.
+/// The claim kind suggested by cue words: the extractor's cues, read around the figure.
 pub fn read_kind(text: &str, figure: Option<&Figure>) -> ClaimKind {
-    let t = text.to_lowercase();
-    let has = |w: &[&str]| w.iter().any(|x| t.contains(x));
-    if figure.is_some_and(|f| f.unit == Unit::Percent) && has(&["share", "stock"]) {
-        ClaimKind::StockMove
-    } else if has(&["valuation", "valued", "valuing", "value the", "valuing"]) {
-        ClaimKind::Valuation
-    } else if figure.is_some_and(|f| f.unit == Unit::Gw) {
-        ClaimKind::Capacity
-    } else if has(&["invest", "stake", "inject"]) {
-        ClaimKind::Investment
-    } else if has(&["cloud", "server", "rent", "lease", "compute", "capacity"]) {
-        ClaimKind::ComputeCommitment
-    } else if has(&["chip", "gpu", "trainium"]) {
-        ClaimKind::ChipSupply
-    } else if has(&["cash"]) {
-        ClaimKind::Cash
-    } else if has(&["raise", "funding round", "fundrais"]) {
-        ClaimKind::Fundraising
-    } else if has(&["revenue", "sales"]) {
-        ClaimKind::Revenue
-    } else if has(&["spend", "burn", "consume"]) {
-        ClaimKind::Spend
-    } else {
-        ClaimKind::Other
-    }
+    let found = crate::extract::figures::find_figures(text, 0);
+    let at = found
+        .iter()
+        .find(|f| figure.is_none_or(|g| g.unit == f.figure.unit))
+        .map_or((text.len(), text.len()), |f| (f.start, f.end));
+    let unit = figure.map_or(Unit::Usd, |f| f.unit.clone());
+    crate::extract::cues::kind(text, 0, at, &[], &unit)
 }
 
-/// The status suggested by cue words.
+/// The status suggested by cue words: the extractor's cues.
 pub fn read_status(text: &str) -> ClaimStatus {
-    let t = text.to_lowercase();
-    let has = |w: &[&str]| w.iter().any(|x| t.contains(x));
-    if has(&["letter of intent"]) {
-        ClaimStatus::LetterOfIntent
-    } else if has(&["in talks", "discuss", "negotiat", "exploring"]) {
-        ClaimStatus::InTalks
-    } else if has(&["denied", "denies"]) {
-        ClaimStatus::Denied
-    } else if has(&["completed", "closed"]) {
-        ClaimStatus::Completed
-    } else if has(&["signed", "agreed", "inked"]) {
-        ClaimStatus::Signed
-    } else if has(&["announced"]) {
-        ClaimStatus::Announced
-    } else if has(&["could", "would", "plans to", "expected", "forecast", "may "]) {
-        ClaimStatus::Forecast
-    } else if has(&["reportedly", "sources said", "people familiar"]) {
-        ClaimStatus::Rumored
-    } else {
-        ClaimStatus::Unknown
-    }
+    crate::extract::cues::status(text)
 }
 
 fn read_period(text: &str) -> Option<Period> {
@@ -219,6 +131,7 @@ pub fn claim_from_selection(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Qualifier;
 
     #[test]
     fn reads_figures_with_qualifiers_and_units() {

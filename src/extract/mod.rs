@@ -474,8 +474,45 @@ impl Doc<'_> {
                 doubts,
                 relation_only: false,
             });
+            // "SoftBank and Oracle have allocated $400 billion to OpenAI": the second payer of a
+            // pair is proposed too, as a relation without a figure (the sum is shared).
+            let last = out.len() - 1;
+            if let Some(extra) = coordinated_payer(text, &ms, &out[last]) {
+                out.push(extra);
+            }
         }
     }
+}
+
+/// The relation of the second party of "X and Y" when X is a candidate's payer.
+fn coordinated_payer(text: &str, ms: &[&Mention], c: &Candidate) -> Option<Candidate> {
+    if !matches!(
+        c.kind,
+        ClaimKind::Investment
+            | ClaimKind::ComputeCommitment
+            | ClaimKind::ChipSupply
+            | ClaimKind::Spend
+    ) {
+        return None;
+    }
+    let (subject, counterparty) = (c.subject.as_deref()?, c.counterparty.as_deref()?);
+    let i = ms
+        .iter()
+        .position(|m| m.canonical == subject && m.end <= c.figure_start)?;
+    let (x, y) = (ms[i], ms.get(i + 1)?);
+    let gap = text.get(x.end..y.start)?;
+    if gap.trim() != "and" || y.canonical == counterparty || y.canonical == subject {
+        return None;
+    }
+    Some(Candidate {
+        figure_text: String::new(),
+        figure_start: y.start,
+        figure_end: y.start,
+        subject: Some(y.canonical.clone()),
+        doubts: Vec::new(),
+        relation_only: true,
+        ..c.clone()
+    })
 }
 
 /// Whether two figures form one group ("from $13 billion to $20 billion", "$5B and $7B"), so

@@ -546,12 +546,16 @@ pub fn parse_typed_amount(s: &str) -> Result<(f64, Option<Unit>), String> {
     if t.starts_with('-') {
         return Err("the amount must be a positive number".into());
     }
+    // The qualifier has its own field: a sign typed before the amount is left to it.
+    let t = t
+        .trim_start_matches(['~', '≈', '<', '>', '≤', '≥'])
+        .trim_start();
     // A figure as text would write it: the extractor's grammar reads it.
     let found = super::figures::find_figures(t, 0);
     if let [f] = found.as_slice()
         && f.start == 0
         && f.end == t.len()
-        && f.figure.qualifier == Qualifier::Exact
+        && f.figure.qualifier != Qualifier::Range
     {
         return Ok((f.figure.low, Some(f.figure.unit.clone())));
     }

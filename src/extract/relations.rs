@@ -65,7 +65,11 @@ static CUES: LazyLock<Vec<(Regex, Dir)>> = LazyLock::new(|| {
             Dir::SellerPaid,
         ),
         (
-            r"(?i)(?-u:\b)(?:rents?\s+out|rents?|renting|rented|leases?|uses?|using|used|relies\s+on|relying\s+on|depends\s+on|pays?|paying|paid|taps?|tapping)\s+(?:the\s+)?",
+            r"(?i)(?-u:\b)(?:secured|signed|struck|inked|reached|has|have)\s+(?:an?\s+|new\s+|several\s+)?(?:compute\s+|cloud\s+|chip\s+)?(?:agreements?|deals?|contracts?|partnerships?)\s+with\s+(?:the\s+)?",
+            Dir::UserPays,
+        ),
+        (
+            r"(?i)(?-u:\b)(?:rents?\s+out|rents?|renting|rented|leases?|uses?|using|used|relies\s+on|relying\s+on|reliance\s+on|depends\s+on|dependence\s+on|pays?|paying|paid|taps?|tapping)\s+(?:the\s+)?",
             Dir::UserPays,
         ),
         (
@@ -143,27 +147,46 @@ pub fn find(
                 _ => (fallback, false),
             };
             let Some(subject) = subject else { continue };
-            let (payer, payee) = match dir {
-                Dir::SellerPaid => (object.canonical.as_str(), subject),
-                Dir::UserPays => (subject, object.canonical.as_str()),
-            };
-            if payer == payee {
-                continue;
+            // "with Nvidia, Oracle, AMD and others", "on Nvidia's chips and Microsoft's
+            // Azure": every party of a list joined to the first.
+            let mut objects = vec![*object];
+            let mut last = *object;
+            for x in ms.iter().filter(|x| x.start > object.start) {
+                if x.start > last.end + 48 {
+                    break;
+                }
+                let gap = &text[last.end..x.start];
+                let joined = (gap.trim() == "," || gap.contains(" and ") || gap.starts_with(", "))
+                    && !gap.contains(['.', ';']);
+                if !joined {
+                    break;
+                }
+                objects.push(x);
+                last = x;
             }
-            let chips = CHIP_MAKERS.contains(&payee);
-            let kind = if chips {
-                ClaimKind::ChipSupply
-            } else {
-                ClaimKind::ComputeCommitment
-            };
-            out.push(Relation {
-                payer: payer.to_owned(),
-                payee: payee.to_owned(),
-                kind,
-                start: cue_start,
-                end: cue_end,
-                named,
-            });
+            for (i, obj) in objects.iter().enumerate() {
+                let (payer, payee) = match dir {
+                    Dir::SellerPaid => (obj.canonical.as_str(), subject),
+                    Dir::UserPays => (subject, obj.canonical.as_str()),
+                };
+                if payer == payee || out.iter().any(|r| r.payer == payer && r.payee == payee) {
+                    continue;
+                }
+                let kind = if CHIP_MAKERS.contains(&payee) {
+                    ClaimKind::ChipSupply
+                } else {
+                    ClaimKind::ComputeCommitment
+                };
+                out.push(Relation {
+                    payer: payer.to_owned(),
+                    payee: payee.to_owned(),
+                    kind,
+                    // Each relation of a list keeps its own place, so each can be rejected.
+                    start: if i == 0 { cue_start } else { obj.start },
+                    end: if i == 0 { cue_end } else { obj.end },
+                    named,
+                });
+            }
         }
     }
     out.sort_by_key(|r| r.start);
@@ -231,6 +254,16 @@ mod tests {
             rel("Nvidia supplies xAI with accelerators."),
             [("xAI".into(), "Nvidia".into(), ClaimKind::ChipSupply)]
         );
+    }
+
+    #[test]
+    fn lists_and_nouns() {
+        let r = rel("OpenAI secured agreements with Nvidia, Oracle and AMD to lease chips.");
+        let payees: Vec<&str> = r.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(payees, ["Nvidia", "Oracle", "AMD"]);
+        let r = rel("It cuts OpenAI's reliance on Nvidia's chips and Microsoft's Azure cloud.");
+        let payees: Vec<&str> = r.iter().map(|x| x.1.as_str()).collect();
+        assert_eq!(payees, ["Nvidia", "Microsoft"]);
     }
 
     #[test]
