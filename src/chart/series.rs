@@ -41,7 +41,7 @@ pub fn y_of(f: &Figure) -> YValue {
         Qualifier::Exact => YShape::Exact,
         Qualifier::About => YShape::Band,
         Qualifier::AtLeast | Qualifier::MoreThan => YShape::OpenUp,
-        Qualifier::UpTo => YShape::OpenDown,
+        Qualifier::UpTo | Qualifier::LessThan => YShape::OpenDown,
         Qualifier::Range if f.high.is_some() => YShape::Interval,
         Qualifier::Range => YShape::OpenUp,
     };

@@ -16,7 +16,7 @@ pub struct CheckArgs {
 pub fn run(args: &CheckArgs) -> i32 {
     match check(&args.workspace) {
         Ok(summary) => {
-            println!("{summary}");
+            crate::outln!("{summary}");
             EXIT_OK
         }
         Err(lines) => {

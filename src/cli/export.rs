@@ -100,7 +100,7 @@ pub fn run(args: &ExportArgs) -> i32 {
     };
     match result {
         Ok(summary) => {
-            println!("{summary}");
+            crate::outln!("{summary}");
             EXIT_OK
         }
         Err(Failure(msg, code)) => {

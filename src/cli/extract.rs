@@ -163,10 +163,10 @@ pub fn run(args: &ExtractArgs) -> i32 {
     let published = args.published.or_else(|| find_published(&text));
     let candidates = extract(&text, published, &[], &Gazetteer::builtin());
     match args.format {
-        Format::Json => println!("{}", to_json(&args.file, published, &candidates)),
+        Format::Json => crate::outln!("{}", to_json(&args.file, published, &candidates)),
         Format::Text => {
             for c in &candidates {
-                println!("{}", text_line(c));
+                crate::outln!("{}", text_line(c));
             }
         }
     }

@@ -6,6 +6,7 @@ pub mod check;
 pub mod export;
 pub mod extract;
 pub mod import;
+pub mod out;
 pub mod report;
 #[cfg(feature = "gui")]
 pub mod screenshot;

@@ -32,7 +32,7 @@ pub fn run(args: &ReportArgs) -> i32 {
     let text = crate::analysis::report::render(&ws);
     match &args.out {
         None => {
-            print!("{text}");
+            crate::out!("{text}");
             EXIT_OK
         }
         Some(path) => match std::fs::write(path, text) {

@@ -87,7 +87,7 @@ pub fn run(args: &ScreenshotArgs) -> i32 {
     let outcome = result.lock().map(|r| r.clone()).unwrap_or(None);
     match outcome {
         Some(Ok((w, h))) => {
-            println!("{}: {w}x{h}", args.out.display());
+            crate::outln!("{}: {w}x{h}", args.out.display());
             EXIT_OK
         }
         Some(Err(e)) => {

@@ -95,11 +95,11 @@ pub fn parse_workspace_with(
                 supported: CURRENT_VERSION,
             });
         }
-        if found < CURRENT_VERSION {
-            return migrate(text, found, path);
+        if found < 1 {
+            return Err(not_released(text, found, path));
         }
     }
-    let ws: Workspace = parse(text).map_err(|e| {
+    let mut ws: Workspace = parse(text).map_err(|e| {
         let (line, col) = skip_blank(text, e.span.start.line, e.span.start.col);
         // The parser stopped on the file's last token: say the file ends early, since the
         // position alone (somewhere on the last line) hides it.
@@ -129,6 +129,7 @@ pub fn parse_workspace_with(
             supported: CURRENT_VERSION,
         });
     }
+    migrate(&mut ws);
     let problems = ws.validate();
     if let Some(first) = problems.first() {
         return Err(invalid(text, path, first, problems.len() - 1));
@@ -136,23 +137,36 @@ pub fn parse_workspace_with(
     Ok(ws)
 }
 
-/// Migrates a file of an older format version to the current one. Version 1 is the first
-/// released format, so there is nothing older to migrate from yet; each future version bump adds
-/// one step here (`v1 → v2`, …) working on `ron::Value`, with a fixture in `tests/fixtures/`.
-fn migrate(text: &str, found: u32, path: &Path) -> Result<Workspace, LoadError> {
+/// Brings a parsed workspace of an older format version up to [`CURRENT_VERSION`], one step per
+/// version, so a file users still have on disk keeps opening (fixtures in
+/// `tests/fixtures/versions/`, one per version).
+///
+/// - v1 → v2: version 2 only added things (the `less_than` qualifier, `conflicts`, `feeds`), so a
+///   version-1 file parses as version 2 unchanged and the step renumbers it.
+///
+/// A later step that renames or reshapes a field must run before the typed parse (on
+/// `ron::Value`); none has yet.
+fn migrate(ws: &mut Workspace) {
+    if ws.version == 1 {
+        ws.version = 2;
+    }
+}
+
+/// A version number below the first released format (1).
+fn not_released(text: &str, found: u32, path: &Path) -> LoadError {
     let m = VERSION_RE
         .captures(text)
         .and_then(|c| c.get(1))
         .map_or(0, |m| m.start());
     let (line, col) = line_col(text, m);
-    Err(LoadError::Syntax {
+    LoadError::Syntax {
         path: path.to_owned(),
         line,
         col,
         message: format!(
             "workspace version {found} is not a released claimbench format (the first is 1); expected version: {CURRENT_VERSION}"
         ),
-    })
+    }
 }
 
 fn invalid(text: &str, path: &Path, p: &Problem, more: usize) -> LoadError {

@@ -13,6 +13,7 @@ pub mod figure;
 pub mod fx;
 pub mod ids;
 pub mod resolution;
+pub mod team;
 pub mod workspace;
 
 pub use anchor::Anchor;
@@ -24,4 +25,5 @@ pub use entity::{Entity, EntityKind};
 pub use figure::{Figure, Qualifier, Unit};
 pub use ids::{ChartId, ClaimId, DocId, EntityId};
 pub use resolution::Resolution;
+pub use team::{ConflictItem, FeedSubscription, MergeConflict};
 pub use workspace::{CURRENT_VERSION, FORMAT_NAME, Workspace};

@@ -1,6 +1,9 @@
 //! The workspace: everything an analyst keeps in one RON file, and its invariants.
 
-use super::{Chart, Claim, ClaimId, DocId, Entity, EntityId, Resolution, SourceDocument};
+use super::{
+    Chart, Claim, ClaimId, DocId, Entity, EntityId, FeedSubscription, MergeConflict, Resolution,
+    SourceDocument,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -9,7 +12,11 @@ pub const FORMAT_NAME: &str = "claimbench";
 
 /// The workspace format version this build writes. Older versions are migrated on load; newer
 /// ones are refused.
-pub const CURRENT_VERSION: u32 = 1;
+///
+/// - 1: the first released format.
+/// - 2: the `less_than` qualifier, merge `conflicts` and feed subscriptions (`feeds`). Every
+///   version-1 file is a valid version-2 file, so the migration only renumbers it.
+pub const CURRENT_VERSION: u32 = 2;
 
 /// One analyst workspace.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -35,6 +42,12 @@ pub struct Workspace {
     /// The analyst's verdicts on findings (contradictions and the like).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resolutions: Vec<Resolution>,
+    /// Conflicts left by a three-way merge, until someone picks a value (version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<MergeConflict>,
+    /// News feeds the workspace follows (version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feeds: Vec<FeedSubscription>,
 }
 
 impl Default for Workspace {
@@ -118,6 +131,8 @@ impl Workspace {
             + sync_vec(&mut self.claims, &src.claims)
             + sync_vec(&mut self.charts, &src.charts)
             + sync_vec(&mut self.resolutions, &src.resolutions)
+            + sync_vec(&mut self.conflicts, &src.conflicts)
+            + sync_vec(&mut self.feeds, &src.feeds)
     }
 
     /// An empty workspace with a title.
@@ -131,6 +146,8 @@ impl Workspace {
             claims: Vec::new(),
             charts: Vec::new(),
             resolutions: Vec::new(),
+            conflicts: Vec::new(),
+            feeds: Vec::new(),
         }
     }
 
