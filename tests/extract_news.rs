@@ -251,14 +251,29 @@ fn report(set: &str) -> Score {
     s
 }
 
-#[test]
-fn tuning_set_is_read() {
-    let s = report("tune");
-    assert!(s.docs >= 7, "tuning set has {} articles", s.docs);
+/// Floors under the measured figures (SCORES.md), so a regression fails.
+fn assert_floors(s: &Score, set: &str, parties: f64) {
+    let r = |a, b| ratio(a, b);
+    assert!(r(s.found, s.expected) >= 0.95, "{set}: recall");
+    assert!(r(s.precise, s.candidates) >= 0.95, "{set}: precision");
+    assert!(r(s.value_ok, s.found) >= 0.95, "{set}: value and currency");
+    assert!(r(s.qualifier_ok, s.found) >= 0.95, "{set}: qualifier");
+    assert!(r(s.published_ok, s.docs) >= 0.9, "{set}: publication date");
+    assert!(r(s.date_ok, s.found) >= 0.8, "{set}: event date");
+    assert!(r(s.subject_ok, s.found) >= parties, "{set}: subject");
+    assert!(r(s.relations_ok, s.relations) >= 0.5, "{set}: relations");
 }
 
 #[test]
-fn unseen_set_is_read() {
+fn tuning_set_meets_its_floors() {
+    let s = report("tune");
+    assert!(s.docs >= 7, "tuning set has {} articles", s.docs);
+    assert_floors(&s, "tune", 0.8);
+}
+
+#[test]
+fn unseen_set_meets_its_floors() {
     let s = report("unseen");
     assert!(s.docs >= 4, "unseen set has {} articles", s.docs);
+    assert_floors(&s, "unseen", 0.55);
 }

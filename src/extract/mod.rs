@@ -15,6 +15,7 @@ pub mod figures;
 pub mod gazetteer;
 pub mod money;
 pub mod noise;
+pub mod orgs;
 pub mod parties;
 pub mod period;
 pub mod relations;
@@ -90,6 +91,17 @@ pub fn extract(
     if figs.is_empty() && !relations::may_hold(text) {
         return Vec::new();
     }
+    // Companies outside the name list, named the way news names them.
+    let found = orgs::find(text, gazetteer);
+    let local;
+    let gazetteer = if found.is_empty() {
+        gazetteer
+    } else {
+        let mut entries = gazetteer.entries().to_vec();
+        entries.extend(found);
+        local = Gazetteer::from_entries(entries);
+        &local
+    };
     let mentions = gazetteer.find(text, 0);
     let topic = noise::Topic::from_mentions(&mentions);
     let doc = Doc {

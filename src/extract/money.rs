@@ -397,9 +397,6 @@ pub fn word_value(s: &str) -> Option<f64> {
     (v > 0.0).then_some(v)
 }
 
-/// The strict upper bound; `Qualifier::LessThan` once the workspace format version 2 lands.
-const LESS_THAN: Qualifier = Qualifier::UpTo;
-
 /// Qualifier words before a figure, longest first, with what they mean. `no more than` is an
 /// upper bound (`up_to`), not `more_than`; `under`/`less than` are strict (`less_than`).
 pub const QUALIFIER_WORDS: &[(&str, Qualifier)] = &[
@@ -436,13 +433,13 @@ pub const QUALIFIER_WORDS: &[(&str, Qualifier)] = &[
     ("over", Qualifier::MoreThan),
     ("tops", Qualifier::MoreThan),
     ("top", Qualifier::MoreThan),
-    ("less than", LESS_THAN),
-    ("fewer than", LESS_THAN),
-    ("just under", LESS_THAN),
-    ("shy of", LESS_THAN),
-    ("short of", LESS_THAN),
-    ("under", LESS_THAN),
-    ("below", LESS_THAN),
+    ("less than", Qualifier::LessThan),
+    ("fewer than", Qualifier::LessThan),
+    ("just under", Qualifier::LessThan),
+    ("shy of", Qualifier::LessThan),
+    ("short of", Qualifier::LessThan),
+    ("under", Qualifier::LessThan),
+    ("below", Qualifier::LessThan),
     ("a maximum of", Qualifier::UpTo),
     ("maximum of", Qualifier::UpTo),
     ("as much as", Qualifier::UpTo),
@@ -469,7 +466,7 @@ pub const QUALIFIER_WORDS: &[(&str, Qualifier)] = &[
     ("c.", Qualifier::About),
     ("~", Qualifier::About),
     ("≈", Qualifier::About),
-    ("<", LESS_THAN),
+    ("<", Qualifier::LessThan),
     (">", Qualifier::MoreThan),
     ("≤", Qualifier::UpTo),
     ("≥", Qualifier::AtLeast),
