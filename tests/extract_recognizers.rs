@@ -56,8 +56,10 @@ fn recognizers_currency_suite_recall() {
             let want = r["Text"].as_str().unwrap_or_default();
             let ok = match (unit_code(unit), value) {
                 (Some((code, factor)), Some(v)) => found.iter().any(|f| {
-                    let got = &input[f.start..f.end];
-                    (want.contains(got) || got.contains(want))
+                    // The suite's texts are lower-cased.
+                    let got = input[f.start..f.end].to_lowercase();
+                    let want = want.to_lowercase();
+                    (want.contains(&got) || got.contains(&want))
                         && f.figure.unit.name() == code
                         && (f.figure.low - v * factor).abs() <= 1e-6 * (v * factor).abs().max(1.0)
                 }),
