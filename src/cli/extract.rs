@@ -203,9 +203,11 @@ struct CandidateOut<'a> {
     kind: &'static str,
     subject: Option<&'a str>,
     counterparty: Option<&'a str>,
-    figure: FigureOut<'a>,
+    figure: Option<FigureOut<'a>>,
     period: Option<&'a Period>,
     date: Option<String>,
+    date_source: &'static str,
+    doubts: &'a [String],
     status: &'static str,
     confidence: f64,
     figure_start: usize,
@@ -230,14 +232,17 @@ fn candidate_out(c: &Candidate) -> CandidateOut<'_> {
         kind: c.kind.name(),
         subject: c.subject.as_deref(),
         counterparty: c.counterparty.as_deref(),
-        figure: FigureOut {
+        // A relation stated without a figure has none.
+        figure: (!c.relation_only).then(|| FigureOut {
             low: c.figure.low,
             high: c.figure.high,
             qualifier: c.figure.qualifier.name(),
             unit: c.figure.unit.name(),
-        },
+        }),
         period: c.period.as_ref(),
         date: c.date.map(|d| d.to_string()),
+        date_source: c.date_source.name(),
+        doubts: &c.doubts,
         status: c.status.name(),
         confidence: c.confidence,
         figure_start: c.figure_start,
@@ -265,7 +270,11 @@ fn text_line(c: &Candidate) -> String {
         c.kind.name(),
         party(&c.subject),
         party(&c.counterparty),
-        c.figure.display()
+        if c.relation_only {
+            "(no figure)".to_owned()
+        } else {
+            c.figure.display()
+        }
     );
     if let Some(p) = &c.period {
         line.push_str(&format!(" {}", p.display()));
@@ -278,5 +287,8 @@ fn text_line(c: &Candidate) -> String {
         line.push_str("  [heading]");
     }
     line.push_str(&format!("  {:?}", c.figure_text));
+    for d in &c.doubts {
+        line.push_str(&format!("  [unsure: {d}]"));
+    }
     line
 }

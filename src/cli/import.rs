@@ -1,4 +1,6 @@
-//! `claimbench import WORKSPACE.ron FILE... [--create]`: adds documents to a workspace headlessly.
+//! `claimbench import WORKSPACE.ron FILE... [--create] [--accept-above P]`: adds documents to a
+//! workspace headlessly and, with `--accept-above`, accepts their extraction proposals at or
+//! above confidence P as the GUI's "Accept all above" does.
 //!
 //! Each file goes through [`crate::io::import::import_file`]. An error on one file is reported
 //! with its path and the run carries on with the others; duplicates are reported as "already in
@@ -27,6 +29,20 @@ pub struct ImportArgs {
     /// evidence; without it both are kept.
     #[arg(long)]
     pub replace: bool,
+    /// Accept every extraction proposal at or above this confidence (0 to 1) in each imported
+    /// document, as the GUI's "Accept all above" does.
+    #[arg(long, value_name = "P", value_parser = parse_confidence)]
+    pub accept_above: Option<f64>,
+}
+
+/// A confidence threshold between 0 and 1.
+fn parse_confidence(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!(
+            "“{s}” is not a confidence between 0 and 1 (e.g. 0.7)"
+        )),
+    }
 }
 
 /// The workspace as read: its content hash (to notice another process saving it meanwhile).
@@ -74,8 +90,11 @@ pub fn run(args: &ImportArgs) -> i32 {
         created,
         sha256: first_sha256,
     } = first;
-    let mut lines = place_all(&mut ws, &docs, args.replace);
-    let added = lines.iter().filter(|l| !l.starts_with("skipped")).count();
+    let mut lines = place_all(&mut ws, &docs, args.replace, args.accept_above);
+    let added = lines
+        .iter()
+        .filter(|l| l.starts_with("added ") || l.starts_with("updated "))
+        .count();
     // A workspace is created only by a run that failed on nothing: a typo'd file name must not
     // leave an empty new workspace behind.
     if added > 0 || (created && failed == 0) {
@@ -98,7 +117,7 @@ pub fn run(args: &ImportArgs) -> i32 {
         let created_now = now.created;
         if now.sha256 != first_sha256 {
             ws = now.ws;
-            lines = place_all(&mut ws, &docs, args.replace);
+            lines = place_all(&mut ws, &docs, args.replace, args.accept_above);
         }
         if let Err(e) = crate::io::save::save_workspace_locked(&ws, &lock) {
             report_error(format!("nothing imported: {e}"));
@@ -122,27 +141,71 @@ pub fn run(args: &ImportArgs) -> i32 {
     if failed > 0 { EXIT_BAD_INPUT } else { EXIT_OK }
 }
 
-/// Places every imported document into `ws`; one line to print for each.
-fn place_all(ws: &mut Workspace, docs: &[Imported], replace: bool) -> Vec<String> {
-    docs.iter()
-        .map(|imported| {
-            let summary = summary(imported);
-            match import::place_in_workspace(ws, imported.clone(), replace) {
-                Ok(import::Placed::Added(id)) => format!("added {id} {summary}"),
-                Ok(import::Placed::Updated(id, r)) => format!(
+/// Places every imported document into `ws`, accepting its proposals at or above `accept`
+/// when given; the lines to print.
+fn place_all(
+    ws: &mut Workspace,
+    docs: &[Imported],
+    replace: bool,
+    accept: Option<f64>,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    for imported in docs {
+        let summary = summary(imported);
+        let (line, placed) = match import::place_in_workspace(ws, imported.clone(), replace) {
+            Ok(import::Placed::Added(id)) => (format!("added {id} {summary}"), Some(id)),
+            Ok(import::Placed::Updated(id, r)) => (
+                format!(
                     "updated {id} {summary}: newer version, text replaced ({} anchors unchanged, {} moved, {} orphaned)",
                     r.unchanged, r.moved, r.orphaned
                 ),
-                Ok(import::Placed::KeptBoth { id, earlier }) => format!(
+                Some(id),
+            ),
+            Ok(import::Placed::KeptBoth { id, earlier }) => (
+                format!(
                     "added {id} {summary}: looks like a newer version of {earlier}; both kept (use --replace to replace its text)"
                 ),
-                Err(dup) => format!(
+                Some(id),
+            ),
+            Err(dup) => (
+                format!(
                     "skipped {}: {dup}",
                     printable(&imported.path.display().to_string())
                 ),
+                None,
+            ),
+        };
+        lines.push(line);
+        if let (Some(id), Some(p)) = (placed, accept) {
+            lines.extend(accept_proposals(ws, &id, p));
+        }
+    }
+    lines
+}
+
+/// Accepts the document's proposals at or above `threshold`; the line saying how many.
+fn accept_proposals(
+    ws: &mut Workspace,
+    id: &crate::model::DocId,
+    threshold: f64,
+) -> Option<String> {
+    let doc = ws.document(id).cloned()?;
+    let n = match crate::annotate::accept_above(ws, &doc, threshold) {
+        Some((action, n)) => match action.apply(ws) {
+            Ok(_) => n,
+            Err(e) => {
+                report_error(format!("{id}: proposals not accepted: {e}"));
+                return None;
             }
-        })
-        .collect()
+        },
+        None => 0,
+    };
+    Some(format!(
+        "accepted {n} proposal{} at or above {:.0}% in {id}",
+        if n == 1 { "" } else { "s" },
+        threshold * 100.0
+    ))
+}
 }
 
 /// Loads the workspace, or makes a new one when it is missing and `create` is set.

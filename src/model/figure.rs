@@ -270,6 +270,18 @@ pub fn format_value(v: f64, unit: &Unit) -> String {
                 "EUR" => "€",
                 "GBP" => "£",
                 "JPY" => "¥",
+                "CNY" => "CN¥",
+                "INR" => "₹",
+                "KRW" => "₩",
+                "CAD" => "C$",
+                "AUD" => "A$",
+                "NZD" => "NZ$",
+                "HKD" => "HK$",
+                "SGD" => "S$",
+                "TWD" => "NT$",
+                "BRL" => "R$",
+                "MXN" => "Mex$",
+                "ILS" => "₪",
                 _ => "",
             };
             if sym.is_empty() {

@@ -10,6 +10,7 @@ pub mod date;
 pub mod document;
 pub mod entity;
 pub mod figure;
+pub mod fx;
 pub mod ids;
 pub mod resolution;
 pub mod team;

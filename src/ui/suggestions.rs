@@ -44,57 +44,10 @@ impl Default for SuggestionsState {
     }
 }
 
-/// Whether a claim already carries this proposal: its evidence spans the figure and its figure
-/// is the same number in the same unit (a sentence with two figures yields two proposals).
-fn same_figure(f: &crate::model::Figure, c: &Candidate) -> bool {
-    f.unit == c.figure.unit && (f.low - c.figure.low).abs() <= 1e-9 * c.figure.low.abs().max(1.0)
-}
-
-/// The candidates not already carried by a claim with the same figure whose evidence in `doc`
-/// covers the figure, nor rejected. One sweep over the document's evidence spans in text
-/// order: a 5 MB document has tens of thousands of candidates and a workspace 100,000 claims,
-/// which a claim scan per candidate cannot afford.
+/// The open proposals: shared with `claimbench import --accept-above` (see
+/// [`crate::annotate::open_candidates`]).
 fn open_candidates(ws: &Workspace, doc: &SourceDocument, all: &[Candidate]) -> Vec<Candidate> {
-    let mut spans: Vec<(usize, usize, &crate::model::Figure)> = ws
-        .claims
-        .iter()
-        .filter_map(|cl| cl.figure.as_ref().map(|f| (cl, f)))
-        .flat_map(|(cl, f)| {
-            cl.evidence
-                .iter()
-                .filter(|e| e.doc == doc.id)
-                .map(move |e| (e.anchor.start, e.anchor.end, f))
-        })
-        .collect();
-    spans.sort_by_key(|s| (s.0, s.1));
-    let mut order: Vec<usize> = (0..all.len()).collect();
-    order.sort_by_key(|&i| all[i].figure_start);
-    let mut keep = vec![false; all.len()];
-    let mut active: Vec<(usize, usize, &crate::model::Figure)> = Vec::new();
-    let mut next = 0;
-    for i in order {
-        let c = &all[i];
-        while next < spans.len() && spans[next].0 <= c.figure_start {
-            active.push(spans[next]);
-            next += 1;
-        }
-        active.retain(|s| s.1 >= c.figure_start);
-        let covered = active
-            .iter()
-            .any(|s| c.figure_end <= s.1 && same_figure(s.2, c));
-        keep[i] = !covered && !rejected(doc, c);
-    }
-    all.iter()
-        .zip(keep)
-        .filter(|(_, k)| *k)
-        .map(|(c, _)| c.clone())
-        .collect()
-}
-
-fn rejected(doc: &SourceDocument, c: &Candidate) -> bool {
-    doc.rejected
-        .iter()
-        .any(|r| r.start == c.figure_start && r.end == c.figure_end)
+    crate::annotate::open_candidates(ws, doc, all)
 }
 
 impl SuggestionsState {
@@ -187,23 +140,7 @@ impl SuggestionsState {
     }
 }
 
-/// The action that accepts several proposals as one undo step.
-pub fn accept_all(ws: &Workspace, doc: &SourceDocument, cands: &[Candidate]) -> Option<Action> {
-    let mut scratch = ws.clone();
-    let mut actions = Vec::new();
-    for c in cands {
-        let Some(d) = scratch.document(&doc.id).cloned() else {
-            break;
-        };
-        let (action, _) =
-            crate::annotate::accept_candidate(&scratch, &d, c, scratch.next_claim_id());
-        match action.clone().apply(&mut scratch) {
-            Ok(_) => actions.push(action),
-            Err(_) => continue,
-        }
-    }
-    (!actions.is_empty()).then_some(Action::Batch(actions))
-}
+pub use crate::annotate::accept_all;
 
 /// Draws the suggestions list for the open document.
 pub fn suggestions_ui(
@@ -250,7 +187,11 @@ pub fn suggestions_ui(
                 };
                 let date = c.date.map(|d| format!(" · {d}")).unwrap_or_default();
                 let heading = if c.in_heading { " · heading" } else { "" };
-                let text = format!("{} · {} · {parties} · {}{date}{heading}", c.figure_text, c.kind.label(), c.status.label());
+                let figure = if c.relation_only { "no figure" } else { c.figure_text.as_str() };
+                let date_from = if c.date.is_some() && c.date_source != crate::extract::dates::DateSource::Own { format!(" ({})", c.date_source.label()) } else { String::new() };
+                // Why the reading may be wrong, so a low score is never a mystery.
+                let why = c.doubts.iter().map(|d| format!(" · unsure: {d}")).collect::<String>();
+                let text = format!("{figure} · {} · {parties} · {}{date}{date_from}{heading}{why}", c.kind.label(), c.status.label());
                 // Buttons first, so they stay in view in a narrow pane; the description follows.
                 ui.horizontal(|ui| {
                     ui.monospace(format!("{:>3.0}%", c.confidence * 100.0));

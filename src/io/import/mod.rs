@@ -152,13 +152,17 @@ pub fn import_bytes(
         Vec::new()
     };
     let imported_at = opts.imported_at.clone().unwrap_or_else(now_rfc3339);
+    // No date in the metadata: a dateline, byline or URL path may still give it.
+    let published = ex
+        .published
+        .or_else(|| crate::extract::find_published_in(&ex.text, ex.url.as_deref()));
     let document = SourceDocument {
         id: DocId::new(""),
         title,
         outlet: ex.outlet.unwrap_or_default(),
         author: ex.author,
         url: ex.url,
-        published: ex.published,
+        published,
         imported_at: Some(imported_at),
         sha256: SourceDocument::hash_text(&ex.text),
         cites: Vec::new(),
