@@ -206,7 +206,6 @@ fn accept_proposals(
         threshold * 100.0
     ))
 }
-}
 
 /// Loads the workspace, or makes a new one when it is missing and `create` is set.
 fn open(path: &Path, real: &Path, create: bool) -> Result<Opened, String> {
