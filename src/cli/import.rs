@@ -1,6 +1,9 @@
-//! `claimbench import WORKSPACE.ron FILE... [--create]`: adds documents to a workspace headlessly.
+//! `claimbench import WORKSPACE.ron FILE|URL... [--create]`: adds documents to a workspace
+//! headlessly.
 //!
-//! Each file goes through [`crate::io::import::import_file`]. An error on one file is reported
+//! Each file goes through [`crate::io::import::import_file`]; an `http://` or `https://` argument
+//! is fetched and read by [`crate::io::import::import_url`] (a 404, time-out or TLS failure is an
+//! error naming the status, like an unreadable file). An error on one file is reported
 //! with its path and the run carries on with the others; duplicates are reported as "already in
 //! workspace" and skipped. The workspace is saved once, atomically, if anything was added (or it
 //! was just created and no file failed). Exit 1 at the end if any file failed.
@@ -15,9 +18,15 @@ use std::path::{Path, PathBuf};
 pub struct ImportArgs {
     /// The workspace file to add to.
     pub workspace: PathBuf,
-    /// Documents to import (.txt, .md, .html, .htm, .pdf).
-    #[arg(required = true)]
+    /// Documents to import (.txt, .md, .html, .htm, .pdf files, or http/https addresses).
+    #[arg(required_unless_present = "feed")]
     pub files: Vec<PathBuf>,
+    /// A news feed (RSS, Atom or JSON Feed) whose entries' pages are imported, each once.
+    #[arg(long, value_name = "URL")]
+    pub feed: Vec<String>,
+    /// Seconds a web address may take to answer in full.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    pub timeout: u64,
     /// Create the workspace if it does not exist.
     #[arg(long)]
     pub create: bool,
@@ -35,8 +44,19 @@ pub fn run(args: &ImportArgs) -> i32 {
     let opts = ImportOptions::default();
     let mut failed = 0;
     let mut added = 0;
+    let fetch_opts = crate::io::fetch::FetchOptions {
+        timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+        ..Default::default()
+    };
     for file in &args.files {
-        let imported = match import::import_file(file, &opts) {
+        let url = file
+            .to_str()
+            .filter(|s| crate::io::fetch::is_web_address(s));
+        let result = match url {
+            Some(url) => import::import_url(url, &opts, &fetch_opts),
+            None => import::import_file(file, &opts),
+        };
+        let imported = match result {
             Ok(i) => i,
             Err(e) => {
                 report_error(e);
@@ -63,6 +83,11 @@ pub fn run(args: &ImportArgs) -> i32 {
             Err(dup) => println!("skipped {}: {dup}", file.display()),
         }
     }
+    for url in &args.feed {
+        let (a, f) = import_feed(&mut ws, url, &opts, &fetch_opts);
+        added += a;
+        failed += f;
+    }
     // A workspace is created only by a run that failed on nothing: a typo'd file name must not
     // leave an empty new workspace behind.
     if added > 0 || (created && failed == 0) {
@@ -75,6 +100,49 @@ pub fn run(args: &ImportArgs) -> i32 {
         }
     }
     if failed > 0 { EXIT_BAD_INPUT } else { EXIT_OK }
+}
+
+/// Imports the pages of a feed's entries not yet in `ws`; returns (added, failed).
+fn import_feed(
+    ws: &mut Workspace,
+    url: &str,
+    opts: &ImportOptions,
+    fetch_opts: &crate::io::fetch::FetchOptions,
+) -> (usize, usize) {
+    use crate::io::feed::{self, EntryOutcome};
+    let parsed = match feed::fetch_feed(url, fetch_opts) {
+        Ok(f) => f,
+        Err(e) => {
+            report_error(e);
+            return (0, 1);
+        }
+    };
+    let (mut added, mut failed) = (0, 0);
+    for entry in &parsed.entries {
+        match feed::import_entry(ws, entry, opts, fetch_opts) {
+            EntryOutcome::Imported(imp) => {
+                let summary = summary(&imp);
+                let link = entry.link.clone().unwrap_or_default();
+                match import::add_to_workspace(ws, *imp) {
+                    Ok(id) => {
+                        println!("added {id} {summary}");
+                        added += 1;
+                    }
+                    Err(dup) => println!("skipped {link}: {dup}"),
+                }
+            }
+            EntryOutcome::AlreadyThere(link) => println!("skipped {link}: already imported"),
+            EntryOutcome::NoLink => println!(
+                "skipped feed entry {:?}: it links to no page",
+                entry.title.as_deref().unwrap_or(&entry.id)
+            ),
+            EntryOutcome::Failed(e) => {
+                report_error(e);
+                failed += 1;
+            }
+        }
+    }
+    (added, failed)
 }
 
 /// Loads the workspace, or makes a new one when it is missing and `create` is set.
