@@ -71,7 +71,7 @@ pub fn parse(url: &str, bytes: &[u8]) -> Result<Feed, FeedError> {
             let authors: Vec<String> = e
                 .authors
                 .iter()
-                .filter_map(|p| p.name.as_deref().map(|n| n.trim().to_owned()))
+                .filter_map(|p| p.name.as_deref().map(person_name))
                 .filter(|n| !n.is_empty())
                 .collect();
             FeedEntry {
@@ -94,6 +94,16 @@ pub fn parse(url: &str, bytes: &[u8]) -> Result<Feed, FeedError> {
         title: f.title.map(|t| t.content.trim().to_owned()),
         entries,
     })
+}
+
+/// A name from an RSS author field, which is often `mail@example.com (Name)`.
+fn person_name(raw: &str) -> String {
+    let raw = raw.trim();
+    match (raw.find('('), raw.rfind(')')) {
+        (Some(a), Some(b)) if a < b => raw[a + 1..b].trim().to_owned(),
+        _ if raw.contains('@') => String::new(),
+        _ => raw.to_owned(),
+    }
 }
 
 /// Fetches and parses a feed.

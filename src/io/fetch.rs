@@ -244,6 +244,19 @@ fn classify(url: &str, opts: &FetchOptions, e: ureq::Error) -> FetchError {
             url,
             secs: opts.timeout.as_secs().max(1),
         },
+        // A plain-HTTP or broken server behind an https address ends or garbles the handshake.
+        ureq::Error::Io(io)
+            if url.to_ascii_lowercase().starts_with("https://")
+                && matches!(
+                    io.kind(),
+                    std::io::ErrorKind::UnexpectedEof | std::io::ErrorKind::InvalidData
+                ) =>
+        {
+            FetchError::Tls {
+                url,
+                why: format!("the server did not complete the handshake ({io})"),
+            }
+        }
         ureq::Error::Io(io) => FetchError::Connect {
             url,
             why: io.to_string(),
