@@ -23,6 +23,11 @@ const MAX_EXTRACTOR_DEPTH: usize = 600;
 const EXTRACTOR_STACK: usize = 64 * 1024 * 1024;
 /// A line is article text when at least this share of its word triples is in the extractor's text.
 const MIN_COVER: f64 = 0.5;
+/// Extractor output shorter than this many words is joined with our structural reading.
+const SHORT_PAGE: usize = 60;
+/// Furniture elements (ads, bylines with biographies, share bars) up to this many words are
+/// excluded even inside the extractor's article.
+const SMALL_FURNITURE: usize = 40;
 /// The extractor's text must share this many words with ours for its decision to be used.
 const MIN_ALIGNED_WORDS: usize = 25;
 
@@ -46,10 +51,25 @@ pub fn excluded(html: &str, r: &Rendered) -> Vec<TextRange> {
     } else {
         None
     };
-    let mut keep = content
+    let structure = by_structure(&r.text, &lines, r);
+    let mut keep = match content
         .as_deref()
         .and_then(|c| by_extractor(&r.text, &lines, c))
-        .unwrap_or_else(|| by_structure(&r.text, &lines, r));
+    {
+        // On a short page the extractor's scores rest on little evidence: our structural
+        // reading adds what it left out.
+        Some(mut k)
+            if content
+                .as_deref()
+                .is_some_and(|c| c.split_whitespace().count() < SHORT_PAGE) =>
+        {
+            k.iter_mut().zip(&structure).for_each(|(k, s)| *k |= *s);
+            k
+        }
+        Some(k) => k,
+        None => structure,
+    };
+    drop_small_furniture(&r.text, &lines, &r.furniture, &mut keep);
     drop_link_lists(&r.text, &lines, &r.links, &mut keep);
     drop_furniture_lines(&r.text, &lines, &mut keep);
     if !keep.iter().any(|k| *k) {
@@ -181,6 +201,22 @@ fn by_structure(text: &str, lines: &[Line], r: &Rendered) -> Vec<bool> {
             inside && !furniture
         })
         .collect()
+}
+
+/// Lines inside a small furniture element (an ad slot, a byline box, a paywall notice) are not
+/// article text; a large one (a content column whose class says `sidebar`) is left to the
+/// extractor.
+fn drop_small_furniture(text: &str, lines: &[Line], furniture: &[Range<usize>], keep: &mut [bool]) {
+    for f in furniture {
+        if text[f.clone()].split_whitespace().count() > SMALL_FURNITURE {
+            continue;
+        }
+        for (i, l) in lines.iter().enumerate() {
+            if f.start <= l.span.start && l.span.end <= f.end {
+                keep[i] = false;
+            }
+        }
+    }
 }
 
 /// Runs of three or more lines that are almost all link text (a "most popular" list, teasers, a

@@ -445,7 +445,7 @@ fn strip_site(title: &str, site: Option<&str>, title_tag: Option<&str>) -> Strin
             .collect()
     };
     let site_key = site.map(key).filter(|k| !k.is_empty());
-    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » "] {
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", ": "] {
         if let Some(at) = title.rfind(sep) {
             let (head, tail) = (&title[..at], &title[at + sep.len()..]);
             let tk = key(tail);

@@ -192,6 +192,19 @@ pub fn render(doc: &Html) -> Rendered {
         }
     }
     out.text = b.finish();
+    // A range opened before a pending space or break starts at that white space: skip it.
+    let text = &out.text;
+    for ranges in [
+        &mut out.links,
+        &mut out.furniture,
+        &mut out.articles,
+        &mut out.headings,
+    ] {
+        for r in ranges.iter_mut() {
+            let lead = text[r.clone()].len() - text[r.clone()].trim_start().len();
+            r.start += lead;
+        }
+    }
     out
 }
 
