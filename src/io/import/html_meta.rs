@@ -58,9 +58,7 @@ pub fn read(doc: &Html) -> PageMeta {
                 .cloned()
         })
     };
-    let mut m = PageMeta::default();
-
-    m.outlet = ld
+    let outlet = ld
         .as_ref()
         .and_then(|a| a.publisher.clone())
         .map(|p| (p, "JSON-LD publisher"))
@@ -75,7 +73,7 @@ pub fn read(doc: &Html) -> PageMeta {
                 .filter(|v| !v.is_empty())
                 .map(|v| (v, "twitter:site"))
         });
-    let site = m.outlet.as_ref().map(|(o, _)| o.as_str());
+    let site = outlet.as_ref().map(|(o, _)| o.as_str());
 
     let title_tag = doc
         .select(&TITLE)
@@ -96,9 +94,9 @@ pub fn read(doc: &Html) -> PageMeta {
                 .find(|t| !t.is_empty())
                 .map(|v| (v, "<h1>"))
         });
-    m.title = raw_title.map(|(t, from)| (strip_site(&t, site, title_tag.as_deref()), from));
+    let title = raw_title.map(|(t, from)| (strip_site(&t, site, title_tag.as_deref()), from));
 
-    m.author = ld
+    let author = ld
         .as_ref()
         .and_then(|a| a.author.clone())
         .and_then(|a| clean_author(&a, site))
@@ -132,7 +130,7 @@ pub fn read(doc: &Html) -> PageMeta {
                 .find_map(|v| meta::parse_machine_date(v))
         })
     };
-    m.published = ld
+    let published = ld
         .as_ref()
         .and_then(|a| a.published.as_deref())
         .and_then(meta::parse_machine_date)
@@ -176,7 +174,7 @@ pub fn read(doc: &Html) -> PageMeta {
                 .map(|d| (d, "meta modified date"))
         });
 
-    m.url = doc
+    let url = doc
         .select(&CANONICAL)
         .find(|e| {
             e.attr("rel")
@@ -191,7 +189,13 @@ pub fn read(doc: &Html) -> PageMeta {
                 .and_then(|a| a.url.clone())
                 .map(|u| (u, "JSON-LD url"))
         });
-    m
+    PageMeta {
+        title,
+        outlet,
+        author,
+        published,
+        url,
+    }
 }
 
 /// Every `<meta>` by lowercase `name`, `property` or `itemprop`, in page order.
