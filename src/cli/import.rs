@@ -1,8 +1,10 @@
-//! `claimbench import WORKSPACE.ron FILE... [--create] [--accept-above P]`: adds documents to a
-//! workspace headlessly and, with `--accept-above`, accepts their extraction proposals at or
-//! above confidence P as the GUI's "Accept all above" does.
+//! `claimbench import WORKSPACE.ron FILE|URL... [--create] [--accept-above P] [--feed URL]...`:
+//! adds documents to a workspace headlessly and, with `--accept-above`, accepts their extraction
+//! proposals at or above confidence P as the GUI's "Accept all above" does.
 //!
-//! Each file goes through [`crate::io::import::import_file`]. An error on one file is reported
+//! Each file goes through [`crate::io::import::import_file`]; an `http://` or `https://` argument
+//! is fetched and read by [`crate::io::import::import_url`] (a 404, time-out or TLS failure is an
+//! error naming the status, like an unreadable file). An error on one file is reported
 //! with its path and the run carries on with the others; duplicates are reported as "already in
 //! workspace" and skipped. The workspace is saved once, atomically, if anything was added (or it
 //! was just created and no file failed). Exit 1 at the end if any file failed.
@@ -18,9 +20,15 @@ use std::path::{Path, PathBuf};
 pub struct ImportArgs {
     /// The workspace file to add to.
     pub workspace: PathBuf,
-    /// Documents to import (.txt, .md, .html, .htm, .pdf).
-    #[arg(required = true)]
+    /// Documents to import (.txt, .md, .html, .htm, .pdf files, or http/https addresses).
+    #[arg(required_unless_present = "feed")]
     pub files: Vec<PathBuf>,
+    /// A news feed (RSS, Atom or JSON Feed) whose entries' pages are imported, each once.
+    #[arg(long, value_name = "URL")]
+    pub feed: Vec<String>,
+    /// Seconds a web address may take to answer in full.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    pub timeout: u64,
     /// Create the workspace if it does not exist.
     #[arg(long)]
     pub create: bool,
@@ -71,8 +79,19 @@ pub fn run(args: &ImportArgs) -> i32 {
     let opts = ImportOptions::default();
     let mut failed = 0;
     let mut docs = Vec::new();
+    let fetch_opts = crate::io::fetch::FetchOptions {
+        timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+        ..Default::default()
+    };
     for file in &args.files {
-        match import::import_file(file, &opts) {
+        let url = file
+            .to_str()
+            .filter(|s| crate::io::fetch::is_web_address(s));
+        let result = match url {
+            Some(url) => import::import_url(url, &opts, &fetch_opts),
+            None => import::import_file(file, &opts),
+        };
+        match result {
             Ok(i) => {
                 for w in &i.warnings {
                     report_error(format!("{}: warning: {w}", file.display()));
@@ -85,12 +104,25 @@ pub fn run(args: &ImportArgs) -> i32 {
             }
         }
     }
+    // Feed entries are read before the workspace is locked, like files, and placed with them.
+    let mut feed_lines = Vec::new();
+    for url in &args.feed {
+        failed += read_feed(
+            &first.ws,
+            url,
+            &opts,
+            &fetch_opts,
+            &mut docs,
+            &mut feed_lines,
+        );
+    }
     let Opened {
         mut ws,
         created,
         sha256: first_sha256,
     } = first;
-    let mut lines = place_all(&mut ws, &docs, args.replace, args.accept_above);
+    let mut lines = feed_lines.clone();
+    lines.extend(place_all(&mut ws, &docs, args.replace, args.accept_above));
     let added = lines
         .iter()
         .filter(|l| l.starts_with("added ") || l.starts_with("updated "))
@@ -117,7 +149,8 @@ pub fn run(args: &ImportArgs) -> i32 {
         let created_now = now.created;
         if now.sha256 != first_sha256 {
             ws = now.ws;
-            lines = place_all(&mut ws, &docs, args.replace, args.accept_above);
+            lines = feed_lines.clone();
+            lines.extend(place_all(&mut ws, &docs, args.replace, args.accept_above));
         }
         if let Err(e) = crate::io::save::save_workspace_locked(&ws, &lock) {
             report_error(format!("nothing imported: {e}"));
@@ -205,6 +238,44 @@ fn accept_proposals(
         if n == 1 { "" } else { "s" },
         threshold * 100.0
     ))
+}
+
+/// Reads a feed and imports the pages of its entries not yet in `ws` into `docs`; lines for
+/// entries skipped go to `lines`. Returns how many failed.
+fn read_feed(
+    ws: &Workspace,
+    url: &str,
+    opts: &ImportOptions,
+    fetch_opts: &crate::io::fetch::FetchOptions,
+    docs: &mut Vec<Imported>,
+    lines: &mut Vec<String>,
+) -> usize {
+    use crate::io::feed::{self, EntryOutcome};
+    let parsed = match feed::fetch_feed(url, fetch_opts) {
+        Ok(f) => f,
+        Err(e) => {
+            report_error(e);
+            return 1;
+        }
+    };
+    let mut failed = 0;
+    for entry in &parsed.entries {
+        match feed::import_entry(ws, entry, opts, fetch_opts) {
+            EntryOutcome::Imported(imp) => docs.push(*imp),
+            EntryOutcome::AlreadyThere(link) => {
+                lines.push(format!("skipped {}: already imported", printable(&link)));
+            }
+            EntryOutcome::NoLink => lines.push(format!(
+                "skipped feed entry {:?}: it links to no page",
+                entry.title.as_deref().unwrap_or(&entry.id)
+            )),
+            EntryOutcome::Failed(e) => {
+                report_error(e);
+                failed += 1;
+            }
+        }
+    }
+    failed
 }
 
 /// Loads the workspace, or makes a new one when it is missing and `create` is set.

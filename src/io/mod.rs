@@ -4,6 +4,8 @@
 
 pub mod disk;
 pub mod error;
+pub mod feed;
+pub mod fetch;
 pub mod import;
 pub mod load;
 pub mod lock;

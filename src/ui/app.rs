@@ -162,6 +162,8 @@ pub struct ClaimbenchApp {
     pub palette: Option<super::command_palette::PaletteState>,
     /// Which help window is open.
     pub help: Option<super::help::HelpWindow>,
+    /// The File › Import from URL… dialog.
+    pub url_dialog: super::feeds::UrlDialog,
     /// When the toasts of notes were last changed (notes fade after a few seconds).
     toast_clock: Option<std::time::Instant>,
     /// Entities panel state.
@@ -247,6 +249,7 @@ impl ClaimbenchApp {
                 .unwrap_or_else(|| layout::default_dock(startup.view == View::Claims)),
             palette: None,
             help: None,
+            url_dialog: Default::default(),
             toast_clock: None,
             entities: Default::default(),
             charts: Default::default(),
@@ -667,6 +670,7 @@ impl ClaimbenchApp {
                     self.push(Command::ImportPaths(paths));
                 }
             }
+            Command::ImportFromUrl => self.url_dialog.open = true,
             Command::ImportPaths(paths) => {
                 if self.import_job.is_some() {
                     self.note("An import is already running; wait for it or cancel it first");
@@ -1198,6 +1202,7 @@ impl ClaimbenchApp {
         super::help::help_ui(&ctx, self, &mut cmds);
         self.disk.frame_ui(&ctx, self.is_dirty(), &mut cmds);
         super::dialogs::dialogs_ui(&ctx, self, &mut cmds);
+        super::feeds::url_dialog_ui(&ctx, &mut self.url_dialog, &mut cmds);
 
         self.commands.extend(cmds);
         // Commands may queue follow-ups (Save → SaveAs → SaveTo); run until none are left.

@@ -19,7 +19,9 @@ pub enum Command {
     Save,
     /// Ask for documents to import.
     Import,
-    /// Import these files (txt, md, html, pdf) in the background.
+    /// Ask for web addresses to import.
+    ImportFromUrl,
+    /// Import these files (txt, md, html, pdf) or web addresses in the background.
     ImportPaths(Vec<PathBuf>),
     /// Stop the running import after the current file.
     CancelImport,
@@ -241,6 +243,7 @@ impl Command {
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
             Command::Import => "Import documents…",
+            Command::ImportFromUrl => "Import from URL…",
             Command::CancelImport => "Cancel import",
             Command::Quit => "Quit",
             Command::Find => "Find in documents",
@@ -278,6 +281,7 @@ impl Command {
             Command::Save => "Save the workspace to its file",
             Command::SaveAs => "Save the workspace to a new file",
             Command::Import => "Add articles, press releases or filings (txt, md, html, pdf)",
+            Command::ImportFromUrl => "Fetch web pages, PDFs or text files by their address",
             Command::Find => "Find text in the open document and across all documents",
             Command::Undo => "Undo the last edit of the workspace",
             Command::Redo => "Redo the last undone edit",
@@ -314,6 +318,7 @@ impl Command {
             Command::Save,
             Command::SaveAs,
             Command::Import,
+            Command::ImportFromUrl,
             Command::ExportReport,
             Command::MergeWorkspace,
             Command::Find,

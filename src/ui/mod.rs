@@ -17,6 +17,7 @@ pub mod disk;
 pub mod dock;
 pub mod docmeta;
 pub mod entities;
+pub mod feeds;
 pub mod find;
 pub mod findings;
 pub mod help;

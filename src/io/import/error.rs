@@ -96,6 +96,14 @@ pub enum ImportError {
         /// What the parser reported.
         message: String,
     },
+    /// A web address could not be fetched (status, time-out, TLS, size); `path` is the address.
+    #[error("{source}")]
+    Fetch {
+        /// The address, as a path for messages and batches.
+        path: PathBuf,
+        /// What went wrong.
+        source: crate::io::fetch::FetchError,
+    },
     /// A batch was cancelled before this file was imported.
     #[error("{path}: import cancelled")]
     Cancelled {
@@ -119,6 +127,7 @@ impl ImportError {
             | ImportError::PdfNoText { path, .. }
             | ImportError::PdfEncrypted { path }
             | ImportError::PdfCorrupt { path, .. }
+            | ImportError::Fetch { path, .. }
             | ImportError::Cancelled { path } => path,
         }
     }

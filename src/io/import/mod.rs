@@ -8,19 +8,24 @@
 //! and refuses content that is already there. [`import_files`] runs a batch with progress and
 //! cancellation, for use off the UI thread.
 
+mod article;
 pub mod batch;
 pub mod boilerplate;
 pub mod error;
 pub mod html;
+mod html_meta;
+mod html_walk;
 pub mod markdown;
 pub mod meta;
 pub mod pdf;
 pub mod sniff;
 pub mod text;
+pub mod url;
 pub mod workspace;
 
 pub use batch::{BatchOutcome, import_files};
 pub use error::{ImportError, ImportWarning};
+pub use url::import_url;
 pub use workspace::{
     AlreadyPresent, Placed, add_to_workspace, find_same_article, find_same_content,
     place_in_workspace,
@@ -80,6 +85,8 @@ pub struct Imported {
     pub document: SourceDocument,
     /// Things the user should check.
     pub warnings: Vec<ImportWarning>,
+    /// Where each metadata field came from (`("author", "JSON-LD author")`).
+    pub sources: Vec<(&'static str, &'static str)>,
 }
 
 /// What a format reader hands back before the common steps (hash, boilerplate, time).
@@ -97,6 +104,11 @@ pub struct Extracted {
     pub url: Option<String>,
     /// Publication date, if found.
     pub published: Option<FuzzyDate>,
+    /// Ranges of `text` the reader already knows are not the article (a web page's menus,
+    /// teaser lists, footers), sorted and disjoint.
+    pub excluded: Vec<TextRange>,
+    /// Where each metadata field came from (`("author", "JSON-LD author")`), for web pages.
+    pub sources: Vec<(&'static str, &'static str)>,
     /// Warnings so far.
     pub warnings: Vec<ImportWarning>,
 }
@@ -119,12 +131,22 @@ pub fn import_bytes(
     bytes: &[u8],
     opts: &ImportOptions,
 ) -> Result<Imported, ImportError> {
+    let format = sniff::detect(path, bytes)?;
+    import_as(path, format, bytes, opts)
+}
+
+/// Imports bytes already known to be in `format` (a web page's media type decided it).
+pub fn import_as(
+    path: &Path,
+    format: Format,
+    bytes: &[u8],
+    opts: &ImportOptions,
+) -> Result<Imported, ImportError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty {
             path: path.to_owned(),
         });
     }
-    let format = sniff::detect(path, bytes)?;
     let mut ex = match format {
         Format::Text => text::import(path, bytes)?,
         Format::Markdown => markdown::import(path, bytes)?,
@@ -147,7 +169,10 @@ pub fn import_bytes(
         }
     };
     let excluded: Vec<TextRange> = if opts.detect_boilerplate {
-        boilerplate::detect(&ex.text)
+        union(
+            std::mem::take(&mut ex.excluded),
+            boilerplate::detect(&ex.text),
+        )
     } else {
         Vec::new()
     };
@@ -175,7 +200,22 @@ pub fn import_bytes(
         format,
         document,
         warnings: ex.warnings,
+        sources: ex.sources,
     })
+}
+
+/// The union of two sets of ranges, sorted and disjoint (touching ranges are joined).
+fn union(mut a: Vec<TextRange>, b: Vec<TextRange>) -> Vec<TextRange> {
+    a.extend(b);
+    a.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<TextRange> = Vec::with_capacity(a.len());
+    for r in a.into_iter().filter(|r| r.end > r.start) {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 /// The current time as RFC 3339 UTC with second precision (`2025-12-17T09:30:00Z`).
