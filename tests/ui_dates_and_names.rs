@@ -89,7 +89,7 @@ fn setting_a_documents_date_dates_its_claims_in_one_undo_step() {
     h.apply(&mut ws, act, "date", None).unwrap();
     assert_eq!(ws.claims[0].as_of, Some(date("2025-10-09")));
     assert_eq!(ws.documents[0].published, Some(date("2025-10-09")));
-    h.undo(&mut ws);
+    h.undo(&mut ws).expect("undo");
     assert_eq!(
         ws.claims[0].as_of,
         Some(date("2025-10-02")),
