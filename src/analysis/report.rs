@@ -78,7 +78,9 @@ fn cell(s: &str) -> String {
     one_line(s).replace('|', "\\|")
 }
 
-fn claim_summary(ws: &Workspace, c: &Claim) -> String {
+/// A claim in a few words: its parties and figure, `OpenAI → Nvidia at least $10B` (`?` for a
+/// missing party). The report and the merge-conflict descriptions both use it.
+pub fn parties_and_figure(ws: &Workspace, c: &Claim) -> String {
     let name =
         |e: &Option<crate::model::EntityId>| e.as_ref().map(|e| ws.entity_name(e).to_owned());
     let parties = match (name(&c.subject), name(&c.counterparty)) {
@@ -92,9 +94,14 @@ fn claim_summary(ws: &Workspace, c: &Claim) -> String {
         .as_ref()
         .map(|f| format!(" {}", f.display()))
         .unwrap_or_default();
+    format!("{parties}{fig}")
+}
+
+fn claim_summary(ws: &Workspace, c: &Claim) -> String {
     format!(
-        "{} {parties}{fig} ({})",
+        "{} {} ({})",
         c.kind.label(),
+        parties_and_figure(ws, c),
         c.status.label().to_lowercase()
     )
 }

@@ -70,19 +70,11 @@ pub fn field_text(c: &MergeConflict) -> String {
 }
 
 fn claim_words(ws: &Workspace, c: &Claim) -> String {
-    let name = |e: &Option<EntityId>| e.as_ref().map(|e| ws.entity_name(e).to_owned());
-    let parties = match (name(&c.subject), name(&c.counterparty)) {
-        (Some(s), Some(t)) => format!("{s} → {t}"),
-        (Some(s), None) => s,
-        (None, Some(t)) => format!("? → {t}"),
-        (None, None) => "?".into(),
-    };
-    let fig = c
-        .figure
-        .as_ref()
-        .map(|f| format!(" {}", f.display()))
-        .unwrap_or_default();
-    format!("{} {parties}{fig}", c.kind.label().to_lowercase())
+    format!(
+        "{} {}",
+        c.kind.label().to_lowercase(),
+        crate::analysis::report::parties_and_figure(ws, c)
+    )
 }
 
 /// One recorded value in words; `None` (the item deleted on that side) is `deleted`.

@@ -388,7 +388,9 @@ pub fn claims_ui(
         .column(Column::auto().at_least(96.0))
         .column(Column::auto().at_least(70.0))
         .column(Column::remainder().at_least(40.0))
-        .auto_shrink([false, false]);
+        .auto_shrink([false, false])
+        // A jump, not a glide: rows must not slide under the pointer between two clicks.
+        .animate_scrolling(false);
     // Only as far as needed: a row already in view stays under the pointer.
     if let Some(r) = scroll_row {
         table = table.scroll_to_row(r, None);

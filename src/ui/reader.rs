@@ -331,7 +331,7 @@ fn reader_body_ui(
                 "{} characters selected",
                 doc.text[r.clone()].chars().count()
             ),
-            None => String::new(),
+            None => "no text selected".to_owned(),
         };
         // A fixed slot, so the count appearing does not change the row.
         let h = ui.spacing().interact_size.y;
