@@ -393,6 +393,8 @@ pub fn claims_ui(
         .animate_scrolling(false);
     // Only as far as needed: a row already in view stays under the pointer.
     if let Some(r) = scroll_row {
+        // A row to show wins over the scroll to the top that an open asks for.
+        state.scroll_top = false;
         table = table.scroll_to_row(r, None);
     } else if std::mem::take(&mut state.scroll_top) {
         table = table.vertical_scroll_offset(0.0);
