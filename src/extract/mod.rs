@@ -170,6 +170,12 @@ pub fn extract(
         doc.paragraph(para.span, heading, prev_para, &pf, &mut out);
         prev_para = Some(this_para);
     }
+    // Like figures, a relation read from boilerplate (ads, sidebars marked excluded) is no claim.
+    rels.retain(|c| {
+        !excluded
+            .iter()
+            .any(|r| r.start <= c.figure_start && c.figure_start < r.end)
+    });
     merge_relations(out, rels)
 }
 
