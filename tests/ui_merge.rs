@@ -5,28 +5,15 @@
 
 use claimbench::action::Action;
 use claimbench::model::{ClaimStatus, Workspace};
-use claimbench::ui::dialogs::DialogBackend;
-use claimbench::ui::{ClaimbenchApp, Startup};
+use claimbench::ui::ClaimbenchApp;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use std::collections::VecDeque;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 mod harness;
 
-fn open(path: &Path, answers: Vec<Option<PathBuf>>) -> Harness<'static, ClaimbenchApp> {
-    let startup = Startup {
-        path: Some(path.to_owned()),
-        dialogs: DialogBackend::Scripted(VecDeque::from(answers)),
-        ..Default::default()
-    };
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| ClaimbenchApp::new(cc, startup));
-    h.run();
-    h
-}
+use harness::open;
 
 /// Clicks the first control labelled `label` after scrolling it into view.
 fn click(h: &mut Harness<'static, ClaimbenchApp>, label: &str) {
