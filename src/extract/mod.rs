@@ -180,11 +180,9 @@ pub fn extract(
 }
 
 /// Adds the figure-less relations to the figure candidates, in text order, leaving out a
-/// relation whose sentence already has a figure between the same two parties.
+/// relation whose sentence already has a figure between the same two parties. Sorts even when
+/// there are none to add: a paragraph's own "X and Y" relation is pushed after its figures.
 fn merge_relations(mut out: Vec<Candidate>, rels: Vec<Candidate>) -> Vec<Candidate> {
-    if rels.is_empty() {
-        return out;
-    }
     let pair = |c: &Candidate| {
         let mut v = [c.subject.clone(), c.counterparty.clone()];
         v.sort();
