@@ -1,7 +1,8 @@
 //! One rule, one place: every surface that names a claim's sources tells the same story. The
 //! claims CSV (`export claims`) and the report's corroboration table (`report`) are read back
 //! through the real CLI, on the sample and on a synthetic 1,000-claim workspace, and must name
-//! the same independent origins for every claim.
+//! the same independent origins for every claim. Charts (`export chart` CSV) group the same claims
+//! into facts as the report does.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -148,4 +149,126 @@ fn export_and_report_name_the_same_sources_on_a_synthetic_workspace() {
         !report.values().flatten().any(|n| n == "ai"),
         "an origin named \"AI\""
     );
+}
+
+/// Claim id → the other claims its chart row names as reports of the same fact, for every chart
+/// of the workspace, read from `export chart … --out X.csv`.
+fn chart_same_facts(ws: &Path, dir: &Path) -> Vec<(String, BTreeMap<String, BTreeSet<String>>)> {
+    let loaded = claimbench::io::load_workspace(ws).expect("load");
+    let mut out = Vec::new();
+    for chart in &loaded.charts {
+        let file = dir.join(format!("{}.csv", chart.id));
+        run(&[
+            "export",
+            "chart",
+            ws.to_str().expect("path"),
+            "--chart",
+            chart.id.as_str(),
+            "--out",
+            file.to_str().expect("path"),
+        ]);
+        let text = std::fs::read_to_string(&file).expect("csv");
+        let mut rows = parse_csv(&text).into_iter();
+        let headers = rows.next().expect("header");
+        let col = |n: &str| headers.iter().position(|h| h == n).expect(n);
+        let (id, same) = (col("claim_id"), col("same_fact_as"));
+        let rows = rows
+            .map(|r| {
+                let others = r[same]
+                    .split("; ")
+                    .filter(|s| !s.is_empty())
+                    .map(str::to_owned)
+                    .collect();
+                (r[id].clone(), others)
+            })
+            .collect();
+        out.push((chart.title.clone(), rows));
+    }
+    out
+}
+
+/// The report's duplicate candidates as (keep, absorb) pairs.
+fn report_duplicates(ws: &Path) -> Vec<(String, String)> {
+    let text = run(&["report", ws.to_str().expect("path")]);
+    let section = text
+        .split("## Duplicate candidates")
+        .nth(1)
+        .expect("a duplicates section");
+    section
+        .lines()
+        .take_while(|l| !l.starts_with("## "))
+        .filter_map(|l| {
+            let rest = l.strip_prefix("- keep ")?;
+            let (keep, rest) = rest.split_once(", absorb ")?;
+            let (absorb, _) = rest.split_once(':')?;
+            Some((keep.to_owned(), absorb.to_owned()))
+        })
+        .collect()
+}
+
+/// Every chart pairs plotted claims exactly as the report's fact rule does: a plotted claim's
+/// chart row names another plotted claim as a report of its fact (CSV `same_fact_as`) if and
+/// only if the library's `same_fact`, which the report's duplicates and findings use, says so;
+/// and every duplicate pair the report proposes is marked on each chart that plots both.
+fn assert_same_facts_agree(path: &Path) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ws = claimbench::io::load_workspace(path).expect("load");
+    let claim = |id: &str| {
+        ws.claims
+            .iter()
+            .find(|c| c.id.as_str() == id)
+            .unwrap_or_else(|| panic!("{id} in the chart is a claim"))
+    };
+    let dups = report_duplicates(path);
+    let charts = chart_same_facts(path, dir.path());
+    assert!(!charts.is_empty(), "the workspace has charts");
+    let (mut marked, mut checked_dups) = (0, 0);
+    for (title, rows) in &charts {
+        let mut differ = Vec::new();
+        for (a, others) in rows {
+            for b in rows.keys().filter(|b| *b != a) {
+                let chart_says = others.contains(b);
+                let rule_says = claimbench::analysis::facts::same_fact(&ws, claim(a), claim(b));
+                marked += usize::from(chart_says);
+                if chart_says != rule_says {
+                    differ.push(format!("{a} ~ {b}: chart {chart_says}, rule {rule_says}"));
+                }
+            }
+        }
+        assert!(
+            differ.is_empty(),
+            "{title}: {} pairs differ:\n{}",
+            differ.len(),
+            differ.join("\n")
+        );
+        for (keep, absorb) in &dups {
+            if let (Some(k), Some(_)) = (rows.get(keep), rows.get(absorb)) {
+                checked_dups += 1;
+                assert!(
+                    k.contains(absorb),
+                    "{title}: the report proposes merging {absorb} into {keep}, the chart keeps them apart"
+                );
+            }
+        }
+    }
+    assert!(
+        marked > 0,
+        "some chart marks a same-fact pair (the test would be empty)"
+    );
+    eprintln!("{marked} same-fact marks and {checked_dups} plotted duplicate pairs checked");
+}
+
+#[test]
+fn charts_group_the_same_facts_as_the_report_on_the_sample() {
+    let ws = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("workspaces/ai-compute-deals.ron");
+    assert_same_facts_agree(&ws);
+}
+
+#[test]
+fn charts_group_the_same_facts_as_the_report_on_a_synthetic_workspace() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ws = claimbench::synth::generate(&claimbench::synth::SynthSpec::new(40, 1000));
+    let path = dir.path().join("synth.ron");
+    claimbench::io::save_workspace(&ws, &path).expect("save");
+    assert_same_facts_agree(&path);
 }

@@ -1,35 +1,21 @@
-//! Claims that state the same fact: same kind, same parties (rolled up to their parents), and
-//! dates that can mean the same day, where a year-only date matches only the same year-only date
-//! (a year is too coarse to say two reports describe one event). Outlets often report one deal with different figures
-//! ("at least $10B", "$100B"); such claims are marked as disagreeing on the chart, and a running
-//! total counts each fact once.
+//! Plotted reports of the same fact. Whether two claims state one fact is the report's rule,
+//! [`crate::analysis::facts::same_fact`] (kind, parties rolled up to their parents, period, unit,
+//! and dates compatible for the kind), applied pair by pair to the plotted claims: the chart, its
+//! CSV (`same_fact_as`), the report's duplicate candidates and the findings therefore always pair
+//! the same claims (`tests/surfaces_agree.rs`). Outlets often report one deal with different
+//! figures ("at least $10B", "$100B"); such points are marked as disagreeing on the chart, and a
+//! running total counts each fact once.
 //!
-//! This is a heuristic: two genuinely different deals between the same parties within one
-//! stated month or year are also taken as one fact. The CSV export names the grouping
-//! (`same_fact_as`) so an analyst can see and correct it.
+//! The rule is a heuristic: two genuinely different deals between the same parties within a month
+//! are also taken as one fact. The CSV export names the pairing so an analyst can see it.
 
 use super::data::{Point, YShape};
-use crate::model::{Claim, ClaimId, ClaimKind, DatePrecision, EntityId, Workspace};
+use crate::analysis::facts::FactIndex;
+use crate::model::{ClaimId, Workspace};
 use std::collections::HashMap;
 
 /// Relative difference of stated values above which two reports of one fact disagree.
 pub const DISAGREE: f64 = 0.05;
-
-/// Whether two plotted points state the same fact (see the module docs).
-pub fn same_fact(ws: &Workspace, a: &Point, b: &Point) -> bool {
-    let (Some(ca), Some(cb)) = (ws.claim(&a.claim), ws.claim(&b.claim)) else {
-        return false;
-    };
-    let root = |e: &Option<crate::model::EntityId>| e.as_ref().map(|e| ws.root_entity(e).clone());
-    a.claim != b.claim
-        && ca.kind == cb.kind
-        && root(&ca.subject) == root(&cb.subject)
-        && root(&ca.counterparty) == root(&cb.counterparty)
-        && a.x.date.overlaps(&b.x.date)
-        && (a.x.date == b.x.date
-            || (a.x.date.precision() != DatePrecision::Year
-                && b.x.date.precision() != DatePrecision::Year))
-}
 
 /// Whether two reports disagree: their stated values differ by more than [`DISAGREE`], unless
 /// both are bounded (exact, about, a closed range) and their intervals overlap ("about $750B"
@@ -45,49 +31,26 @@ pub fn disagree(a: &Point, b: &Point) -> bool {
     !(bounded(a) && bounded(b) && overlap)
 }
 
-/// What two points must share to state the same fact: kind, parties rolled up to their parents
-/// and the year (overlapping dates lie in one year). Points are compared pairwise only within
-/// one bucket, so grouping costs about linear time instead of quadratic.
-type Bucket = (ClaimKind, Option<EntityId>, Option<EntityId>, i32);
-
-fn buckets(ws: &Workspace, points: &[&Point]) -> HashMap<Bucket, Vec<usize>> {
-    let by_id = ws.claims_by_id();
-    let mut roots: HashMap<EntityId, EntityId> = HashMap::new();
-    let mut root = |e: &Option<EntityId>| -> Option<EntityId> {
-        let e = e.as_ref()?;
-        if let Some(r) = roots.get(e) {
-            return Some(r.clone());
-        }
-        let r = ws.root_entity(e).clone();
-        roots.insert(e.clone(), r.clone());
-        Some(r)
-    };
-    let mut out: HashMap<Bucket, Vec<usize>> = HashMap::new();
+/// The pairs `(i, j)`, `i < j`, of points whose claims state the same fact
+/// ([`crate::analysis::facts::same_fact`]); indices into `points`. Claims are compared through
+/// one [`FactIndex`], so only claims with the same kind and parties are ever paired.
+fn same_pairs(ws: &Workspace, points: &[&Point]) -> Vec<(usize, usize)> {
+    let mut at = Vec::with_capacity(points.len());
+    let mut claims = Vec::with_capacity(points.len());
     for (i, p) in points.iter().enumerate() {
-        let Some(c): Option<&Claim> = by_id.get(&p.claim).copied() else {
-            continue;
-        };
-        let key = (
-            c.kind,
-            root(&c.subject),
-            root(&c.counterparty),
-            p.x.date.year_value(),
-        );
-        out.entry(key).or_default().push(i);
+        if let Some(c) = ws.claim(&p.claim) {
+            at.push(i);
+            claims.push(c);
+        }
     }
-    out
+    FactIndex::new(ws, claims)
+        .same_pairs()
+        .into_iter()
+        .map(|(x, y)| (at[x], at[y]))
+        .collect()
 }
 
-/// Whether two points of one bucket state the same fact (the date part of [`same_fact`]).
-fn same_fact_in_bucket(a: &Point, b: &Point) -> bool {
-    a.claim != b.claim
-        && a.x.date.overlaps(&b.x.date)
-        && (a.x.date == b.x.date
-            || (a.x.date.precision() != DatePrecision::Year
-                && b.x.date.precision() != DatePrecision::Year))
-}
-
-/// Groups points that state the same fact (transitively); each group lists indices into
+/// Groups points that state the same fact, transitively; each group lists indices into
 /// `points`, in order, and groups come in the order of their first point.
 pub fn groups(ws: &Workspace, points: &[&Point]) -> Vec<Vec<usize>> {
     fn find(parent: &mut [usize], mut i: usize) -> usize {
@@ -98,16 +61,10 @@ pub fn groups(ws: &Workspace, points: &[&Point]) -> Vec<Vec<usize>> {
         i
     }
     let mut parent: Vec<usize> = (0..points.len()).collect();
-    for members in buckets(ws, points).values() {
-        for (k, &i) in members.iter().enumerate() {
-            for &j in &members[..k] {
-                if same_fact_in_bucket(points[i], points[j]) {
-                    let (a, b) = (find(&mut parent, i), find(&mut parent, j));
-                    if a != b {
-                        parent[a.max(b)] = a.min(b);
-                    }
-                }
-            }
+    for (i, j) in same_pairs(ws, points) {
+        let (a, b) = (find(&mut parent, i), find(&mut parent, j));
+        if a != b {
+            parent[a.max(b)] = a.min(b);
         }
     }
     let mut out: Vec<Vec<usize>> = Vec::new();
@@ -148,22 +105,25 @@ pub fn representative(points: &[&Point], group: &[usize]) -> usize {
     best
 }
 
-/// Sets each point's `same_fact` (the other reports of its fact, directly, not through a
-/// chain) and `disagrees` (whether any of them states a different value).
+/// Sets each point's `same_fact` (the other plotted reports of its fact, directly, not through
+/// a chain, in point order) and `disagrees` (whether any of them states a different value,
+/// [`disagree`]).
 pub fn mark(ws: &Workspace, points: &mut [Point]) {
     let refs: Vec<&Point> = points.iter().collect();
-    let mut marks: Vec<(Vec<ClaimId>, bool)> = vec![(Vec::new(), false); points.len()];
-    for members in buckets(ws, &refs).values() {
-        for &i in members {
-            for &j in members {
-                let (a, b) = (refs[i], refs[j]);
-                if same_fact_in_bucket(a, b) {
-                    marks[i].0.push(b.claim.clone());
-                    marks[i].1 |= disagree(a, b);
-                }
-            }
-        }
+    let mut with: Vec<Vec<usize>> = vec![Vec::new(); points.len()];
+    for (i, j) in same_pairs(ws, &refs) {
+        with[i].push(j);
+        with[j].push(i);
     }
+    let marks: Vec<(Vec<ClaimId>, bool)> = with
+        .into_iter()
+        .enumerate()
+        .map(|(i, mut js)| {
+            js.sort_unstable();
+            let dis = js.iter().any(|&j| disagree(refs[i], refs[j]));
+            (js.into_iter().map(|j| refs[j].claim.clone()).collect(), dis)
+        })
+        .collect();
     for (p, (ids, dis)) in points.iter_mut().zip(marks) {
         p.same_fact = ids;
         p.disagrees = dis;
