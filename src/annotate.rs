@@ -8,16 +8,7 @@ use crate::model::{
     Anchor, Claim, ClaimId, ClaimKind, ClaimStatus, EntityId, Evidence, Figure, Period,
     SourceDocument, Unit, Workspace,
 };
-use regex::Regex;
 use std::ops::Range;
-use std::sync::LazyLock;
-
-static YEARS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?i)over (?:the next )?(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten) years",
-    )
-    .expect("static regex")
-});
 
 /// Reads the first figure in a piece of text with the extractor's grammar: money first, else
 /// the first percentage, gigawatts or count.
@@ -83,21 +74,17 @@ pub fn read_status(text: &str) -> ClaimStatus {
     crate::extract::cues::status(text)
 }
 
+/// The period the selection states for its figure: the extractor's period grammar
+/// ([`crate::extract::period::find_period`]), read around the first figure (or from the end of
+/// the text when there is none), as it would be in an article.
 fn read_period(text: &str) -> Option<Period> {
-    let c = YEARS.captures(text)?;
-    let n = match c["n"].to_lowercase().as_str() {
-        "two" => 2,
-        "three" => 3,
-        "four" => 4,
-        "five" => 5,
-        "six" => 6,
-        "seven" => 7,
-        "eight" => 8,
-        "nine" => 9,
-        "ten" => 10,
-        d => d.parse().ok()?,
-    };
-    Some(Period::Over { months: n * 12 })
+    let found = crate::extract::figures::find_figures(text, 0);
+    let at = found
+        .iter()
+        .find(|f| f.figure.unit.is_money())
+        .or_else(|| found.first())
+        .map_or((text.len(), text.len()), |f| (f.start, f.end));
+    crate::extract::period::find_period(text, at)
 }
 
 /// A new claim for `range` of `doc`, prefilled from the selected text.

@@ -95,3 +95,61 @@ fn scale_slips_are_never_silent() {
         assert!(f.iter().all(|f| f.doubt.is_none()), "{s}: {f:?}");
     }
 }
+
+/// One period rule: what an analyst types in the Inspector's Period field (`Period`'s `FromStr`,
+/// which `ui::inspector::parse_period` calls) means what the same words mean after a figure in an
+/// article (`extract::period::find_period`, which the selection prefill also uses), and every
+/// period's display text reads back as itself.
+#[test]
+fn typed_and_article_periods_agree() {
+    use claimbench::extract::period::find_period;
+    use claimbench::model::Period;
+    let typed = [
+        "over 7 years",
+        "over 18 months",
+        "over the next 5 years",
+        "by 2027",
+        "per year",
+        "annually",
+        "yearly",
+        "per annum",
+    ];
+    for phrase in typed {
+        let parsed: Period = phrase.parse().unwrap_or_else(|e| panic!("{phrase}: {e}"));
+        let sentence = format!("The company will pay $10 billion {phrase}.");
+        let at = sentence.find("$10 billion").expect("figure");
+        assert_eq!(
+            find_period(&sentence, (at, at + "$10 billion".len())),
+            Some(parsed.clone()),
+            "{phrase:?} in an article"
+        );
+        let shown = parsed.display();
+        assert_eq!(
+            shown.parse::<Period>().as_ref(),
+            Ok(&parsed),
+            "{shown:?} reads back"
+        );
+    }
+    for bad in [
+        "soon",
+        "by 2025-13",
+        "0 years",
+        "1.5 months",
+        "7 years later",
+        "",
+    ] {
+        assert!(bad.parse::<Period>().is_err(), "{bad:?} is refused");
+    }
+    let picked = claimbench::annotate::claim_from_selection(
+        &claimbench::model::Workspace::default(),
+        &claimbench::model::SourceDocument::new(
+            claimbench::model::DocId::numbered(1),
+            "t",
+            "",
+            "It agreed to spend $38 billion over seven years on servers.".to_owned(),
+        ),
+        0..59,
+        claimbench::model::ClaimId::numbered(1),
+    );
+    assert_eq!(picked.period, Some(Period::Over { months: 84 }));
+}

@@ -78,9 +78,7 @@ pub fn nice_ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
     out
 }
 
-const MONTHS: [&str; 12] = [
-    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
-];
+use crate::model::MONTH_ABBREVIATIONS as MONTHS;
 
 /// Month-boundary ticks between `start` and `end`, at most about `target`, with labels (`2025`
 /// for yearly ticks, `Apr 2025` otherwise).

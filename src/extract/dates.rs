@@ -60,7 +60,7 @@ pub struct FoundDate {
     pub date: FuzzyDate,
 }
 
-const MONTHS: &str = r"January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+const MONTHS: &str = crate::model::MONTH_NAMES_PATTERN;
 
 static DATE: LazyLock<Regex> = LazyLock::new(|| {
     let pat = format!(
@@ -128,22 +128,7 @@ static BARE_MONTH_PREP: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 fn month_number(s: &str) -> Option<u32> {
-    let m = match s.get(..3)? {
-        "Jan" => 1,
-        "Feb" => 2,
-        "Mar" => 3,
-        "Apr" => 4,
-        "May" => 5,
-        "Jun" => 6,
-        "Jul" => 7,
-        "Aug" => 8,
-        "Sep" => 9,
-        "Oct" => 10,
-        "Nov" => 11,
-        "Dec" => 12,
-        _ => return None,
-    };
-    Some(m)
+    crate::model::month_from_name(s)
 }
 
 /// Finds and resolves the dates in `text` (offsets shifted by `base`). Dates that need a

@@ -211,6 +211,69 @@ impl Period {
     }
 }
 
+/// Why a typed period was refused.
+#[derive(Clone, Debug, PartialEq, thiserror::Error)]
+pub enum PeriodError {
+    /// Not one of the shapes a period is typed in.
+    #[error("try “7 years”, “18 months”, “by 2027” or “per year”")]
+    Shape,
+    /// A duration that is not a positive whole number of months.
+    #[error("the period must be a whole number of months")]
+    NotWholeMonths,
+    /// `by` followed by something that is not a date.
+    #[error(transparent)]
+    Date(#[from] super::date::DateError),
+}
+
+/// A period as an analyst types it, in any case: `7 years`, `over the next 18 months`, `84 m`,
+/// `by 2027`, `by 2027-06`, `per year` (or `annually`, `yearly`, `a year`, `per annum`). Every
+/// [`Period::display`] text parses back to its period. Periods in article prose ("a seven-year
+/// deal") are the extractor's (`extract::period::find_period`), which agrees with this on the
+/// typed shapes (`tests/extract_agree.rs`).
+impl std::str::FromStr for Period {
+    type Err = PeriodError;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let t = s.trim().to_lowercase();
+        if matches!(
+            t.as_str(),
+            "per year"
+                | "annually"
+                | "a year"
+                | "yearly"
+                | "per annum"
+                | "each year"
+                | "every year"
+        ) {
+            return Ok(Period::PerYear);
+        }
+        if let Some(d) = t.strip_prefix("by ") {
+            return Ok(Period::By(d.trim().parse()?));
+        }
+        let t = t.strip_prefix("over ").unwrap_or(&t);
+        let t = t.strip_prefix("the next ").unwrap_or(t);
+        let mut parts = t.split_whitespace();
+        let n: f64 = parts
+            .next()
+            .and_then(|n| n.parse().ok())
+            .ok_or(PeriodError::Shape)?;
+        let months = match parts.next().unwrap_or("years") {
+            u if u.starts_with("year") || u == "y" => n * 12.0,
+            u if u.starts_with("month") || u == "m" => n,
+            _ => return Err(PeriodError::Shape),
+        };
+        if parts.next().is_some() {
+            return Err(PeriodError::Shape);
+        }
+        if !(months >= 1.0 && months.fract() == 0.0 && months <= f64::from(u32::MAX)) {
+            return Err(PeriodError::NotWholeMonths);
+        }
+        Ok(Period::Over {
+            months: months as u32,
+        })
+    }
+}
+
 /// A span of a document that states a claim.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Evidence {

@@ -149,6 +149,27 @@ impl FuzzyDate {
     }
 }
 
+/// English month abbreviations, January first: chart ticks and every reader of month names use
+/// this one table.
+pub const MONTH_ABBREVIATIONS: [&str; 12] = [
+    "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
+];
+
+/// A regex alternation of English month names and their abbreviations, full names first so a
+/// match takes the whole word (`September`, `Sept`, `Sep`). Case is the caller's choice: the
+/// extractor matches it as written (so "may" and "march" stay verbs), date lines with `(?i)`.
+pub const MONTH_NAMES_PATTERN: &str = "January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec";
+
+/// The month number of an English month name or abbreviation in any case: `Sept` → 9,
+/// `DECEMBER` → 12; `None` for anything else.
+pub fn month_from_name(name: &str) -> Option<u32> {
+    let head = name.get(..3)?;
+    MONTH_ABBREVIATIONS
+        .iter()
+        .position(|m| m.eq_ignore_ascii_case(head))
+        .map(|i| i as u32 + 1)
+}
+
 impl fmt::Display for FuzzyDate {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{:04}", self.year)?;

@@ -18,8 +18,10 @@ pub mod workspace;
 
 pub use anchor::Anchor;
 pub use chart::{Chart, ChartSpec};
-pub use claim::{Claim, ClaimKind, ClaimStatus, Evidence, Period};
-pub use date::{DatePrecision, FuzzyDate};
+pub use claim::{Claim, ClaimKind, ClaimStatus, Evidence, Period, PeriodError};
+pub use date::{
+    DatePrecision, FuzzyDate, MONTH_ABBREVIATIONS, MONTH_NAMES_PATTERN, month_from_name,
+};
 pub use document::{SourceDocument, TextRange};
 pub use entity::{Entity, EntityKind};
 pub use figure::{Figure, Qualifier, Unit};

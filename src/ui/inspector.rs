@@ -88,41 +88,14 @@ pub fn parse_amount(s: &str) -> Result<(f64, Option<Unit>), String> {
     crate::extract::money::parse_typed_amount(s)
 }
 
-/// Parses a period: `7 years`, `84 months`, `by 2027`, `per year`; empty means none.
+/// Parses a period as typed ([`Period`]'s `FromStr`); empty means none.
 pub fn parse_period(s: &str) -> Result<Option<Period>, String> {
-    let t = s.trim().to_lowercase();
-    if t.is_empty() {
+    if s.trim().is_empty() {
         return Ok(None);
     }
-    if matches!(t.as_str(), "per year" | "annually" | "a year" | "yearly") {
-        return Ok(Some(Period::PerYear));
-    }
-    if let Some(d) = t.strip_prefix("by ") {
-        return d
-            .trim()
-            .parse::<FuzzyDate>()
-            .map(|d| Some(Period::By(d)))
-            .map_err(|e| e.to_string());
-    }
-    let t = t
-        .trim_start_matches("over ")
-        .trim_start_matches("the next ");
-    let mut parts = t.split_whitespace();
-    let n: f64 = parts
-        .next()
-        .and_then(|n| n.parse().ok())
-        .ok_or("try “7 years”, “18 months”, “by 2027” or “per year”")?;
-    let months = match parts.next().unwrap_or("years") {
-        u if u.starts_with("year") || u == "y" => n * 12.0,
-        u if u.starts_with("month") || u == "m" => n,
-        _ => return Err("try “7 years”, “18 months”, “by 2027” or “per year”".into()),
-    };
-    if months <= 0.0 || months.fract() != 0.0 {
-        return Err("the period must be a whole number of months".into());
-    }
-    Ok(Some(Period::Over {
-        months: months as u32,
-    }))
+    s.parse()
+        .map(Some)
+        .map_err(|e: crate::model::PeriodError| e.to_string())
 }
 
 fn parse_date(s: &str) -> Result<Option<FuzzyDate>, String> {

@@ -17,7 +17,7 @@ const MAX_DATE_LINE_EXTRA: usize = 40;
 /// A first line longer than this is a paragraph, not a headline.
 const MAX_TITLE: usize = 160;
 
-const MONTHS: &str = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
+const MONTHS: &str = crate::model::MONTH_NAMES_PATTERN;
 
 static ISO_DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"\b(\d{4})-(\d{2})-(\d{2})\b").expect("static regex: ISO date"));
@@ -163,11 +163,7 @@ pub fn parse_machine_date(s: &str) -> Option<FuzzyDate> {
 }
 
 fn month_number(name: &str) -> Option<u32> {
-    let n = name.get(..3)?.to_ascii_lowercase();
-    let all = [
-        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec",
-    ];
-    all.iter().position(|m| *m == n).map(|i| i as u32 + 1)
+    crate::model::month_from_name(name)
 }
 
 /// A title when the document has no headline: the first words of the text, else the file name.
