@@ -337,14 +337,24 @@ fn resolutions_attach_to_findings_and_undo() {
     let f = fs.get("figure:cl-0004+cl-0005").unwrap().clone();
     assert!(resolve_finding(&ws, &f, Some(ClaimId::numbered(1)), "x").is_err());
     let edit = resolve_finding(&ws, &f, Some(ClaimId::numbered(4)), "closing price").unwrap();
-    edit.apply(&mut ws);
+    let undo = edit.into_action(&ws).apply(&mut ws).unwrap();
     assert_eq!(ws.validate(), vec![]);
     let again = Findings::compute(&ws);
     let r = again.get(&f.id).unwrap().resolution.as_ref().unwrap();
     assert_eq!(r.preferred, Some(ClaimId::numbered(4)));
     assert_eq!(again.count(Severity::Hard), (1, 1));
-    edit.revert(&mut ws);
+    let resolved = ws.clone();
+    undo.apply(&mut ws).unwrap();
     assert!(ws.resolutions.is_empty());
+    // Reopening removes it again, as one undoable step.
+    let mut reopened = resolved.clone();
+    let undo = claimbench::analysis::reopen_finding(&reopened, &f.id)
+        .into_action(&reopened)
+        .apply(&mut reopened)
+        .unwrap();
+    assert!(reopened.resolutions.is_empty());
+    undo.apply(&mut reopened).unwrap();
+    assert_eq!(reopened, resolved);
 }
 
 #[test]
@@ -369,7 +379,7 @@ fn duplicates_are_proposed_and_merge_is_reversible() {
     let before = ws.clone();
     let m = merge_claims(&ws, &ClaimId::numbered(1), &ClaimId::numbered(2)).unwrap();
     assert_eq!(ws, before, "merge_claims does not touch the workspace");
-    m.apply(&mut ws);
+    let undo = m.into_action().apply(&mut ws).unwrap();
     assert_eq!(ws.claims.len(), before.claims.len() - 1);
     let kept = ws.claim(&ClaimId::numbered(1)).unwrap();
     assert_eq!(kept.evidence.len(), 2);
@@ -385,7 +395,7 @@ fn duplicates_are_proposed_and_merge_is_reversible() {
         "at least vs more than agree: after the merge that conflict is gone"
     );
     assert_eq!(ws.validate(), vec![]);
-    m.revert(&mut ws);
+    undo.apply(&mut ws).unwrap();
     assert_eq!(ws, before);
     assert!(merge_claims(&ws, &ClaimId::numbered(1), &ClaimId::numbered(1)).is_err());
     assert!(merge_claims(&ws, &ClaimId::numbered(1), &ClaimId::numbered(99)).is_err());

@@ -1,9 +1,11 @@
-//! Workspace edits made by the analysis: merging duplicate claims and saving resolutions.
+//! Workspace edits made by the analysis: merging duplicate claims, saving and reopening
+//! resolutions.
 //!
-//! Each function is pure: it looks at the workspace and returns an edit value that records the
-//! state before and after, so the caller can [`ClaimMerge::apply`] it and later
-//! [`ClaimMerge::revert`] it (undo) without recomputing anything.
+//! Each function is pure: it looks at the workspace and returns the edit as an [`Action`], the one
+//! edit mechanism of the app and the library, so applying it returns its inverse and undo, redo
+//! and the workers' copy of the workspace treat it like any other edit.
 
+use crate::action::Action;
 use crate::model::{Claim, ClaimId, Resolution, Workspace};
 
 /// Why an edit cannot be made.
@@ -115,23 +117,13 @@ pub fn merge_claims(
 }
 
 impl ClaimMerge {
-    /// Applies the merge.
-    pub fn apply(&self, ws: &mut Workspace) {
-        ws.claims.retain(|c| c.id != self.absorbed.id);
-        if let Some(c) = ws.claims.iter_mut().find(|c| c.id == self.keep_before.id) {
-            *c = self.keep_after.clone();
-        }
-        ws.resolutions = self.resolutions_after.clone();
-    }
-
-    /// Undoes the merge.
-    pub fn revert(&self, ws: &mut Workspace) {
-        if let Some(c) = ws.claims.iter_mut().find(|c| c.id == self.keep_after.id) {
-            *c = self.keep_before.clone();
-        }
-        let at = self.absorbed_index.min(ws.claims.len());
-        ws.claims.insert(at, self.absorbed.clone());
-        ws.resolutions = self.resolutions_before.clone();
+    /// The merge as one undoable action: `keep` replaced, `absorb` deleted, resolutions renamed.
+    pub fn into_action(self) -> Action {
+        Action::Batch(vec![
+            Action::ReplaceClaim(Box::new(self.keep_after)),
+            Action::DeleteClaim(self.absorbed.id),
+            Action::SetResolutions(self.resolutions_after),
+        ])
     }
 }
 
@@ -180,27 +172,30 @@ pub fn resolve_finding(
 }
 
 impl ResolveEdit {
-    fn set(ws: &mut Workspace, finding: &str, r: &Option<Resolution>) {
-        match (ws.resolutions.iter().position(|x| x.finding == finding), r) {
-            (Some(i), Some(r)) => ws.resolutions[i] = r.clone(),
-            (Some(i), None) => {
-                ws.resolutions.remove(i);
-            }
-            (None, Some(r)) => {
-                ws.resolutions.push(r.clone());
-                ws.resolutions.sort_by(|a, b| a.finding.cmp(&b.finding));
-            }
-            (None, None) => {}
-        }
+    /// The edit as one undoable action: the workspace's resolutions with this finding's set,
+    /// replaced or added (or removed when `after` is `None`), sorted by finding id.
+    pub fn into_action(self, ws: &Workspace) -> Action {
+        let mut list: Vec<Resolution> = ws
+            .resolutions
+            .iter()
+            .filter(|x| x.finding != self.finding)
+            .cloned()
+            .collect();
+        list.extend(self.after);
+        list.sort_by(|a, b| a.finding.cmp(&b.finding));
+        Action::SetResolutions(list)
     }
+}
 
-    /// Applies the edit.
-    pub fn apply(&self, ws: &mut Workspace) {
-        Self::set(ws, &self.finding, &self.after);
-    }
-
-    /// Undoes the edit.
-    pub fn revert(&self, ws: &mut Workspace) {
-        Self::set(ws, &self.finding, &self.before);
+/// Reopening a resolved finding: its resolution removed, as a reversible edit.
+pub fn reopen_finding(ws: &Workspace, finding: &str) -> ResolveEdit {
+    ResolveEdit {
+        finding: finding.to_owned(),
+        before: ws
+            .resolutions
+            .iter()
+            .find(|r| r.finding == finding)
+            .cloned(),
+        after: None,
     }
 }

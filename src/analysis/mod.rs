@@ -25,6 +25,8 @@ pub use corroboration::{Corroboration, DuplicateCandidate, corroborations, dupli
 pub use filter::Filter;
 pub use findings::{Finding, FindingKind, Findings, Quote, Severity};
 pub use interval::Agreement;
-pub use merge::{ClaimMerge, EditError, ResolveEdit, merge_claims, resolve_finding};
+pub use merge::{
+    ClaimMerge, EditError, ResolveEdit, merge_claims, reopen_finding, resolve_finding,
+};
 pub use money::{Circularity, Cycle, MoneyEdge, MoneyGraph};
 pub use origin::{Origin, OriginSource};

@@ -11,14 +11,15 @@ mod lists;
 pub mod rows;
 
 pub use fingerprint::fingerprint;
-pub use lists::{claim_text, merge_action};
+pub use lists::claim_text;
 
 use super::app::Selection;
 use super::command::Command;
 use crate::action::Action;
 use crate::analysis::report::{Orphan, orphans};
 use crate::analysis::{
-    DuplicateCandidate, Finding, Findings, Quote, Severity, duplicate_candidates, resolve_finding,
+    DuplicateCandidate, Finding, Findings, Quote, Severity, duplicate_candidates, reopen_finding,
+    resolve_finding,
 };
 use crate::model::{ClaimId, Resolution, Workspace};
 use egui::{Color32, RichText};
@@ -525,36 +526,14 @@ fn resolution_ui(ui: &mut egui::Ui, ws: &Workspace, r: &Resolution, cmds: &mut V
         };
         ui.label(RichText::new(format!("Resolved, {pref}{note}")).color(RESOLVED));
         if ui.small_button("Reopen").clicked() {
-            let list: Vec<Resolution> = ws
-                .resolutions
-                .iter()
-                .filter(|x| x.finding != r.finding)
-                .cloned()
-                .collect();
-            cmds.push(edit_resolutions(list, "Reopen finding"));
+            let edit = reopen_finding(ws, &r.finding).into_action(ws);
+            cmds.push(edit_command(edit, "Reopen finding"));
         }
     });
 }
 
-/// The resolutions with one finding's resolution set (replaced or added), sorted by finding id.
-pub fn with_resolution(ws: &Workspace, r: Resolution) -> Vec<Resolution> {
-    let mut list: Vec<Resolution> = ws
-        .resolutions
-        .iter()
-        .filter(|x| x.finding != r.finding)
-        .cloned()
-        .collect();
-    list.push(r);
-    list.sort_by(|a, b| a.finding.cmp(&b.finding));
-    list
-}
-
-fn edit_resolutions(list: Vec<Resolution>, label: &str) -> Command {
-    Command::Edit(
-        Box::new(Action::SetResolutions(list)),
-        label.to_owned(),
-        None,
-    )
+fn edit_command(edit: Action, label: &str) -> Command {
+    Command::Edit(Box::new(edit), label.to_owned(), None)
 }
 
 /// The Resolve form. Returns `Some(command to run)` when the form closes (`Some(None)` on Cancel).
@@ -587,9 +566,7 @@ fn draft_ui(
             if ui.button("Save resolution").clicked() {
                 out = Some(
                     match resolve_finding(ws, f, d.preferred.clone(), d.note.trim()) {
-                        Ok(edit) => edit
-                            .after
-                            .map(|r| edit_resolutions(with_resolution(ws, r), "Resolve finding")),
+                        Ok(edit) => Some(edit_command(edit.into_action(ws), "Resolve finding")),
                         Err(_) => None,
                     },
                 );

@@ -1,9 +1,8 @@
 //! The lists below the findings: duplicate candidates (with an undoable Merge), claims without
 //! sources and orphaned evidence. Clicking a claim selects it.
 
-use crate::action::Action;
 use crate::analysis::report::Orphan;
-use crate::analysis::{ClaimMerge, DuplicateCandidate, merge_claims};
+use crate::analysis::{DuplicateCandidate, merge_claims};
 use crate::model::{Claim, ClaimId, Workspace};
 use crate::ui::command::Command;
 
@@ -23,16 +22,6 @@ pub fn claim_text(ws: &Workspace, c: &Claim) -> String {
         .map(|f| format!(" {}", f.display()))
         .unwrap_or_default();
     format!("{} {} {parties}{fig}", c.id, c.kind.name())
-}
-
-/// The merge as one undoable workspace edit: `keep` replaced, `absorb` deleted, resolutions
-/// renamed.
-pub fn merge_action(m: ClaimMerge) -> Action {
-    Action::Batch(vec![
-        Action::ReplaceClaim(Box::new(m.keep_after)),
-        Action::DeleteClaim(m.absorbed.id),
-        Action::SetResolutions(m.resolutions_after),
-    ])
 }
 
 fn claim_link(ui: &mut egui::Ui, ws: &Workspace, id: &ClaimId, cmds: &mut Vec<Command>) {
@@ -72,7 +61,7 @@ pub fn duplicate_ui(
             && let Ok(m) = merge_claims(ws, &d.keep, &d.absorb)
         {
             cmds.push(Command::Edit(
-                Box::new(merge_action(m)),
+                Box::new(m.into_action()),
                 format!("Merge {} into {}", d.absorb, d.keep),
                 None,
             ));
