@@ -1,6 +1,6 @@
 //! The README's shortcut table is the one users read: it must list every shortcut the app has.
 
-use claimbench::ui::Command;
+use claimbench::ui::UiCommand;
 use claimbench::ui::command::PANE_KEYS;
 
 #[test]
@@ -8,12 +8,9 @@ fn readme_lists_every_keyboard_shortcut() {
     let readme = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"))
         .expect("README.md is readable");
     let ctx = egui::Context::default();
-    let panes: Vec<Command> = PANE_KEYS
-        .iter()
-        .map(|(p, _)| Command::ShowPane(*p))
-        .collect();
+    let panes: Vec<UiCommand> = PANE_KEYS.iter().map(|(p, _)| UiCommand::show(*p)).collect();
     let mut checked = 0;
-    for cmd in Command::with_shortcuts() {
+    for cmd in UiCommand::with_shortcuts() {
         if panes.contains(&cmd) {
             continue;
         }

@@ -79,9 +79,9 @@ fn every_control_of_every_pane_is_named() {
         h.run();
     }
     for (name, cmd) in [
-        ("command palette", Command::CommandPalette),
-        ("shortcuts sheet", Command::ShowShortcuts),
-        ("About", Command::ShowAbout),
+        ("command palette", Command::Ui(UiCommand::CommandPalette)),
+        ("shortcuts sheet", Command::Ui(UiCommand::ShowShortcuts)),
+        ("About", Command::Ui(UiCommand::ShowAbout)),
     ] {
         h.state_mut().push(cmd);
         h.run();
@@ -125,7 +125,7 @@ fn modals_toasts_and_messages_are_named_too() {
     h.state_mut()
         .push(Command::SetTitle("Renamed for the audit".into()));
     h.run();
-    h.state_mut().push(Command::New);
+    h.state_mut().push(Command::Ui(UiCommand::New));
     h.run();
     h.get_by_role_and_label(Role::Button, "Discard changes");
     scene(&h, "unsaved changes dialog", &mut report);
@@ -443,7 +443,7 @@ fn escape_closes_the_palette_and_the_help_windows() {
     );
     assert!(h.query_by_label("Close window").is_none());
 
-    h.state_mut().push(Command::ShowAbout);
+    h.state_mut().push(Command::Ui(UiCommand::ShowAbout));
     h.run();
     assert!(h.state().help.is_some());
     h.key_press(egui::Key::Escape);

@@ -105,7 +105,7 @@ fn the_claims_filter_follows_edits_to_a_claims_subject_and_quote() {
     assert!(table_ids(&mut h).contains(&id), "new subject not found");
 
     // Undo: the old text is found again, the new one no longer.
-    h.state_mut().push(Command::Undo);
+    h.state_mut().push(Command::Ui(UiCommand::Undo));
     h.run();
     assert_eq!(h.state().ws, ws);
     type_filter(&mut h, &old_quote);

@@ -332,7 +332,7 @@ fn a_saved_layout_is_restored_and_reset_goes_back_to_the_default() {
     assert!(layout::is_visible(&h.state().dock, Pane::Network));
     h.get_by_role_and_label(Role::Button, "Network");
     assert!(h.query_by_role_and_label(Role::Button, "Charts").is_none());
-    h.state_mut().push(Command::ResetLayout);
+    h.state_mut().push(Command::Ui(UiCommand::ResetLayout));
     h.run();
     assert!(layout::is_visible(&h.state().dock, Pane::Reader));
     h.get_by_role_and_label(Role::Button, "Charts");

@@ -1,6 +1,6 @@
 //! The application state and its one command handler.
 
-use super::command::Command;
+use super::command::{Command, UiCommand};
 use super::dialogs::{DialogBackend, Dialogs, PathPurpose};
 use super::layout::{self, Pane};
 use super::screenshot::ScreenshotJob;
@@ -470,16 +470,19 @@ impl ClaimbenchApp {
     /// Runs one command now. Commands that would drop unsaved changes ask first.
     pub fn run_command(&mut self, cmd: Command, ctx: &egui::Context) {
         match cmd {
-            Command::New | Command::Open | Command::OpenPath(_) | Command::Quit
+            Command::Ui(UiCommand::New)
+            | Command::Ui(UiCommand::Open)
+            | Command::OpenPath(_)
+            | Command::Ui(UiCommand::Quit)
                 if self.is_dirty() =>
             {
                 self.dialogs.confirm_discard = Some(cmd);
             }
-            Command::New => {
+            Command::Ui(UiCommand::New) => {
                 self.cancel_open();
                 self.replace_workspace(Workspace::default(), None);
             }
-            Command::Open => {
+            Command::Ui(UiCommand::Open) => {
                 self.dialogs.pending_merge = false;
                 if let Some(p) = self.dialogs.ask_path(PathPurpose::Open, None) {
                     self.push(Command::OpenPath(p));
@@ -488,11 +491,11 @@ impl ClaimbenchApp {
             Command::OpenPath(p) => {
                 self.start_open(&p, Some(ctx));
             }
-            Command::Save => match self.path.clone() {
+            Command::Ui(UiCommand::Save) => match self.path.clone() {
                 Some(p) => self.save_to(&p),
-                None => self.push(Command::SaveAs),
+                None => self.push(Command::Ui(UiCommand::SaveAs)),
             },
-            Command::SaveAs => {
+            Command::Ui(UiCommand::SaveAs) => {
                 let name = self
                     .path
                     .as_ref()
@@ -514,7 +517,7 @@ impl ClaimbenchApp {
                     self.push(c);
                 }
             }
-            Command::MergeWorkspace => {
+            Command::Ui(UiCommand::MergeWorkspace) => {
                 self.dialogs.pending_merge = true;
                 if let Some(p) = self.dialogs.ask_path(PathPurpose::Open, None) {
                     self.dialogs.pending_merge = false;
@@ -528,9 +531,9 @@ impl ClaimbenchApp {
             }
             Command::OverwriteSave => {
                 self.disk.confirm_overwrite();
-                self.push(Command::Save);
+                self.push(Command::Ui(UiCommand::Save));
             }
-            Command::Quit => {
+            Command::Ui(UiCommand::Quit) => {
                 self.close_confirmed = true;
                 ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
@@ -552,6 +555,24 @@ impl ClaimbenchApp {
             }
             Command::ShowTab(tab) => layout::show(&mut self.dock, tab.pane()),
             Command::ShowPane(pane) => layout::show(&mut self.dock, pane),
+            Command::Ui(
+                UiCommand::ShowSources
+                | UiCommand::ShowEntities
+                | UiCommand::ShowReader
+                | UiCommand::ShowCharts
+                | UiCommand::ShowNetwork
+                | UiCommand::ShowFindings
+                | UiCommand::ShowClaims
+                | UiCommand::ShowInspector
+                | UiCommand::ShowSuggestions
+                | UiCommand::ShowMessages,
+            ) => {
+                if let Command::Ui(u) = cmd
+                    && let Some(pane) = u.pane()
+                {
+                    layout::show(&mut self.dock, pane);
+                }
+            }
             Command::TogglePane(pane) => {
                 if layout::is_open(&self.dock, pane) {
                     layout::close(&mut self.dock, pane);
@@ -559,23 +580,27 @@ impl ClaimbenchApp {
                     layout::show(&mut self.dock, pane);
                 }
             }
-            Command::ResetLayout => {
+            Command::Ui(UiCommand::ResetLayout) => {
                 self.dock = layout::default_dock(false);
                 self.note("Layout reset");
             }
-            Command::CommandPalette => {
+            Command::Ui(UiCommand::CommandPalette) => {
                 self.palette = match self.palette {
                     Some(_) => None,
                     None => Some(Default::default()),
                 }
             }
-            Command::ShowShortcuts => self.help = Some(super::help::HelpWindow::Shortcuts),
-            Command::ShowAbout => self.help = Some(super::help::HelpWindow::About),
-            Command::ZoomIn | Command::ZoomOut | Command::ZoomReset => {
+            Command::Ui(UiCommand::ShowShortcuts) => {
+                self.help = Some(super::help::HelpWindow::Shortcuts)
+            }
+            Command::Ui(UiCommand::ShowAbout) => self.help = Some(super::help::HelpWindow::About),
+            Command::Ui(UiCommand::ZoomIn)
+            | Command::Ui(UiCommand::ZoomOut)
+            | Command::Ui(UiCommand::ZoomReset) => {
                 let now = self.settings.zoom.unwrap_or(1.0);
                 let z = match cmd {
-                    Command::ZoomIn => now + 0.1,
-                    Command::ZoomOut => now - 0.1,
+                    Command::Ui(UiCommand::ZoomIn) => now + 0.1,
+                    Command::Ui(UiCommand::ZoomOut) => now - 0.1,
                     _ => 1.0,
                 };
                 let z = ((z * 10.0).round() / 10.0).clamp(0.5, 3.0);
@@ -583,11 +608,15 @@ impl ClaimbenchApp {
                 ctx.set_zoom_factor(z);
                 self.note(format!("Zoom {:.0}%", z * 100.0));
             }
-            Command::SetTheme(theme) => {
-                self.settings.theme = theme;
-                ctx.set_theme(theme);
+            Command::Ui(UiCommand::ThemeSystem | UiCommand::ThemeDark | UiCommand::ThemeLight) => {
+                if let Command::Ui(u) = cmd
+                    && let Some(theme) = u.theme()
+                {
+                    self.settings.theme = theme;
+                    ctx.set_theme(theme);
+                }
             }
-            Command::DismissWelcome => self.settings.welcome_dismissed = true,
+            Command::Ui(UiCommand::DismissWelcome) => self.settings.welcome_dismissed = true,
             Command::ShowEntity(id) => {
                 self.entities.selected = Some(id);
                 layout::show(&mut self.dock, Pane::Entities);
@@ -596,7 +625,7 @@ impl ClaimbenchApp {
                 self.charts.chart = Some(id);
                 layout::show(&mut self.dock, Pane::Charts);
             }
-            Command::Find => {
+            Command::Ui(UiCommand::Find) => {
                 layout::show(&mut self.dock, Pane::Reader);
                 let f = self.reader.find.get_or_insert_with(Default::default);
                 f.focus = true;
@@ -617,7 +646,7 @@ impl ClaimbenchApp {
                 }
             }
             Command::ExportChartTo(id, format, path) => self.export_chart(&id, format, &path),
-            Command::ExportReport => {
+            Command::Ui(UiCommand::ExportReport) => {
                 let name = format!("{}-report.md", crate::model::ids::slugify(&self.ws.title));
                 match self.dialogs.ask_path(PathPurpose::Export("md"), Some(name)) {
                     Some(path) => self.push(Command::ExportReportTo(path)),
@@ -648,7 +677,7 @@ impl ClaimbenchApp {
                     );
                 }
             }
-            Command::Undo => match self.history.undo(&mut self.ws) {
+            Command::Ui(UiCommand::Undo) => match self.history.undo(&mut self.ws) {
                 Ok(Some(l)) => {
                     self.note(format!("Undid {l}"));
                     self.fix_selection();
@@ -656,7 +685,7 @@ impl ClaimbenchApp {
                 Ok(None) => {}
                 Err(e) => self.error(format!("Undo: {e}; the step is kept")),
             },
-            Command::Redo => match self.history.redo(&mut self.ws) {
+            Command::Ui(UiCommand::Redo) => match self.history.redo(&mut self.ws) {
                 Ok(Some(l)) => {
                     self.note(format!("Redid {l}"));
                     self.fix_selection();
@@ -664,13 +693,13 @@ impl ClaimbenchApp {
                 Ok(None) => {}
                 Err(e) => self.error(format!("Redo: {e}; the step is kept")),
             },
-            Command::ClearRecent => self.settings.recent.clear(),
-            Command::Import => {
+            Command::Ui(UiCommand::ClearRecent) => self.settings.recent.clear(),
+            Command::Ui(UiCommand::Import) => {
                 if let Some(paths) = self.dialogs.ask_import_paths() {
                     self.push(Command::ImportPaths(paths));
                 }
             }
-            Command::ImportFromUrl => self.url_dialog.open = true,
+            Command::Ui(UiCommand::ImportFromUrl) => self.url_dialog.open = true,
             Command::ImportPaths(paths) => {
                 if self.import_job.is_some() {
                     self.note("An import is already running; wait for it or cancel it first");
@@ -678,12 +707,12 @@ impl ClaimbenchApp {
                     self.import_job = Some(super::import::ImportJob::start(paths, ctx.clone()));
                 }
             }
-            Command::CancelImport => {
+            Command::Ui(UiCommand::CancelImport) => {
                 if let Some(job) = &self.import_job {
                     job.cancel();
                 }
             }
-            Command::NewClaimFromSelection => self.new_claim_from_selection(),
+            Command::Ui(UiCommand::NewClaimFromSelection) => self.new_claim_from_selection(),
             Command::ReplaceText(doc, text) => {
                 if let Some((action, r)) = crate::anchoring::replace_text(&self.ws, &doc, text) {
                     self.history.seal();
@@ -721,7 +750,7 @@ impl ClaimbenchApp {
                     _ => self.note("Select the new span in the Reader first"),
                 }
             }
-            Command::AddSelectionAsEvidence => self.add_selection_as_evidence(),
+            Command::Ui(UiCommand::AddSelectionAsEvidence) => self.add_selection_as_evidence(),
             Command::DeleteClaim(id) => {
                 self.apply(Action::DeleteClaim(id.clone()), "Delete claim", None);
                 if self.selection.claim.as_ref() == Some(&id) {
@@ -970,7 +999,7 @@ impl ClaimbenchApp {
     /// Saves, then runs `next` (used by "Save" in the unsaved-changes dialog).
     pub fn save_then(&mut self, next: Command) {
         self.after_save = Some(next);
-        self.push(Command::Save);
+        self.push(Command::Ui(UiCommand::Save));
     }
 
     /// How long ago the newest message was raised (drives the fading of note toasts).
@@ -991,7 +1020,7 @@ impl ClaimbenchApp {
         // While a text field has focus, its own undo (Ctrl+Z) wins over the workspace's.
         // The Reader is a read-only text field: having it focused is not typing.
         let typing = ctx.egui_wants_keyboard_input() && !self.reader.has_focus;
-        for cmd in Command::with_shortcuts() {
+        for cmd in UiCommand::with_shortcuts() {
             if typing && !cmd.fires_while_typing() {
                 continue;
             }
@@ -1000,7 +1029,7 @@ impl ClaimbenchApp {
                 .iter()
                 .any(|sc| ctx.input_mut(|i| i.consume_shortcut(sc)))
             {
-                self.push(cmd);
+                self.push(Command::Ui(cmd));
             }
         }
     }
@@ -1067,7 +1096,7 @@ impl ClaimbenchApp {
         if ctx.input(|i| i.viewport().close_requested()) && self.is_dirty() && !self.close_confirmed
         {
             ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
-            self.dialogs.confirm_discard = Some(Command::Quit);
+            self.dialogs.confirm_discard = Some(Command::Ui(UiCommand::Quit));
         }
     }
 

@@ -4,7 +4,7 @@
 //! every word must match, word starts and runs score higher.
 
 use super::app::ClaimbenchApp;
-use super::command::Command;
+use super::command::{Command, UiCommand};
 use super::layout::Pane;
 use crate::model::{ChartId, ClaimId, DocId, EntityId, Workspace};
 use nucleo_matcher::pattern::{CaseMatching, Normalization, Pattern};
@@ -59,19 +59,19 @@ pub struct PaletteState {
 
 /// Every entry for a workspace: commands first, then documents, charts, entities, claims.
 pub fn entries(ws: &Workspace, ctx: &egui::Context) -> Vec<Entry> {
-    let mut out: Vec<Entry> = Command::palette()
+    let mut out: Vec<Entry> = UiCommand::ALL
         .into_iter()
-        .filter_map(|c| {
-            let text = c.label()?;
+        .filter(|c| c.in_palette())
+        .map(|c| {
             let sc = c
                 .shortcut()
                 .map(|s| format!(" · {}", ctx.format_shortcut(&s)))
                 .unwrap_or_default();
-            Some(Entry {
-                text,
+            Entry {
+                text: c.label(),
                 detail: format!("command{sc}"),
-                target: Target::Command(c),
-            })
+                target: Target::Command(Command::Ui(c)),
+            }
         })
         .collect();
     for d in &ws.documents {
@@ -324,7 +324,10 @@ mod tests {
     fn empty_query_lists_commands_only() {
         let ws = sample();
         let (found, total) = search(&entries(&ws, &egui::Context::default()), "  ", 100);
-        assert_eq!(found.len(), Command::palette().len());
+        assert_eq!(
+            found.len(),
+            UiCommand::ALL.iter().filter(|c| c.in_palette()).count()
+        );
         assert_eq!(total, found.len());
     }
 

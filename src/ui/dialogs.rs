@@ -5,7 +5,7 @@
 //! never does nothing. Tests script the answers.
 
 use super::app::ClaimbenchApp;
-use super::command::Command;
+use super::command::{Command, UiCommand};
 use egui_file_dialog::FileDialog;
 use std::collections::VecDeque;
 use std::path::PathBuf;
@@ -245,8 +245,8 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
 
     if let Some(pending) = app.dialogs.confirm_discard.clone() {
         let what = match &pending {
-            Command::Quit => "quitting",
-            Command::New => "starting a new workspace",
+            Command::Ui(UiCommand::Quit) => "quitting",
+            Command::Ui(UiCommand::New) => "starting a new workspace",
             _ => "opening another workspace",
         };
         let mut choice = None;

@@ -10,7 +10,7 @@
 //! Reload / Cancel). The app calls [`DiskWatch::track`] after a load or save, [`DiskWatch::may_save`]
 //! before a save, and [`DiskWatch::frame_ui`] once a frame; everything else lives here.
 
-use super::Command;
+use super::{Command, UiCommand};
 use crate::io::disk::{DiskStamp, FileWatcher, changed_since};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
@@ -216,7 +216,7 @@ impl DiskWatch {
                         choice = Some(Some(Command::OverwriteSave));
                     }
                     if ui.button("Save as…").clicked() {
-                        choice = Some(Some(Command::SaveAs));
+                        choice = Some(Some(Command::Ui(UiCommand::SaveAs)));
                     }
                 }
                 if event == DiskEvent::Changed

@@ -2,7 +2,7 @@
 //! cannot drift from what the keys do) and About (version and the folders the app uses).
 
 use super::app::ClaimbenchApp;
-use super::command::Command;
+use super::command::{Command, UiCommand};
 use super::layout::Pane;
 
 /// Which help window is open.
@@ -29,14 +29,14 @@ const IN_PANE_KEYS: [(&str, &str); 5] = [
 /// The rows of the shortcuts sheet: (keys, command name), in palette order.
 pub fn shortcut_rows(ctx: &egui::Context) -> Vec<(String, String)> {
     let mut rows = Vec::new();
-    for c in Command::palette() {
+    for c in UiCommand::ALL {
         let keys: Vec<String> = c
             .shortcuts()
             .iter()
             .map(|s| ctx.format_shortcut(s))
             .collect();
-        if let (false, Some(label)) = (keys.is_empty(), c.label()) {
-            rows.push((keys.join("  or  "), label));
+        if !keys.is_empty() {
+            rows.push((keys.join("  or  "), c.label()));
         }
     }
     rows
@@ -67,7 +67,7 @@ pub fn welcome_ui(ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
             .on_hover_text("txt, md, html or pdf; or drop files on the window")
             .clicked()
         {
-            cmds.push(Command::Import);
+            cmds.push(Command::Ui(UiCommand::Import));
         }
         ui.weak("Ctrl+K finds anything.");
         if ui
@@ -75,7 +75,7 @@ pub fn welcome_ui(ui: &mut egui::Ui, cmds: &mut Vec<Command>) {
             .on_hover_text("Hide this strip (Help › Show the welcome strip brings it back)")
             .clicked()
         {
-            cmds.push(Command::DismissWelcome);
+            cmds.push(Command::Ui(UiCommand::DismissWelcome));
         }
     });
 }
@@ -153,7 +153,7 @@ pub fn help_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<Comm
                             ui.end_row();
                         });
                     if ui.button("Keyboard shortcuts…").clicked() {
-                        cmds.push(Command::ShowShortcuts);
+                        cmds.push(Command::Ui(UiCommand::ShowShortcuts));
                     }
                 });
         }
@@ -171,8 +171,8 @@ mod tests {
     fn sheet_lists_every_shortcut_once() {
         let ctx = egui::Context::default();
         let rows = shortcut_rows(&ctx);
-        for c in Command::with_shortcuts() {
-            let label = c.label().expect("named");
+        for c in UiCommand::with_shortcuts() {
+            let label = c.label();
             let n = rows.iter().filter(|(_, l)| *l == label).count();
             assert_eq!(n, 1, "{label} is listed once");
         }

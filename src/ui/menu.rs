@@ -1,17 +1,12 @@
-//! The menu bar: File, Edit, View, Help. Labels, shortcuts and tooltips come from [`Command`].
+//! The menu bar: File, Edit, View, Help. Labels, shortcuts and tooltips come from the
+//! [`UiCommand`] table, as in the command palette and the shortcuts sheet.
 
 use super::app::ClaimbenchApp;
-use super::command::Command;
+use super::command::{Command, UiCommand};
 use super::layout::{self, Pane};
 
-fn item(
-    ui: &mut egui::Ui,
-    ctx: &egui::Context,
-    label: &str,
-    cmd: Command,
-    cmds: &mut Vec<Command>,
-) {
-    let mut button = egui::Button::new(label);
+fn item(ui: &mut egui::Ui, ctx: &egui::Context, cmd: UiCommand, cmds: &mut Vec<Command>) {
+    let mut button = egui::Button::new(cmd.menu_label());
     if let Some(sc) = cmd.shortcut() {
         button = button.shortcut_text(ctx.format_shortcut(&sc));
     }
@@ -23,7 +18,7 @@ fn item(
         r.on_hover_text(tip)
     };
     if r.clicked() {
-        cmds.push(cmd);
+        cmds.push(Command::Ui(cmd));
         ui.close();
     }
 }
@@ -33,8 +28,8 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
     let ctx = ui.ctx().clone();
     egui::MenuBar::new().ui(ui, |ui| {
         let r = ui.menu_button("File", |ui| {
-            item(ui, &ctx, "New", Command::New, cmds);
-            item(ui, &ctx, "Open…", Command::Open, cmds);
+            item(ui, &ctx, UiCommand::New, cmds);
+            item(ui, &ctx, UiCommand::Open, cmds);
             ui.menu_button("Open Recent", |ui| {
                 if app.settings.recent.is_empty() {
                     ui.label("No recent workspaces");
@@ -48,44 +43,45 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
                 if !app.settings.recent.is_empty() {
                     ui.separator();
                     if ui.button("Clear recent").clicked() {
-                        cmds.push(Command::ClearRecent);
+                        cmds.push(Command::Ui(UiCommand::ClearRecent));
                         ui.close();
                     }
                 }
             });
             ui.separator();
-            item(ui, &ctx, "Import documents…", Command::Import, cmds);
-            item(ui, &ctx, "Import from URL…", Command::ImportFromUrl, cmds);
-            item(ui, &ctx, "Export report…", Command::ExportReport, cmds);
-            item(ui, &ctx, "Merge workspace…", Command::MergeWorkspace, cmds);
+            item(ui, &ctx, UiCommand::Import, cmds);
+            item(ui, &ctx, UiCommand::ImportFromUrl, cmds);
+            item(ui, &ctx, UiCommand::ExportReport, cmds);
+            item(ui, &ctx, UiCommand::MergeWorkspace, cmds);
             ui.separator();
-            item(ui, &ctx, "Save", Command::Save, cmds);
-            item(ui, &ctx, "Save As…", Command::SaveAs, cmds);
+            item(ui, &ctx, UiCommand::Save, cmds);
+            item(ui, &ctx, UiCommand::SaveAs, cmds);
             ui.separator();
-            item(ui, &ctx, "Quit", Command::Quit, cmds);
+            item(ui, &ctx, UiCommand::Quit, cmds);
         });
         super::a11y::name_menu(&r.response, "File menu");
         let r = ui.menu_button("Edit", |ui| {
-            let sc = |c: &Command| {
+            let sc = |c: UiCommand| {
                 c.shortcut()
                     .map(|s| ctx.format_shortcut(&s))
                     .unwrap_or_default()
             };
             let undo = app.history.undo_label().map(|l| format!("Undo {l}"));
             let redo = app.history.redo_label().map(|l| format!("Redo {l}"));
-            for (label, cmd, fallback) in
-                [(undo, Command::Undo, "Undo"), (redo, Command::Redo, "Redo")]
-            {
+            for (label, cmd, fallback) in [
+                (undo, UiCommand::Undo, "Undo"),
+                (redo, UiCommand::Redo, "Redo"),
+            ] {
                 let enabled = label.is_some();
                 let button = egui::Button::new(label.unwrap_or_else(|| fallback.into()))
-                    .shortcut_text(sc(&cmd));
+                    .shortcut_text(sc(cmd));
                 if ui.add_enabled(enabled, button).clicked() {
-                    cmds.push(cmd);
+                    cmds.push(Command::Ui(cmd));
                     ui.close();
                 }
             }
             ui.separator();
-            item(ui, &ctx, "Find…", Command::Find, cmds);
+            item(ui, &ctx, UiCommand::Find, cmds);
             ui.separator();
             let label = ui.label("Workspace title:");
             let mut title = app.ws.title.clone();
@@ -98,7 +94,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
         });
         super::a11y::name_menu(&r.response, "Edit menu");
         let r = ui.menu_button("View", |ui| {
-            item(ui, &ctx, "Command palette…", Command::CommandPalette, cmds);
+            item(ui, &ctx, UiCommand::CommandPalette, cmds);
             ui.separator();
             ui.label("Panels (click to close or reopen)");
             for pane in Pane::ALL {
@@ -110,38 +106,38 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
                     cmds.push(Command::TogglePane(pane));
                 }
             }
-            item(ui, &ctx, "Reset layout", Command::ResetLayout, cmds);
+            item(ui, &ctx, UiCommand::ResetLayout, cmds);
             ui.separator();
             ui.horizontal(|ui| {
                 ui.label("Theme:");
-                for (label, theme) in [
-                    ("System", egui::ThemePreference::System),
-                    ("Dark", egui::ThemePreference::Dark),
-                    ("Light", egui::ThemePreference::Light),
+                for (label, cmd) in [
+                    ("System", UiCommand::ThemeSystem),
+                    ("Dark", UiCommand::ThemeDark),
+                    ("Light", UiCommand::ThemeLight),
                 ] {
                     if ui
-                        .selectable_label(app.settings.theme == theme, label)
-                        .on_hover_text(Command::SetTheme(theme).tooltip())
+                        .selectable_label(cmd.theme() == Some(app.settings.theme), label)
+                        .on_hover_text(cmd.tooltip())
                         .clicked()
                     {
-                        cmds.push(Command::SetTheme(theme));
+                        cmds.push(Command::Ui(cmd));
                     }
                 }
             });
-            item(ui, &ctx, "Zoom in", Command::ZoomIn, cmds);
-            item(ui, &ctx, "Zoom out", Command::ZoomOut, cmds);
-            item(ui, &ctx, "Reset zoom", Command::ZoomReset, cmds);
+            item(ui, &ctx, UiCommand::ZoomIn, cmds);
+            item(ui, &ctx, UiCommand::ZoomOut, cmds);
+            item(ui, &ctx, UiCommand::ZoomReset, cmds);
         });
         super::a11y::name_menu(&r.response, "View menu");
         let r = ui.menu_button("Help", |ui| {
-            item(ui, &ctx, "Keyboard shortcuts", Command::ShowShortcuts, cmds);
-            item(ui, &ctx, "Command palette…", Command::CommandPalette, cmds);
+            item(ui, &ctx, UiCommand::ShowShortcuts, cmds);
+            item(ui, &ctx, UiCommand::CommandPalette, cmds);
             if ui.button("Show the welcome strip").clicked() {
                 app.settings.welcome_dismissed = false;
                 ui.close();
             }
             ui.separator();
-            item(ui, &ctx, "About claimbench", Command::ShowAbout, cmds);
+            item(ui, &ctx, UiCommand::ShowAbout, cmds);
         });
         super::a11y::name_menu(&r.response, "Help menu");
     });

@@ -38,9 +38,11 @@ pub mod sources;
 pub mod status;
 pub mod suggestions;
 pub mod toasts;
+pub mod ui_command;
 
 pub use app::{ClaimbenchApp, Startup, View};
 pub use command::Command;
+pub use ui_command::UiCommand;
 
 use std::path::PathBuf;
 

@@ -2,7 +2,7 @@
 //! excluded boilerplate dimmed; clicking a highlight selects its claim.
 
 use super::app::Selection;
-use super::command::Command;
+use super::command::{Command, UiCommand};
 use super::palette;
 use crate::model::{ClaimId, ClaimKind, DocId, SourceDocument, Workspace};
 use egui::text::{CCursor, LayoutJob, TextFormat};
@@ -281,7 +281,7 @@ fn reader_body_ui(
     // text under a dragging pointer.
     ui.horizontal_wrapped(|ui| {
         let has_sel = state.selection.is_some();
-        let sc = Command::NewClaimFromSelection
+        let sc = UiCommand::NewClaimFromSelection
             .shortcut()
             .map(|s| ui.ctx().format_shortcut(&s));
         let new =
@@ -291,7 +291,7 @@ fn reader_body_ui(
             .on_disabled_hover_text("Select text in the document first")
             .clicked()
         {
-            cmds.push(Command::NewClaimFromSelection);
+            cmds.push(Command::Ui(UiCommand::NewClaimFromSelection));
         }
         if ui
             .add_enabled(
@@ -301,7 +301,7 @@ fn reader_body_ui(
             .on_disabled_hover_text("Select a claim and some text first")
             .clicked()
         {
-            cmds.push(Command::AddSelectionAsEvidence);
+            cmds.push(Command::Ui(UiCommand::AddSelectionAsEvidence));
         }
         let inside = state.selection.as_ref().is_some_and(|(_, r)| {
             doc.excluded
@@ -612,7 +612,7 @@ fn text_block_ui(
             .add_enabled(has_sel, egui::Button::new("New claim from selection"))
             .clicked()
         {
-            cmds.push(Command::NewClaimFromSelection);
+            cmds.push(Command::Ui(UiCommand::NewClaimFromSelection));
             ui.close();
         }
         if let Some((_, r)) = state.selection.clone() {
@@ -643,7 +643,7 @@ fn text_block_ui(
             )
             .clicked()
         {
-            cmds.push(Command::AddSelectionAsEvidence);
+            cmds.push(Command::Ui(UiCommand::AddSelectionAsEvidence));
             ui.close();
         }
     });

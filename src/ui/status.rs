@@ -1,7 +1,7 @@
 //! The status bar: file, saved state, counts, and the latest note.
 
 use super::app::ClaimbenchApp;
-use super::command::Command;
+use super::command::{Command, UiCommand};
 
 /// Draws the status bar.
 pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Command>) {
@@ -19,7 +19,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<
                     .text(format!("Importing {done}/{total}")),
             );
             if ui.button("Cancel import").clicked() {
-                cmds.push(Command::CancelImport);
+                cmds.push(Command::Ui(UiCommand::CancelImport));
             }
             ui.separator();
         }
