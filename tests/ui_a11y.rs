@@ -4,7 +4,7 @@
 
 use claimbench::model::ClaimId;
 use claimbench::ui::layout::{self, Pane};
-use claimbench::ui::{ClaimbenchApp, Command};
+use claimbench::ui::{ClaimbenchApp, Command, UiCommand};
 use egui::accesskit::Role;
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT, Queryable};

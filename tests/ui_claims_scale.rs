@@ -7,7 +7,7 @@ use claimbench::action::Action;
 use claimbench::analysis::Findings;
 use claimbench::model::Workspace;
 use claimbench::ui::layout::Pane;
-use claimbench::ui::{ClaimbenchApp, Command};
+use claimbench::ui::{ClaimbenchApp, Command, UiCommand};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
 

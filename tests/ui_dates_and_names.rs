@@ -107,7 +107,10 @@ fn a_new_workspace_is_never_the_sample_and_takes_its_files_name() {
     assert!(app.is_sample);
     assert_eq!(app.source_label(), claimbench::sample::SAMPLE_NAME);
 
-    app.run_command(Command::Ui(UiCommand::New), &ctx);
+    app.run_command(
+        claimbench::ui::Command::Ui(claimbench::ui::UiCommand::New),
+        &ctx,
+    );
     assert_eq!(app.source_label(), "new workspace (not saved yet)");
     assert!(app.is_blank(), "nothing to save yet");
     // An import adds documents: still a new workspace, not the sample.

@@ -182,7 +182,7 @@ fn a_file_changed_on_disk_during_unsaved_edits_is_merged_with_them() {
     assert!(h.state().is_dirty(), "the merge is an unsaved edit");
     // Saving now writes over the disk version without asking (it is merged in).
     h.state_mut()
-        .push(claimbench::ui::Command::Ui(UiCommand::Save));
+        .push(claimbench::ui::Command::Ui(claimbench::ui::UiCommand::Save));
     h.run();
     assert!(!h.state().is_dirty());
     let saved = claimbench::io::load_workspace(&path).unwrap();

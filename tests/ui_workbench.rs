@@ -3,8 +3,8 @@
 
 mod harness;
 
-use claimbench::ui::Command;
 use claimbench::ui::layout::{self, Pane};
+use claimbench::ui::{Command, UiCommand};
 use egui::accesskit::Role;
 use egui_kittest::kittest::Queryable;
 use harness::{sample, start};
