@@ -7,7 +7,7 @@
 
 use super::{EXIT_BAD_INPUT, EXIT_OK, report_error};
 use crate::io::{LoadError, locate};
-use crate::model::Workspace;
+use crate::model::{ProblemKind, Workspace};
 use std::path::{Path, PathBuf};
 
 /// Arguments of `report`.
@@ -57,7 +57,7 @@ pub fn load_for_report(path: &Path) -> Result<Workspace, String> {
             let fatal = ws
                 .validate()
                 .into_iter()
-                .find(|p| !is_anchor_problem(&p.message));
+                .find(|p| p.kind != ProblemKind::Evidence);
             match fatal {
                 None => Ok(ws),
                 Some(p) => {
@@ -68,9 +68,4 @@ pub fn load_for_report(path: &Path) -> Result<Workspace, String> {
         }
         Err(e) => Err(e.to_string()),
     }
-}
-
-/// Whether a validation message is about an evidence span that does not fit its document.
-fn is_anchor_problem(message: &str) -> bool {
-    message.starts_with("evidence ")
 }

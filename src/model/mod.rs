@@ -28,4 +28,4 @@ pub use figure::{Figure, Qualifier, Unit};
 pub use ids::{ChartId, ClaimId, DocId, EntityId};
 pub use resolution::Resolution;
 pub use team::{ConflictItem, FeedSubscription, MergeConflict};
-pub use workspace::{CURRENT_VERSION, FORMAT_NAME, Workspace};
+pub use workspace::{CURRENT_VERSION, FORMAT_NAME, ProblemKind, Workspace};

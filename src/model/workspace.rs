@@ -83,8 +83,34 @@ pub enum Locator {
 pub struct Problem {
     /// Where it is.
     pub at: Locator,
+    /// What kind of problem, for code that treats kinds differently (the report tolerates
+    /// anchor problems, the Entities pane refuses a parent that makes a loop) without reading
+    /// the message.
+    pub kind: ProblemKind,
     /// What is wrong, in a sentence.
     pub message: String,
+}
+
+/// The kinds of [`Problem`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ProblemKind {
+    /// The file's `format` field names another format.
+    Format,
+    /// An id used twice in one list.
+    DuplicateId,
+    /// A reference to an entity or claim that is not in the workspace.
+    MissingReference,
+    /// Following an entity's parents comes back to it.
+    ParentLoop,
+    /// A figure that breaks its own rules (low above high, a value that is not finite).
+    Figure,
+    /// An evidence span that does not fit its document's text, or whose document is missing:
+    /// what the report lists as orphaned evidence instead of refusing the file.
+    Evidence,
+    /// An excluded range outside its document's text.
+    ExcludedRange,
+    /// A resolution that prefers a claim it does not list.
+    Resolution,
 }
 
 /// Makes `dst` equal to `src`, cloning only the elements that differ (a common prefix and
@@ -349,7 +375,9 @@ impl Workspace {
     /// their documents and equal to their quotes, sane figures, no parent cycles.
     pub fn validate(&self) -> Vec<Problem> {
         let mut out = Vec::new();
-        let mut push = |at: Locator, message: String| out.push(Problem { at, message });
+        let mut push = |at: Locator, kind: ProblemKind, message: String| {
+            out.push(Problem { at, kind, message })
+        };
         // How often each repeated id was seen before (one map, not a scan per repeat: 50,000
         // duplicate ids used to be quadratic).
         let repeat = |seen: &mut HashMap<String, usize>, id: &str| {
@@ -364,6 +392,7 @@ impl Workspace {
         if self.format != FORMAT_NAME {
             push(
                 Locator::Header,
+                ProblemKind::Format,
                 format!("format is {:?}, expected {FORMAT_NAME:?}", self.format),
             );
         }
@@ -375,6 +404,7 @@ impl Workspace {
                         id: d.id.0.clone(),
                         occurrence: repeat(&mut seen_documents, d.id.as_str()),
                     },
+                    ProblemKind::DuplicateId,
                     format!("duplicate document id {:?}", d.id.0),
                 );
             }
@@ -386,6 +416,7 @@ impl Workspace {
                 {
                     push(
                         Locator::Document(d.id.clone()),
+                        ProblemKind::ExcludedRange,
                         format!(
                             "excluded range {}..{} does not fit the text ({} bytes)",
                             r.start,
@@ -404,6 +435,7 @@ impl Workspace {
                         id: e.id.0.clone(),
                         occurrence: repeat(&mut seen_entities, e.id.as_str()),
                     },
+                    ProblemKind::DuplicateId,
                     format!("duplicate entity id {:?}", e.id.0),
                 );
             }
@@ -414,11 +446,13 @@ impl Workspace {
                 if !ents.contains(p) {
                     push(
                         Locator::Entity(e.id.clone()),
+                        ProblemKind::MissingReference,
                         format!("parent {:?} is not an entity", p.0),
                     );
                 } else if looping[i] {
                     push(
                         Locator::Entity(e.id.clone()),
+                        ProblemKind::ParentLoop,
                         format!("parent chain of {:?} loops back on itself", e.id.0),
                     );
                 }
@@ -433,6 +467,7 @@ impl Workspace {
                         id: c.id.0.clone(),
                         occurrence: repeat(&mut seen_claims, c.id.as_str()),
                     },
+                    ProblemKind::DuplicateId,
                     format!("duplicate claim id {:?}", c.id.0),
                 );
             }
@@ -441,18 +476,23 @@ impl Workspace {
                 if let Some(id) = id
                     && !ents.contains(id)
                 {
-                    push(at(), format!("{role} {:?} is not an entity", id.0));
+                    push(
+                        at(),
+                        ProblemKind::MissingReference,
+                        format!("{role} {:?} is not an entity", id.0),
+                    );
                 }
             }
             if let Some(f) = &c.figure
                 && let Err(e) = f.validate()
             {
-                push(at(), format!("figure: {e}"));
+                push(at(), ProblemKind::Figure, format!("figure: {e}"));
             }
             for (k, ev) in c.evidence.iter().enumerate() {
                 match documents.get(&ev.doc).copied() {
                     None => push(
                         at(),
+                        ProblemKind::Evidence,
                         format!(
                             "evidence {} points to missing document {:?}",
                             k + 1,
@@ -464,7 +504,11 @@ impl Workspace {
                             continue;
                         }
                         if let Err(e) = ev.anchor.validate(&d.text) {
-                            push(at(), format!("evidence {} in {:?}: {e}", k + 1, ev.doc.0));
+                            push(
+                                at(),
+                                ProblemKind::Evidence,
+                                format!("evidence {} in {:?}: {e}", k + 1, ev.doc.0),
+                            );
                         }
                     }
                 }
@@ -478,6 +522,7 @@ impl Workspace {
                         id: ch.id.0.clone(),
                         occurrence: repeat(&mut seen_charts, ch.id.as_str()),
                     },
+                    ProblemKind::DuplicateId,
                     format!("duplicate chart id {:?}", ch.id.0),
                 );
             }
@@ -487,6 +532,7 @@ impl Workspace {
                 if !claims.contains(id) {
                     push(
                         Locator::Resolution(r.finding.clone()),
+                        ProblemKind::MissingReference,
                         format!(
                             "resolution of {:?} refers to missing claim {:?}",
                             r.finding, id.0
@@ -499,6 +545,7 @@ impl Workspace {
             {
                 push(
                     Locator::Resolution(r.finding.clone()),
+                    ProblemKind::Resolution,
                     format!(
                         "resolution of {:?} prefers {:?}, which is not one of its claims",
                         r.finding, p.0
@@ -698,6 +745,17 @@ mod tests {
             "{msgs:?}"
         );
         assert!(msgs.iter().any(|m| m.contains("loops back")), "{msgs:?}");
+        let kinds: Vec<ProblemKind> = ws.validate().into_iter().map(|p| p.kind).collect();
+        assert_eq!(
+            kinds,
+            [
+                ProblemKind::ParentLoop,
+                ProblemKind::ParentLoop,
+                ProblemKind::MissingReference,
+                ProblemKind::Evidence
+            ],
+            "one kind per problem, in file order (both entities of the loop)"
+        );
     }
 
     #[test]
@@ -728,10 +786,8 @@ mod tests {
         let mut ws = tiny();
         let c = ws.claims[0].clone();
         ws.claims.push(c);
-        assert!(
-            ws.validate()
-                .iter()
-                .any(|p| p.message.contains("duplicate claim id"))
-        );
+        assert!(ws.validate().iter().any(
+            |p| p.message.contains("duplicate claim id") && p.kind == ProblemKind::DuplicateId
+        ));
     }
 }

@@ -204,7 +204,7 @@ pub fn entities_ui(
                 if probe
                     .validate()
                     .iter()
-                    .any(|p| p.message.contains("loops back"))
+                    .any(|p| p.kind == crate::model::ProblemKind::ParentLoop)
                 {
                     ui.colored_label(ui.visuals().error_fg_color, "that parent would make a loop");
                 } else {
