@@ -225,9 +225,9 @@ fn side_ui(
         key::key_ui(ui);
         ui.separator();
         ui.weak(format!(
-            "{} claims plotted from {} independent sources",
-            data.claims.len(),
-            data.sources.len()
+            "{} plotted from {}",
+            crate::words::count(data.claims.len(), "claim"),
+            crate::words::count(data.sources.len(), "independent source")
         ));
     });
 }

@@ -2,8 +2,8 @@
 //! boundaries; Y values are labelled in the chart's unit (`$10B`, `1.2 GW`, `20%`).
 
 use crate::chart::scale::day_number;
+use crate::chart::scale::tick_label;
 use crate::model::Unit;
-use crate::model::figure::format_value;
 use chrono::{Datelike, NaiveDate};
 use egui_plot::{GridInput, GridMark};
 
@@ -57,9 +57,10 @@ pub fn date_label(mark: GridMark) -> String {
     }
 }
 
-/// A Y axis label in the chart's unit (`$10B`, `1.2 GW`, `20%`), `/yr` for yearly amounts.
-pub fn value_label(v: f64, unit: &Unit, per_year: bool) -> String {
-    let s = format_value(v, unit);
+/// A Y axis label in the chart's unit (`$10B`, `1.2 GW`, `20%`), `/yr` for yearly amounts,
+/// with the precision the grid's `step` needs (the exports' rule, [`tick_label`]).
+pub fn value_label(v: f64, step: f64, unit: &Unit, per_year: bool) -> String {
+    let s = tick_label(v, step, unit);
     if per_year { format!("{s}/yr") } else { s }
 }
 
@@ -104,9 +105,9 @@ mod tests {
 
     #[test]
     fn values_format_in_the_axis_unit() {
-        assert_eq!(value_label(1.0e10, &Unit::Usd, false), "$10B");
-        assert_eq!(value_label(1.2e12, &Unit::Usd, false), "$1.2T");
-        assert_eq!(value_label(5.4e9, &Unit::Usd, true), "$5.4B/yr");
-        assert!(value_label(1.5, &Unit::Gw, false).contains("GW"));
+        assert_eq!(value_label(1.0e10, 1.0e10, &Unit::Usd, false), "$10B");
+        assert_eq!(value_label(1.2e12, 2.0e11, &Unit::Usd, false), "$1.2T");
+        assert_eq!(value_label(5.4e9, 2.0e8, &Unit::Usd, true), "$5.4B/yr");
+        assert!(value_label(1.5, 0.5, &Unit::Gw, false).contains("GW"));
     }
 }

@@ -57,7 +57,7 @@ pub fn configure<'a>(data: &ChartData, reset: bool) -> Plot<'a> {
         .y_axis_label(data.y_label.clone())
         .x_grid_spacer(date_grid)
         .x_axis_formatter(|m, _| date_label(m))
-        .y_axis_formatter(move |m, _| value_label(m.value, &unit, per_year))
+        .y_axis_formatter(move |m, _| value_label(m.value, m.step_size, &unit, per_year))
         .y_axis_min_width(56.0)
         .show_x(false)
         .show_y(false)
