@@ -381,6 +381,8 @@ pub fn claims_ui(
     }
     let width = ui.available_width();
     let share = |f: f32| (width * f).max(60.0);
+    // "Compute commitment" whole when there is room for it.
+    let kind_share = if width > 700.0 { 0.2 } else { 0.16 };
     let mut table = TableBuilder::new(ui)
         .id_salt("claims_table")
         .striped(true)
@@ -393,7 +395,7 @@ pub fn claims_ui(
         .column(
             Column::auto()
                 .at_least(60.0)
-                .at_most(share(0.16))
+                .at_most(share(kind_share))
                 .clip(true),
         )
         .column(
