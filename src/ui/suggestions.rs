@@ -175,8 +175,11 @@ pub fn suggestions_ui(
             }
             let left_in_row = ui.max_rect().right() - ui.cursor().min.x;
             ui.spacing_mut().slider_width = (left_in_row - 60.0).clamp(40.0, 140.0);
-            let r = ui.add(egui::Slider::new(&mut state.threshold, 0.0..=1.0).fixed_decimals(2));
+            // The value is shown as text beside the slider (a value box of its own would be a
+            // second control without a caption for screen readers).
+            let r = ui.add(egui::Slider::new(&mut state.threshold, 0.0..=1.0).show_value(false));
             super::a11y::labelled(&r, caption);
+            ui.label(format!("{:.0}%", state.threshold * 100.0));
             // Counted every frame, copied only on a click (a large document has thousands).
             let n_above = props.iter().filter(|c| c.confidence >= state.threshold).count();
             if ui

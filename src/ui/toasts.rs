@@ -75,7 +75,9 @@ pub fn toasts_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
                         }
                         // What the buttons on the right need; the text gets the rest.
                         let room = ui.available_width() - if more > 0 { 150.0 } else { 80.0 };
-                        let first = m.text.lines().next().unwrap_or_default();
+                        // One line: the message's lines joined (the whole text stays readable to screen
+                        // readers and on hover; the eye gets the start).
+                        let first = m.text.lines().collect::<Vec<_>>().join(" · ");
                         ui.allocate_ui(
                             egui::vec2(room.max(40.0), ui.spacing().interact_size.y),
                             |ui| {
