@@ -107,6 +107,8 @@ pub fn charts_ui(
         .resizable(true)
         .default_size(210.0)
         .show(ui, |ui| {
+            plot::series_list_ui(ui, &data);
+            ui.separator();
             egui::CollapsingHeader::new("Edit chart").show(ui, |ui| {
                 if let Some(edit) = editor::editor_ui(ui, ws, chart, &mut state.editor) {
                     if let Some((action, label)) = edit.action(ws) {

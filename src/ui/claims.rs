@@ -380,48 +380,24 @@ pub fn claims_ui(
         state.scroll_frames = 0;
     }
     let width = ui.available_width();
-    let share = |f: f32| (width * f).max(60.0);
+    let share = |f: f32| (width * f).max(56.0);
     // "Compute commitment" whole when there is room for it.
-    let kind_share = if width > 700.0 { 0.2 } else { 0.16 };
+    let kind_share = if width > 700.0 { 0.2 } else { 0.15 };
     let mut table = TableBuilder::new(ui)
         .id_salt("claims_table")
         .striped(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        // Each column takes at most its share of the pane and cuts a longer name with an
-        // ellipsis (whole on hover), so the last column (Docs, with the conflict flags) stays in
-        // view in the centre of a 1024-point window and long entity names do not push it out.
-        .column(Column::auto().at_least(72.0))
-        .column(
-            Column::auto()
-                .at_least(60.0)
-                .at_most(share(kind_share))
-                .clip(true),
-        )
-        .column(
-            Column::auto()
-                .at_least(56.0)
-                .at_most(share(0.16))
-                .clip(true),
-        )
-        .column(
-            Column::auto()
-                .at_least(60.0)
-                .at_most(share(0.16))
-                .clip(true),
-        )
-        .column(
-            Column::auto()
-                .at_least(60.0)
-                .at_most(share(0.15))
-                .clip(true),
-        )
-        .column(
-            Column::auto()
-                .at_least(56.0)
-                .at_most(share(0.13))
-                .clip(true),
-        )
+        // Each column has its share of the pane and cuts a longer name with an ellipsis (whole
+        // on hover), so the last column (Docs, with the conflict flags) stays in view in the
+        // centre of a 1024-point window and long entity names do not push it out. (Sized to
+        // content, a column with cut labels measured the cut width and never grew again.)
+        .column(Column::exact(76.0))
+        .column(Column::exact(share(kind_share)).clip(true))
+        .column(Column::exact(share(0.14)).clip(true))
+        .column(Column::exact(share(0.15)).clip(true))
+        .column(Column::exact(share(0.15)).clip(true))
+        .column(Column::exact(share(0.12)).clip(true))
         .column(Column::remainder().at_least(40.0).clip(true))
         .auto_shrink([false, false])
         // A jump, not a glide: rows must not slide under the pointer between two clicks.

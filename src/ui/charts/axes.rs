@@ -34,10 +34,21 @@ pub fn date_grid(input: GridInput) -> Vec<GridMark> {
         .into_iter()
         .find(|s| fits(*s) && (m1 - m0) / s <= 12)
         .unwrap_or(240);
+    // A label is centred on its mark: a mark closer to the plot's edge than half a label would
+    // have its label cut there ("'25" for "Jan 2025"), so it gets no label and no line.
+    let half_label = if step >= 12 { 22.0 } else { 38.0 };
+    let edge = if days_per_point.is_finite() && days_per_point > 0.0 {
+        half_label * days_per_point
+    } else {
+        0.0
+    };
+    let inside = |x: f64| x >= input.bounds.0 + edge && x <= input.bounds.1 - edge;
     let mut out = Vec::new();
     let mut m = m0 + (step - m0.rem_euclid(step)) % step;
     while m <= m1 && out.len() < 200 {
-        if let Some(d) = NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1) {
+        if let Some(d) = NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1)
+            && inside(day_number(d))
+        {
             out.push(GridMark {
                 value: day_number(d),
                 step_size: f64::from(step) * 30.44,
@@ -81,6 +92,23 @@ mod tests {
             assert_eq!(date_of(m.value).map(|x| x.day()), Some(1));
             assert!(m.step_size >= 76.0, "labels fit: {m:?}");
         }
+        // No mark so near an edge that its label would be cut: at 1 day per point the first
+        // and last 38 days are left free.
+        let (b0, b1) = (d(2024, 11, 20), d(2025, 12, 31));
+        assert!(
+            marks
+                .iter()
+                .all(|m| m.value >= b0 + 38.0 && m.value <= b1 - 38.0),
+            "{marks:?}"
+        );
+        let near_start = date_grid(GridInput {
+            bounds: (d(2024, 12, 20), d(2025, 12, 31)),
+            base_step_size: 8.0,
+        });
+        assert!(
+            near_start.iter().all(|m| m.value > d(2025, 1, 1)),
+            "Jan 2025, 12 points from the left edge, is left out: {near_start:?}"
+        );
         // Ten years in 400 points: yearly or coarser marks.
         let wide = date_grid(GridInput {
             bounds: (d(2015, 1, 1), d(2025, 1, 1)),
