@@ -106,6 +106,8 @@ pub fn charts_ui(
     egui::Panel::right("charts_side")
         .resizable(true)
         .default_size(210.0)
+        // At most 40% of the pane: the plot keeps the rest, whatever the names' lengths.
+        .max_size((ui.available_width() * 0.4).max(160.0))
         .show(ui, |ui| {
             plot::series_list_ui(ui, &data);
             ui.separator();

@@ -382,7 +382,8 @@ pub fn claims_ui(
     let width = ui.available_width();
     let share = |f: f32| (width * f).max(56.0);
     // "Compute commitment" whole when there is room for it.
-    let kind_share = if width > 700.0 { 0.2 } else { 0.15 };
+    let kind_share = if width > 700.0 { 0.22 } else { 0.15 };
+    let status_share = if width > 700.0 { 0.11 } else { 0.12 };
     let mut table = TableBuilder::new(ui)
         .id_salt("claims_table")
         .striped(true)
@@ -397,7 +398,7 @@ pub fn claims_ui(
         .column(Column::exact(share(0.14)).clip(true))
         .column(Column::exact(share(0.15)).clip(true))
         .column(Column::exact(share(0.15)).clip(true))
-        .column(Column::exact(share(0.12)).clip(true))
+        .column(Column::exact(share(status_share)).clip(true))
         .column(Column::remainder().at_least(40.0).clip(true))
         .auto_shrink([false, false])
         // A jump, not a glide: rows must not slide under the pointer between two clicks.

@@ -153,6 +153,7 @@ fn entity_picker(
     let r = egui::ComboBox::from_id_salt(salt)
         .selected_text(shown)
         .width(field_width(ui))
+        .truncate()
         .show_ui(ui, |ui| {
             let r = ui.add(
                 egui::TextEdit::singleline(&mut state.entity_filter).hint_text("type to filter"),
@@ -255,6 +256,7 @@ fn fields_ui(
     let r = egui::ComboBox::from_id_salt("kind")
         .selected_text(kind.label())
         .width(field_width(ui))
+        .truncate()
         .show_ui(ui, |ui| {
             for k in ClaimKind::ALL {
                 ui.selectable_value(&mut kind, k, k.label());
@@ -342,6 +344,7 @@ fn fields_ui(
     let r = egui::ComboBox::from_id_salt("status")
         .selected_text(status.label())
         .width(field_width(ui))
+        .truncate()
         .show_ui(ui, |ui| {
             for s in ClaimStatus::ALL {
                 ui.selectable_value(&mut status, s, s.label());
@@ -460,6 +463,7 @@ fn figure_rows(ui: &mut egui::Ui, c: &Claim, state: &mut InspectorState, cmds: &
     let r = egui::ComboBox::from_id_salt("qualifier")
         .selected_text(qualifier_words(q))
         .width(field_width(ui))
+        .truncate()
         .show_ui(ui, |ui| {
             for x in Qualifier::ALL {
                 ui.selectable_value(&mut q, x, qualifier_words(x));
@@ -536,6 +540,7 @@ fn figure_rows(ui: &mut egui::Ui, c: &Claim, state: &mut InspectorState, cmds: &
     let r = egui::ComboBox::from_id_salt("unit")
         .selected_text(unit.name().to_owned())
         .width(field_width(ui))
+        .truncate()
         .show_ui(ui, |ui| {
             let mut units = vec![Unit::Usd, Unit::Gw, Unit::Percent, Unit::Count];
             if let Unit::Currency(_) = &f.unit {

@@ -16,7 +16,7 @@ pub fn date_of(x: f64) -> Option<NaiveDate> {
 }
 
 /// Month-boundary grid marks over the visible days, spaced so their labels fit: at least about
-/// 76 points apart for `Apr 2025`, 44 for `2025`.
+/// 64 points apart for `Apr 2025`, 44 for `2025`.
 pub fn date_grid(input: GridInput) -> Vec<GridMark> {
     let (Some(a), Some(b)) = (date_of(input.bounds.0), date_of(input.bounds.1)) else {
         return Vec::new();
@@ -26,7 +26,7 @@ pub fn date_grid(input: GridInput) -> Vec<GridMark> {
     // egui_plot passes the days covered by its minimum grid spacing (8 points).
     let days_per_point = input.base_step_size / 8.0;
     let fits = |step: i32| {
-        let need = if step >= 12 { 44.0 } else { 76.0 };
+        let need = if step >= 12 { 44.0 } else { 64.0 };
         !(days_per_point.is_finite() && days_per_point > 0.0)
             || f64::from(step) * 30.44 / days_per_point >= need
     };
@@ -36,7 +36,7 @@ pub fn date_grid(input: GridInput) -> Vec<GridMark> {
         .unwrap_or(240);
     // A label is centred on its mark: a mark closer to the plot's edge than half a label would
     // have its label cut there ("'25" for "Jan 2025"), so it gets no label and no line.
-    let half_label = if step >= 12 { 22.0 } else { 38.0 };
+    let half_label = if step >= 12 { 22.0 } else { 32.0 };
     let edge = if days_per_point.is_finite() && days_per_point > 0.0 {
         half_label * days_per_point
     } else {
@@ -90,15 +90,15 @@ mod tests {
         assert!(marks.len() >= 3 && marks.len() <= 8, "{marks:?}");
         for m in &marks {
             assert_eq!(date_of(m.value).map(|x| x.day()), Some(1));
-            assert!(m.step_size >= 76.0, "labels fit: {m:?}");
+            assert!(m.step_size >= 64.0, "labels fit: {m:?}");
         }
         // No mark so near an edge that its label would be cut: at 1 day per point the first
-        // and last 38 days are left free.
+        // and last 32 days are left free.
         let (b0, b1) = (d(2024, 11, 20), d(2025, 12, 31));
         assert!(
             marks
                 .iter()
-                .all(|m| m.value >= b0 + 38.0 && m.value <= b1 - 38.0),
+                .all(|m| m.value >= b0 + 32.0 && m.value <= b1 - 32.0),
             "{marks:?}"
         );
         let near_start = date_grid(GridInput {

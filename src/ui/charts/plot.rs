@@ -61,6 +61,9 @@ pub fn series_list_ui(ui: &mut egui::Ui, data: &ChartData) {
         let item = egui::Id::new(&name);
         let mut shown = mem.as_ref().is_none_or(|m| !m.hidden_items.contains(&item));
         ui.horizontal(|ui| {
+            // A long name is cut with an ellipsis: it must not widen the column and squeeze
+            // the plot (the whole name is on hover).
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
             let (r, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
             ui.painter().rect_filled(r, 2.0, color);
             if ui.checkbox(&mut shown, &name).changed()

@@ -28,6 +28,9 @@ pub const NODE: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
 const NODE_RADIUS: f32 = 7.0;
 /// How far the two directions between a pair of nodes are set apart.
 const OFFSET: f32 = 5.0;
+/// The most characters of a name drawn beside its node (the whole name is in the lists beside
+/// the graph): "Amazon.com Incorporated and its subsidiaries…" would cover half the drawing.
+const NAME_CHARS: usize = 24;
 /// How close (points) a click must be to an edge to pick it.
 const PICK: f32 = 8.0;
 
@@ -202,7 +205,7 @@ pub fn graph_ui(
         .iter()
         .map(|(id, _)| {
             painter.layout_no_wrap(
-                g.name(id).to_owned(),
+                super::layout::short_name(g.name(id), NAME_CHARS),
                 FontId::proportional(13.0),
                 text_color,
             )

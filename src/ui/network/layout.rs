@@ -161,9 +161,21 @@ pub fn in_rect(unit: &[[f32; 2]], aspect: f32, rect: Rect, margin: Vec2) -> Vec<
         .collect()
 }
 
-/// Where each node's name goes: below, above, right or left of its node (`radius`), at the
-/// first place that overlaps neither a node nor a name placed before and stays inside `bounds`
-/// (below when every place is taken). `sizes[i]` is the size of node `i`'s name.
+/// `name` cut to at most `max` characters, with an ellipsis when cut.
+pub fn short_name(name: &str, max: usize) -> String {
+    if name.chars().count() <= max {
+        return name.to_owned();
+    }
+    let mut s: String = name.chars().take(max.saturating_sub(1)).collect();
+    s = s.trim_end().to_owned();
+    s.push('…');
+    s
+}
+
+/// Where each node's name goes: below, above, right or left of its node (`radius`), then the
+/// corners and a line further out, at the first place that overlaps neither a node nor a name
+/// placed before and stays inside `bounds`; when every place is taken, the one overlapping
+/// least, moved inside `bounds`. `sizes[i]` is the size of node `i`'s name.
 pub fn place_names(nodes: &[Pos2], sizes: &[Vec2], radius: f32, bounds: Rect) -> Vec<Rect> {
     let mut taken: Vec<Rect> = nodes
         .iter()
@@ -172,14 +184,41 @@ pub fn place_names(nodes: &[Pos2], sizes: &[Vec2], radius: f32, bounds: Rect) ->
     let mut out = Vec::with_capacity(nodes.len());
     for (&p, &size) in nodes.iter().zip(sizes) {
         let gap = radius + 2.0;
+        let (w, h) = (size.x, size.y);
         let spots = [
-            Rect::from_min_size(p + Vec2::new(-size.x / 2.0, gap), size),
-            Rect::from_min_size(p + Vec2::new(-size.x / 2.0, -gap - size.y), size),
-            Rect::from_min_size(p + Vec2::new(gap, -size.y / 2.0), size),
-            Rect::from_min_size(p + Vec2::new(-gap - size.x, -size.y / 2.0), size),
+            Rect::from_min_size(p + Vec2::new(-w / 2.0, gap), size),
+            Rect::from_min_size(p + Vec2::new(-w / 2.0, -gap - h), size),
+            Rect::from_min_size(p + Vec2::new(gap, -h / 2.0), size),
+            Rect::from_min_size(p + Vec2::new(-gap - w, -h / 2.0), size),
+            Rect::from_min_size(p + Vec2::new(gap * 0.7, gap * 0.7), size),
+            Rect::from_min_size(p + Vec2::new(-gap * 0.7 - w, gap * 0.7), size),
+            Rect::from_min_size(p + Vec2::new(gap * 0.7, -gap * 0.7 - h), size),
+            Rect::from_min_size(p + Vec2::new(-gap * 0.7 - w, -gap * 0.7 - h), size),
+            Rect::from_min_size(p + Vec2::new(-w / 2.0, gap + h), size),
+            Rect::from_min_size(p + Vec2::new(-w / 2.0, -gap - 2.0 * h), size),
         ];
-        let free = |r: &Rect| bounds.contains_rect(*r) && !taken.iter().any(|t| t.intersects(*r));
-        let at = spots.iter().copied().find(|r| free(r)).unwrap_or(spots[0]);
+        let inside = |r: Rect| {
+            let dx = (bounds.left() - r.left()).max(0.0) - (r.right() - bounds.right()).max(0.0);
+            let dy = (bounds.top() - r.top()).max(0.0) - (r.bottom() - bounds.bottom()).max(0.0);
+            r.translate(Vec2::new(dx, dy))
+        };
+        let overlap = |r: &Rect| -> f32 {
+            taken
+                .iter()
+                .map(|t| {
+                    let i = t.intersect(*r);
+                    if i.is_positive() { i.area() } else { 0.0 }
+                })
+                .sum()
+        };
+        let free = |r: &Rect| bounds.contains_rect(*r) && overlap(r) == 0.0;
+        let at = spots.iter().copied().find(|r| free(r)).unwrap_or_else(|| {
+            spots
+                .iter()
+                .map(|r| inside(*r))
+                .min_by(|a, b| overlap(a).total_cmp(&overlap(b)))
+                .unwrap_or(spots[0])
+        });
         taken.push(at);
         out.push(at);
     }
@@ -272,6 +311,23 @@ mod tests {
                 assert!(!a.intersects(Rect::from_center_size(*n, Vec2::splat(14.0))));
             }
         }
+    }
+
+    #[test]
+    fn long_names_are_cut_and_names_stay_inside() {
+        assert_eq!(short_name("OpenAI", 24), "OpenAI");
+        let cut = short_name("Amazon.com Incorporated and its subsidiaries", 24);
+        assert_eq!(cut.chars().count(), 24);
+        assert!(cut.ends_with('…'));
+        // A node at the drawing's right edge: its name goes to the left, not past the edge.
+        let bounds = Rect::from_min_size(Pos2::ZERO, Vec2::new(300.0, 200.0));
+        let names = place_names(
+            &[Pos2::new(295.0, 100.0)],
+            &[Vec2::new(120.0, 14.0)],
+            7.0,
+            bounds,
+        );
+        assert!(bounds.contains_rect(names[0]), "{:?}", names[0]);
     }
 
     #[test]
