@@ -103,7 +103,7 @@ pub fn tick_label(v: f64, step: f64, unit: &crate::model::Unit) -> String {
             0
         }
     };
-    if a >= 1e15 || a < 1e-3 {
+    if !(1e-3..1e15).contains(&a) {
         let mag = a.log10().floor();
         let digits = if step > 0.0 {
             (mag - step.log10()).ceil().clamp(0.0, 6.0) as usize

@@ -79,8 +79,8 @@ pub(crate) fn legend(svg: &mut Svg, data: &ChartData, x: f64, top: f64, bottom: 
         // A long explanation on two lines rather than past the image's edge.
         match label
             .char_indices()
-            .filter(|(i, c)| *c == ',' && *i < 34)
-            .last()
+            .rev()
+            .find(|(i, c)| *c == ',' && *i < 34)
         {
             Some((cut, _)) if label.chars().count() > 34 => {
                 svg.text(x + 24.0, y, &label[..=cut], "");

@@ -34,6 +34,26 @@ const NAME_CHARS: usize = 24;
 /// How close (points) a click must be to an edge to pick it.
 const PICK: f32 = 8.0;
 
+/// Room left free around the nodes for their names.
+const MARGIN: Vec2 = Vec2::new(56.0, 24.0);
+
+/// The flows of `g` as pairs of node indices (the layout's input).
+fn links(g: &MoneyGraph) -> Vec<(usize, usize)> {
+    g.graph
+        .edge_indices()
+        .filter_map(|e| g.graph.edge_endpoints(e))
+        .map(|(a, b)| (a.index(), b.index()))
+        .collect()
+}
+
+/// Where the nodes of `g` are drawn in a drawing of `rect`, in graph order: the force layout
+/// [`graph_ui`] draws (and caches), for finding a node or an edge on screen.
+pub fn node_positions(g: &MoneyGraph, rect: egui::Rect) -> Vec<Pos2> {
+    let aspect = super::layout::aspect_in(rect, MARGIN);
+    let unit = super::layout::force_layout(g.graph.node_count(), &links(g), aspect);
+    super::layout::in_rect(&unit, aspect, rect, MARGIN)
+}
+
 /// Line width for an edge: 1.5 for unpriced, up to 8 for the largest dollar amount (by square
 /// root, so small flows stay visible).
 pub fn edge_width(e: &MoneyEdge, max_usd: f64) -> f32 {
@@ -128,15 +148,10 @@ pub fn graph_ui(
     }
     // The force layout, computed once per graph and drawing shape (it costs up to tens of
     // milliseconds) and kept in egui's memory.
-    let margin = Vec2::new(56.0, 24.0);
+    let margin = MARGIN;
     let aspect = super::layout::aspect_in(rect, margin);
     let ids: Vec<&EntityId> = g.graph.node_weights().collect();
-    let links: Vec<(usize, usize)> = g
-        .graph
-        .edge_indices()
-        .filter_map(|e| g.graph.edge_endpoints(e))
-        .map(|(a, b)| (a.index(), b.index()))
-        .collect();
+    let links = links(g);
     let key = egui::Id::new((
         "network-layout",
         &ids,
