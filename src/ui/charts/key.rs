@@ -45,7 +45,9 @@ pub fn key_ui(ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(vec2(26.0, 16.0), Sense::hover());
             paint(ui.painter(), rect, sample, color);
-            ui.label(text);
+            // Wraps in a narrow column (a label in a row would run past the column's edge and
+            // push the column over the plot).
+            ui.add(egui::Label::new(text).wrap());
         });
     }
 }
