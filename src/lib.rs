@@ -20,3 +20,4 @@ pub mod sample;
 pub mod synth;
 #[cfg(feature = "gui")]
 pub mod ui;
+pub mod words;

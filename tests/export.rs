@@ -210,7 +210,12 @@ fn export_date_appears_only_when_asked() {
     assert!(o.status.success(), "{}", stderr(&o));
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("exported 2026-01-05"));
-    assert!(text.contains("cl-0003: no figure"), "not-plotted list");
+    // Named in words, not by its id.
+    assert!(
+        text.contains("Valuation, OpenAI: no figure"),
+        "not-plotted list"
+    );
+    assert!(!text.contains("cl-0003:"), "no claim ids for readers");
     let bad = export(
         &ws,
         "chart-openai-valuation",
@@ -416,7 +421,14 @@ fn sample_charts_export_to_svg_png_and_csv() {
             texts.iter().any(|t| t.starts_with(&expected)),
             "{id}: {expected}"
         );
-        assert!(texts.contains(&format!("Workspace: {} · chart {id}", ws.title).as_str()));
+        assert!(texts.contains(&format!("Workspace: {}", ws.title).as_str()));
+        // Words for readers: no claim or chart ids in the visible text.
+        assert!(
+            texts
+                .iter()
+                .all(|t| !t.contains("cl-0") && !t.contains("chart-")),
+            "{id}: {texts:?}"
+        );
         // PNG at the requested size, not blank.
         let png = dir.path().join(format!("{id}.png"));
         let o = export(&sample(), id, &png, &["--width", "1200", "--height", "700"]);

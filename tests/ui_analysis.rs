@@ -283,13 +283,13 @@ fn network_status_filter_drops_the_letter_of_intent_loop() {
 
 #[test]
 fn clicking_an_edge_in_the_drawing_lists_its_claims() {
-    use claimbench::ui::network::draw::{GRAPH_LABEL, circle_layout, segment};
+    use claimbench::ui::network::draw::{GRAPH_LABEL, node_positions, segment};
     let mut h = start();
     let ws = sample();
     let g = MoneyGraph::build(&ws, &Filter::default());
     open_tab(&mut h, "Network");
     let rect = h.get_by_label(GRAPH_LABEL).rect();
-    let pos = circle_layout(g.graph.node_count(), rect);
+    let pos = node_positions(&g, rect);
     let at = |name: &str| {
         let i = g
             .graph

@@ -310,7 +310,7 @@ fn notes_are_toasts_once_and_stay_in_messages() {
         2,
         "status bar and Messages"
     );
-    h.get_by_label_contains("1 messages, 0 errors");
+    h.get_by_label_contains("1 message, 0 errors");
 }
 
 #[test]

@@ -42,10 +42,7 @@ pub fn build(ws: &Workspace, chart: &Chart, entity: &EntityId, annualised: bool)
         let p = match point {
             Ok(p) => p,
             Err(reason) => {
-                not_plotted.push(NotPlotted {
-                    claim: c.id.clone(),
-                    reason,
-                });
+                not_plotted.push(NotPlotted::new(ws, c, reason));
                 continue;
             }
         };

@@ -222,6 +222,28 @@ pub struct NotPlotted {
     pub claim: ClaimId,
     /// Why.
     pub reason: Reason,
+    /// The claim in words for the exports' list ("Investment, Amazon → OpenAI"): people read
+    /// names there, not claim ids.
+    pub what: String,
+}
+
+impl NotPlotted {
+    /// `c` is left out of the chart for `reason`.
+    pub fn new(ws: &crate::model::Workspace, c: &crate::model::Claim, reason: Reason) -> Self {
+        let name =
+            |e: &Option<crate::model::EntityId>| e.as_ref().map(|id| ws.entity_name(id).to_owned());
+        let parties = match (name(&c.subject), name(&c.counterparty)) {
+            (Some(s), Some(t)) => format!(", {s} → {t}"),
+            (Some(s), None) => format!(", {s}"),
+            (None, Some(t)) => format!(", → {t}"),
+            (None, None) => String::new(),
+        };
+        Self {
+            claim: c.id.clone(),
+            reason,
+            what: format!("{}{parties}", c.kind.label()),
+        }
+    }
 }
 
 /// Why a selected claim is not plotted.

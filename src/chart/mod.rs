@@ -5,6 +5,8 @@
 
 pub mod commitments;
 pub mod data;
+pub mod key;
+pub mod place;
 pub mod png;
 pub mod same_fact;
 pub mod scale;

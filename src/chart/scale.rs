@@ -1,6 +1,7 @@
 //! Axis scales and tick choice: a linear map from data to pixels, "nice" value ticks (1, 2, 5
 //! × 10ⁿ), and calendar ticks on month boundaries.
 
+use crate::model::MONTH_ABBREVIATIONS as MONTHS;
 use chrono::{Datelike, NaiveDate};
 
 /// A linear map from a data interval to a pixel interval.
@@ -78,7 +79,58 @@ pub fn nice_ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
     out
 }
 
-use crate::model::MONTH_ABBREVIATIONS as MONTHS;
+/// A value-axis label for tick `v` of ticks `step` apart, in the chart's unit (`$10B`, `1.5 GW`,
+/// `20%`). Written with as many decimals as the step needs, so neighbouring ticks never read
+/// the same: ticks of 0.002 apart are `$0.002`, `$0.004`, not `$0` five times. Values beyond
+/// trillions or below a thousandth (a typo of a thousand billion dollars, a fraction of a cent)
+/// are written with an exponent (`$1.5e18`).
+pub fn tick_label(v: f64, step: f64, unit: &crate::model::Unit) -> String {
+    use crate::model::Unit;
+    let step = step.abs();
+    if !v.is_finite() {
+        return String::new();
+    }
+    // The unit around a number, as the figure formatter writes it ("$1", "1 GW", "€1").
+    let one = crate::model::figure::format_value(1.0, unit);
+    let (pre, post) = one.split_once('1').unwrap_or(("", ""));
+    let a = v.abs();
+    if a < step * 1e-9 || a == 0.0 {
+        return format!("{pre}0{post}");
+    }
+    let digits_for = |scaled_step: f64| -> usize {
+        if scaled_step > 0.0 && scaled_step.is_finite() {
+            (-scaled_step.log10()).ceil().clamp(0.0, 6.0) as usize
+        } else {
+            0
+        }
+    };
+    if !(1e-3..1e15).contains(&a) {
+        let mag = a.log10().floor();
+        let digits = if step > 0.0 {
+            (mag - step.log10()).ceil().clamp(0.0, 6.0) as usize
+        } else {
+            1
+        };
+        return format!("{pre}{v:.digits$e}{post}");
+    }
+    let (div, suffix) = match unit {
+        Unit::Usd | Unit::Currency(_) | Unit::Count => {
+            [(1e12, "T"), (1e9, "B"), (1e6, "M"), (1e3, "K")]
+                .into_iter()
+                .find(|(d, _)| a >= *d)
+                .unwrap_or((1.0, ""))
+        }
+        Unit::Gw | Unit::Percent => (1.0, ""),
+    };
+    let digits = digits_for(step / div);
+    let text = format!("{:.digits$}", v / div);
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    };
+    format!("{pre}{text}{suffix}{post}")
+}
 
 /// Month-boundary ticks between `start` and `end`, at most about `target`, with labels (`2025`
 /// for yearly ticks, `Apr 2025` otherwise).
@@ -150,5 +202,38 @@ mod tests {
         assert!(t.len() <= 7, "{t:?}");
         let y = date_ticks(d("2015-06-01"), d("2026-01-01"), 6);
         assert!(y.iter().all(|(_, l)| l.len() == 4), "{y:?}");
+    }
+
+    #[test]
+    fn tick_labels_tell_neighbouring_ticks_apart() {
+        use crate::model::Unit;
+        // Expected labels written before running (issue #19: every label read "$0").
+        let lab = |ticks: &[f64]| -> Vec<String> {
+            let step = ticks[1] - ticks[0];
+            ticks
+                .iter()
+                .map(|&v| tick_label(v, step, &Unit::Usd))
+                .collect()
+        };
+        assert_eq!(lab(&[0.0, 2e10, 4e10]), ["$0", "$20B", "$40B"]);
+        assert_eq!(lab(&[0.0, 2.5e11, 5e11]), ["$0", "$250B", "$500B"]);
+        assert_eq!(lab(&[1.0e12, 1.2e12, 1.4e12]), ["$1T", "$1.2T", "$1.4T"]);
+        assert_eq!(lab(&[0.0, 0.002, 0.004]), ["$0", "$0.002", "$0.004"]);
+        assert_eq!(lab(&[0.0, 0.0002, 0.0004]), ["$0", "$2e-4", "$4e-4"]);
+        assert_eq!(lab(&[0.0, 5e17, 1e18]), ["$0", "$5e17", "$1.0e18"]);
+        assert_eq!(
+            lab(&[1e18, 1.5e18, 2e18]),
+            ["$1.0e18", "$1.5e18", "$2.0e18"]
+        );
+        assert_eq!(tick_label(1.5, 0.5, &Unit::Gw), "1.5 GW");
+        assert_eq!(tick_label(20.0, 10.0, &Unit::Percent), "20%");
+        assert_eq!(tick_label(2e9, 1e9, &Unit::Currency("EUR".into())), "€2B");
+        // Around f64::MAX every label is still a number and they differ.
+        let t = nice_ticks(0.0, f64::MAX, 5);
+        let step = t[1] - t[0];
+        let labels: Vec<String> = t.iter().map(|&v| tick_label(v, step, &Unit::Usd)).collect();
+        for w in labels.windows(2) {
+            assert_ne!(w[0], w[1], "{labels:?}");
+        }
     }
 }

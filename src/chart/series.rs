@@ -218,10 +218,7 @@ fn valuation(ws: &Workspace, chart: &Chart, entities: &[EntityId]) -> ChartData 
     for (i, c) in selected {
         match point_of(ws, c, &unit) {
             Ok(p) => series[i].points.push(p),
-            Err(reason) => not_plotted.push(NotPlotted {
-                claim: c.id.clone(),
-                reason,
-            }),
+            Err(reason) => not_plotted.push(NotPlotted::new(ws, c, reason)),
         }
     }
     let label = unit_label("Valuation", &unit);
@@ -254,10 +251,7 @@ fn figures(
     for c in selected {
         match point_of(ws, c, unit) {
             Ok(p) => plotted.push((c, p)),
-            Err(reason) => not_plotted.push(NotPlotted {
-                claim: c.id.clone(),
-                reason,
-            }),
+            Err(reason) => not_plotted.push(NotPlotted::new(ws, c, reason)),
         }
     }
     // One kind plotted: a series per subject; several kinds: a series per kind.

@@ -440,7 +440,7 @@ fn footnote_counts_claims_and_sources_and_dates_only_when_asked() {
         f[0],
         "Plotted: 3 claims from 2 independent sources (Outlet B, The Information)."
     );
-    assert_eq!(f[1], "Workspace: Test deals · chart chart-v");
+    assert_eq!(f[1], "Workspace: Test deals");
     opts.export_date = Some(day("2026-01-05"));
     assert!(svg::footnote(&d, &opts)[1].ends_with("exported 2026-01-05"));
     let a = render_svg(&d, &RenderOptions::new("Test deals"));

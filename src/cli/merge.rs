@@ -38,14 +38,14 @@ pub fn run(args: &MergeArgs) -> i32 {
             }
             if outcome.renames.same_article > 0 {
                 line.push_str(&format!(
-                    "; {} articles imported on both sides joined",
-                    outcome.renames.same_article
+                    "; {} imported on both sides joined",
+                    crate::words::count(outcome.renames.same_article, "article")
                 ));
             }
             if outcome.orphaned > 0 {
                 line.push_str(&format!(
-                    "; {} evidence spans orphaned by a changed text",
-                    outcome.orphaned
+                    "; {} orphaned by a changed text",
+                    crate::words::count(outcome.orphaned, "evidence span")
                 ));
             }
             if n == 0 {

@@ -96,7 +96,8 @@ impl Settle for SourceDocument {
             .count();
         if n > 0 {
             return Err(format!(
-                "{n} claims still quote this document; remove their evidence first"
+                "{} still quote this document; remove their evidence first",
+                crate::words::count(n, "claim")
             ));
         }
         Ok(Action::RemoveDocument(key.into()))

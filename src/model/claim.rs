@@ -203,8 +203,15 @@ impl Period {
     /// Human text: `over 7 years`, `by 2027`, `per year`.
     pub fn display(&self) -> String {
         match self {
-            Period::Over { months } if months % 12 == 0 => format!("over {} years", months / 12),
-            Period::Over { months } => format!("over {months} months"),
+            Period::Over { months } if months % 12 == 0 => {
+                format!(
+                    "over {}",
+                    crate::words::count(*months as usize / 12, "year")
+                )
+            }
+            Period::Over { months } => {
+                format!("over {}", crate::words::count(*months as usize, "month"))
+            }
             Period::By(d) => format!("by {d}"),
             Period::PerYear => "per year".into(),
         }

@@ -718,8 +718,10 @@ impl ClaimbenchApp {
                     self.history.seal();
                     self.apply(action, "Replace text", None);
                     self.note(format!(
-                        "Text replaced: {} anchors unchanged, {} found again elsewhere, {} orphaned",
-                        r.unchanged, r.moved, r.orphaned
+                        "Text replaced: {} unchanged, {} found again elsewhere, {} orphaned",
+                        crate::words::count(r.unchanged, "anchor"),
+                        r.moved,
+                        r.orphaned
                     ));
                     if r.orphaned > 0 {
                         self.error(format!(
@@ -1209,7 +1211,10 @@ impl ClaimbenchApp {
                 .document(&doc)
                 .map(|d| d.title.clone())
                 .unwrap_or_default();
-            self.note(format!("Found {n} figures in “{title}”; see Suggestions"));
+            self.note(format!(
+                "Found {} in “{title}”; see Suggestions",
+                crate::words::count(n, "figure")
+            ));
         }
         let mut cmds = std::mem::take(&mut self.commands);
         // After anything above that may have changed the workspace (an open or an import that

@@ -106,7 +106,11 @@ pub fn charts_ui(
     egui::Panel::right("charts_side")
         .resizable(true)
         .default_size(210.0)
+        // At most 40% of the pane: the plot keeps the rest, whatever the names' lengths.
+        .max_size((ui.available_width() * 0.4).max(160.0))
         .show(ui, |ui| {
+            plot::series_list_ui(ui, &data);
+            ui.separator();
             egui::CollapsingHeader::new("Edit chart").show(ui, |ui| {
                 if let Some(edit) = editor::editor_ui(ui, ws, chart, &mut state.editor) {
                     if let Some((action, label)) = edit.action(ws) {
@@ -225,9 +229,9 @@ fn side_ui(
         key::key_ui(ui);
         ui.separator();
         ui.weak(format!(
-            "{} claims plotted from {} independent sources",
-            data.claims.len(),
-            data.sources.len()
+            "{} plotted from {}",
+            crate::words::count(data.claims.len(), "claim"),
+            crate::words::count(data.sources.len(), "independent source")
         ));
     });
 }

@@ -251,10 +251,11 @@ fn filter_bar_ui(ui: &mut egui::Ui, ws: &Workspace, f: &mut ClaimFilter) {
         let r = ui.add(
             egui::TextEdit::singleline(&mut f.text)
                 .hint_text("Filter claims…")
-                .desired_width(140.0),
+                .desired_width(110.0),
         );
         super::a11y::name(&r, "Filter claims");
         let r = egui::ComboBox::from_id_salt("filter_kind")
+            .width(86.0)
             .selected_text(f.kind.map_or("any kind", |k| k.label()))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut f.kind, None, "any kind");
@@ -265,6 +266,7 @@ fn filter_bar_ui(ui: &mut egui::Ui, ws: &Workspace, f: &mut ClaimFilter) {
             .response;
         super::a11y::name(&r, "Filter by kind");
         let r = egui::ComboBox::from_id_salt("filter_status")
+            .width(86.0)
             .selected_text(f.status.map_or("any status", |s| s.label()))
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut f.status, None, "any status");
@@ -279,6 +281,7 @@ fn filter_bar_ui(ui: &mut egui::Ui, ws: &Workspace, f: &mut ClaimFilter) {
             .as_ref()
             .map_or("any party".to_owned(), |e| ws.entity_name(e).to_owned());
         let r = egui::ComboBox::from_id_salt("filter_entity")
+            .width(86.0)
             .selected_text(shown)
             .show_ui(ui, |ui| {
                 ui.selectable_value(&mut f.entity, None, "any party");
@@ -296,7 +299,7 @@ fn filter_bar_ui(ui: &mut egui::Ui, ws: &Workspace, f: &mut ClaimFilter) {
             let r = ui.add(
                 egui::TextEdit::singleline(value)
                     .hint_text(label)
-                    .desired_width(78.0),
+                    .desired_width(64.0),
             );
             super::a11y::name(
                 &r,
@@ -376,18 +379,27 @@ pub fn claims_ui(
         state.scroll_to = None;
         state.scroll_frames = 0;
     }
+    let width = ui.available_width();
+    let share = |f: f32| (width * f).max(56.0);
+    // "Compute commitment" whole when there is room for it.
+    let kind_share = if width > 700.0 { 0.22 } else { 0.15 };
+    let status_share = if width > 700.0 { 0.11 } else { 0.12 };
     let mut table = TableBuilder::new(ui)
         .id_salt("claims_table")
         .striped(true)
         .sense(egui::Sense::click())
         .cell_layout(egui::Layout::left_to_right(egui::Align::Center))
-        .column(Column::auto().at_least(78.0))
-        .column(Column::auto().at_least(96.0))
-        .column(Column::auto().at_least(70.0))
-        .column(Column::auto().at_least(80.0))
-        .column(Column::auto().at_least(96.0))
-        .column(Column::auto().at_least(70.0))
-        .column(Column::remainder().at_least(40.0))
+        // Each column has its share of the pane and cuts a longer name with an ellipsis (whole
+        // on hover), so the last column (Docs, with the conflict flags) stays in view in the
+        // centre of a 1024-point window and long entity names do not push it out. (Sized to
+        // content, a column with cut labels measured the cut width and never grew again.)
+        .column(Column::exact(76.0))
+        .column(Column::exact(share(kind_share)).clip(true))
+        .column(Column::exact(share(0.14)).clip(true))
+        .column(Column::exact(share(0.15)).clip(true))
+        .column(Column::exact(share(0.15)).clip(true))
+        .column(Column::exact(share(status_share)).clip(true))
+        .column(Column::remainder().at_least(40.0).clip(true))
         .auto_shrink([false, false])
         // A jump, not a glide: rows must not slide under the pointer between two clicks.
         .animate_scrolling(false);
@@ -403,6 +415,8 @@ pub fn claims_ui(
         .header(22.0, |mut header| {
             for (label, key) in COLUMNS {
                 header.col(|ui| {
+                    // Narrow padding: "Counterparty" fits its column in a narrow pane.
+                    ui.spacing_mut().button_padding.x = 2.0;
                     let arrow = match (state.sort == key, state.descending) {
                         (true, false) => " ⬆",
                         (true, true) => " ⬇",
@@ -450,7 +464,8 @@ pub fn claims_ui(
                         let r = ui.add(
                             egui::Label::new(text)
                                 .sense(egui::Sense::CLICK)
-                                .selectable(false),
+                                .selectable(false)
+                                .truncate(),
                         );
                         clicked |= r.clicked();
                         double |= r.double_clicked();

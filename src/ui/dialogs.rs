@@ -286,10 +286,10 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
     if let Some(rec) = &app.recovery_offer {
         let counts = |w: &crate::model::Workspace| {
             format!(
-                "{} documents, {} claims, {} evidence spans",
-                w.documents.len(),
-                w.claims.len(),
-                w.evidence_count()
+                "{}, {}, {}",
+                crate::words::count(w.documents.len(), "document"),
+                crate::words::count(w.claims.len(), "claim"),
+                crate::words::count(w.evidence_count(), "evidence span")
             )
         };
         let (recovered, saved) = (counts(rec), counts(&app.ws));

@@ -117,7 +117,11 @@ pub fn entities_ui(
                     .as_ref()
                     .map(|p| format!(" ⊂ {}", ws.entity_name(p)))
                     .unwrap_or_default();
-                let label = format!("{}{parent} · {} claims", e.name, counts(&e.id));
+                let label = format!(
+                    "{}{parent} · {}",
+                    e.name,
+                    crate::words::count(counts(&e.id), "claim")
+                );
                 if ui
                     .selectable_label(state.selected.as_ref() == Some(&e.id), label)
                     .clicked()

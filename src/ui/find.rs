@@ -118,11 +118,18 @@ fn global_results_ui(ui: &mut egui::Ui, ws: &Workspace, query: &str, cmds: &mut 
             hits.push((&d.id, &d.title, r, d.text[a..b].replace('\n', " ")));
         }
     }
-    ui.weak(format!("{} matches in {} documents", hits.len(), {
-        let mut ids: Vec<_> = hits.iter().map(|h| h.0).collect();
-        ids.dedup();
-        ids.len()
-    }));
+    ui.weak(format!(
+        "{} in {}",
+        crate::words::count(hits.len(), "match"),
+        crate::words::count(
+            {
+                let mut ids: Vec<_> = hits.iter().map(|h| h.0).collect();
+                ids.dedup();
+                ids.len()
+            },
+            "document"
+        )
+    ));
     egui::ScrollArea::vertical()
         .id_salt("global_find")
         .max_height(140.0)

@@ -324,8 +324,8 @@ pub fn findings_ui(
         ui.horizontal(|ui| {
             ui.spinner();
             ui.label(format!(
-                "Analysing {} claims for contradictions and duplicates…",
-                ws.claims.len()
+                "Analysing {} for contradictions and duplicates…",
+                crate::words::count(ws.claims.len(), "claim")
             ));
         });
         return;

@@ -37,6 +37,12 @@ fn qualifier_words(q: Qualifier) -> String {
     q.name().replace('_', " ")
 }
 
+/// The width of a field in the form's second column: what the pane leaves, at most 170 points,
+/// so a narrow Inspector (the right column of a 1024-point window) shows every field whole.
+fn field_width(ui: &egui::Ui) -> f32 {
+    ui.available_width().clamp(64.0, 170.0)
+}
+
 fn text_field<T>(
     ui: &mut egui::Ui,
     caption: egui::Id,
@@ -52,7 +58,7 @@ fn text_field<T>(
         let r = ui.add(
             egui::TextEdit::singleline(&mut draft)
                 .hint_text(hint)
-                .desired_width(170.0),
+                .desired_width(field_width(ui)),
         );
         super::a11y::labelled(&r, caption);
         if r.changed() {
@@ -119,7 +125,8 @@ fn entity_picker(
         .map_or("—".to_owned(), |id| ws.entity_name(id).to_owned());
     let r = egui::ComboBox::from_id_salt(salt)
         .selected_text(shown)
-        .width(170.0)
+        .width(field_width(ui))
+        .truncate()
         .show_ui(ui, |ui| {
             let r = ui.add(
                 egui::TextEdit::singleline(&mut state.entity_filter).hint_text("type to filter"),
@@ -221,7 +228,8 @@ fn fields_ui(
     let mut kind = c.kind;
     let r = egui::ComboBox::from_id_salt("kind")
         .selected_text(kind.label())
-        .width(170.0)
+        .width(field_width(ui))
+        .truncate()
         .show_ui(ui, |ui| {
             for k in ClaimKind::ALL {
                 ui.selectable_value(&mut kind, k, k.label());
@@ -308,7 +316,8 @@ fn fields_ui(
     let mut status = c.status;
     let r = egui::ComboBox::from_id_salt("status")
         .selected_text(status.label())
-        .width(170.0)
+        .width(field_width(ui))
+        .truncate()
         .show_ui(ui, |ui| {
             for s in ClaimStatus::ALL {
                 ui.selectable_value(&mut status, s, s.label());
@@ -426,7 +435,8 @@ fn figure_rows(ui: &mut egui::Ui, c: &Claim, state: &mut InspectorState, cmds: &
     let mut q = f.qualifier;
     let r = egui::ComboBox::from_id_salt("qualifier")
         .selected_text(qualifier_words(q))
-        .width(170.0)
+        .width(field_width(ui))
+        .truncate()
         .show_ui(ui, |ui| {
             for x in Qualifier::ALL {
                 ui.selectable_value(&mut q, x, qualifier_words(x));
@@ -502,7 +512,8 @@ fn figure_rows(ui: &mut egui::Ui, c: &Claim, state: &mut InspectorState, cmds: &
     let mut unit = f.unit.clone();
     let r = egui::ComboBox::from_id_salt("unit")
         .selected_text(unit.name().to_owned())
-        .width(170.0)
+        .width(field_width(ui))
+        .truncate()
         .show_ui(ui, |ui| {
             let mut units = vec![Unit::Usd, Unit::Gw, Unit::Percent, Unit::Count];
             if let Unit::Currency(_) = &f.unit {
@@ -531,9 +542,9 @@ fn figure_rows(ui: &mut egui::Ui, c: &Claim, state: &mut InspectorState, cmds: &
 
 fn evidence_ui(ui: &mut egui::Ui, ws: &Workspace, c: &Claim, cmds: &mut Vec<Command>) {
     ui.strong(format!(
-        "Evidence ({} in {} documents)",
+        "Evidence ({} in {})",
         c.evidence.len(),
-        c.documents().len()
+        crate::words::count(c.documents().len(), "document")
     ));
     if c.evidence.is_empty() {
         ui.colored_label(
@@ -570,7 +581,7 @@ fn evidence_ui(ui: &mut egui::Ui, ws: &Workspace, c: &Claim, cmds: &mut Vec<Comm
                 let r = ui.add(
                     egui::TextEdit::singleline(&mut origin)
                         .hint_text("original reporter")
-                        .desired_width(140.0),
+                        .desired_width(ui.available_width().clamp(60.0, 140.0)),
                 );
                 super::a11y::labelled(&r, caption);
                 if r.changed() {

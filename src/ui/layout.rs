@@ -92,7 +92,7 @@ pub fn default_dock(claims_large: bool) -> DockState<Pane> {
         tree.split_left(NodeIndex::root(), 0.2, vec![Pane::Sources, Pane::Entities]);
     let [centre, right] = tree.split_right(centre, 0.71, vec![Pane::Inspector]);
     tree.split_below(right, 0.7, vec![Pane::Suggestions]);
-    let top = if claims_large { 0.28 } else { 0.64 };
+    let top = if claims_large { 0.28 } else { 0.56 };
     tree.split_below(centre, top, vec![Pane::Claims, Pane::Messages]);
     dock
 }

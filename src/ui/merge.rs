@@ -29,14 +29,16 @@ fn take(app: &mut ClaimbenchApp, outcome: Outcome, what: &str) -> Vec<Command> {
         ));
     }
     if outcome.orphaned > 0 {
-        parts.push(format!("{} evidence spans orphaned", outcome.orphaned));
+        parts.push(format!(
+            "{} orphaned",
+            crate::words::count(outcome.orphaned, "evidence span")
+        ));
     }
     let mut cmds = Vec::new();
     if outcome.conflicts > 0 {
         parts.push(format!(
-            "{} conflict{} to settle in Findings",
-            outcome.conflicts,
-            if outcome.conflicts == 1 { "" } else { "s" }
+            "{} to settle in Findings",
+            crate::words::count(outcome.conflicts, "conflict")
         ));
         cmds.push(Command::ShowPane(Pane::Findings));
     }

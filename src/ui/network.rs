@@ -3,6 +3,7 @@
 //! edge (in the drawing or in the list) lists its claims, which can be selected.
 
 pub mod draw;
+pub mod layout;
 
 use super::app::Selection;
 use super::command::Command;
@@ -171,7 +172,7 @@ pub fn network_ui(
     let avail = ui.available_size();
     if avail.x < NARROW {
         // A narrow pane (docked in a side column): the graph above, the lists below it.
-        let size = egui::vec2(avail.x.max(120.0), (avail.y * 0.55).max(160.0));
+        let size = egui::vec2(avail.x.max(120.0), (avail.y * 0.7).max(200.0));
         if let Some(clicked) = draw::graph_ui(ui, &g, sel, state.edge.as_ref(), size) {
             state.edge = Some(clicked);
         }

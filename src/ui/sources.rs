@@ -59,9 +59,9 @@ pub fn sources_ui(
                     .unwrap_or_else(|| "undated".into());
                 let n = counts.get(&d.id).copied().unwrap_or(0);
                 ui.weak(format!(
-                    "{} · {date} · {n} claim{}",
+                    "{} · {date} · {}",
                     d.outlet,
-                    if n == 1 { "" } else { "s" }
+                    crate::words::count(n, "claim")
                 ));
                 ui.add_space(6.0);
             }

@@ -163,7 +163,23 @@ pub fn suggestions_ui(
         }
         // Wraps in a narrow pane rather than cutting the button's label.
         ui.horizontal_wrapped(|ui| {
-            ui.add(egui::Slider::new(&mut state.threshold, 0.0..=1.0).text("min. confidence").fixed_decimals(2));
+            // The caption and the slider are separate pieces, and the slider goes to the next line
+            // when the pane is narrow: egui does not wrap a slider, and one that runs past the
+            // pane's edge widens the pane's content, so every row below was cut too.
+            let caption = ui.label("Lowest confidence").id;
+            // In a wrapping row the available width is the whole row's; what is left of this
+            // line is measured from the cursor.
+            let left_in_row = ui.max_rect().right() - ui.cursor().min.x;
+            if left_in_row < 150.0 {
+                ui.end_row();
+            }
+            let left_in_row = ui.max_rect().right() - ui.cursor().min.x;
+            ui.spacing_mut().slider_width = (left_in_row - 60.0).clamp(40.0, 140.0);
+            // The value is shown as text beside the slider (a value box of its own would be a
+            // second control without a caption for screen readers).
+            let r = ui.add(egui::Slider::new(&mut state.threshold, 0.0..=1.0).show_value(false));
+            super::a11y::labelled(&r, caption);
+            ui.label(format!("{:.0}%", state.threshold * 100.0));
             // Counted every frame, copied only on a click (a large document has thousands).
             let n_above = props.iter().filter(|c| c.confidence >= state.threshold).count();
             if ui
@@ -172,7 +188,7 @@ pub fn suggestions_ui(
                 && let above = props.iter().filter(|c| c.confidence >= state.threshold).cloned().collect::<Vec<Candidate>>()
                 && let Some(a) = accept_all(ws, doc, &above)
             {
-                cmds.push(Command::Edit(Box::new(a), format!("Accept {} suggestions", above.len()), None));
+                cmds.push(Command::Edit(Box::new(a), format!("Accept {}", crate::words::count(above.len(), "suggestion")), None));
             }
         });
         // Only the rows in view are laid out (thousands on a large document).

@@ -47,36 +47,48 @@ pub(crate) fn legend(svg: &mut Svg, data: &ChartData, x: f64, top: f64, bottom: 
     let styles: Vec<StatusStyle> = data.points().map(|(_, p)| p.style()).collect();
     let shapes: Vec<YShape> = data.points().map(|(_, p)| p.y.shape).collect();
     if styles.contains(&StatusStyle::Firm) {
-        key.push(("firm: signed, completed, announced", KeyGlyph::Firm));
+        key.push((crate::chart::key::FIRM, KeyGlyph::Firm));
     }
     if styles.contains(&StatusStyle::Tentative) {
-        key.push(("tentative: talks, LOI, forecast…", KeyGlyph::Tentative));
+        key.push((crate::chart::key::TENTATIVE, KeyGlyph::Tentative));
     }
     if shapes.contains(&YShape::OpenUp) {
-        key.push(("at least / more than", KeyGlyph::Up));
+        key.push((crate::chart::key::OPEN_UP, KeyGlyph::Up));
     }
     if shapes.contains(&YShape::OpenDown) {
-        key.push(("up to", KeyGlyph::Down));
+        key.push((crate::chart::key::OPEN_DOWN, KeyGlyph::Down));
     }
     if shapes.contains(&YShape::Band) {
-        key.push(("about (±10%)", KeyGlyph::Band));
+        key.push((crate::chart::key::BAND, KeyGlyph::Band));
     }
     if shapes.contains(&YShape::Interval) {
-        key.push(("range", KeyGlyph::Range));
+        key.push((crate::chart::key::INTERVAL, KeyGlyph::Range));
     }
     if data
         .points()
         .any(|(s, p)| s.mark == Mark::Points && p.x.days() > 1)
     {
-        key.push(("month / year: whole span", KeyGlyph::Span));
+        key.push((crate::chart::key::SPAN, KeyGlyph::Span));
     }
     if data.points().any(|(_, p)| p.disagrees) {
-        key.push(("reports of one fact disagree", KeyGlyph::Disagree));
+        key.push((crate::chart::key::CONTRADICTED, KeyGlyph::Disagree));
     }
     svg.open("id=\"style-key\" font-size=\"11\" fill=\"#444444\"");
     for (label, glyph) in key {
         glyph.draw(svg, x + 8.0, y - 4.0);
-        svg.text(x + 24.0, y, label, "");
+        // A long explanation on two lines rather than past the image's edge.
+        match label
+            .char_indices()
+            .rev()
+            .find(|(i, c)| *c == ',' && *i < 34)
+        {
+            Some((cut, _)) if label.chars().count() > 34 => {
+                svg.text(x + 24.0, y, &label[..=cut], "");
+                y += 14.0;
+                svg.text(x + 24.0, y, label[cut + 1..].trim_start(), "");
+            }
+            _ => svg.text(x + 24.0, y, label, ""),
+        }
         y += 17.0;
     }
     svg.close();
@@ -144,7 +156,7 @@ fn not_plotted(svg: &mut Svg, data: &ChartData, x: f64, mut y: f64, bottom: f64)
     let n = data.not_plotted.len();
     let shown = if n <= room { n } else { room.saturating_sub(1) };
     for np in &data.not_plotted[..shown] {
-        svg.text(x, y, &clip(&format!("{}: {}", np.claim, np.reason), 36), "");
+        svg.text(x, y, &clip(&format!("{}: {}", np.what, np.reason), 36), "");
         y += 14.0;
     }
     if shown < n {
@@ -158,17 +170,10 @@ fn not_plotted(svg: &mut Svg, data: &ChartData, x: f64, mut y: f64, bottom: f64)
 pub fn footnote(data: &ChartData, opts: &RenderOptions) -> Vec<String> {
     let n = data.claims.len();
     let m = data.sources.len();
-    let plural = |k: usize, one: &str, many: &str| {
-        if k == 1 {
-            format!("{k} {one}")
-        } else {
-            format!("{k} {many}")
-        }
-    };
     let mut first = format!(
         "Plotted: {} from {}",
-        plural(n, "claim", "claims"),
-        plural(m, "independent source", "independent sources")
+        crate::words::count(n, "claim"),
+        crate::words::count(m, "independent source")
     );
     if m > 0 {
         let width = (f64::from(opts.size().0) / 6.6) as usize;
@@ -176,10 +181,8 @@ pub fn footnote(data: &ChartData, opts: &RenderOptions) -> Vec<String> {
         let room = width.saturating_sub(first.chars().count() + 3).max(12);
         first = format!("{first} ({})", clip(&list, room));
     }
-    let mut second = format!(
-        "Workspace: {} · chart {}",
-        opts.workspace_title, data.chart_id
-    );
+    // The chart's title is the heading; its id is for files, not for readers.
+    let mut second = format!("Workspace: {}", opts.workspace_title);
     if let Some(d) = opts.export_date {
         second.push_str(&format!(" · exported {}", d.format("%Y-%m-%d")));
     }

@@ -11,6 +11,8 @@ const ARROW: f64 = 22.0;
 
 pub(crate) fn draw(svg: &mut Svg, data: &ChartData, steps: &Frame, others: &Frame) {
     let slots = bar_slots(data, others);
+    // Markers at the very same date and value side by side, as the app sets them.
+    let apart = crate::chart::place::coincident_slots(data);
     // Bars first (behind), then steps, then points on top.
     // Within a pass, series whose widest span is longest go first, so wide month or year bars
     // never cover narrow day bars.
@@ -31,7 +33,11 @@ pub(crate) fn draw(svg: &mut Svg, data: &ChartData, steps: &Frame, others: &Fram
             let c = color(i);
             let f = if s.mark == Mark::Step { steps } else { others };
             match s.mark {
-                Mark::Points => s.points.iter().for_each(|p| point(svg, f, p, c)),
+                Mark::Points => {
+                    for (k, p) in s.points.iter().enumerate() {
+                        point(svg, f, p, c, apart[i][k] * MARKER_STEP);
+                    }
+                }
                 Mark::Step => super::step::step(svg, data, f, s, c),
                 Mark::Bars if data.per_year => s.points.iter().for_each(|p| span_bar(svg, f, p, c)),
                 Mark::Bars => {
@@ -53,7 +59,8 @@ fn mark_name(m: Mark) -> &'static str {
     }
 }
 
-/// The tooltip text of a point: claim, parties, figure as written, status, date, sources.
+/// The tooltip text of a point: parties, figure as written, status, date, sources (the claim's
+/// id is in the group's `data-claim` attribute, for tools, not in the text people read).
 pub fn tooltip(p: &Point) -> String {
     let parties = match (&p.subject, &p.counterparty) {
         (Some(s), Some(c)) => format!("{s} → {c}, "),
@@ -62,30 +69,35 @@ pub fn tooltip(p: &Point) -> String {
         (None, None) => String::new(),
     };
     let mut t = format!(
-        "{}: {parties}{}, {}, {} — sources: {}",
-        p.claim,
+        "{parties}{}, {}, {} — sources: {}",
         p.figure_text,
         p.status.label().to_lowercase(),
         p.x.date,
         p.sources.join("; ")
     );
     if !p.same_fact.is_empty() {
-        let ids: Vec<&str> = p.same_fact.iter().map(|c| c.as_str()).collect();
         let how = if p.disagrees {
             "figures disagree"
         } else {
             "figures agree"
         };
-        t.push_str(&format!(" — same fact as {} ({how})", ids.join(", ")));
+        t.push_str(&format!(
+            " — the same fact as {} ({how})",
+            crate::words::count(p.same_fact.len(), "other report")
+        ));
     }
     t
 }
 
 /// The contradiction mark: a small red diamond.
+/// The mark of a point whose reports of one fact disagree: a red ring around the marker, as the
+/// app draws it ("Contradicting reports").
 pub(crate) fn disagree_mark(svg: &mut Svg, x: f64, y: f64) {
-    svg.polygon(
-        &[(x, y - 5.0), (x + 4.5, y), (x, y + 5.0), (x - 4.5, y)],
-        "fill=\"#e00000\" stroke=\"#ffffff\" stroke-width=\"1\"",
+    svg.circle(
+        x,
+        y,
+        9.0,
+        "fill=\"none\" stroke=\"#d62728\" stroke-width=\"2\"",
     );
 }
 
@@ -161,10 +173,15 @@ fn qualifier(svg: &mut Svg, f: &Frame, p: &Point, x: f64, x0: f64, x1: f64, c: &
     }
 }
 
-fn point(svg: &mut Svg, f: &Frame, p: &Point, c: &str) {
+/// How far apart (pixels) markers at the same date and value are set: a marker's width and a gap.
+const MARKER_STEP: f64 = 13.0;
+
+/// A point's marker and glyphs, moved `dx` pixels to the right of its date (see
+/// [`crate::chart::place::coincident_slots`]).
+fn point(svg: &mut Svg, f: &Frame, p: &Point, c: &str, dx: f64) {
     open_claim(svg, p);
     let (x0, x1) = (f.sx(p.x.start), f.sx(p.x.end));
-    let x = (x0 + x1) / 2.0;
+    let x = (x0 + x1) / 2.0 + dx;
     let y = f.sy(p.y.value);
     qualifier(svg, f, p, x, x0, x1, c);
     if p.x.days() > 1 {
@@ -176,7 +193,7 @@ fn point(svg: &mut Svg, f: &Frame, p: &Point, c: &str) {
     }
     marker(svg, x, y, c, p.style());
     if p.disagrees {
-        disagree_mark(svg, x + 9.0, y - 9.0);
+        disagree_mark(svg, x, y);
     }
     svg.close();
 }
@@ -237,7 +254,7 @@ fn bar(svg: &mut Svg, f: &Frame, p: &Point, c: &str, (x0, w): (f64, f64)) {
     svg.rect(x0, top, w, base - top, &bar_style(c, p.style()));
     qualifier(svg, f, p, x0 + w / 2.0, x0, x0 + w, c);
     if p.disagrees {
-        disagree_mark(svg, x0 + w / 2.0, top - 8.0);
+        disagree_mark(svg, x0 + w / 2.0, top);
     }
     svg.close();
 }

@@ -11,8 +11,7 @@ pub mod writer;
 pub use legend::footnote;
 
 use super::data::{ChartData, Mark};
-use super::scale::{Linear, date_ticks, day_number, nice_ticks};
-use crate::model::figure::format_value;
+use super::scale::{Linear, date_ticks, day_number, nice_ticks, tick_label};
 use chrono::NaiveDate;
 use writer::Svg;
 
@@ -90,9 +89,8 @@ impl Frame {
 /// Width of the legend panel on the right.
 const LEGEND_W: f64 = 235.0;
 
-/// Renders a chart to SVG text. A chart with both cumulative lines and deal bars gets two
-/// panels on one date axis (totals above, deals below), so small deals are not flattened by
-/// large totals and bars never hide under the lines.
+/// Renders a chart to SVG text: one panel with the series, the legend in its own column at the
+/// right (never over the data), as the app draws it.
 pub fn render_svg(data: &ChartData, opts: &RenderOptions) -> String {
     let (w, h) = opts.size();
     let (wf, hf) = (f64::from(w), f64::from(h));
@@ -107,24 +105,10 @@ pub fn render_svg(data: &ChartData, opts: &RenderOptions) -> String {
     let foot = footnote(data, opts);
     let (top, bottom) = (60.0, hf - 50.0 - 15.0 * foot.len() as f64);
     let (left, right) = (85.0, wf - LEGEND_W - 20.0);
-    let has = |m: Mark| data.series.iter().any(|s| s.mark == m);
-    let split = has(Mark::Step) && (has(Mark::Bars) || has(Mark::Points));
-    let (steps, others) = if split {
-        let mid = top + (bottom - top) * 0.55;
-        (
-            frame(data, |m| m == Mark::Step, left, right, top, mid - 14.0),
-            frame(data, |m| m != Mark::Step, left, right, mid + 14.0, bottom),
-        )
-    } else {
-        let f = frame(data, |_| true, left, right, top, bottom);
-        (f.clone(), f)
-    };
-    if split {
-        axes(&mut svg, data, &steps, false, Some("Running total"));
-        axes(&mut svg, data, &others, true, Some("Each deal"));
-    } else {
-        axes(&mut svg, data, &others, true, None);
-    }
+    // One panel, as the app's Charts pane shows it: running totals and deals share one value
+    // axis (an export that looked different from the window made people doubt which was right).
+    let f = frame(data, |_| true, left, right, top, bottom);
+    axes(&mut svg, data, &f, true, None);
     y_label(&mut svg, data, (top + bottom) / 2.0);
     if data.is_empty() {
         svg.text(
@@ -134,7 +118,7 @@ pub fn render_svg(data: &ChartData, opts: &RenderOptions) -> String {
             "font-size=\"13\" fill=\"#666666\" text-anchor=\"middle\"",
         );
     }
-    marks::draw(&mut svg, data, &steps, &others);
+    marks::draw(&mut svg, data, &f, &f);
     legend::legend(&mut svg, data, wf - LEGEND_W, top, bottom);
     legend::draw_footnote(
         &mut svg,
@@ -199,7 +183,12 @@ fn frame(
 fn axes(svg: &mut Svg, data: &ChartData, f: &Frame, x_labels: bool, panel: Option<&str>) {
     svg.open("id=\"axes\" font-size=\"11\" fill=\"#444444\"");
     let suffix = if data.per_year { "/yr" } else { "" };
-    for v in nice_ticks(f.y.d0, f.y.d1, 6) {
+    let ticks = nice_ticks(f.y.d0, f.y.d1, 6);
+    let step = match ticks.as_slice() {
+        [a, b, ..] => b - a,
+        _ => f.y.d1 - f.y.d0,
+    };
+    for v in ticks {
         let y = f.y.map(v);
         if y < f.top - 0.5 {
             continue;
@@ -211,7 +200,7 @@ fn axes(svg: &mut Svg, data: &ChartData, f: &Frame, x_labels: bool, panel: Optio
             y,
             "stroke=\"#e4e4e4\" stroke-width=\"1\"",
         );
-        let label = format!("{}{suffix}", format_value(v, &data.unit));
+        let label = format!("{}{suffix}", tick_label(v, step, &data.unit));
         svg.text(f.left - 8.0, y + 4.0, &label, "text-anchor=\"end\"");
     }
     let start = NaiveDate::from_num_days_from_ce_opt(f.x.d0.ceil() as i32).unwrap_or_default();

@@ -2,8 +2,8 @@
 //! boundaries; Y values are labelled in the chart's unit (`$10B`, `1.2 GW`, `20%`).
 
 use crate::chart::scale::day_number;
+use crate::chart::scale::tick_label;
 use crate::model::Unit;
-use crate::model::figure::format_value;
 use chrono::{Datelike, NaiveDate};
 use egui_plot::{GridInput, GridMark};
 
@@ -16,7 +16,7 @@ pub fn date_of(x: f64) -> Option<NaiveDate> {
 }
 
 /// Month-boundary grid marks over the visible days, spaced so their labels fit: at least about
-/// 76 points apart for `Apr 2025`, 44 for `2025`.
+/// 64 points apart for `Apr 2025`, 44 for `2025`.
 pub fn date_grid(input: GridInput) -> Vec<GridMark> {
     let (Some(a), Some(b)) = (date_of(input.bounds.0), date_of(input.bounds.1)) else {
         return Vec::new();
@@ -26,7 +26,7 @@ pub fn date_grid(input: GridInput) -> Vec<GridMark> {
     // egui_plot passes the days covered by its minimum grid spacing (8 points).
     let days_per_point = input.base_step_size / 8.0;
     let fits = |step: i32| {
-        let need = if step >= 12 { 44.0 } else { 76.0 };
+        let need = if step >= 12 { 44.0 } else { 64.0 };
         !(days_per_point.is_finite() && days_per_point > 0.0)
             || f64::from(step) * 30.44 / days_per_point >= need
     };
@@ -34,10 +34,21 @@ pub fn date_grid(input: GridInput) -> Vec<GridMark> {
         .into_iter()
         .find(|s| fits(*s) && (m1 - m0) / s <= 12)
         .unwrap_or(240);
+    // A label is centred on its mark: a mark closer to the plot's edge than half a label would
+    // have its label cut there ("'25" for "Jan 2025"), so it gets no label and no line.
+    let half_label = if step >= 12 { 22.0 } else { 32.0 };
+    let edge = if days_per_point.is_finite() && days_per_point > 0.0 {
+        half_label * days_per_point
+    } else {
+        0.0
+    };
+    let inside = |x: f64| x >= input.bounds.0 + edge && x <= input.bounds.1 - edge;
     let mut out = Vec::new();
     let mut m = m0 + (step - m0.rem_euclid(step)) % step;
     while m <= m1 && out.len() < 200 {
-        if let Some(d) = NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1) {
+        if let Some(d) = NaiveDate::from_ymd_opt(m.div_euclid(12), m.rem_euclid(12) as u32 + 1, 1)
+            && inside(day_number(d))
+        {
             out.push(GridMark {
                 value: day_number(d),
                 step_size: f64::from(step) * 30.44,
@@ -57,9 +68,10 @@ pub fn date_label(mark: GridMark) -> String {
     }
 }
 
-/// A Y axis label in the chart's unit (`$10B`, `1.2 GW`, `20%`), `/yr` for yearly amounts.
-pub fn value_label(v: f64, unit: &Unit, per_year: bool) -> String {
-    let s = format_value(v, unit);
+/// A Y axis label in the chart's unit (`$10B`, `1.2 GW`, `20%`), `/yr` for yearly amounts,
+/// with the precision the grid's `step` needs (the exports' rule, [`tick_label`]).
+pub fn value_label(v: f64, step: f64, unit: &Unit, per_year: bool) -> String {
+    let s = tick_label(v, step, unit);
     if per_year { format!("{s}/yr") } else { s }
 }
 
@@ -78,8 +90,25 @@ mod tests {
         assert!(marks.len() >= 3 && marks.len() <= 8, "{marks:?}");
         for m in &marks {
             assert_eq!(date_of(m.value).map(|x| x.day()), Some(1));
-            assert!(m.step_size >= 76.0, "labels fit: {m:?}");
+            assert!(m.step_size >= 64.0, "labels fit: {m:?}");
         }
+        // No mark so near an edge that its label would be cut: at 1 day per point the first
+        // and last 32 days are left free.
+        let (b0, b1) = (d(2024, 11, 20), d(2025, 12, 31));
+        assert!(
+            marks
+                .iter()
+                .all(|m| m.value >= b0 + 32.0 && m.value <= b1 - 32.0),
+            "{marks:?}"
+        );
+        let near_start = date_grid(GridInput {
+            bounds: (d(2024, 12, 20), d(2025, 12, 31)),
+            base_step_size: 8.0,
+        });
+        assert!(
+            near_start.iter().all(|m| m.value > d(2025, 1, 1)),
+            "Jan 2025, 12 points from the left edge, is left out: {near_start:?}"
+        );
         // Ten years in 400 points: yearly or coarser marks.
         let wide = date_grid(GridInput {
             bounds: (d(2015, 1, 1), d(2025, 1, 1)),
@@ -104,9 +133,9 @@ mod tests {
 
     #[test]
     fn values_format_in_the_axis_unit() {
-        assert_eq!(value_label(1.0e10, &Unit::Usd, false), "$10B");
-        assert_eq!(value_label(1.2e12, &Unit::Usd, false), "$1.2T");
-        assert_eq!(value_label(5.4e9, &Unit::Usd, true), "$5.4B/yr");
-        assert!(value_label(1.5, &Unit::Gw, false).contains("GW"));
+        assert_eq!(value_label(1.0e10, 1.0e10, &Unit::Usd, false), "$10B");
+        assert_eq!(value_label(1.2e12, 2.0e11, &Unit::Usd, false), "$1.2T");
+        assert_eq!(value_label(5.4e9, 2.0e8, &Unit::Usd, true), "$5.4B/yr");
+        assert!(value_label(1.5, 0.5, &Unit::Gw, false).contains("GW"));
     }
 }

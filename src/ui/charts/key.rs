@@ -2,6 +2,7 @@
 //! markers, period spans, qualifier glyphs, contradiction rings) with their meaning. Painted
 //! rather than typed so no glyph depends on the font.
 
+use crate::chart::key;
 use egui::{Color32, Pos2, Rect, Sense, Shape, Stroke, Vec2, pos2, vec2};
 
 /// One entry of the key: what its sample shows.
@@ -25,19 +26,16 @@ pub enum Sample {
     Contradicted,
 }
 
-/// The key's entries and their texts.
+/// The key's entries and their texts (the exports' legend uses the same words).
 pub const ENTRIES: [(Sample, &str); 8] = [
-    (Sample::Firm, "signed, completed or announced"),
-    (
-        Sample::Tentative,
-        "rumored, in talks, letter of intent, forecast",
-    ),
-    (Sample::Span, "month or year date: the whole period"),
-    (Sample::OpenUp, "at least / more than"),
-    (Sample::OpenDown, "up to"),
-    (Sample::Interval, "range"),
-    (Sample::Band, "about (±10%)"),
-    (Sample::Contradicted, super::plot::CONTRADICTED),
+    (Sample::Firm, key::FIRM),
+    (Sample::Tentative, key::TENTATIVE),
+    (Sample::Span, key::SPAN),
+    (Sample::OpenUp, key::OPEN_UP),
+    (Sample::OpenDown, key::OPEN_DOWN),
+    (Sample::Interval, key::INTERVAL),
+    (Sample::Band, key::BAND),
+    (Sample::Contradicted, key::CONTRADICTED),
 ];
 
 /// Draws the key.
@@ -47,7 +45,9 @@ pub fn key_ui(ui: &mut egui::Ui) {
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(vec2(26.0, 16.0), Sense::hover());
             paint(ui.painter(), rect, sample, color);
-            ui.label(text);
+            // Wraps in a narrow column (a label in a row would run past the column's edge and
+            // push the column over the plot).
+            ui.add(egui::Label::new(text).wrap());
         });
     }
 }

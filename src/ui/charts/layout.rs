@@ -1,10 +1,8 @@
 //! Where each point's marker goes on the chart (bars reported the same day set side by side),
 //! where those markers land on screen, and which one the pointer is on.
 
-use crate::chart::scale::day_number;
-use crate::chart::{ChartData, Mark, Point};
+use crate::chart::ChartData;
 use crate::model::ClaimId;
-use chrono::NaiveDate;
 use egui::Pos2;
 use egui_plot::PlotPoint;
 
@@ -19,83 +17,7 @@ pub struct Target {
     pub pos: Pos2,
 }
 
-/// Where a point's marker goes: the middle of its x span, at its value.
-pub fn marker_xy(p: &Point) -> [f64; 2] {
-    let x0 = day_number(p.x.start);
-    let x1 = day_number(p.x.end);
-    [(x0 + x1) / 2.0, p.y.value]
-}
-
-/// Half the width of a one-day bar, in days (so it stays visible at a year's zoom).
-pub const BAR_HALF_DAYS: f64 = 6.0;
-
-/// Half the width of a point's bar in days: its span, or [`BAR_HALF_DAYS`] for short spans.
-pub fn bar_half(p: &Point) -> f64 {
-    ((day_number(p.x.end) - day_number(p.x.start)) / 2.0).max(BAR_HALF_DAYS)
-}
-
-/// Marker positions of every point, series by series. Bars covering the same dates (deals
-/// reported the same day) are set side by side so each stays visible and clickable.
-pub fn layout(data: &ChartData) -> Vec<Vec<[f64; 2]>> {
-    let mut out: Vec<Vec<[f64; 2]>> = data
-        .series
-        .iter()
-        .map(|s| s.points.iter().map(marker_xy).collect())
-        .collect();
-    // (series, point) indices of the bars covering each date span, in drawing order.
-    type Members = Vec<(usize, usize)>;
-    let mut groups: Vec<((NaiveDate, NaiveDate), Members)> = Vec::new();
-    for (si, s) in data.series.iter().enumerate() {
-        if s.mark != Mark::Bars {
-            continue;
-        }
-        for (pi, p) in s.points.iter().enumerate() {
-            let key = (p.x.start, p.x.end);
-            match groups.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, members)) => members.push((si, pi)),
-                None => groups.push((key, vec![(si, pi)])),
-            }
-        }
-    }
-    for (_, members) in groups {
-        let n = members.len() as f64;
-        for (k, (si, pi)) in members.into_iter().enumerate() {
-            let width = 2.0 * bar_half(&data.series[si].points[pi]);
-            out[si][pi][0] += (k as f64 - (n - 1.0) / 2.0) * width;
-        }
-    }
-    spread_coincident(data, &mut out);
-    out
-}
-
-/// Days between markers that would sit exactly on one another.
-pub const SPREAD_DAYS: f64 = 9.0;
-
-/// Markers (not bars) at the very same date and value — "more than $500B" and "at least $500B"
-/// reported the same day — are set side by side, [`SPREAD_DAYS`] apart, so each stays visible
-/// and can be hovered and clicked.
-fn spread_coincident(data: &ChartData, out: &mut [Vec<[f64; 2]>]) {
-    type Members = Vec<(usize, usize)>;
-    let mut groups: Vec<([u64; 2], Members)> = Vec::new();
-    for (si, s) in data.series.iter().enumerate() {
-        if s.mark == Mark::Bars {
-            continue;
-        }
-        for (pi, xy) in out[si].iter().enumerate() {
-            let key = [xy[0].to_bits(), xy[1].to_bits()];
-            match groups.iter_mut().find(|(k, _)| *k == key) {
-                Some((_, m)) => m.push((si, pi)),
-                None => groups.push((key, vec![(si, pi)])),
-            }
-        }
-    }
-    for (_, members) in groups.into_iter().filter(|(_, m)| m.len() > 1) {
-        let n = members.len() as f64;
-        for (k, (si, pi)) in members.into_iter().enumerate() {
-            out[si][pi][0] += (k as f64 - (n - 1.0) / 2.0) * SPREAD_DAYS;
-        }
-    }
-}
+pub use crate::chart::place::{BAR_HALF_DAYS, SPREAD_DAYS, bar_half, layout, marker_xy};
 
 /// Screen positions of every marker under `transform`, except in `hidden` series.
 pub fn targets(
@@ -130,6 +52,7 @@ pub fn hit(targets: &[Target], pos: Pos2, radius: f32) -> Option<&Target> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::chart::Mark;
 
     #[test]
     fn hit_picks_the_nearest_marker_in_reach() {

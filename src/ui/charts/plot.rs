@@ -8,13 +8,10 @@ use crate::chart::scale::day_number;
 use crate::chart::{ChartData, Mark, Point, StatusStyle, YShape};
 use crate::model::ClaimId;
 use egui::{Color32, Stroke};
-use egui_plot::{
-    Arrows, ColorConflictHandling, Corner, Legend, Line, LineStyle, MarkerShape, Plot, PlotPoints,
-    PlotUi, Points, Polygon,
-};
+use egui_plot::{Arrows, Line, LineStyle, MarkerShape, Plot, PlotPoints, PlotUi, Points, Polygon};
 
 /// Legend name of the rings drawn around contradicted points.
-pub const CONTRADICTED: &str = "Contradicting reports";
+pub const CONTRADICTED: &str = crate::chart::key::CONTRADICTED;
 
 /// The colour of the n-th series: the exports' palette ([`crate::chart::svg::PALETTE`]), so a
 /// series has the same colour in the window, the SVG and the PNG.
@@ -41,23 +38,65 @@ pub fn hidden_series(ctx: &egui::Context, data: &ChartData) -> Vec<String> {
         .collect()
 }
 
-/// The plot widget configured for `data` (axes, legend, formatters).
+/// The colour of the rings around contradicted points.
+const RING: Color32 = Color32::from_rgb(214, 39, 40);
+
+/// The chart's series as checkboxes in the column beside the plot, where the exports put their
+/// legend too, so the legend never covers data (egui_plot's own legend sits inside the plot, over
+/// the points in its corner). Unticking a series hides it, as clicking a legend entry did.
+pub fn series_list_ui(ui: &mut egui::Ui, data: &ChartData) {
+    let id = plot_id(data);
+    let mut mem = egui_plot::PlotMemory::load(ui.ctx(), id);
+    let mut entries: Vec<(String, Color32)> = data
+        .series
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.name.clone(), series_color(i)))
+        .collect();
+    if data.points().any(|(_, p)| p.disagrees) {
+        entries.push((CONTRADICTED.to_owned(), RING));
+    }
+    let mut changed = false;
+    for (name, color) in entries {
+        let item = egui::Id::new(&name);
+        let mut shown = mem.as_ref().is_none_or(|m| !m.hidden_items.contains(&item));
+        ui.horizontal(|ui| {
+            // A long name is cut with an ellipsis: it must not widen the column and squeeze
+            // the plot (the whole name is on hover).
+            ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
+            let (r, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
+            ui.painter().rect_filled(r, 2.0, color);
+            if ui.checkbox(&mut shown, &name).changed()
+                && let Some(m) = mem.as_mut()
+            {
+                if shown {
+                    m.hidden_items.remove(&item);
+                } else {
+                    m.hidden_items.insert(item);
+                }
+                changed = true;
+            }
+        });
+    }
+    if changed {
+        if let Some(m) = mem {
+            m.store(ui.ctx(), id);
+        }
+        ui.ctx().request_repaint();
+    }
+}
+
+/// The plot widget configured for `data` (axes, formatters; the series list is beside it).
 pub fn configure<'a>(data: &ChartData, reset: bool) -> Plot<'a> {
     let unit = data.unit.clone();
     let per_year = data.per_year;
     let mut plot = Plot::new(("claimbench-chart", data.chart_id.as_str().to_owned()))
         .id(plot_id(data))
-        .legend(
-            Legend::default()
-                .position(Corner::LeftTop)
-                .follow_insertion_order(true)
-                .color_conflict_handling(ColorConflictHandling::PickFirst),
-        )
         .x_axis_label(data.x_label.clone())
         .y_axis_label(data.y_label.clone())
         .x_grid_spacer(date_grid)
         .x_axis_formatter(|m, _| date_label(m))
-        .y_axis_formatter(move |m, _| value_label(m.value, &unit, per_year))
+        .y_axis_formatter(move |m, _| value_label(m.value, m.step_size, &unit, per_year))
         .y_axis_min_width(56.0)
         .show_x(false)
         .show_y(false)
@@ -178,7 +217,7 @@ pub fn draw(pui: &mut PlotUi<'_>, data: &ChartData, selected: &[ClaimId]) {
                 .shape(MarkerShape::Circle)
                 .filled(false)
                 .radius(9.0)
-                .color(Color32::from_rgb(214, 39, 40))
+                .color(RING)
                 .allow_hover(false),
         );
     }

@@ -1,4 +1,5 @@
-//! Drawing the money-flow graph with egui's painter: nodes on a circle, labelled; directed edges
+//! Drawing the money-flow graph with egui's painter: nodes where the force layout puts them
+//! ([`super::layout`]), named where no name overlaps another; directed edges
 //! with arrowheads and amount labels, width by dollar amount, dashed when no deal on the edge is
 //! signed or completed, loop edges in vermillion; a click near an edge selects it.
 
@@ -27,20 +28,30 @@ pub const NODE: Color32 = Color32::from_rgb(0x00, 0x9E, 0x73);
 const NODE_RADIUS: f32 = 7.0;
 /// How far the two directions between a pair of nodes are set apart.
 const OFFSET: f32 = 5.0;
+/// The most characters of a name drawn beside its node (the whole name is in the lists beside
+/// the graph): "Amazon.com Incorporated and its subsidiaries…" would cover half the drawing.
+const NAME_CHARS: usize = 24;
 /// How close (points) a click must be to an edge to pick it.
 const PICK: f32 = 8.0;
 
-/// Node positions on a circle inside `rect`, in graph order, starting at the top.
-pub fn circle_layout(n: usize, rect: egui::Rect) -> Vec<Pos2> {
-    let c = rect.center();
-    let r = (rect.width().min(rect.height()) / 2.0 - 36.0).max(20.0);
-    (0..n)
-        .map(|i| {
-            let a =
-                i as f32 / n.max(1) as f32 * std::f32::consts::TAU - std::f32::consts::FRAC_PI_2;
-            c + r * Vec2::new(a.cos(), a.sin())
-        })
+/// Room left free around the nodes for their names.
+const MARGIN: Vec2 = Vec2::new(56.0, 24.0);
+
+/// The flows of `g` as pairs of node indices (the layout's input).
+fn links(g: &MoneyGraph) -> Vec<(usize, usize)> {
+    g.graph
+        .edge_indices()
+        .filter_map(|e| g.graph.edge_endpoints(e))
+        .map(|(a, b)| (a.index(), b.index()))
         .collect()
+}
+
+/// Where the nodes of `g` are drawn in a drawing of `rect`, in graph order: the force layout
+/// [`graph_ui`] draws (and caches), for finding a node or an edge on screen.
+pub fn node_positions(g: &MoneyGraph, rect: egui::Rect) -> Vec<Pos2> {
+    let aspect = super::layout::aspect_in(rect, MARGIN);
+    let unit = super::layout::force_layout(g.graph.node_count(), &links(g), aspect);
+    super::layout::in_rect(&unit, aspect, rect, MARGIN)
 }
 
 /// Line width for an edge: 1.5 for unpriced, up to 8 for the largest dollar amount (by square
@@ -135,11 +146,30 @@ pub fn graph_ui(
         );
         return None;
     }
-    let pos: BTreeMap<EntityId, Pos2> = g
-        .graph
-        .node_weights()
-        .cloned()
-        .zip(circle_layout(g.graph.node_count(), rect))
+    // The force layout, computed once per graph and drawing shape (it costs up to tens of
+    // milliseconds) and kept in egui's memory.
+    let margin = MARGIN;
+    let aspect = super::layout::aspect_in(rect, margin);
+    let ids: Vec<&EntityId> = g.graph.node_weights().collect();
+    let links = links(g);
+    let key = egui::Id::new((
+        "network-layout",
+        &ids,
+        &links,
+        (aspect * 20.0).round() as i32,
+    ));
+    let unit = ui
+        .ctx()
+        .data(|d| d.get_temp::<std::sync::Arc<Vec<[f32; 2]>>>(key));
+    let unit = unit.unwrap_or_else(|| {
+        let u = std::sync::Arc::new(super::layout::force_layout(ids.len(), &links, aspect));
+        ui.ctx().data_mut(|d| d.insert_temp(key, u.clone()));
+        u
+    });
+    let pos: BTreeMap<EntityId, Pos2> = ids
+        .iter()
+        .map(|id| (*id).clone())
+        .zip(super::layout::in_rect(&unit, aspect, rect, margin))
         .collect();
     let on_cycle = &g.on_cycle;
     let max_usd = g.max_usd;
@@ -174,13 +204,41 @@ pub fn graph_ui(
         );
     }
     let crowded = shown.len() < g.graph.edge_count();
-    let mut drawn_nodes: BTreeSet<&EntityId> = BTreeSet::new();
+    let drawn_nodes: BTreeSet<&EntityId> = shown
+        .iter()
+        .flat_map(|&i| [&g.graph[i].from, &g.graph[i].to])
+        .collect();
+    // Names first: each goes beside its node where it overlaps no other name or node; the
+    // amount labels then avoid the names too. In a crowded graph only parties of a drawn flow
+    // are named.
+    let named: Vec<(&EntityId, Pos2)> = pos
+        .iter()
+        .filter(|(id, _)| !crowded || drawn_nodes.contains(id))
+        .map(|(id, p)| (id, *p))
+        .collect();
+    let name_galleys: Vec<_> = named
+        .iter()
+        .map(|(id, _)| {
+            painter.layout_no_wrap(
+                super::layout::short_name(g.name(id), NAME_CHARS),
+                FontId::proportional(13.0),
+                text_color,
+            )
+        })
+        .collect();
+    let name_rects = super::layout::place_names(
+        &named.iter().map(|(_, p)| *p).collect::<Vec<_>>(),
+        &name_galleys.iter().map(|gl| gl.size()).collect::<Vec<_>>(),
+        NODE_RADIUS,
+        rect.shrink(2.0),
+    );
     let mut segments = Vec::new();
     // Amount labels placed so far (each new one avoids them) and the plate behind each, so a
     // label stays readable over the lines it crosses.
     let mut placed: Vec<egui::Rect> = pos
         .values()
         .map(|p| egui::Rect::from_center_size(*p, Vec2::splat(NODE_RADIUS * 2.0)))
+        .chain(name_rects.iter().copied())
         .collect();
     let label_bg = ui.visuals().extreme_bg_color.gamma_multiply(0.85);
     for idx in shown {
@@ -233,29 +291,15 @@ pub fn graph_ui(
             painter.rect_filled(at.expand(1.0), 2.0, label_bg);
             painter.galley(at.min, galley, text_color);
         }
-        drawn_nodes.insert(&e.from);
-        drawn_nodes.insert(&e.to);
         segments.push((p, q, (e.from.clone(), e.to.clone())));
     }
-    for (id, &p) in &pos {
+    for &p in pos.values() {
         painter.circle_filled(p, NODE_RADIUS, NODE);
-        // In a crowded graph only parties of a drawn flow are named.
-        if crowded && !drawn_nodes.contains(id) {
-            continue;
-        }
-        let below = p.y >= rect.center().y;
-        let (anchor, offset) = if below {
-            (Align2::CENTER_TOP, Vec2::new(0.0, NODE_RADIUS + 2.0))
-        } else {
-            (Align2::CENTER_BOTTOM, Vec2::new(0.0, -NODE_RADIUS - 2.0))
-        };
-        painter.text(
-            p + offset,
-            anchor,
-            g.name(id),
-            FontId::proportional(13.0),
-            text_color,
-        );
+    }
+    let name_bg = ui.visuals().extreme_bg_color.gamma_multiply(0.7);
+    for (galley, at) in name_galleys.into_iter().zip(name_rects) {
+        painter.rect_filled(at.expand(1.0), 2.0, name_bg);
+        painter.galley(at.min, galley, text_color);
     }
     let click = resp
         .clicked()
@@ -291,20 +335,6 @@ mod tests {
             );
             placed.push(r);
         }
-    }
-
-    #[test]
-    fn layout_keeps_nodes_inside_and_apart() {
-        let rect = egui::Rect::from_min_size(Pos2::ZERO, Vec2::new(400.0, 300.0));
-        let ps = circle_layout(5, rect);
-        assert_eq!(ps.len(), 5);
-        for (i, p) in ps.iter().enumerate() {
-            assert!(rect.contains(*p), "{p:?} outside");
-            for q in &ps[i + 1..] {
-                assert!(p.distance(*q) > 40.0);
-            }
-        }
-        assert!(ps[0].y < rect.center().y, "first node at the top");
     }
 
     #[test]
