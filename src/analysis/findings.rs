@@ -3,7 +3,9 @@
 //!
 //! Kinds of finding, for claims about the same fact ([`super::facts::same_fact`]):
 //! - **figure**: two figures that conflict as intervals ([`super::interval::compare`]); hard or
-//!   soft;
+//!   soft. Conflicts that involve a deal claim without a date are one finding per fact, listing
+//!   every claim involved ([`super::undated`]): such a claim is comparable with every date, and
+//!   one finding per pair grew with the square of the claims;
 //! - **wording**: one info finding per fact whose claims qualify the figure differently
 //!   (`$10B`, `at least $10B`, `more than $10B`), listing every wording;
 //! - **status**: two statuses that cannot both hold on the same date (overlapping date spans, not
@@ -20,6 +22,7 @@
 
 use super::facts::{FactIndex, POINT_DAYS, claim_date, days_apart, fact_key};
 use super::interval::compare;
+use super::undated::UndatedSet;
 use crate::model::{
     Claim, ClaimId, ClaimKind, ClaimStatus, DocId, FuzzyDate, Resolution, Unit, Workspace,
 };
@@ -202,6 +205,9 @@ impl Findings {
                 items.push(make(ws, FindingKind::Status, sev, msg, &[a, b]));
             }
         }
+        for set in idx.undated_sets() {
+            items.extend(undated_figures(ws, &idx, &set));
+        }
         items.extend(wording(ws, &idx));
         items.extend(valuation_order(ws));
         for f in &mut items {
@@ -281,6 +287,54 @@ pub fn status_clash(ws: &Workspace, a: &Claim, b: &Claim) -> Option<Severity> {
     }
 }
 
+/// One figure finding per fact key for conflicts that involve a claim without a date (module
+/// docs): such a claim is compatible with every date, so it is compared with its fact's extreme
+/// figures once instead of with every claim ([`super::undated`]). Two claims give the same
+/// finding, id and message, as a pair of dated claims would.
+fn undated_figures(ws: &Workspace, idx: &FactIndex<'_>, set: &UndatedSet) -> Option<Finding> {
+    let (involved, sev, ag) = super::undated::figure_conflict(idx, set)?;
+    let cs: Vec<&Claim> = involved.iter().map(|&i| idx.claims()[i]).collect();
+    let figs: Vec<String> = cs
+        .iter()
+        .filter_map(|c| c.figure.as_ref().map(|f| f.display()))
+        .collect();
+    let msg = if let [a, _] = cs[..] {
+        format!(
+            "{}: {} and {} {}",
+            fact_label(ws, a),
+            figs[0],
+            figs[1],
+            ag.describe()
+        )
+    } else {
+        // Distinct figures, lowest first.
+        let mut by_value: Vec<(f64, &str)> = cs
+            .iter()
+            .filter_map(|c| c.figure.as_ref())
+            .zip(&figs)
+            .map(|(f, d)| (f.point(), d.as_str()))
+            .collect();
+        by_value.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
+        let mut distinct: Vec<&str> = by_value.into_iter().map(|(_, d)| d).collect();
+        distinct.dedup();
+        let more = distinct.len().saturating_sub(8);
+        distinct.truncate(8);
+        let tail = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        let undated = cs.iter().filter(|c| claim_date(ws, c).is_none()).count();
+        format!(
+            "{}: {} claims ({undated} without a date, so comparable with every date) state figures that conflict: {}{tail}",
+            fact_label(ws, cs[0]),
+            cs.len(),
+            distinct.join(" / ")
+        )
+    };
+    Some(make(ws, FindingKind::Figure, sev, msg, &cs))
+}
+
 fn wording(ws: &Workspace, idx: &FactIndex<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for g in idx.groups() {
@@ -321,8 +375,12 @@ fn valuation_order(ws: &Workspace) -> Vec<Finding> {
         .collect();
     // Only claims about the same party are compared: bucket them by fact key first.
     let mut buckets: std::collections::HashMap<_, Vec<usize>> = Default::default();
+    let roots = super::facts::Roots::new(ws);
     for (i, (c, _)) in vals.iter().enumerate() {
-        buckets.entry(fact_key(ws, c)).or_default().push(i);
+        buckets
+            .entry(super::facts::fact_key_in(&roots, c))
+            .or_default()
+            .push(i);
     }
     let mut buckets: Vec<Vec<usize>> = buckets.into_values().collect();
     buckets.sort();
