@@ -227,3 +227,61 @@ fn roots_agree_with_the_walk_on_loops_and_unknown_parents() {
     // A loop ends somewhere on the loop, without hanging.
     assert!(["x", "y"].contains(&roots.root(&EntityId::new("x")).as_str()));
 }
+
+/// A text with a figure in each of its paragraphs.
+const FILING: &str = "Acme Capital will invest $10 billion in Boltworks, the companies said on Monday.\n\nBoltworks also agreed to buy $2 billion of chips from Acme Capital over five years.\n";
+
+#[test]
+fn extraction_stops_at_its_time_bound_and_says_where() {
+    let gaz = claimbench::extract::Gazetteer::builtin();
+    let full = claimbench::extract::extract_within(
+        FILING,
+        None,
+        &[],
+        &gaz,
+        claimbench::extract::TIME_LIMIT,
+    );
+    assert!(full.stopped.is_none());
+    assert!(!full.candidates.is_empty(), "the filing has figures");
+    assert_eq!(
+        full.candidates,
+        claimbench::extract::extract(FILING, None, &[], &gaz)
+    );
+    // An injected bound of zero: nothing is read, and the caller learns where it stopped.
+    let none = claimbench::extract::extract_within(FILING, None, &[], &gaz, Duration::ZERO);
+    assert_eq!(none.candidates, vec![]);
+    let stopped = none.stopped.expect("stopped");
+    assert_eq!(stopped.at, 0);
+    assert_eq!(
+        stopped.describe(FILING),
+        "extraction stopped after 0 s at character 1; the rest was not read for claims"
+    );
+}
+
+#[test]
+fn the_import_report_says_when_extraction_stopped() {
+    let mut ws = base(None);
+    let mut d = SourceDocument::new("doc-0002".into(), "Filing", "", FILING.to_owned());
+    d.published = Some("2025-10-01".parse().expect("date"));
+    ws.documents.push(d);
+    let id: claimbench::model::DocId = "doc-0002".into();
+    let mut cut = ws.clone();
+    let line = claimbench::cli::import::accept_proposals(&mut cut, &id, 0.0, Duration::ZERO)
+        .expect("a line");
+    assert_eq!(
+        line,
+        "accepted 0 proposals at or above 0% in doc-0002 (extraction stopped after 0 s at character 1; the rest was not read for claims)"
+    );
+    assert_eq!(cut.claims.len(), 0);
+    let line = claimbench::cli::import::accept_proposals(
+        &mut ws,
+        &id,
+        0.0,
+        claimbench::extract::TIME_LIMIT,
+    )
+    .expect("a line");
+    assert!(
+        line.starts_with("accepted ") && !line.contains("stopped") && !ws.claims.is_empty(),
+        "{line}"
+    );
+}
