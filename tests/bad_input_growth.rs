@@ -285,3 +285,83 @@ fn the_import_report_says_when_extraction_stopped() {
         "{line}"
     );
 }
+
+/// The deepest files the command line imports: 20,000 nested HTML elements, 5,000 nested Markdown
+/// quotes and lists.
+fn deep_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let n = 20_000;
+    let html = format!(
+        "<html><head><title>Deep</title></head><body>{}<p>Acme Capital will invest $10 billion in Boltworks.</p>{}</body></html>",
+        "<div>".repeat(n),
+        "</div>".repeat(n)
+    );
+    let quotes = format!(
+        "# Deep quotes\n\n{} Acme Capital will invest $10 billion in Boltworks.\n",
+        ">".repeat(5_000)
+    );
+    let mut lists = String::from("# Deep lists\n\n");
+    for i in 0..5_000 {
+        lists.push_str(&" ".repeat(2 * i));
+        lists.push_str("- item\n");
+    }
+    let files = [
+        ("deep.html", html),
+        ("quotes.md", quotes),
+        ("lists.md", lists),
+    ];
+    files
+        .into_iter()
+        .map(|(name, body)| {
+            let p = dir.join(name);
+            std::fs::write(&p, body).expect("writes");
+            p
+        })
+        .collect()
+}
+
+#[test]
+fn the_import_worker_reads_the_deepest_inputs_even_on_a_small_stack() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let paths = deep_files(dir.path());
+    // The worker's code path on a 256 KiB stack: it must not need the stack it is given.
+    let small = {
+        let paths = paths.clone();
+        std::thread::Builder::new()
+            .stack_size(256 * 1024)
+            .spawn(move || {
+                claimbench::io::import::import_files(
+                    &paths,
+                    &claimbench::io::import::ImportOptions::default(),
+                    |_, _| std::ops::ControlFlow::Continue(()),
+                )
+            })
+            .expect("spawns")
+            .join()
+            .expect("no overflow on 256 KiB")
+    };
+    for (p, r) in &small.results {
+        assert!(r.is_ok(), "{}: {:?}", p.display(), r.as_ref().err());
+    }
+    assert_eq!(small.imported().count(), 3);
+    // The real worker, with its own stack size.
+    assert!(claimbench::ui::import::WORKER_STACK >= 8 << 20);
+    let job = claimbench::ui::import::ImportJob::start(paths, egui::Context::default());
+    let outcome = within(Duration::from_secs(60), move || {
+        loop {
+            if let Some(o) = job.poll() {
+                return o;
+            }
+            std::thread::sleep(Duration::from_millis(20));
+        }
+    });
+    assert_eq!(outcome.imported().count(), 3, "{:?}", outcome.cancelled);
+    let html = outcome
+        .imported()
+        .find(|i| i.document.title == "Deep")
+        .expect("the HTML page");
+    assert!(
+        html.document.text.contains("invest $10 billion"),
+        "{}",
+        html.document.text
+    );
+}
