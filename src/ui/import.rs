@@ -80,3 +80,66 @@ impl ImportJob {
         }
     }
 }
+
+/// An imported file that looks like a newer version of a document whose evidence would be
+/// orphaned by replacing its text: the analyst decides (Replace and re-anchor / Keep both /
+/// Cancel), the import never does.
+#[derive(Clone, Debug)]
+pub struct NewVersion {
+    /// The file it came from.
+    pub path: PathBuf,
+    /// The imported document (no id yet).
+    pub doc: crate::model::SourceDocument,
+    /// The document it looks like a newer version of.
+    pub existing: crate::model::DocId,
+    /// What replacing would do to that document's evidence.
+    pub report: crate::anchoring::ReanchorReport,
+}
+
+/// The analyst's answer to [`new_version_ui`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NewVersionChoice {
+    /// Replace the older document's text and re-anchor its evidence (some is orphaned).
+    Replace,
+    /// Add the file as a new document beside the older one.
+    KeepBoth,
+    /// Import nothing from this file.
+    Cancel,
+}
+
+/// The dialog for the first pending [`NewVersion`]; the answer once given.
+pub fn new_version_ui(
+    ctx: &egui::Context,
+    ws: &crate::model::Workspace,
+    v: &NewVersion,
+) -> Option<NewVersionChoice> {
+    let mut choice = None;
+    let older = ws
+        .document(&v.existing)
+        .map_or(String::new(), |d| format!(" “{}”", d.title));
+    egui::Modal::new(egui::Id::new("import_new_version")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading("A newer version of a document");
+        ui.label(format!(
+            "{} looks like a newer version of {}{older}. Replacing its text keeps {} evidence spans, moves {} and orphans {}: their quotes are no longer in the text and must be re-attached by hand.",
+            v.path.display(),
+            v.existing,
+            v.report.unchanged,
+            v.report.moved,
+            v.report.orphaned
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Replace and re-anchor").clicked() {
+                choice = Some(NewVersionChoice::Replace);
+            }
+            if ui.button("Keep both").clicked() {
+                choice = Some(NewVersionChoice::KeepBoth);
+            }
+            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                choice = Some(NewVersionChoice::Cancel);
+            }
+        });
+    });
+    choice
+}
