@@ -9,7 +9,8 @@
 //!   report);
 //! - `dangling`: 5,000·k claims naming a missing entity (check);
 //! - `duplicates`: 5,000·k claims, each id twice (check);
-//! - `prose`: 256 KB·k of plain text (import).
+//! - `prose`: 256 KB·k of plain text (import);
+//! - `longline`: one line of figures without a sentence end, 25 kB·k (extract).
 //!
 //! `DIR/prose-50mb.txt` (50 MB of text) is written when the scale list includes `50mb`.
 

@@ -344,7 +344,7 @@ fn the_import_worker_reads_the_deepest_inputs_even_on_a_small_stack() {
     }
     assert_eq!(small.imported().count(), 3);
     // The real worker, with its own stack size.
-    assert!(claimbench::ui::import::WORKER_STACK >= 8 << 20);
+    const { assert!(claimbench::ui::import::WORKER_STACK >= 8 << 20) };
     let job = claimbench::ui::import::ImportJob::start(paths, egui::Context::default());
     let outcome = within(Duration::from_secs(60), move || {
         loop {
