@@ -51,7 +51,12 @@ impl Deal {
 
 /// Groups the claims of one edge into deals (module docs).
 pub fn deals(ws: &Workspace, claims: &[&Claim]) -> Vec<Deal> {
-    let idx = FactIndex::new(ws, claims.to_vec());
+    deals_with(ws, &super::facts::Roots::new(ws), claims)
+}
+
+/// [`deals`] with the parties' top-level owners settled once for all edges.
+pub fn deals_with(ws: &Workspace, roots: &super::facts::Roots<'_>, claims: &[&Claim]) -> Vec<Deal> {
+    let idx = FactIndex::with_roots(ws, roots, claims.to_vec());
     // Components, not a relabelling per pair: that cost pairs × claims on an edge with
     // thousands of claims about one deal.
     let by: Vec<Vec<&Claim>> = idx

@@ -199,8 +199,13 @@ pub struct FactIndex<'a> {
 impl<'a> FactIndex<'a> {
     /// Indexes the given claims of `ws`.
     pub fn new(ws: &Workspace, claims: Vec<&'a Claim>) -> Self {
-        let roots = Roots::new(ws);
-        let keys = claims.iter().map(|c| fact_key_in(&roots, c)).collect();
+        Self::with_roots(ws, &Roots::new(ws), claims)
+    }
+
+    /// [`FactIndex::new`] with the top-level owners already settled (one [`Roots`] for many
+    /// indexes, e.g. one per edge of the money network).
+    pub fn with_roots(ws: &Workspace, roots: &Roots<'_>, claims: Vec<&'a Claim>) -> Self {
+        let keys = claims.iter().map(|c| fact_key_in(roots, c)).collect();
         let dates = claims.iter().map(|c| claim_date(ws, c)).collect();
         Self {
             claims,

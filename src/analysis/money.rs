@@ -22,7 +22,6 @@
 
 use super::cycles::elementary_cycles;
 pub use super::deals::Deal;
-use super::deals::deals;
 use super::filter::Filter;
 use crate::model::figure::format_value;
 use crate::model::{Claim, ClaimId, ClaimKind, ClaimStatus, EntityId, Unit, Workspace};
@@ -195,7 +194,7 @@ impl MoneyGraph {
             let edge = MoneyEdge {
                 from: s.clone(),
                 to: t.clone(),
-                deals: deals(ws, claims),
+                deals: super::deals::deals_with(ws, &roots, claims),
             };
             graph.add_edge(index[s], index[t], edge);
         }
