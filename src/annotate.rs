@@ -579,11 +579,25 @@ pub fn accept_above(
     doc: &SourceDocument,
     threshold: f64,
 ) -> Option<(crate::action::Action, usize)> {
-    let all = crate::extract::extract_document(doc, &ws.entities);
-    let above: Vec<crate::extract::Candidate> = open_candidates(ws, doc, &all)
+    accept_above_within(ws, doc, threshold, crate::extract::TIME_LIMIT).0
+}
+
+/// [`accept_above`] with the extraction bounded by `limit`; also says where extraction
+/// stopped when it ran out of time (the import report prints it).
+pub fn accept_above_within(
+    ws: &Workspace,
+    doc: &SourceDocument,
+    threshold: f64,
+    limit: std::time::Duration,
+) -> (
+    Option<(crate::action::Action, usize)>,
+    Option<crate::extract::Stopped>,
+) {
+    let all = crate::extract::extract_document_within(doc, &ws.entities, limit);
+    let above: Vec<crate::extract::Candidate> = open_candidates(ws, doc, &all.candidates)
         .into_iter()
         .filter(|c| c.confidence >= threshold)
         .collect();
     let n = above.len();
-    accept_all(ws, doc, &above).map(|a| (a, n))
+    (accept_all(ws, doc, &above).map(|a| (a, n)), all.stopped)
 }

@@ -3,7 +3,9 @@
 //!
 //! A duplicate candidate is a pair of claims about the same fact ([`super::facts::same_fact`]:
 //! same kind, same rolled-up parties, compatible time and period) whose figures agree as intervals
-//! (or are missing on one side). Figures that conflict are findings, not duplicates.
+//! (or are missing on one side). Figures that conflict are findings, not duplicates. Claims
+//! without a date are proposed for merging into one claim per figure
+//! ([`super::undated::duplicate_pairs`]), not pair by pair.
 
 use super::facts::FactIndex;
 use super::interval::{Agreement, compare};
@@ -59,7 +61,11 @@ pub struct DuplicateCandidate {
 pub fn duplicate_candidates(ws: &Workspace) -> Vec<DuplicateCandidate> {
     let mut out = Vec::new();
     let idx = FactIndex::all(ws);
-    for (i, j) in idx.same_pairs() {
+    let mut pairs = idx.same_pairs();
+    for set in idx.undated_sets() {
+        pairs.extend(super::undated::duplicate_pairs(&idx, &set));
+    }
+    for (i, j) in pairs {
         let (a, b) = (idx.claims()[i], idx.claims()[j]);
         let figures = match (&a.figure, &b.figure) {
             (Some(fa), Some(fb)) => {

@@ -7,7 +7,6 @@
 use super::corroboration::corroboration;
 use super::facts::{FactIndex, claim_date};
 use crate::model::{Claim, ClaimId, ClaimKind, ClaimStatus, Figure, FuzzyDate, Workspace};
-use std::collections::BTreeMap;
 
 /// One deal on an edge: claims about the same fact, with the figure used.
 #[derive(Clone, Debug, PartialEq)]
@@ -52,25 +51,22 @@ impl Deal {
 
 /// Groups the claims of one edge into deals (module docs).
 pub fn deals(ws: &Workspace, claims: &[&Claim]) -> Vec<Deal> {
-    let idx = FactIndex::new(ws, claims.to_vec());
-    let n = claims.len();
-    let mut group: Vec<usize> = (0..n).collect();
-    for (i, j) in idx.same_pairs() {
-        let (a, b) = (group[i], group[j]);
-        for g in group.iter_mut() {
-            if *g == b {
-                *g = a;
-            }
-        }
-    }
-    let mut by: BTreeMap<usize, Vec<&Claim>> = BTreeMap::new();
-    for (i, c) in claims.iter().enumerate() {
-        by.entry(group[i]).or_default().push(c);
-    }
+    deals_with(ws, &super::facts::Roots::new(ws), claims)
+}
+
+/// [`deals`] with the parties' top-level owners settled once for all edges.
+pub fn deals_with(ws: &Workspace, roots: &super::facts::Roots<'_>, claims: &[&Claim]) -> Vec<Deal> {
+    let idx = FactIndex::with_roots(ws, roots, claims.to_vec());
+    // Components, not a relabelling per pair: that cost pairs × claims on an edge with
+    // thousands of claims about one deal.
+    let by: Vec<Vec<&Claim>> = idx
+        .components()
+        .into_iter()
+        .map(|g| g.into_iter().map(|i| claims[i]).collect())
+        .collect();
     let mut out: Vec<Deal> = by
-        .into_values()
-        .map(|mut cs| {
-            cs.sort_by(|a, b| a.id.cmp(&b.id));
+        .into_iter()
+        .map(|cs| {
             let rep = representative(ws, &cs);
             Deal {
                 kind: rep.kind,

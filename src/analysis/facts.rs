@@ -13,6 +13,7 @@
 //!   a date of month precision or finer, at most [`POINT_DAYS`] apart; and a forecast ("could
 //!   value it at …") is never the same fact as a reported value.
 
+use super::undated::UndatedSet;
 use crate::model::{Claim, ClaimKind, ClaimStatus, DatePrecision, EntityId, FuzzyDate, Workspace};
 
 /// How many days apart two dated claims about the same deal may be.
@@ -32,13 +33,81 @@ pub struct FactKey {
     pub counterparty: Option<EntityId>,
 }
 
-/// The key of a claim's fact, with parties rolled up to their parents.
+/// The key of a claim's fact, with parties rolled up to their parents. For many claims, build
+/// [`Roots`] once and use [`fact_key_in`].
 pub fn fact_key(ws: &Workspace, c: &Claim) -> FactKey {
     let root = |id: &Option<EntityId>| id.as_ref().map(|e| ws.root_entity(e).clone());
     FactKey {
         kind: c.kind,
         subject: root(&c.subject),
         counterparty: root(&c.counterparty),
+    }
+}
+
+/// [`fact_key`] with the top-level owners looked up in `roots`.
+pub fn fact_key_in(roots: &Roots<'_>, c: &Claim) -> FactKey {
+    let root = |id: &Option<EntityId>| id.as_ref().map(|e| roots.root(e).clone());
+    FactKey {
+        kind: c.kind,
+        subject: root(&c.subject),
+        counterparty: root(&c.counterparty),
+    }
+}
+
+/// The top-level owner of every entity ([`Workspace::root_entity`]), computed in one pass: each
+/// entity is settled once, so a chain of 40,000 parents costs 40,000 steps, not one walk (with a
+/// scan per step) for every claim that names an entity on it.
+pub struct Roots<'a> {
+    root: std::collections::HashMap<&'a EntityId, &'a EntityId>,
+}
+
+impl<'a> Roots<'a> {
+    /// Settles every entity of `ws`. On a parent loop (which `check` reports) the entity where
+    /// the walk met the loop stands for the whole walk.
+    pub fn new(ws: &'a Workspace) -> Self {
+        let mut index: std::collections::HashMap<&EntityId, usize> = Default::default();
+        for (i, e) in ws.entities.iter().enumerate() {
+            index.entry(&e.id).or_insert(i);
+        }
+        let n = ws.entities.len();
+        // The root of each settled entity; a parent that is no entity is its own root.
+        let mut settled: Vec<Option<&EntityId>> = vec![None; n];
+        let mut on_walk = vec![false; n];
+        let mut walk = Vec::new();
+        for start in 0..n {
+            let mut cur = start;
+            let root = loop {
+                if let Some(r) = settled[cur] {
+                    break r;
+                }
+                if on_walk[cur] {
+                    break &ws.entities[cur].id;
+                }
+                on_walk[cur] = true;
+                walk.push(cur);
+                match &ws.entities[cur].parent {
+                    Some(p) => match index.get(p) {
+                        Some(&next) => cur = next,
+                        None => break p,
+                    },
+                    None => break &ws.entities[cur].id,
+                }
+            };
+            for i in walk.drain(..) {
+                on_walk[i] = false;
+                settled[i] = Some(root);
+            }
+        }
+        let root = index
+            .iter()
+            .map(|(&id, &i)| (id, settled[i].unwrap_or(id)))
+            .collect();
+        Self { root }
+    }
+
+    /// The top-level owner of `id` (`id` itself when it is no entity or has no parent).
+    pub fn root<'b>(&'b self, id: &'b EntityId) -> &'b EntityId {
+        self.root.get(id).copied().unwrap_or(id)
     }
 }
 
@@ -130,7 +199,13 @@ pub struct FactIndex<'a> {
 impl<'a> FactIndex<'a> {
     /// Indexes the given claims of `ws`.
     pub fn new(ws: &Workspace, claims: Vec<&'a Claim>) -> Self {
-        let keys = claims.iter().map(|c| fact_key(ws, c)).collect();
+        Self::with_roots(ws, &Roots::new(ws), claims)
+    }
+
+    /// [`FactIndex::new`] with the top-level owners already settled (one [`Roots`] for many
+    /// indexes, e.g. one per edge of the money network).
+    pub fn with_roots(ws: &Workspace, roots: &Roots<'_>, claims: Vec<&'a Claim>) -> Self {
+        let keys = claims.iter().map(|c| fact_key_in(roots, c)).collect();
         let dates = claims.iter().map(|c| claim_date(ws, c)).collect();
         Self {
             claims,
@@ -164,49 +239,54 @@ impl<'a> FactIndex<'a> {
         )
     }
 
-    /// Every pair `(i, j)`, `i < j`, with equal fact keys whose dates can be compatible (at most
-    /// [`DEAL_DAYS`] apart, or one of them undated), in index order: a superset of the pairs
-    /// that state the same fact. Within a key the claims are swept in date order, so a key
-    /// shared by thousands of claims over years costs about linear time, not quadratic.
-    pub fn candidate_pairs(&self) -> Vec<(usize, usize)> {
-        let mut buckets: std::collections::HashMap<&FactKey, Vec<usize>> = Default::default();
+    /// The claims of each fact key, dated ones as `(first day, last day, index)` sorted by date,
+    /// and the undated ones of a deal kind (an undated point-in-time claim is never the same fact
+    /// as another, [`compatible_time`]), in index order; keys in order of their first claim.
+    fn buckets(&self) -> Vec<Bucket> {
+        let mut at: std::collections::HashMap<&FactKey, usize> = Default::default();
+        let mut out: Vec<Bucket> = Vec::new();
         for (i, k) in self.keys.iter().enumerate() {
-            buckets.entry(k).or_default().push(i);
+            let n = out.len();
+            let slot = *at.entry(k).or_insert(n);
+            if slot == n {
+                out.push(Bucket::default());
+            }
+            let b = &mut out[slot];
+            match self.dates[i] {
+                Some(d) => b.dated.push((d.first_day(), d.last_day(), i)),
+                None if is_point_in_time(self.claims[i].kind) => {}
+                None => b.undated.push(i),
+            }
         }
+        for b in &mut out {
+            b.dated.sort_unstable();
+        }
+        out
+    }
+
+    /// Every pair `(i, j)`, `i < j`, of *dated* claims with equal fact keys whose dates are at
+    /// most [`DEAL_DAYS`] apart, in index order: a superset of the dated pairs that state the
+    /// same fact. Within a key the claims are swept in date order, so a key shared by thousands
+    /// of claims over years costs about linear time. Claims without a date are answered as a
+    /// group ([`FactIndex::undated_sets`], [`super::undated`]).
+    pub fn candidate_pairs(&self) -> Vec<(usize, usize)> {
         let mut out = Vec::new();
         let pair = |i: usize, j: usize| (i.min(j), i.max(j));
-        for b in buckets.values() {
-            let mut dated: Vec<(chrono::NaiveDate, chrono::NaiveDate, usize)> = Vec::new();
-            let mut undated = Vec::new();
-            for &i in b {
-                match self.dates[i] {
-                    Some(d) => dated.push((d.first_day(), d.last_day(), i)),
-                    // An undated valuation or headcount is never the same fact as another
-                    // ([`compatible_time`]): pairing it with every claim of its key made a
-                    // report of 30,000 undated claims take 6.9 GB.
-                    None if is_point_in_time(self.claims[i].kind) => {}
-                    None => undated.push(i),
-                }
-            }
-            dated.sort_unstable();
-            for (x, &(_, last, i)) in dated.iter().enumerate() {
-                for &(first, _, j) in &dated[x + 1..] {
+        for b in self.buckets() {
+            for (x, &(_, last, i)) in b.dated.iter().enumerate() {
+                for &(first, _, j) in &b.dated[x + 1..] {
                     if (first - last).num_days() > DEAL_DAYS {
                         break;
                     }
                     out.push(pair(i, j));
                 }
             }
-            for (x, &i) in undated.iter().enumerate() {
-                out.extend(undated[x + 1..].iter().map(|&j| pair(i, j)));
-                out.extend(dated.iter().map(|&(_, _, j)| pair(i, j)));
-            }
         }
         out.sort_unstable();
         out
     }
 
-    /// The pairs that state the same fact.
+    /// The pairs of dated claims that state the same fact.
     pub fn same_pairs(&self) -> Vec<(usize, usize)> {
         self.candidate_pairs()
             .into_iter()
@@ -214,9 +294,36 @@ impl<'a> FactIndex<'a> {
             .collect()
     }
 
-    /// Connected components of [`FactIndex::same`] with more than one claim, each sorted by
+    /// For each fact key of a deal kind with at least one undated claim: its undated and dated
+    /// claims, keys in order of their first claim.
+    pub fn undated_sets(&self) -> Vec<UndatedSet> {
+        self.buckets()
+            .into_iter()
+            .filter(|b| !b.undated.is_empty())
+            .map(|b| {
+                let mut dated: Vec<usize> = b.dated.iter().map(|&(_, _, i)| i).collect();
+                dated.sort_unstable();
+                UndatedSet {
+                    undated: b.undated,
+                    dated,
+                }
+            })
+            .collect()
+    }
+
+    /// Pairs that connect the claims exactly as all same-fact pairs would: the dated pairs
+    /// and a few links per undated set ([`super::undated::links`]).
+    pub fn linking_pairs(&self) -> Vec<(usize, usize)> {
+        let mut out = self.same_pairs();
+        for set in self.undated_sets() {
+            out.extend(super::undated::links(self, &set));
+        }
+        out
+    }
+
+    /// Connected components of [`FactIndex::same`], single claims included, each sorted by
     /// claim id, ordered by their first claim id; indices into [`FactIndex::claims`].
-    pub fn groups(&self) -> Vec<Vec<usize>> {
+    pub fn components(&self) -> Vec<Vec<usize>> {
         let n = self.claims.len();
         let mut parent: Vec<usize> = (0..n).collect();
         fn find(p: &mut [usize], mut i: usize) -> usize {
@@ -226,7 +333,7 @@ impl<'a> FactIndex<'a> {
             }
             i
         }
-        for (i, j) in self.same_pairs() {
+        for (i, j) in self.linking_pairs() {
             let (a, b) = (find(&mut parent, i), find(&mut parent, j));
             if a != b {
                 parent[a.max(b)] = a.min(b);
@@ -238,13 +345,28 @@ impl<'a> FactIndex<'a> {
             groups.entry(r).or_default().push(i);
         }
         let id = |i: usize| &self.claims[i].id;
-        let mut out: Vec<Vec<usize>> = groups.into_values().filter(|g| g.len() > 1).collect();
+        let mut out: Vec<Vec<usize>> = groups.into_values().collect();
         for g in &mut out {
             g.sort_by(|&x, &y| id(x).cmp(id(y)));
         }
         out.sort_by(|x, y| id(x[0]).cmp(id(y[0])));
         out
     }
+
+    /// Connected components of [`FactIndex::same`] with more than one claim, each sorted by
+    /// claim id, ordered by their first claim id; indices into [`FactIndex::claims`].
+    pub fn groups(&self) -> Vec<Vec<usize>> {
+        let mut out = self.components();
+        out.retain(|g| g.len() > 1);
+        out
+    }
+}
+
+/// One fact key's claims (see [`FactIndex::buckets`]).
+#[derive(Default)]
+struct Bucket {
+    dated: Vec<(chrono::NaiveDate, chrono::NaiveDate, usize)>,
+    undated: Vec<usize>,
 }
 
 /// Groups the workspace's claims into facts: connected components of [`same_fact`], each sorted

@@ -3,7 +3,9 @@
 //!
 //! Kinds of finding, for claims about the same fact ([`super::facts::same_fact`]):
 //! - **figure**: two figures that conflict as intervals ([`super::interval::compare`]); hard or
-//!   soft;
+//!   soft. Conflicts that involve a deal claim without a date are one finding per fact, listing
+//!   every claim involved ([`super::undated`]): such a claim is comparable with every date, and
+//!   one finding per pair grew with the square of the claims;
 //! - **wording**: one info finding per fact whose claims qualify the figure differently
 //!   (`$10B`, `at least $10B`, `more than $10B`), listing every wording;
 //! - **status**: two statuses that cannot both hold on the same date (overlapping date spans, not
@@ -18,8 +20,9 @@
 //! Ids are stable: the kind's prefix and the sorted claim ids (`figure:cl-0003+cl-0007`), so a
 //! saved [`Resolution`] keeps pointing at the same finding.
 
-use super::facts::{FactIndex, POINT_DAYS, claim_date, days_apart, fact_key};
+use super::facts::{FactIndex, POINT_DAYS, Roots, claim_date, days_apart, fact_key_in};
 use super::interval::compare;
+use super::undated::UndatedSet;
 use crate::model::{
     Claim, ClaimId, ClaimKind, ClaimStatus, DocId, FuzzyDate, Resolution, Unit, Workspace,
 };
@@ -161,8 +164,8 @@ pub fn quote_of(ws: &Workspace, c: &Claim) -> Option<Quote> {
     })
 }
 
-fn fact_label(ws: &Workspace, c: &Claim) -> String {
-    let k = fact_key(ws, c);
+fn fact_label(ws: &Workspace, roots: &Roots<'_>, c: &Claim) -> String {
+    let k = fact_key_in(roots, c);
     let name =
         |e: &Option<crate::model::EntityId>| e.as_ref().map(|e| ws.entity_name(e).to_owned());
     match (name(&k.subject), name(&k.counterparty)) {
@@ -176,7 +179,9 @@ impl Findings {
     /// Computes every finding of the workspace (module docs).
     pub fn compute(ws: &Workspace) -> Self {
         let mut items = Vec::new();
-        let idx = FactIndex::all(ws);
+        let roots = Roots::new(ws);
+        let roots = &roots;
+        let idx = FactIndex::with_roots(ws, roots, ws.claims.iter().collect());
         for (i, j) in idx.same_pairs() {
             let (a, b) = (idx.claims()[i], idx.claims()[j]);
             if let (Some(fa), Some(fb)) = (&a.figure, &b.figure) {
@@ -184,7 +189,7 @@ impl Findings {
                 if let Some(sev) = ag.severity() {
                     let msg = format!(
                         "{}: {} and {} {}",
-                        fact_label(ws, a),
+                        fact_label(ws, roots, a),
                         fa.display(),
                         fb.display(),
                         ag.describe()
@@ -195,15 +200,18 @@ impl Findings {
             if let Some(sev) = status_clash(ws, a, b) {
                 let msg = format!(
                     "{}: {} and {} on the same date",
-                    fact_label(ws, a),
+                    fact_label(ws, roots, a),
                     a.status.label().to_lowercase(),
                     b.status.label().to_lowercase()
                 );
                 items.push(make(ws, FindingKind::Status, sev, msg, &[a, b]));
             }
         }
-        items.extend(wording(ws, &idx));
-        items.extend(valuation_order(ws));
+        for set in idx.undated_sets() {
+            items.extend(undated_figures(ws, roots, &idx, &set));
+        }
+        items.extend(wording(ws, roots, &idx));
+        items.extend(valuation_order(ws, roots));
         for f in &mut items {
             f.resolution = ws.resolutions.iter().find(|r| r.finding == f.id).cloned();
         }
@@ -281,7 +289,60 @@ pub fn status_clash(ws: &Workspace, a: &Claim, b: &Claim) -> Option<Severity> {
     }
 }
 
-fn wording(ws: &Workspace, idx: &FactIndex<'_>) -> Vec<Finding> {
+/// One figure finding per fact key for conflicts that involve a claim without a date (module
+/// docs): such a claim is compatible with every date, so it is compared with its fact's extreme
+/// figures once instead of with every claim ([`super::undated`]). Two claims give the same
+/// finding, id and message, as a pair of dated claims would.
+fn undated_figures(
+    ws: &Workspace,
+    roots: &Roots<'_>,
+    idx: &FactIndex<'_>,
+    set: &UndatedSet,
+) -> Option<Finding> {
+    let (involved, sev, ag) = super::undated::figure_conflict(idx, set)?;
+    let cs: Vec<&Claim> = involved.iter().map(|&i| idx.claims()[i]).collect();
+    let figs: Vec<String> = cs
+        .iter()
+        .filter_map(|c| c.figure.as_ref().map(|f| f.display()))
+        .collect();
+    let msg = if let [a, _] = cs[..] {
+        format!(
+            "{}: {} and {} {}",
+            fact_label(ws, roots, a),
+            figs[0],
+            figs[1],
+            ag.describe()
+        )
+    } else {
+        // Distinct figures, lowest first.
+        let mut by_value: Vec<(f64, &str)> = cs
+            .iter()
+            .filter_map(|c| c.figure.as_ref())
+            .zip(&figs)
+            .map(|(f, d)| (f.point(), d.as_str()))
+            .collect();
+        by_value.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
+        let mut distinct: Vec<&str> = by_value.into_iter().map(|(_, d)| d).collect();
+        distinct.dedup();
+        let more = distinct.len().saturating_sub(8);
+        distinct.truncate(8);
+        let tail = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        let undated = cs.iter().filter(|c| claim_date(ws, c).is_none()).count();
+        format!(
+            "{}: {} claims ({undated} without a date, so comparable with every date) state figures that conflict: {}{tail}",
+            fact_label(ws, roots, cs[0]),
+            cs.len(),
+            distinct.join(" / ")
+        )
+    };
+    Some(make(ws, FindingKind::Figure, sev, msg, &cs))
+}
+
+fn wording(ws: &Workspace, roots: &Roots<'_>, idx: &FactIndex<'_>) -> Vec<Finding> {
     let mut out = Vec::new();
     for g in idx.groups() {
         let cs: Vec<&Claim> = g
@@ -304,13 +365,17 @@ fn wording(ws: &Workspace, idx: &FactIndex<'_>) -> Vec<Finding> {
         if cs.len() < 2 || words.len() < 2 || quals.len() < 2 {
             continue;
         }
-        let msg = format!("{}: stated as {}", fact_label(ws, cs[0]), words.join(" / "));
+        let msg = format!(
+            "{}: stated as {}",
+            fact_label(ws, roots, cs[0]),
+            words.join(" / ")
+        );
         out.push(make(ws, FindingKind::Wording, Severity::Info, msg, &cs));
     }
     out
 }
 
-fn valuation_order(ws: &Workspace) -> Vec<Finding> {
+fn valuation_order(ws: &Workspace, roots: &Roots<'_>) -> Vec<Finding> {
     let vals: Vec<(&Claim, FuzzyDate)> = ws
         .claims
         .iter()
@@ -322,7 +387,7 @@ fn valuation_order(ws: &Workspace) -> Vec<Finding> {
     // Only claims about the same party are compared: bucket them by fact key first.
     let mut buckets: std::collections::HashMap<_, Vec<usize>> = Default::default();
     for (i, (c, _)) in vals.iter().enumerate() {
-        buckets.entry(fact_key(ws, c)).or_default().push(i);
+        buckets.entry(fact_key_in(roots, c)).or_default().push(i);
     }
     let mut buckets: Vec<Vec<usize>> = buckets.into_values().collect();
     buckets.sort();
@@ -347,7 +412,7 @@ fn valuation_order(ws: &Workspace) -> Vec<Finding> {
             if fb.interval().1 < fa.interval().0 {
                 let msg = format!(
                     "{}: {} dated {db} is below {} dated {da}: a down round, or an older figure reported as current",
-                    fact_label(ws, a),
+                    fact_label(ws, roots, a),
                     fb.display(),
                     fa.display()
                 );

@@ -20,6 +20,7 @@ pub mod merge;
 pub mod money;
 pub mod origin;
 pub mod report;
+pub mod undated;
 
 pub use corroboration::{Corroboration, DuplicateCandidate, corroborations, duplicate_candidates};
 pub use filter::Filter;

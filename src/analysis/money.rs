@@ -22,8 +22,6 @@
 
 use super::cycles::elementary_cycles;
 pub use super::deals::Deal;
-use super::deals::deals;
-use super::facts::fact_key;
 use super::filter::Filter;
 use crate::model::figure::format_value;
 use crate::model::{Claim, ClaimId, ClaimKind, ClaimStatus, EntityId, Unit, Workspace};
@@ -171,12 +169,13 @@ impl MoneyGraph {
     /// Builds the network and its loops (module docs).
     pub fn build(ws: &Workspace, filter: &Filter) -> Self {
         let mut pairs: BTreeMap<(EntityId, EntityId), Vec<&Claim>> = BTreeMap::new();
+        let roots = super::facts::Roots::new(ws);
         for c in ws
             .claims
             .iter()
             .filter(|c| is_flow(c) && filter.accepts(ws, c))
         {
-            let k = fact_key(ws, c);
+            let k = super::facts::fact_key_in(&roots, c);
             if let (Some(s), Some(t)) = (k.subject, k.counterparty)
                 && s != t
             {
@@ -195,7 +194,7 @@ impl MoneyGraph {
             let edge = MoneyEdge {
                 from: s.clone(),
                 to: t.clone(),
-                deals: deals(ws, claims),
+                deals: super::deals::deals_with(ws, &roots, claims),
             };
             graph.add_edge(index[s], index[t], edge);
         }

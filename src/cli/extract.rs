@@ -1,8 +1,8 @@
 //! `claimbench extract FILE [--published YYYY-MM-DD] [--format json|text]`: propose candidate
 //! claims for a text file, in the JSON shape fixed by DESIGN.md §4 (or one line each as text).
 
-use super::{EXIT_BAD_INPUT, EXIT_OK, report_error};
-use crate::extract::{Candidate, Gazetteer, extract, find_published};
+use super::{EXIT_BAD_INPUT, EXIT_OK, printable, report_error};
+use crate::extract::{Candidate, Gazetteer, find_published};
 use crate::model::FuzzyDate;
 use crate::model::Period;
 use serde::Serialize;
@@ -172,7 +172,21 @@ pub fn run(args: &ExtractArgs) -> i32 {
         }
     };
     let published = args.published.or_else(|| find_published(&text));
-    let candidates = extract(&text, published, &[], &Gazetteer::builtin());
+    let found = crate::extract::extract_within(
+        &text,
+        published,
+        &[],
+        &Gazetteer::builtin(),
+        crate::extract::TIME_LIMIT,
+    );
+    if let Some(s) = found.stopped {
+        report_error(format!(
+            "{}: warning: {}",
+            printable(&args.file.display().to_string()),
+            s.describe(&text)
+        ));
+    }
+    let candidates = found.candidates;
     match args.format {
         Format::Json => crate::outln!("{}", to_json(&args.file, published, &candidates)),
         Format::Text => {

@@ -210,20 +210,24 @@ fn place_all(
         };
         lines.push(line);
         if let (Some(id), Some(p)) = (placed, accept) {
-            lines.extend(accept_proposals(ws, &id, p));
+            lines.extend(accept_proposals(ws, &id, p, crate::extract::TIME_LIMIT));
         }
     }
     lines
 }
 
-/// Accepts the document's proposals at or above `threshold`; the line saying how many.
-fn accept_proposals(
+/// Accepts the document's proposals at or above `threshold`, extracting for at most `limit`
+/// ([`crate::extract::TIME_LIMIT`] from the command); the line saying how many, and where
+/// extraction stopped if it ran out of time.
+pub fn accept_proposals(
     ws: &mut Workspace,
     id: &crate::model::DocId,
     threshold: f64,
+    limit: std::time::Duration,
 ) -> Option<String> {
     let doc = ws.document(id).cloned()?;
-    let n = match crate::annotate::accept_above(ws, &doc, threshold) {
+    let (accepted, stopped) = crate::annotate::accept_above_within(ws, &doc, threshold, limit);
+    let n = match accepted {
         Some((action, n)) => match action.apply(ws) {
             Ok(_) => n,
             Err(e) => {
@@ -233,8 +237,11 @@ fn accept_proposals(
         },
         None => 0,
     };
+    let stopped = stopped
+        .map(|s| format!(" ({})", s.describe(&doc.text)))
+        .unwrap_or_default();
     Some(format!(
-        "accepted {n} proposal{} at or above {:.0}% in {id}",
+        "accepted {n} proposal{} at or above {:.0}% in {id}{stopped}",
         if n == 1 { "" } else { "s" },
         threshold * 100.0
     ))

@@ -79,17 +79,66 @@ pub struct Candidate {
 /// "Accept all above" threshold, so a scale or currency slip is never accepted unseen.
 pub const DOUBT_CONFIDENCE: f64 = 0.4;
 
+/// How long the extraction of one document may take: past it, the rest of the document is not
+/// read for claims and the caller says so ([`Stopped`]). Every shape of text we know of takes
+/// well under a second per megabyte; the bound is there for the shapes we do not know yet.
+pub const TIME_LIMIT: std::time::Duration = std::time::Duration::from_secs(20);
+
+/// Where an extraction stopped because it ran out of time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stopped {
+    /// How long it had run.
+    pub after: std::time::Duration,
+    /// Byte offset of the first paragraph not read.
+    pub at: usize,
+}
+
+impl Stopped {
+    /// `extraction stopped after 20 s at character 1204113; the rest was not read for claims`.
+    pub fn describe(&self, text: &str) -> String {
+        let at = text.get(..self.at).map_or(self.at, |s| s.chars().count()) + 1;
+        format!(
+            "extraction stopped after {} s at character {}; the rest was not read for claims",
+            self.after.as_secs(),
+            at
+        )
+    }
+}
+
+/// Candidates of one document, and whether extraction stopped early.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Extraction {
+    /// The candidates found, in text order.
+    pub candidates: Vec<Candidate>,
+    /// Set when the time bound ended the extraction before the end of the text.
+    pub stopped: Option<Stopped>,
+}
+
 /// Proposes candidate claims for `text`. `published` resolves relative dates; figures whose
-/// start lies in an `excluded` range are skipped; `gazetteer` names the parties.
+/// start lies in an `excluded` range are skipped; `gazetteer` names the parties. Stops after
+/// [`TIME_LIMIT`]; use [`extract_within`] to learn whether it did.
 pub fn extract(
     text: &str,
     published: Option<FuzzyDate>,
     excluded: &[TextRange],
     gazetteer: &Gazetteer,
 ) -> Vec<Candidate> {
+    extract_within(text, published, excluded, gazetteer, TIME_LIMIT).candidates
+}
+
+/// [`extract`] with a time bound: the clock is read before each paragraph, and past `limit` the
+/// rest of the text is left unread (a zero limit reads nothing).
+pub fn extract_within(
+    text: &str,
+    published: Option<FuzzyDate>,
+    excluded: &[TextRange],
+    gazetteer: &Gazetteer,
+    limit: std::time::Duration,
+) -> Extraction {
+    let started = std::time::Instant::now();
     let figs = figures::find_figures(text, 0);
     if figs.is_empty() && !relations::may_hold(text) {
-        return Vec::new();
+        return Extraction::default();
     }
     // Companies outside the name list, named the way news names them.
     let found = orgs::find(text, gazetteer);
@@ -115,7 +164,16 @@ pub fn extract(
     let mut fi = 0;
     let mut in_sidebar = false;
     let mut prev_para: Option<Span> = None;
+    let mut stopped = None;
     for (pi, para) in segment::paragraphs(text).into_iter().enumerate() {
+        let after = started.elapsed();
+        if after >= limit {
+            stopped = Some(Stopped {
+                after,
+                at: para.span.start,
+            });
+            break;
+        }
         let ptext = &text[para.span.start..para.span.end];
         if noise::is_marker(ptext) {
             in_sidebar = true;
@@ -176,7 +234,10 @@ pub fn extract(
             .iter()
             .any(|r| r.start <= c.figure_start && c.figure_start < r.end)
     });
-    merge_relations(out, rels)
+    Extraction {
+        candidates: merge_relations(out, rels),
+        stopped,
+    }
 }
 
 /// Adds the figure-less relations to the figure candidates, in text order, leaving out a
@@ -204,13 +265,22 @@ fn merge_relations(mut out: Vec<Candidate>, rels: Vec<Candidate>) -> Vec<Candida
 /// with the built-in gazetteer merged with the workspace's `entities`. For many documents, build
 /// the gazetteer once and call [`extract`] instead.
 pub fn extract_document(doc: &SourceDocument, entities: &[Entity]) -> Vec<Candidate> {
+    extract_document_within(doc, entities, TIME_LIMIT).candidates
+}
+
+/// [`extract_document`] with a time bound ([`extract_within`]).
+pub fn extract_document_within(
+    doc: &SourceDocument,
+    entities: &[Entity],
+    limit: std::time::Duration,
+) -> Extraction {
     let mut gazetteer = Gazetteer::builtin();
     gazetteer.merge_entities(entities);
     // A document imported without a date still has its dateline, byline or URL path.
     let published = doc
         .published
         .or_else(|| find_published_in(&doc.text, doc.url.as_deref()));
-    extract(&doc.text, published, &doc.excluded, &gazetteer)
+    extract_within(&doc.text, published, &doc.excluded, &gazetteer, limit)
 }
 
 /// Whole-document facts shared by all candidates.

@@ -244,15 +244,33 @@ impl Workspace {
         self.entity(id).map_or(id.as_str(), |e| e.name.as_str())
     }
 
-    /// Follows `parent` links to the top-level owner (AWS → Amazon). Stops on cycles.
+    /// Follows `parent` links to the top-level owner (AWS → Amazon). Stops on cycles. A few
+    /// steps are looked up directly; a deeper chain gets an index first, so one call costs about
+    /// the number of entities, not that times the depth (for many calls, see
+    /// `analysis::facts::Roots`).
     pub fn root_entity<'a>(&'a self, id: &'a EntityId) -> &'a EntityId {
         let mut cur = id;
         let mut seen = HashSet::new();
-        while let Some(p) = self.entity(cur).and_then(|e| e.parent.as_ref()) {
+        let mut index: Option<HashMap<&EntityId, &Entity>> = None;
+        loop {
+            let entity = match &index {
+                Some(ix) => ix.get(cur).copied(),
+                None => self.entity(cur),
+            };
+            let Some(p) = entity.and_then(|e| e.parent.as_ref()) else {
+                break;
+            };
             if !seen.insert(cur) {
                 break;
             }
             cur = p;
+            if index.is_none() && seen.len() >= 8 {
+                let mut ix = HashMap::new();
+                for e in &self.entities {
+                    ix.entry(&e.id).or_insert(e);
+                }
+                index = Some(ix);
+            }
         }
         cur
     }

@@ -186,6 +186,9 @@ pub struct ClaimbenchApp {
     close_confirmed: bool,
     /// The import running in the background, if any.
     pub import_job: Option<super::import::ImportJob>,
+    /// Imported files that look like newer versions of documents with evidence replacing would
+    /// orphan, waiting for the analyst's answer (first one shown).
+    pub new_versions: Vec<super::import::NewVersion>,
     /// The workspace being opened in the background, if any.
     pub open_job: Option<super::open_job::OpenJob>,
     /// The status bar's counts and the history revision they were taken at.
@@ -265,6 +268,7 @@ impl ClaimbenchApp {
             after_save: None,
             disk: Default::default(),
             import_job: None,
+            new_versions: Vec::new(),
             open_job: None,
             status_counts: None,
             conflict_flags: None,
@@ -771,6 +775,51 @@ impl ClaimbenchApp {
         }
     }
 
+    /// Carries out the analyst's answer about a file that looks like a newer version of a
+    /// document: each answer that changes the workspace is one undoable step.
+    fn answer_new_version(
+        &mut self,
+        v: super::import::NewVersion,
+        choice: super::import::NewVersionChoice,
+    ) {
+        use super::import::NewVersionChoice;
+        let path = v.path.display().to_string();
+        match choice {
+            NewVersionChoice::Replace => {
+                // Computed again: the workspace may have changed while the dialog was open.
+                match crate::anchoring::replace_text(&self.ws, &v.existing, v.doc.text) {
+                    Some((action, r)) => {
+                        self.history.seal();
+                        self.apply(action, "Replace document text", None);
+                        self.note(format!(
+                            "{path}: text of {} replaced ({} anchors unchanged, {} moved, {} orphaned)",
+                            v.existing, r.unchanged, r.moved, r.orphaned
+                        ));
+                        self.selection.doc = Some(v.existing);
+                    }
+                    None => self.error(format!("{path}: {} is no longer there", v.existing)),
+                }
+            }
+            NewVersionChoice::KeepBoth => {
+                let mut doc = v.doc;
+                doc.id = self.ws.next_doc_id();
+                let id = doc.id.clone();
+                self.history.seal();
+                self.apply(
+                    Action::AddDocument {
+                        doc: Box::new(doc),
+                        index: None,
+                    },
+                    "Import document",
+                    None,
+                );
+                self.note(format!("{path}: kept beside {} as {id}", v.existing));
+                self.selection.doc = Some(id);
+            }
+            NewVersionChoice::Cancel => self.note(format!("{path}: not imported")),
+        }
+    }
+
     /// Adds the documents of a finished import as one undoable step and reports the rest.
     fn finish_import(&mut self, outcome: crate::io::import::BatchOutcome) {
         use crate::io::import::find_same_content;
@@ -810,13 +859,24 @@ impl ClaimbenchApp {
                     }
                     let same_article =
                         crate::io::import::find_same_article(&self.ws, &doc).map(|d| d.id.clone());
-                    // Replaced only when no evidence would be orphaned; otherwise both are kept
-                    // and the note says so (the analyst can delete the older one).
-                    if let Some(existing) = &same_article
-                        && let Some((action, r)) =
-                            crate::anchoring::replace_text(&self.ws, existing, doc.text.clone())
-                        && r.orphaned == 0
+                    // Replaced when no evidence would be orphaned; otherwise the analyst is
+                    // asked (Replace and re-anchor / Keep both / Cancel).
+                    let replacing = same_article.as_ref().and_then(|existing| {
+                        crate::anchoring::replace_text(&self.ws, existing, doc.text.clone())
+                            .map(|x| (existing, x))
+                    });
+                    if let Some((existing, (_, r))) = &replacing
+                        && r.orphaned > 0
                     {
+                        self.new_versions.push(super::import::NewVersion {
+                            path: path.clone(),
+                            doc,
+                            existing: (*existing).clone(),
+                            report: r.clone(),
+                        });
+                        continue;
+                    }
+                    if let Some((existing, (action, r))) = replacing {
                         self.note(format!(
                             "{}: newer version of {existing}; text replaced ({} anchors unchanged, {} moved, {} orphaned)",
                             path.display(),
@@ -1236,6 +1296,12 @@ impl ClaimbenchApp {
         super::help::help_ui(&ctx, self, &mut cmds);
         self.disk.frame_ui(&ctx, self.is_dirty(), &mut cmds);
         super::dialogs::dialogs_ui(&ctx, self, &mut cmds);
+        if let Some(v) = self.new_versions.first()
+            && let Some(choice) = super::import::new_version_ui(&ctx, &self.ws, v)
+        {
+            let v = self.new_versions.remove(0);
+            self.answer_new_version(v, choice);
+        }
         super::feeds::url_dialog_ui(&ctx, &mut self.url_dialog, &mut cmds);
 
         self.commands.extend(cmds);

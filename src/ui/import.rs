@@ -9,6 +9,11 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::mpsc::{Receiver, TryRecvError, channel};
 use std::sync::{Arc, Mutex};
 
+/// Stack of the import worker: that of the command line's main thread (8 MiB on Linux).
+/// The readers work on heap-allocated stacks (`html_walk`) and the article extractor runs on its
+/// own thread, so the deepest inputs `tests/bad_input_growth.rs` feeds also pass on 256 KiB.
+pub const WORKER_STACK: usize = 8 << 20;
+
 /// An import running in the background.
 pub struct ImportJob {
     progress: Arc<Mutex<(usize, usize)>>,
@@ -24,25 +29,31 @@ impl ImportJob {
         let (tx, rx) = channel();
         let (p, c) = (progress.clone(), cancel.clone());
         // The user waits for this: normal priority (background::spawn is for work nobody waits on).
-        std::thread::spawn(move || {
-            let opts = ImportOptions {
-                cancel: Some(c.clone()),
-                ..Default::default()
-            };
-            let outcome = import_files(&paths, &opts, |done, total| {
-                if let Ok(mut g) = p.lock() {
-                    *g = (done, total);
-                }
+        // An explicit stack: a spawned thread gets 2 MiB, less than the command line's main
+        // thread, and the GUI must read every file the command line reads. Should the thread not
+        // start, the channel closes and `poll` reports an empty outcome.
+        let _ = std::thread::Builder::new()
+            .name("import".into())
+            .stack_size(WORKER_STACK)
+            .spawn(move || {
+                let opts = ImportOptions {
+                    cancel: Some(c.clone()),
+                    ..Default::default()
+                };
+                let outcome = import_files(&paths, &opts, |done, total| {
+                    if let Ok(mut g) = p.lock() {
+                        *g = (done, total);
+                    }
+                    ctx.request_repaint();
+                    if c.load(Ordering::Relaxed) {
+                        ControlFlow::Break(())
+                    } else {
+                        ControlFlow::Continue(())
+                    }
+                });
+                let _ = tx.send(outcome);
                 ctx.request_repaint();
-                if c.load(Ordering::Relaxed) {
-                    ControlFlow::Break(())
-                } else {
-                    ControlFlow::Continue(())
-                }
             });
-            let _ = tx.send(outcome);
-            ctx.request_repaint();
-        });
         Self {
             progress,
             cancel,
@@ -68,4 +79,67 @@ impl ImportJob {
             Err(TryRecvError::Disconnected) => Some(BatchOutcome::default()),
         }
     }
+}
+
+/// An imported file that looks like a newer version of a document whose evidence would be
+/// orphaned by replacing its text: the analyst decides (Replace and re-anchor / Keep both /
+/// Cancel), the import never does.
+#[derive(Clone, Debug)]
+pub struct NewVersion {
+    /// The file it came from.
+    pub path: PathBuf,
+    /// The imported document (no id yet).
+    pub doc: crate::model::SourceDocument,
+    /// The document it looks like a newer version of.
+    pub existing: crate::model::DocId,
+    /// What replacing would do to that document's evidence.
+    pub report: crate::anchoring::ReanchorReport,
+}
+
+/// The analyst's answer to [`new_version_ui`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum NewVersionChoice {
+    /// Replace the older document's text and re-anchor its evidence (some is orphaned).
+    Replace,
+    /// Add the file as a new document beside the older one.
+    KeepBoth,
+    /// Import nothing from this file.
+    Cancel,
+}
+
+/// The dialog for the first pending [`NewVersion`]; the answer once given.
+pub fn new_version_ui(
+    ctx: &egui::Context,
+    ws: &crate::model::Workspace,
+    v: &NewVersion,
+) -> Option<NewVersionChoice> {
+    let mut choice = None;
+    let older = ws
+        .document(&v.existing)
+        .map_or(String::new(), |d| format!(" “{}”", d.title));
+    egui::Modal::new(egui::Id::new("import_new_version")).show(ctx, |ui| {
+        ui.set_max_width(560.0);
+        ui.heading("A newer version of a document");
+        ui.label(format!(
+            "{} looks like a newer version of {}{older}. Replacing its text keeps {} evidence spans, moves {} and orphans {}: their quotes are no longer in the text and must be re-attached by hand.",
+            v.path.display(),
+            v.existing,
+            v.report.unchanged,
+            v.report.moved,
+            v.report.orphaned
+        ));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Replace and re-anchor").clicked() {
+                choice = Some(NewVersionChoice::Replace);
+            }
+            if ui.button("Keep both").clicked() {
+                choice = Some(NewVersionChoice::KeepBoth);
+            }
+            if ui.button("Cancel").clicked() || ui.input(|i| i.key_pressed(egui::Key::Escape)) {
+                choice = Some(NewVersionChoice::Cancel);
+            }
+        });
+    });
+    choice
 }
