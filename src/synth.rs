@@ -433,6 +433,7 @@ fn document(
         text,
         excluded,
         rejected: Vec::new(),
+        import_notes: Vec::new(),
     }
 }
 

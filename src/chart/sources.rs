@@ -60,6 +60,7 @@ mod tests {
             text: "x".into(),
             excluded: vec![],
             rejected: Vec::new(),
+            import_notes: Vec::new(),
         }
     }
 

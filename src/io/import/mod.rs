@@ -152,6 +152,7 @@ pub fn import_bytes(
         Vec::new()
     };
     let imported_at = opts.imported_at.clone().unwrap_or_else(now_rfc3339);
+    let import_notes = pdf::notes_of(&ex.warnings);
     let document = SourceDocument {
         id: DocId::new(""),
         title,
@@ -165,6 +166,7 @@ pub fn import_bytes(
         text: ex.text,
         excluded,
         rejected: Vec::new(),
+        import_notes,
     };
     Ok(Imported {
         path: path.to_owned(),
