@@ -17,7 +17,9 @@ fn pdf(c: &mut Criterion) {
     for pages in [44, 88, 176, 352] {
         let bytes = pdf_book::book(pages);
         g.bench_with_input(BenchmarkId::new("book_pages", pages), &bytes, |b, bytes| {
-            b.iter(|| black_box(import_bytes(Path::new("book.pdf"), bytes, &opts).expect("imports")))
+            b.iter(|| {
+                black_box(import_bytes(Path::new("book.pdf"), bytes, &opts).expect("imports"))
+            })
         });
     }
     if let Ok(file) = std::env::var("CLAIMBENCH_BENCH_PDF") {

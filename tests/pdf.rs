@@ -35,7 +35,19 @@ fn expected(name: &str) -> String {
 /// either end dropped, kept if they hold a letter or digit.
 fn words(t: &str) -> HashMap<String, usize> {
     let mut m = HashMap::new();
-    for w in t.split_whitespace() {
+    // Chinese and Japanese are written without spaces between words: each of their characters
+    // counts as a word, so spacing around them (which extractors differ on) does not count.
+    let spaced: String = t
+        .chars()
+        .flat_map(|c| {
+            if is_cjk(c) {
+                vec![' ', c, ' ']
+            } else {
+                vec![c]
+            }
+        })
+        .collect();
+    for w in spaced.split_whitespace() {
         let w = w.trim_matches(|c: char| !c.is_alphanumeric() && !"$€%".contains(c));
         let w = w.trim_end_matches(['$', '€']);
         if w.chars().any(char::is_alphanumeric) {
@@ -45,8 +57,14 @@ fn words(t: &str) -> HashMap<String, usize> {
     m
 }
 
+fn is_cjk(c: char) -> bool {
+    matches!(c as u32, 0x3040..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xAC00..=0xD7AF)
+}
+
 fn overlap(a: &HashMap<String, usize>, b: &HashMap<String, usize>) -> usize {
-    a.iter().map(|(w, n)| (*n).min(b.get(w).copied().unwrap_or(0))).sum()
+    a.iter()
+        .map(|(w, n)| (*n).min(b.get(w).copied().unwrap_or(0)))
+        .sum()
 }
 
 /// `(recall, precision)` of `got` against `want`.
@@ -82,7 +100,10 @@ fn check(name: &str, missing_pages: &[&str]) -> (f64, f64) {
     // recall and only against the expected text for invented ones.
     let (want_n, got_n) = (numbers(&want), numbers(got));
     for n in &want_n {
-        assert!(got_n.contains(n), "{name}: number {n} missing or changed\n{got}");
+        assert!(
+            got_n.contains(n),
+            "{name}: number {n} missing or changed\n{got}"
+        );
     }
     for n in &got_n {
         assert!(want_n.contains(n), "{name}: number {n} invented\n{got}");
@@ -189,7 +210,9 @@ fn a_long_book_keeps_every_page_in_order() {
     let mut at = 0;
     for p in 1..=pages {
         let head = format!("Page {p} of {pages}");
-        let found = t[at..].find(&head).unwrap_or_else(|| panic!("{head} missing"));
+        let found = t[at..]
+            .find(&head)
+            .unwrap_or_else(|| panic!("{head} missing"));
         at += found;
         let line = pdf_book::line(p, pdf_book::LINES - 1);
         assert!(t[at..].contains(&line), "{head}: last line missing: {line}");
@@ -221,8 +244,11 @@ fn pdf_with_pages(contents: &[Option<&str>]) -> Vec<u8> {
             }
             None => {
                 let junk = b"\x78\x9c\xff\xfe not flate at all";
-                let mut v = format!("<< /Length {} /Filter /FlateDecode >>\nstream\n", junk.len())
-                    .into_bytes();
+                let mut v = format!(
+                    "<< /Length {} /Filter /FlateDecode >>\nstream\n",
+                    junk.len()
+                )
+                .into_bytes();
                 v.extend_from_slice(junk);
                 v.extend_from_slice(b"\nendstream");
                 v
@@ -258,8 +284,16 @@ fn a_broken_page_does_not_sink_the_others() {
     let bytes = pdf_with_pages(&[Some("First page words."), None, Some("Third page words.")]);
     let imp = import_bytes(Path::new("broken.pdf"), &bytes, &ImportOptions::default()).unwrap();
     let t = &imp.document.text;
-    assert!(t.contains("First page words.") && t.contains("Third page words."), "{t}");
-    assert_eq!(imp.document.import_notes.len(), 1, "{:?}", imp.document.import_notes);
+    assert!(
+        t.contains("First page words.") && t.contains("Third page words."),
+        "{t}"
+    );
+    assert_eq!(
+        imp.document.import_notes.len(),
+        1,
+        "{:?}",
+        imp.document.import_notes
+    );
     assert!(imp.document.import_notes[0].starts_with("Page 2: "));
 }
 
@@ -276,7 +310,11 @@ fn a_compression_bomb_is_refused_with_a_clear_message() {
     assert!(z.len() < 200_000, "{}", z.len());
     let mut bytes = b"%PDF-1.4\n1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n".to_vec();
     bytes.extend_from_slice(
-        format!("5 0 obj\n<< /Length {} /Filter /FlateDecode >>\nstream\n", z.len()).as_bytes(),
+        format!(
+            "5 0 obj\n<< /Length {} /Filter /FlateDecode >>\nstream\n",
+            z.len()
+        )
+        .as_bytes(),
     );
     bytes.extend_from_slice(&z);
     bytes.extend_from_slice(b"\nendstream\nendobj\n%%EOF\n");

@@ -8,9 +8,30 @@ use lopdf::{Document, Object, Stream, dictionary};
 
 /// Words the generated prose is made of (our own).
 const WORDS: &[&str] = &[
-    "capacity", "contract", "megawatts", "supplier", "financing", "accelerator", "valuation",
-    "tranche", "reserve", "datacentre", "quarter", "revenue", "commitment", "investor", "chips",
-    "order", "delivery", "lease", "cooling", "grid", "partner", "round", "equity", "credit",
+    "capacity",
+    "contract",
+    "megawatts",
+    "supplier",
+    "financing",
+    "accelerator",
+    "valuation",
+    "tranche",
+    "reserve",
+    "datacentre",
+    "quarter",
+    "revenue",
+    "commitment",
+    "investor",
+    "chips",
+    "order",
+    "delivery",
+    "lease",
+    "cooling",
+    "grid",
+    "partner",
+    "round",
+    "equity",
+    "credit",
 ];
 
 /// The text of line `l` of page `p`: prose with a figure, deterministic.

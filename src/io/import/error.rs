@@ -156,7 +156,12 @@ impl fmt::Display for ImportWarning {
                 write!(f, "no headline found; title set to {title:?}")
             }
             ImportWarning::PdfPagesNotRead { notes } => {
-                write!(f, "{} PDF page(s) not read: {}", notes.len(), notes.join("; "))
+                write!(
+                    f,
+                    "{} PDF page(s) not read: {}",
+                    notes.len(),
+                    notes.join("; ")
+                )
             }
             ImportWarning::PdfUnknownGlyphs { count, pages } => {
                 let list: Vec<String> = pages.iter().map(u32::to_string).collect();

@@ -60,7 +60,10 @@ pub fn page_extras(doc: &Document, id: ObjectId) -> PageExtras {
             _ => None,
         };
         let Some(dict) = dict else { continue };
-        let subtype = dict.get(b"Subtype").and_then(Object::as_name).unwrap_or(&b""[..]);
+        let subtype = dict
+            .get(b"Subtype")
+            .and_then(Object::as_name)
+            .unwrap_or(&b""[..]);
         match subtype {
             b"Widget" => {
                 if let Some(f) = field(doc, dict) {

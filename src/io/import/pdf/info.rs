@@ -41,8 +41,8 @@ pub fn read(doc: &Document, ex: &mut Extracted) {
             ex.author = xmp_field(&xmp, "dc:creator").map(|t| one_line(&t));
         }
         if ex.published.is_none() {
-            ex.published = xmp_field(&xmp, "xmp:CreateDate")
-                .and_then(|d| meta::parse_machine_date(&d));
+            ex.published =
+                xmp_field(&xmp, "xmp:CreateDate").and_then(|d| meta::parse_machine_date(&d));
         }
     }
 }
@@ -50,7 +50,10 @@ pub fn read(doc: &Document, ex: &mut Extracted) {
 /// Titles that producers fill in on their own and that say nothing about the document.
 fn is_placeholder(t: &str) -> bool {
     let l = t.to_lowercase();
-    l.starts_with("untitled") || l == "microsoft word" || l.ends_with(".doc") || l.ends_with(".docx")
+    l.starts_with("untitled")
+        || l == "microsoft word"
+        || l.ends_with(".doc")
+        || l.ends_with(".docx")
 }
 
 /// Follows references (a few levels: a chain longer than that is broken, not meaningful).
@@ -136,7 +139,9 @@ pub fn one_line(s: &str) -> String {
 /// The decoded XMP packet of the catalog's `/Metadata` stream, if there is one.
 fn xmp_packet(doc: &Document) -> Option<String> {
     let catalog = doc.catalog().ok()?;
-    let stream = resolve(doc, catalog.get(b"Metadata").ok()?)?.as_stream().ok()?;
+    let stream = resolve(doc, catalog.get(b"Metadata").ok()?)?
+        .as_stream()
+        .ok()?;
     let bytes = stream
         .decompressed_content()
         .unwrap_or_else(|_| stream.content.clone());
@@ -185,14 +190,20 @@ mod tests {
 
     #[test]
     fn pdf_doc_encoding_dashes_and_quotes() {
-        assert_eq!(decode_text_string(b"2024\x852025 \x84 \x8dyes\x8e \x83"), "2024–2025 — “yes” …");
+        assert_eq!(
+            decode_text_string(b"2024\x852025 \x84 \x8dyes\x8e \x83"),
+            "2024–2025 — “yes” …"
+        );
         assert_eq!(decode_text_string(b"\xfe\xff\x00A\x20\xac"), "A€");
         assert_eq!(decode_text_string(b"\xef\xbb\xbfna\xc3\xafve"), "naïve");
     }
 
     #[test]
     fn titles_are_one_short_line() {
-        assert_eq!(one_line("Annual\r\nReport\u{7}  2025"), "Annual Report 2025");
+        assert_eq!(
+            one_line("Annual\r\nReport\u{7}  2025"),
+            "Annual Report 2025"
+        );
         let long = "word ".repeat(200);
         let t = one_line(&long);
         assert!(t.chars().count() <= MAX_TITLE + 1, "{}", t.len());
@@ -204,6 +215,9 @@ mod tests {
         let x = r#"<x:xmpmeta><rdf:Description xmp:CreateDate="2024-05-01T10:00:00Z"><dc:title><rdf:Alt><rdf:li xml:lang="x-default">Chips &amp; Power</rdf:li></rdf:Alt></dc:title><dc:creator><rdf:Seq><rdf:li>Ada Lund</rdf:li></rdf:Seq></dc:creator></rdf:Description></x:xmpmeta>"#;
         assert_eq!(xmp_field(x, "dc:title").as_deref(), Some("Chips & Power"));
         assert_eq!(xmp_field(x, "dc:creator").as_deref(), Some("Ada Lund"));
-        assert_eq!(xmp_field(x, "xmp:CreateDate").as_deref(), Some("2024-05-01T10:00:00Z"));
+        assert_eq!(
+            xmp_field(x, "xmp:CreateDate").as_deref(),
+            Some("2024-05-01T10:00:00Z")
+        );
     }
 }

@@ -31,7 +31,8 @@ pub fn check_inflated(bytes: &[u8]) -> Result<(), String> {
             continue;
         };
         let dict = &head[dict_at..];
-        if !contains(dict, b"/FlateDecode") && !contains(dict, b"/Fl ") && !contains(dict, b"/Fl]") {
+        if !contains(dict, b"/FlateDecode") && !contains(dict, b"/Fl ") && !contains(dict, b"/Fl]")
+        {
             continue;
         }
         if contains(dict, b"/Image") {

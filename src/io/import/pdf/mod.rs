@@ -126,6 +126,12 @@ pub fn import(path: &Path, bytes: &[u8], opts: &ImportOptions) -> Result<Extract
             }
         }
     }
+    // Table detection is off: on a LibreOffice table it interleaved the characters of two
+    // cells ("b€i2ll.i8on"), a garbled figure; plain reading order keeps each cell intact.
+    let layout = pdf_oxide::converters::ConversionOptions {
+        extract_tables: false,
+        ..Default::default()
+    };
     let mut texts = Vec::with_capacity(count);
     let mut notes = Vec::new();
     let mut unknown_pages = Vec::new();
@@ -137,7 +143,7 @@ pub fn import(path: &Path, bytes: &[u8], opts: &ImportOptions) -> Result<Extract
             });
         }
         let n = i + 1;
-        let raw = match guarded(|| reader.extract_text(i)) {
+        let raw = match guarded(|| reader.extract_text_with_options(i, &layout)) {
             Ok(Ok(t)) => t,
             Ok(Err(e)) => {
                 notes.push(format!("Page {n}: could not be read ({e})"));
@@ -203,7 +209,10 @@ pub fn import(path: &Path, bytes: &[u8], opts: &ImportOptions) -> Result<Extract
         let _ = guarded(|| info::read(doc, &mut ex));
     }
     meta::fill_from_text(&mut ex);
-    ex.title = ex.title.map(|t| info::one_line(&t)).filter(|t| !t.is_empty());
+    ex.title = ex
+        .title
+        .map(|t| info::one_line(&t))
+        .filter(|t| !t.is_empty());
     Ok(ex)
 }
 

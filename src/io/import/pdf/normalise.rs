@@ -67,7 +67,35 @@ pub fn page(text: &str) -> (String, Changes) {
             last_space = false;
         }
     }
-    (join_hyphens(&clean), changes)
+    (space_joined_lines(&join_hyphens(&clean)), changes)
+}
+
+/// Puts back the space lost where the extractor joined two lines into a paragraph without one
+/// (`Partners,valuing`, `61.5%Headcount`, `money.The`): after `,` `;` `:` before a letter, after
+/// `%` or `)` before a capital, and after a lowercase word's full stop before a capitalised word.
+/// Figures (`1,140`, `4.5`) and abbreviations (`U.S.`) are left alone.
+fn space_joined_lines(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 16);
+    for (i, &c) in chars.iter().enumerate() {
+        out.push(c);
+        let (Some(&next), prev) = (chars.get(i + 1), i.checked_sub(1).map(|p| chars[p])) else {
+            continue;
+        };
+        let lower_before = prev.is_some_and(char::is_lowercase);
+        let capital_word =
+            next.is_uppercase() && chars.get(i + 2).is_some_and(|c| c.is_lowercase());
+        let gap = match c {
+            ',' | ';' => next.is_alphabetic() && lower_before,
+            '%' | ')' => capital_word,
+            '.' => lower_before && capital_word,
+            _ => false,
+        };
+        if gap {
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// Joins words hyphenated at a line end: `pre-` at the end of a line followed by `cisely` at
@@ -89,11 +117,15 @@ fn join_hyphens(text: &str) -> String {
             joined
         };
         if i + 1 < lines.len()
-            && let Some(head) = line.strip_suffix('-').or_else(|| line.strip_suffix('\u{2010}'))
+            && let Some(head) = line
+                .strip_suffix('-')
+                .or_else(|| line.strip_suffix('\u{2010}'))
             && let Some(word) = head.rsplit(' ').next()
             && word.chars().count() >= 2
             && word.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
-            && lines[i + 1].trim_start().starts_with(|c: char| c.is_lowercase())
+            && lines[i + 1]
+                .trim_start()
+                .starts_with(|c: char| c.is_lowercase())
         {
             carry = head.to_owned();
             line.clear();
@@ -116,17 +148,32 @@ mod tests {
 
     #[test]
     fn ligatures_are_expanded() {
-        assert_eq!(page("ﬁrst proﬁt beneﬁt ﬀ ﬄ").0, "first profit benefit ff ffl");
+        assert_eq!(
+            page("ﬁrst proﬁt beneﬁt ﬀ ﬄ").0,
+            "first profit benefit ff ffl"
+        );
     }
 
     #[test]
     fn line_end_hyphens_of_broken_words_are_joined() {
-        assert_eq!(page("it was pre-\ncisely so\nnext").0, "it was precisely so\nnext");
+        assert_eq!(
+            page("it was pre-\ncisely so\nnext").0,
+            "it was precisely so\nnext"
+        );
         assert_eq!(page("a soft hy\u{AD}\nphen").0, "a soft hyphen");
         // Compounds and numbers keep their hyphen.
         assert_eq!(page("the Q4-\nReport").0, "the Q4-\nReport");
         assert_eq!(page("in 2024-\n2025").0, "in 2024-\n2025");
         assert_eq!(page("Forward-\nLooking").0, "Forward-\nLooking");
+    }
+
+    #[test]
+    fn spaces_lost_at_joined_lines_come_back() {
+        assert_eq!(
+            page("led by Greywater Partners,valuing it; margin 61.5%Headcount: 1,140. the money.The end").0,
+            "led by Greywater Partners, valuing it; margin 61.5% Headcount: 1,140. the money. The end"
+        );
+        assert_eq!(page("U.S. and 4.5 and e.g. x").0, "U.S. and 4.5 and e.g. x");
     }
 
     #[test]
