@@ -71,7 +71,7 @@ fn bench(c: &mut Criterion) {
                     None,
                 )
                 .expect("apply");
-            black_box(history.undo(&mut ws));
+            let _ = black_box(history.undo(&mut ws));
         })
     });
     g.bench_function("clone_workspace_for_scale", |b| {

@@ -58,6 +58,12 @@ pub enum Action {
     RemoveChart(ChartId),
     /// Replace a chart definition by a new version with the same id.
     ReplaceChart(Box<Chart>),
+    /// Replace the recorded merge conflicts (settling one, or the conflict part of a merge);
+    /// the inverse holds the previous list.
+    SetConflicts(Vec<crate::model::MergeConflict>),
+    /// Replace the feed subscriptions (the feed part of a merge); the inverse holds the
+    /// previous list.
+    SetFeeds(Vec<crate::model::FeedSubscription>),
     /// Several actions as one undo step (applied in order, undone in reverse).
     Batch(Vec<Action>),
 }
@@ -71,6 +77,16 @@ pub enum ActionError {
     /// An item with this id already exists.
     #[error("{0} already exists")]
     Duplicate(String),
+}
+
+/// An undo or redo step that could not be applied; the step was kept.
+#[derive(Debug, Clone, PartialEq, thiserror::Error)]
+#[error("could not revert \"{label}\": {source}")]
+pub struct StepError {
+    /// The step's label ("Edit amount").
+    pub label: String,
+    /// Why it did not apply.
+    pub source: ActionError,
 }
 
 fn insert_at<T>(v: &mut Vec<T>, item: T, index: Option<usize>) -> usize {
@@ -194,6 +210,10 @@ impl Action {
                     .ok_or_else(|| ActionError::Missing(chart.id.0.clone()))?;
                 Action::ReplaceChart(Box::new(std::mem::replace(slot, *chart)))
             }
+            Action::SetConflicts(list) => {
+                Action::SetConflicts(std::mem::replace(&mut ws.conflicts, list))
+            }
+            Action::SetFeeds(list) => Action::SetFeeds(std::mem::replace(&mut ws.feeds, list)),
             Action::Batch(actions) => {
                 let mut inverses = Vec::with_capacity(actions.len());
                 for a in actions {
@@ -330,14 +350,18 @@ impl History {
         }
     }
 
-    /// Undoes the last step; returns its label.
-    pub fn undo(&mut self, ws: &mut Workspace) -> Option<String> {
-        let step = self.undo.pop()?;
+    /// Undoes the last step; returns its label (`Ok(None)` when there is nothing to undo).
+    ///
+    /// When the step no longer applies (its claim is gone, say), the error names it and the step
+    /// stays on the stack: nothing is dropped in silence and the workspace is unchanged.
+    pub fn undo(&mut self, ws: &mut Workspace) -> Result<Option<String>, StepError> {
+        let Some(step) = self.undo.pop() else {
+            return Ok(None);
+        };
         let prev = self.revisions.pop().unwrap_or(0);
-        let copy = step.inverse.clone();
-        match step.inverse.apply(ws) {
+        match step.inverse.clone().apply(ws) {
             Ok(redo) => {
-                self.record(copy);
+                self.record(step.inverse);
                 self.redo.push(Step {
                     label: step.label.clone(),
                     inverse: redo,
@@ -345,20 +369,27 @@ impl History {
                 });
                 self.redo_revisions.push(self.revision);
                 self.revision = prev;
-                Some(step.label)
+                Ok(Some(step.label))
             }
-            Err(_) => None,
+            Err(source) => {
+                let label = step.label.clone();
+                self.undo.push(step);
+                self.revisions.push(prev);
+                Err(StepError { label, source })
+            }
         }
     }
 
-    /// Redoes the last undone step; returns its label.
-    pub fn redo(&mut self, ws: &mut Workspace) -> Option<String> {
-        let step = self.redo.pop()?;
+    /// Redoes the last undone step; returns its label (`Ok(None)` when there is nothing to
+    /// redo). A step that no longer applies stays on the stack, as with [`History::undo`].
+    pub fn redo(&mut self, ws: &mut Workspace) -> Result<Option<String>, StepError> {
+        let Some(step) = self.redo.pop() else {
+            return Ok(None);
+        };
         let next = self.redo_revisions.pop().unwrap_or(0);
-        let copy = step.inverse.clone();
-        match step.inverse.apply(ws) {
+        match step.inverse.clone().apply(ws) {
             Ok(undo) => {
-                self.record(copy);
+                self.record(step.inverse);
                 self.undo.push(Step {
                     label: step.label.clone(),
                     inverse: undo,
@@ -366,9 +397,14 @@ impl History {
                 });
                 self.revisions.push(self.revision);
                 self.revision = next;
-                Some(step.label)
+                Ok(Some(step.label))
             }
-            Err(_) => None,
+            Err(source) => {
+                let label = step.label.clone();
+                self.redo.push(step);
+                self.redo_revisions.push(next);
+                Err(StepError { label, source })
+            }
         }
     }
 
@@ -546,16 +582,44 @@ mod tests {
         h.apply(&mut ws, Action::SetTitle("a".into()), "Rename", None)
             .unwrap();
         assert_ne!(h.revision(), saved);
-        assert_eq!(h.undo(&mut ws).as_deref(), Some("Rename"));
+        assert_eq!(h.undo(&mut ws).unwrap().as_deref(), Some("Rename"));
         assert_eq!(ws.title, "t");
         assert_eq!(
             h.revision(),
             saved,
             "undoing back to the saved state is clean"
         );
-        assert_eq!(h.redo(&mut ws).as_deref(), Some("Rename"));
+        assert_eq!(h.redo(&mut ws).unwrap().as_deref(), Some("Rename"));
         assert_eq!(ws.title, "a");
         assert!(h.redo_label().is_none());
+    }
+
+    #[test]
+    fn a_step_that_no_longer_applies_is_reported_and_kept() {
+        let mut ws = ws_with_claims(2);
+        let mut h = History::default();
+        h.apply(
+            &mut ws,
+            Action::DeleteClaim(ClaimId::numbered(1)),
+            "Delete claim",
+            None,
+        )
+        .unwrap();
+        let rev = h.revision();
+        // Something outside the history re-created the claim: undoing the deletion would
+        // duplicate it.
+        ws.claims
+            .insert(0, Claim::new(ClaimId::numbered(1), ClaimKind::Cash));
+        let before = ws.clone();
+        let e = h.undo(&mut ws).expect_err("the step cannot apply");
+        assert_eq!(e.label, "Delete claim");
+        assert_eq!(e.source, ActionError::Duplicate("cl-0001".into()));
+        assert_eq!(ws, before, "the workspace is unchanged");
+        assert_eq!(h.undo_label(), Some("Delete claim"), "the step is kept");
+        assert_eq!(h.revision(), rev, "the revision is unchanged");
+        ws.claims.remove(0);
+        assert_eq!(h.undo(&mut ws).unwrap().as_deref(), Some("Delete claim"));
+        assert_eq!(ws.claims.len(), 2);
     }
 
     #[test]
@@ -583,7 +647,7 @@ mod tests {
             )
             .unwrap();
         }
-        h.undo(&mut ws);
+        h.undo(&mut ws).unwrap();
         assert_eq!(ws.title, "t");
         assert!(h.undo_label().is_none());
     }

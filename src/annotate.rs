@@ -5,28 +5,13 @@
 //! This is the fallback prefill; the extraction engine gives richer proposals where present.
 
 use crate::model::{
-    Anchor, Claim, ClaimId, ClaimKind, ClaimStatus, EntityId, Evidence, Figure, Period, Qualifier,
+    Anchor, Claim, ClaimId, ClaimKind, ClaimStatus, EntityId, Evidence, Figure, Period,
     SourceDocument, Unit, Workspace,
 };
 use regex::Regex;
 use std::ops::Range;
 use std::sync::LazyLock;
 
-static MONEY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?ix)
-        (?P<q>at\ least|a\ minimum\ of|more\ than|over|exceeding|beyond|above|up\ to|as\ much\ as|about|approximately|roughly|nearly|around)?\s*
-        (?P<cur>US\$|\$|€|£)\s?(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<scale>trillion|billion|million|bn|tn|[tbm])?\b(?P<plus>\+|-plus)?",
-    )
-    .expect("static regex")
-});
-static PERCENT: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<num>\d+(?:\.\d+)?)\s?(?:%|percent)").expect("static regex")
-});
-static GW: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?P<q>at least|more than|up to|about)?\s*(?P<num>\d+(?:\.\d+)?)\s?(?:GW|gigawatts?)\b")
-        .expect("static regex")
-});
 static YEARS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
         r"(?i)over (?:the next )?(?P<n>\d+|two|three|four|five|six|seven|eight|nine|ten) years",
@@ -34,50 +19,15 @@ static YEARS: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex")
 });
 
-fn qualifier(q: Option<&str>, plus: bool) -> Qualifier {
-    if plus {
-        return Qualifier::AtLeast;
-    }
-    match q.map(|s| s.to_lowercase()).as_deref() {
-        Some("at least" | "a minimum of") => Qualifier::AtLeast,
-        Some("more than" | "over" | "exceeding" | "beyond" | "above") => Qualifier::MoreThan,
-        Some("up to" | "as much as") => Qualifier::UpTo,
-        Some("about" | "approximately" | "roughly" | "nearly" | "around") => Qualifier::About,
-        _ => Qualifier::Exact,
-    }
-}
-
-/// Reads the first figure in a piece of text: money, a percentage or gigawatts.
+/// Reads the first figure in a piece of text with the extractor's grammar: money first, else
+/// the first percentage, gigawatts or count.
 pub fn read_figure(text: &str) -> Option<Figure> {
-    if let Some(c) = MONEY.captures(text) {
-        let exp = match c
-            .name("scale")
-            .map(|m| m.as_str().to_lowercase())
-            .as_deref()
-        {
-            Some("trillion" | "tn" | "t") => 12,
-            Some("billion" | "bn" | "b") => 9,
-            Some("million" | "m") => 6,
-            _ => 0,
-        };
-        // "66.9e9" parses to exactly 66_900_000_000, unlike 66.9 * 1e9.
-        let value: f64 = format!("{}e{exp}", c["num"].replace(',', ""))
-            .parse()
-            .ok()?;
-        let unit = match &c["cur"] {
-            "€" => Unit::Currency("EUR".into()),
-            "£" => Unit::Currency("GBP".into()),
-            _ => Unit::Usd,
-        };
-        let q = qualifier(c.name("q").map(|m| m.as_str()), c.name("plus").is_some());
-        return Some(Figure::qualified(value, q, unit));
-    }
-    if let Some(c) = GW.captures(text) {
-        let q = qualifier(c.name("q").map(|m| m.as_str()), false);
-        return Some(Figure::qualified(c["num"].parse().ok()?, q, Unit::Gw));
-    }
-    let c = PERCENT.captures(text)?;
-    Some(Figure::exact(c["num"].parse().ok()?, Unit::Percent))
+    let found = crate::extract::figures::find_figures(text, 0);
+    found
+        .iter()
+        .find(|f| f.figure.unit.is_money())
+        .or_else(|| found.first())
+        .map(|f| f.figure.clone())
 }
 
 /// The workspace entities named in a text, in order of first mention, without repeats.
@@ -117,58 +67,20 @@ pub fn mentioned_entities(ws: &Workspace, text: &str) -> Vec<EntityId> {
     out
 }
 
-/// The claim kind suggested by cue words.
+/// The claim kind suggested by cue words: the extractor's cues, read around the figure.
 pub fn read_kind(text: &str, figure: Option<&Figure>) -> ClaimKind {
-    let t = text.to_lowercase();
-    let has = |w: &[&str]| w.iter().any(|x| t.contains(x));
-    if figure.is_some_and(|f| f.unit == Unit::Percent) && has(&["share", "stock"]) {
-        ClaimKind::StockMove
-    } else if has(&["valuation", "valued", "valuing", "value the", "valuing"]) {
-        ClaimKind::Valuation
-    } else if figure.is_some_and(|f| f.unit == Unit::Gw) {
-        ClaimKind::Capacity
-    } else if has(&["invest", "stake", "inject"]) {
-        ClaimKind::Investment
-    } else if has(&["cloud", "server", "rent", "lease", "compute", "capacity"]) {
-        ClaimKind::ComputeCommitment
-    } else if has(&["chip", "gpu", "trainium"]) {
-        ClaimKind::ChipSupply
-    } else if has(&["cash"]) {
-        ClaimKind::Cash
-    } else if has(&["raise", "funding round", "fundrais"]) {
-        ClaimKind::Fundraising
-    } else if has(&["revenue", "sales"]) {
-        ClaimKind::Revenue
-    } else if has(&["spend", "burn", "consume"]) {
-        ClaimKind::Spend
-    } else {
-        ClaimKind::Other
-    }
+    let found = crate::extract::figures::find_figures(text, 0);
+    let at = found
+        .iter()
+        .find(|f| figure.is_none_or(|g| g.unit == f.figure.unit))
+        .map_or((text.len(), text.len()), |f| (f.start, f.end));
+    let unit = figure.map_or(Unit::Usd, |f| f.unit.clone());
+    crate::extract::cues::kind(text, 0, at, &[], &unit)
 }
 
-/// The status suggested by cue words.
+/// The status suggested by cue words: the extractor's cues.
 pub fn read_status(text: &str) -> ClaimStatus {
-    let t = text.to_lowercase();
-    let has = |w: &[&str]| w.iter().any(|x| t.contains(x));
-    if has(&["letter of intent"]) {
-        ClaimStatus::LetterOfIntent
-    } else if has(&["in talks", "discuss", "negotiat", "exploring"]) {
-        ClaimStatus::InTalks
-    } else if has(&["denied", "denies"]) {
-        ClaimStatus::Denied
-    } else if has(&["completed", "closed"]) {
-        ClaimStatus::Completed
-    } else if has(&["signed", "agreed", "inked"]) {
-        ClaimStatus::Signed
-    } else if has(&["announced"]) {
-        ClaimStatus::Announced
-    } else if has(&["could", "would", "plans to", "expected", "forecast", "may "]) {
-        ClaimStatus::Forecast
-    } else if has(&["reportedly", "sources said", "people familiar"]) {
-        ClaimStatus::Rumored
-    } else {
-        ClaimStatus::Unknown
-    }
+    crate::extract::cues::status(text)
 }
 
 fn read_period(text: &str) -> Option<Period> {
@@ -219,6 +131,7 @@ pub fn claim_from_selection(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Qualifier;
 
     #[test]
     fn reads_figures_with_qualifiers_and_units() {
@@ -347,9 +260,15 @@ pub fn accept_candidate(
         c.kind == cand.kind
             && c.subject == subject
             && c.counterparty == counterparty
-            && c.figure.as_ref().is_some_and(|f| {
-                figures_compatible(f, &cand.figure) && f.qualifier == cand.figure.qualifier
-            })
+            && match c.figure.as_ref() {
+                // A relation without a figure joins a claim that has none.
+                None => cand.relation_only,
+                Some(f) => {
+                    !cand.relation_only
+                        && figures_compatible(f, &cand.figure)
+                        && f.qualifier == cand.figure.qualifier
+                }
+            }
     });
     let mut actions: Vec<Action> = created
         .into_iter()
@@ -376,7 +295,7 @@ pub fn accept_candidate(
             let mut c = Claim::new(new_id.clone(), cand.kind);
             c.subject = subject;
             c.counterparty = counterparty;
-            c.figure = Some(cand.figure.clone());
+            c.figure = (!cand.relation_only).then(|| cand.figure.clone());
             c.period = cand.period.clone();
             c.as_of = cand.date.or(doc.published);
             c.status = cand.status;
@@ -420,7 +339,7 @@ pub fn claim_for_selection(
             .as_deref()
             .map(|n| entity_for(ws, n, &mut created))
             .or(claim.counterparty);
-        claim.figure = Some(cand.figure.clone());
+        claim.figure = (!cand.relation_only).then(|| cand.figure.clone());
         claim.period = cand.period.clone().or(claim.period);
         claim.as_of = cand.date.or(claim.as_of);
         claim.status = cand.status;
@@ -576,4 +495,108 @@ mod merge_tests {
         assert_eq!(ws, before);
         assert!(merge_entities(&ws, &keep, &keep).is_none());
     }
+}
+
+/// Whether a claim already carries this proposal: its evidence spans the figure and its figure
+/// is the same number in the same unit (a sentence with two figures yields two proposals); a
+/// relation without a figure is carried by a claim without a figure.
+fn same_figure(f: Option<&Figure>, c: &crate::extract::Candidate) -> bool {
+    match f {
+        None => c.relation_only,
+        Some(f) => {
+            !c.relation_only
+                && f.unit == c.figure.unit
+                && (f.low - c.figure.low).abs() <= 1e-9 * c.figure.low.abs().max(1.0)
+        }
+    }
+}
+
+/// The candidates not already carried by a claim with the same figure whose evidence in `doc`
+/// covers the figure, nor rejected. One sweep over the document's evidence spans in text
+/// order: a 5 MB document has tens of thousands of candidates and a workspace 100,000 claims,
+/// which a claim scan per candidate cannot afford. The GUI's Suggestions list and
+/// `claimbench import --accept-above` both start from this list.
+pub fn open_candidates(
+    ws: &Workspace,
+    doc: &SourceDocument,
+    all: &[crate::extract::Candidate],
+) -> Vec<crate::extract::Candidate> {
+    let mut spans: Vec<(usize, usize, Option<&Figure>)> = ws
+        .claims
+        .iter()
+        .flat_map(|cl| {
+            cl.evidence
+                .iter()
+                .filter(|e| e.doc == doc.id)
+                .map(move |e| (e.anchor.start, e.anchor.end, cl.figure.as_ref()))
+        })
+        .collect();
+    spans.sort_by_key(|s| (s.0, s.1));
+    let mut order: Vec<usize> = (0..all.len()).collect();
+    order.sort_by_key(|&i| all[i].figure_start);
+    let mut keep = vec![false; all.len()];
+    let mut active: Vec<(usize, usize, Option<&Figure>)> = Vec::new();
+    let mut next = 0;
+    for i in order {
+        let c = &all[i];
+        while next < spans.len() && spans[next].0 <= c.figure_start {
+            active.push(spans[next]);
+            next += 1;
+        }
+        active.retain(|s| s.1 >= c.figure_start);
+        let covered = active
+            .iter()
+            .any(|s| c.figure_end <= s.1 && same_figure(s.2, c));
+        keep[i] = !covered && !rejected(doc, c);
+    }
+    all.iter()
+        .zip(keep)
+        .filter(|(_, k)| *k)
+        .map(|(c, _)| c.clone())
+        .collect()
+}
+
+fn rejected(doc: &SourceDocument, c: &crate::extract::Candidate) -> bool {
+    doc.rejected
+        .iter()
+        .any(|r| r.start == c.figure_start && r.end == c.figure_end)
+}
+
+/// The action that accepts several proposals as one undo step.
+pub fn accept_all(
+    ws: &Workspace,
+    doc: &SourceDocument,
+    cands: &[crate::extract::Candidate],
+) -> Option<crate::action::Action> {
+    use crate::action::Action;
+    let mut scratch = ws.clone();
+    let mut actions = Vec::new();
+    for c in cands {
+        let Some(d) = scratch.document(&doc.id).cloned() else {
+            break;
+        };
+        let (action, _) = accept_candidate(&scratch, &d, c, scratch.next_claim_id());
+        match action.clone().apply(&mut scratch) {
+            Ok(_) => actions.push(action),
+            Err(_) => continue,
+        }
+    }
+    (!actions.is_empty()).then_some(Action::Batch(actions))
+}
+
+/// What the GUI's "Accept all above N%" does, for a script: extracts `doc` with the
+/// workspace's entities, keeps the open proposals at or above `threshold` (0–1) and accepts
+/// them as one action. Returns the action and how many proposals it accepts.
+pub fn accept_above(
+    ws: &Workspace,
+    doc: &SourceDocument,
+    threshold: f64,
+) -> Option<(crate::action::Action, usize)> {
+    let all = crate::extract::extract_document(doc, &ws.entities);
+    let above: Vec<crate::extract::Candidate> = open_candidates(ws, doc, &all)
+        .into_iter()
+        .filter(|c| c.confidence >= threshold)
+        .collect();
+    let n = above.len();
+    accept_all(ws, doc, &above).map(|a| (a, n))
 }

@@ -14,6 +14,7 @@ pub mod chart;
 pub mod cli;
 pub mod extract;
 pub mod io;
+pub mod merge;
 pub mod model;
 pub mod sample;
 pub mod synth;

@@ -2,8 +2,12 @@
 
 use claimbench::cli::{Cli, Command, report_error};
 use clap::Parser;
+use std::process::ExitCode;
 
-fn main() {
+/// Runs the subcommand (or the window) and turns its code (0 ok, 1 bad input, 2 usage) into the
+/// process's exit status. Output goes through `claimbench::cli::out`, so a closed pipe ends
+/// quietly with 0.
+fn main() -> ExitCode {
     let cli = Cli::parse();
     let code = match &cli.command {
         Some(Command::Check(a)) => claimbench::cli::check::run(a),
@@ -11,11 +15,12 @@ fn main() {
         Some(Command::Extract(a)) => claimbench::cli::extract::run(a),
         Some(Command::Report(a)) => claimbench::cli::report::run(a),
         Some(Command::Import(a)) => claimbench::cli::import::run(a),
+        Some(Command::Merge(a)) => claimbench::cli::merge::run(a),
         #[cfg(feature = "gui")]
         Some(Command::Screenshot(a)) => claimbench::cli::screenshot::run(a),
         None => run_gui(&cli),
     };
-    std::process::exit(code);
+    ExitCode::from(u8::try_from(code).unwrap_or(1))
 }
 
 #[cfg(feature = "gui")]

@@ -303,6 +303,7 @@ fn figure_text(f: &Figure) -> String {
         Qualifier::AtLeast => format!("at least {}", num(f.low)),
         Qualifier::MoreThan => format!("more than {}", num(f.low)),
         Qualifier::UpTo => format!("up to {}", num(f.low)),
+        Qualifier::LessThan => format!("less than {}", num(f.low)),
         Qualifier::Range => format!(
             "between {} and {}",
             num(f.low),

@@ -144,7 +144,7 @@ fn unknown_variant_is_named() {
 
 #[test]
 fn future_version_is_refused() {
-    let t = valid_text().replace("version: 1,", "version: 7,");
+    let t = valid_text().replace(&format!("version: {CURRENT_VERSION},"), "version: 7,");
     let e = load_error(&t);
     assert!(matches!(e, LoadError::TooNew { found: 7, .. }), "{e}");
     assert_eq!(e.position().unwrap().0, line_of(&t, "version: 7"));

@@ -40,7 +40,11 @@ fn report_lists_contradictions_loops_and_corroboration() {
     );
     assert!(counts.contains("- money loops: 2"), "{counts}");
     let contra = section(&r, "Contradictions");
-    assert!(contra.contains("[hard] figure:cl-0004+cl-0005"), "{contra}");
+    assert!(
+        contra.contains("Finding `figure:cl-0004+cl-0005`"),
+        "{contra}"
+    );
+    assert!(contra.contains("### Hard: "), "{contra}");
     assert!(
         contra.contains("— Wire One, 2025-12-16 (doc-0001): “climbed 2.3%”"),
         "{contra}"
@@ -49,7 +53,11 @@ fn report_lists_contradictions_loops_and_corroboration() {
         contra.contains("— Daily Two, 2025-12-17 (doc-0002): “jumped 5%”"),
         "{contra}"
     );
-    assert!(contra.contains("[soft] figure:cl-0002+cl-0003"), "{contra}");
+    assert!(
+        contra.contains("Finding `figure:cl-0002+cl-0003`"),
+        "{contra}"
+    );
+    assert!(contra.contains("### Soft: "), "{contra}");
     let wording = section(&r, "Wording differences");
     assert!(
         wording.contains("$10B / at least $10B / more than $10B"),
@@ -63,17 +71,17 @@ fn report_lists_contradictions_loops_and_corroboration() {
         "{loops}"
     );
     assert!(
-        loops.contains("| Nvidia | OpenAI | $100B | letter_of_intent |"),
+        loops.contains("| Nvidia | OpenAI | $100B | letter of intent |"),
         "{loops}"
     );
     assert!(loops.contains("| OpenAI | Nvidia | 10 GW |"), "{loops}");
     assert!(loops.contains("circularity for Amazon: 100%"), "{loops}");
     assert!(loops.contains("circularity for Nvidia: n/a"), "{loops}");
     let corr = section(&r, "Corroboration");
-    assert!(corr.contains("| cl-0001 | investment Amazon → OpenAI at least $10B (in_talks) | 1 | 1 | The Information |"), "{corr}");
+    assert!(corr.contains("| cl-0001 | Investment Amazon → OpenAI at least $10B (in talks) | 1 | 1 | The Information |"), "{corr}");
     assert!(
         corr.contains(
-            "| cl-0006 | compute_commitment OpenAI → AWS $38B (signed) | 1 | 1 | Daily Two |"
+            "| cl-0006 | Compute commitment OpenAI → AWS $38B (signed) | 1 | 1 | Daily Two |"
         ),
         "{corr}"
     );
@@ -104,7 +112,7 @@ fn report_lists_orphans_and_unsourced_claims() {
         "{r}"
     );
     assert!(
-        section(&r, "Claims without sources").contains("- cl-0020: revenue OpenAI (unknown)"),
+        section(&r, "Claims without sources").contains("- cl-0020: Revenue OpenAI (unknown)"),
         "{r}"
     );
     assert!(section(&r, "Counts").contains("- orphaned evidence: 1"));
@@ -217,7 +225,7 @@ fn sample_report_lists_the_known_contradictions_and_loops() {
     // $100B against $10B for Amazon's stake: a hard conflict with both quotes and outlets.
     let amazon = blocks_with(
         &r,
-        "[hard] figure:",
+        "Hard: ",
         "Investment Amazon → OpenAI: $10B and $100B contradict",
     );
     assert_eq!(amazon.len(), 1, "{r}");
@@ -234,11 +242,7 @@ fn sample_report_lists_the_known_contradictions_and_loops() {
     );
 
     // 2.3% against 5% for Amazon's share move.
-    let stock = blocks_with(
-        &r,
-        "[hard] figure:",
-        "Stock move of Amazon: 2.3% and 5% contradict",
-    );
+    let stock = blocks_with(&r, "Hard: ", "Stock move of Amazon: 2.3% and 5% contradict");
     assert_eq!(stock.len(), 1, "{r}");
     assert!(
         stock[0].contains("[2.3%] — ") && stock[0].contains("[5%] — "),
@@ -247,20 +251,12 @@ fn sample_report_lists_the_known_contradictions_and_loops() {
     );
 
     // The exact / at-least / more-than wording of the $10B.
-    let wording = blocks_with(
-        &r,
-        "[info] wording:",
-        "Investment Amazon → OpenAI: stated as",
-    );
+    let wording = blocks_with(&r, "Note: ", "Investment Amazon → OpenAI: stated as");
     assert_eq!(wording.len(), 1, "{r}");
     for w in ["[$10B]", "[at least $10B]", "[more than $10B]"] {
         assert!(wording[0].contains(w), "{w} missing in {}", wording[0]);
     }
-    let strict = blocks_with(
-        &r,
-        "[soft] figure:",
-        "$10B and more than $10B clash in wording",
-    );
+    let strict = blocks_with(&r, "Soft: ", "$10B and more than $10B clash in wording");
     assert_eq!(strict.len(), 1, "exact vs more-than is soft: {r}");
 
     // The two loops with their amounts.

@@ -4,29 +4,14 @@
 
 use claimbench::io::{load_workspace, save_workspace};
 use claimbench::model::{DocId, SourceDocument, Workspace};
-use claimbench::ui::dialogs::DialogBackend;
-use claimbench::ui::{ClaimbenchApp, Startup};
+use claimbench::ui::ClaimbenchApp;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable;
-use std::collections::VecDeque;
-use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 mod harness;
 
-/// The app with `path` open; file dialogs answer from `answers`.
-fn open(path: &Path, answers: Vec<Option<PathBuf>>) -> Harness<'static, ClaimbenchApp> {
-    let startup = Startup {
-        path: Some(path.to_owned()),
-        dialogs: DialogBackend::Scripted(VecDeque::from(answers)),
-        ..Default::default()
-    };
-    let mut h = Harness::builder()
-        .with_size([1280.0, 800.0])
-        .build_eframe(move |cc| ClaimbenchApp::new(cc, startup));
-    h.run();
-    h
-}
+use harness::open;
 
 /// The sample with one more document, as another program would write it.
 fn with_document(mut ws: Workspace, title: &str) -> Workspace {

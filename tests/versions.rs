@@ -8,10 +8,16 @@ use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 
 /// Released fixtures and their SHA-256: they must never change (add a new file instead).
-const FROZEN: &[(&str, &str)] = &[(
-    "v1.ron",
-    "4c2b51054228c1e642dfee2cba6313c8b7eb6be8cb090b313a8a251fc7df2056",
-)];
+const FROZEN: &[(&str, &str)] = &[
+    (
+        "v1.ron",
+        "4c2b51054228c1e642dfee2cba6313c8b7eb6be8cb090b313a8a251fc7df2056",
+    ),
+    (
+        "v2.ron",
+        "0e70e81168a0851cacf574818a8da423f7399d612218c46347e1727c25090bfa",
+    ),
+];
 
 fn dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/versions")
@@ -239,6 +245,17 @@ fn current_fixture_uses_every_field_and_variant() {
             .any(|r| r.preferred.is_some() && !r.note.is_empty())
     );
     assert!(ws.resolutions.iter().any(|r| r.preferred.is_none()));
+    assert!(
+        ws.conflicts.iter().any(|c| c.theirs.is_none())
+            && ws.conflicts.iter().any(|c| c.theirs.is_some()),
+        "conflicts: a changed field and an edit against a deletion"
+    );
+    assert!(
+        ws.feeds
+            .iter()
+            .any(|f| !f.seen.is_empty() && f.last_checked.is_some()),
+        "a feed that was read"
+    );
     assert!(
         ws.charts.iter().any(|c| matches!(
             &c.spec,

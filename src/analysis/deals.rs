@@ -6,7 +6,7 @@
 
 use super::corroboration::corroboration;
 use super::facts::{FactIndex, claim_date};
-use crate::model::{Claim, ClaimId, ClaimKind, ClaimStatus, Figure, FuzzyDate, Unit, Workspace};
+use crate::model::{Claim, ClaimId, ClaimKind, ClaimStatus, Figure, FuzzyDate, Workspace};
 use std::collections::BTreeMap;
 
 /// One deal on an edge: claims about the same fact, with the figure used.
@@ -27,12 +27,12 @@ pub struct Deal {
 }
 
 impl Deal {
-    /// The stated dollars, when the figure is in USD.
+    /// The stated amount in US dollars: as stated for USD, converted at the deal's date with
+    /// the shipped reference rates for another currency ([`crate::model::fx`]), `None` for GW,
+    /// counts or a currency without a rate.
     pub fn usd(&self) -> Option<f64> {
-        self.figure
-            .as_ref()
-            .filter(|f| f.unit == Unit::Usd)
-            .map(|f| f.low)
+        let f = self.figure.as_ref()?;
+        crate::model::fx::to_usd(f.low, &f.unit, self.date)
     }
 
     /// `investment at least $10B (letter of intent, 2025-09)`.

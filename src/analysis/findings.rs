@@ -89,11 +89,11 @@ pub struct Quote {
 }
 
 impl Quote {
-    /// Where the quote comes from: the outlet (the document id when unknown) and the
-    /// publication date (`undated` when unknown).
+    /// Where the quote comes from: the outlet (`unknown outlet` when unknown; the document id
+    /// is shown beside it where ids are) and the publication date (`undated` when unknown).
     pub fn source(&self) -> (&str, String) {
         let outlet = if self.outlet.is_empty() {
-            self.doc.as_str()
+            "unknown outlet"
         } else {
             self.outlet.as_str()
         };

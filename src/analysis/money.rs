@@ -96,7 +96,8 @@ impl MoneyEdge {
         }
         let mut other: BTreeMap<String, f64> = BTreeMap::new();
         for d in &self.deals {
-            if let Some(f) = d.figure.as_ref().filter(|f| f.unit != Unit::Usd) {
+            // Currencies with a rate are in the dollar sum; GW and the rest are listed apart.
+            if let Some(f) = d.figure.as_ref().filter(|_| d.usd().is_none()) {
                 *other.entry(f.unit.name().to_owned()).or_default() += f.low;
             }
         }

@@ -6,7 +6,7 @@
 //! 2. a reporter named by a cue phrase in the sentence around the span ("according to X",
 //!    "a report by/from X", "as reported by X", "citing X", "X reported", "a X report");
 //! 3. the document's `cites`: the first cited name that appears in that sentence, else the first;
-//! 4. the document's own outlet (or its id when the outlet is blank).
+//! 4. the document's own outlet (or its title when the outlet is blank).
 //!
 //! Names are compared case-insensitively without a leading "the" or a trailing "'s", and are
 //! mapped through the aliases of entities of kind `outlet` ("FT" → "Financial Times").
@@ -39,7 +39,7 @@ pub struct Origin {
     pub source: OriginSource,
 }
 
-const NAME: &str = r"(?P<name>(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:of\s+)?[A-Z][\w&’'-]*){0,4})";
+const NAME: &str = r"\b(?P<name>(?:the\s+)?[A-Z][\w&’'-]*(?:\s+(?:of\s+)?[A-Z][\w&’'-]*){0,4})";
 
 static CUES: LazyLock<Vec<Regex>> = LazyLock::new(|| {
     [
@@ -78,7 +78,11 @@ const NOT_NAMES: &[&str] = &[
 /// The comparison key of a reporter's name, after outlet-entity aliases.
 pub fn origin_key(ws: &Workspace, name: &str) -> String {
     let canonical = canonical_name(ws, name);
-    let mut k = canonical.trim().to_lowercase();
+    let mut k = canonical
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase();
     for suffix in ["'s", "’s"] {
         if let Some(s) = k.strip_suffix(suffix) {
             k = s.to_owned();
@@ -189,6 +193,8 @@ pub fn evidence_origin(ws: &Workspace, ev: &Evidence) -> Origin {
     }
     match doc {
         Some(d) if !d.outlet.trim().is_empty() => make(&d.outlet, OriginSource::Outlet),
+        // A person reads this name: the document's title, not its id, when no outlet is known.
+        Some(d) if !d.title.trim().is_empty() => make(&d.title, OriginSource::Outlet),
         _ => make(ev.doc.as_str(), OriginSource::Outlet),
     }
 }

@@ -52,6 +52,24 @@ pub fn orphans(ws: &Workspace) -> Vec<Orphan> {
     out
 }
 
+/// `s` with control characters written as `\u{…}` (a NUL in a title, an escape sequence in a
+/// name), keeping line breaks when `keep_newlines`.
+pub fn escape_controls(s: &str, keep_newlines: bool) -> std::borrow::Cow<'_, str> {
+    let bad = |c: char| c.is_control() && !(keep_newlines && c == '\n');
+    if !s.contains(bad) {
+        return std::borrow::Cow::Borrowed(s);
+    }
+    let mut out = String::with_capacity(s.len() + 8);
+    for c in s.chars() {
+        if bad(c) {
+            let _ = write!(out, "\\u{{{:x}}}", c as u32);
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
+}
+
 fn one_line(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
@@ -60,7 +78,9 @@ fn cell(s: &str) -> String {
     one_line(s).replace('|', "\\|")
 }
 
-fn claim_summary(ws: &Workspace, c: &Claim) -> String {
+/// A claim in a few words: its parties and figure, `OpenAI → Nvidia at least $10B` (`?` for a
+/// missing party). The report and the merge-conflict descriptions both use it.
+pub fn parties_and_figure(ws: &Workspace, c: &Claim) -> String {
     let name =
         |e: &Option<crate::model::EntityId>| e.as_ref().map(|e| ws.entity_name(e).to_owned());
     let parties = match (name(&c.subject), name(&c.counterparty)) {
@@ -74,7 +94,16 @@ fn claim_summary(ws: &Workspace, c: &Claim) -> String {
         .as_ref()
         .map(|f| format!(" {}", f.display()))
         .unwrap_or_default();
-    format!("{} {parties}{fig} ({})", c.kind.name(), c.status.name())
+    format!("{parties}{fig}")
+}
+
+fn claim_summary(ws: &Workspace, c: &Claim) -> String {
+    format!(
+        "{} {} ({})",
+        c.kind.label(),
+        parties_and_figure(ws, c),
+        c.status.label().to_lowercase()
+    )
 }
 
 fn quote_line(q: &Quote) -> String {
@@ -93,8 +122,15 @@ fn quote_line(q: &Quote) -> String {
 }
 
 fn finding_block(out: &mut String, f: &Finding) {
-    let _ = writeln!(out, "### [{}] {}\n", f.severity.name(), f.id);
-    let _ = writeln!(out, "{}\n", f.message);
+    // The heading says what is wrong in words; the finding's id follows for cross-reference
+    // (resolutions in the workspace file name it).
+    let severity = match f.severity.name() {
+        "hard" => "Hard",
+        "soft" => "Soft",
+        _ => "Note",
+    };
+    let _ = writeln!(out, "### {severity}: {}\n", one_line(&f.message));
+    let _ = writeln!(out, "Finding `{}`\n", f.id);
     for q in &f.quotes {
         let _ = writeln!(out, "{}", quote_line(q));
     }
@@ -109,6 +145,28 @@ fn finding_block(out: &mut String, f: &Finding) {
             format!(": {}", one_line(&r.note))
         };
         let _ = writeln!(out, "\nResolved, {pref}{note}");
+    }
+    out.push('\n');
+}
+
+/// "Merge conflicts": what a merge of two copies left for the analyst to settle, each with its
+/// base, ours (kept) and theirs values in words. Only when there are any.
+fn merge_conflicts(out: &mut String, ws: &Workspace) {
+    use crate::merge::describe::{field_text, item_text, value_text};
+    if ws.conflicts.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "## Merge conflicts\n");
+    for c in &ws.conflicts {
+        let _ = writeln!(
+            out,
+            "- {}, {}: ours (kept) {}; theirs {}; before both {}",
+            cell(&item_text(ws, c)),
+            field_text(c).to_lowercase(),
+            cell(&value_text(ws, c, c.ours.as_deref())),
+            cell(&value_text(ws, c, c.theirs.as_deref())),
+            cell(&value_text(ws, c, c.base.as_deref())),
+        );
     }
     out.push('\n');
 }
@@ -137,6 +195,7 @@ pub fn render(ws: &Workspace) -> String {
     let _ = writeln!(out, "- money loops: {}", money.cycles.len());
     let _ = writeln!(out, "- orphaned evidence: {}", orphans.len());
     let _ = writeln!(out, "- claims without sources: {}\n", unsourced.len());
+    merge_conflicts(&mut out, ws);
 
     let _ = writeln!(out, "## Contradictions\n");
     let conflicts: Vec<&Finding> = findings
@@ -181,7 +240,7 @@ pub fn render(ws: &Workspace) -> String {
                 cell(money.name(&e.from)),
                 cell(money.name(&e.to)),
                 e.amount_text(),
-                e.status().name(),
+                e.status().label().to_lowercase(),
                 cell(&deals.join("; ")),
                 claims.join(", ")
             );
@@ -260,5 +319,10 @@ pub fn render(ws: &Workspace) -> String {
     for c in unsourced {
         let _ = writeln!(out, "- {}: {}", c.id, claim_summary(ws, c));
     }
-    out
+    // Titles, names and quotes come from imported files: no control character reaches the
+    // Markdown (or a terminal it is printed to).
+    match escape_controls(&out, true) {
+        std::borrow::Cow::Borrowed(_) => out,
+        std::borrow::Cow::Owned(escaped) => escaped,
+    }
 }

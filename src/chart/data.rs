@@ -229,7 +229,7 @@ pub struct NotPlotted {
 pub enum Reason {
     /// The claim states no figure.
     NoFigure,
-    /// The claim has no date (`as_of`).
+    /// The claim has no date: none of its own and no dated document.
     NoDate,
     /// The figure's unit is not the axis unit.
     OtherUnit {

@@ -19,10 +19,15 @@ pub struct Linear {
 impl Linear {
     /// Maps a data value to pixels (a degenerate domain maps to the middle).
     pub fn map(&self, v: f64) -> f64 {
+        let mid = (self.r0 + self.r1) / 2.0;
         if (self.d1 - self.d0).abs() < f64::EPSILON {
-            return (self.r0 + self.r1) / 2.0;
+            return mid;
         }
-        self.r0 + (v - self.d0) / (self.d1 - self.d0) * (self.r1 - self.r0)
+        // Halved first so that a domain near ±f64::MAX does not overflow to ∞ (and ∞/∞ = NaN
+        // in an SVG attribute).
+        let t = (v / 2.0 - self.d0 / 2.0) / (self.d1 / 2.0 - self.d0 / 2.0);
+        let px = self.r0 + t * (self.r1 - self.r0);
+        if px.is_finite() { px } else { mid }
     }
 }
 
@@ -34,8 +39,19 @@ pub fn day_number(d: NaiveDate) -> f64 {
 /// Up to about `target` evenly spaced round ticks covering `[min, max]`; the last tick is at or
 /// above `max`.
 pub fn nice_ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
+    if !min.is_finite() || !max.is_finite() {
+        return vec![if min.is_finite() { min } else { 0.0 }];
+    }
     let span = (max - min).abs();
-    if !span.is_finite() || span == 0.0 {
+    if !span.is_finite() {
+        // Near ±f64::MAX the span overflows: tick the halved range and scale back.
+        return nice_ticks(min / 2.0, max / 2.0, target)
+            .into_iter()
+            .map(|t| t * 2.0)
+            .filter(|t| t.is_finite())
+            .collect();
+    }
+    if span == 0.0 {
         return vec![min];
     }
     let raw = span / target.max(1) as f64;
@@ -50,6 +66,9 @@ pub fn nice_ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
     let mut i = 0.0;
     loop {
         let v = first + i * step;
+        if !v.is_finite() {
+            break;
+        }
         out.push(if v.abs() < step * 1e-9 { 0.0 } else { v });
         if v >= max - step * 1e-9 || out.len() > 100 {
             break;
@@ -107,6 +126,22 @@ mod tests {
         assert_eq!(t.first(), Some(&0.0));
         assert!(*t.last().unwrap() >= 1.37e12);
         assert!(t.len() <= 8, "{t:?}");
+    }
+
+    #[test]
+    fn extreme_values_never_give_nan() {
+        let l = Linear {
+            d0: -f64::MAX,
+            d1: f64::MAX,
+            r0: 0.0,
+            r1: 100.0,
+        };
+        assert!((l.map(0.0) - 50.0).abs() < 1e-9);
+        assert!(l.map(f64::MAX).is_finite() && l.map(f64::INFINITY).is_finite());
+        let t = nice_ticks(0.0, f64::MAX, 5);
+        assert!(!t.is_empty() && t.iter().all(|v| v.is_finite()), "{t:?}");
+        let t = nice_ticks(-f64::MAX, f64::MAX, 5);
+        assert!(t.iter().all(|v| v.is_finite()), "{t:?}");
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub fn y_of(f: &Figure) -> YValue {
         Qualifier::Exact => YShape::Exact,
         Qualifier::About => YShape::Band,
         Qualifier::AtLeast | Qualifier::MoreThan => YShape::OpenUp,
-        Qualifier::UpTo => YShape::OpenDown,
+        Qualifier::UpTo | Qualifier::LessThan => YShape::OpenDown,
         Qualifier::Range if f.high.is_some() => YShape::Interval,
         Qualifier::Range => YShape::OpenUp,
     };
@@ -79,7 +79,7 @@ pub fn money_axis<'a>(claims: impl IntoIterator<Item = &'a Claim>) -> Unit {
 /// Turns one claim into a point on an axis of unit `axis`, or says why it cannot be plotted.
 pub fn point_of(ws: &Workspace, c: &Claim, axis: &Unit) -> Result<Point, Reason> {
     let figure = c.figure.as_ref().ok_or(Reason::NoFigure)?;
-    let date = c.as_of.ok_or(Reason::NoDate)?;
+    let date = ws.claim_date(c).ok_or(Reason::NoDate)?;
     if c.status == ClaimStatus::Denied {
         return Err(Reason::Denied);
     }

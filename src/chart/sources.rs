@@ -1,25 +1,21 @@
-//! Independent origins of a claim: who originally reported it, so that five outlets repeating
-//! one report count as one source.
+//! Independent origins of a claim as charts and exports list them: the names of
+//! [`crate::analysis::origin::claim_origins`] (the one rule, shared with the report's
+//! corroboration table and the Network), sorted case-insensitively for stable output.
 //!
-//! An evidence span's origin is its `attributed_to` reporter; else the outlets its document
-//! `cites`; else the document's own outlet (its title when the outlet is blank).
+//! There used to be a second, simpler rule here (attributed reporter, else the document's
+//! `cites`, else its outlet) that ignored "according to …" cues in the sentence, so the claims
+//! CSV and the report named different sources for 13 of the sample's 29 claims.
 
 use crate::model::{Claim, Workspace};
 use std::collections::BTreeMap;
 
 /// The distinct origins of one claim's evidence, sorted case-insensitively.
 pub fn claim_origins(ws: &Workspace, claim: &Claim) -> Vec<String> {
-    distinct(claim.evidence.iter().flat_map(|ev| {
-        if let Some(a) = ev.attributed_to.as_deref().filter(|a| !a.trim().is_empty()) {
-            return vec![a.to_owned()];
-        }
-        match ws.document(&ev.doc) {
-            Some(d) if !d.cites.is_empty() => d.cites.clone(),
-            Some(d) if !d.outlet.trim().is_empty() => vec![d.outlet.clone()],
-            Some(d) => vec![d.title.clone()],
-            None => vec![ev.doc.0.clone()],
-        }
-    }))
+    distinct(
+        crate::analysis::origin::claim_origins(ws, claim)
+            .into_iter()
+            .map(|o| o.name),
+    )
 }
 
 /// Deduplicates names case- and whitespace-insensitively, keeping the first spelling, sorted by

@@ -6,12 +6,20 @@ use super::sources::claim_origins;
 use crate::model::{Claim, Workspace};
 use serde::Serialize;
 
-/// Quotes a CSV field when it holds a comma, quote or line break.
+/// Quotes a CSV field when it holds a comma, quote or line break. A text that a spreadsheet
+/// would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return: an
+/// entity named `=HYPERLINK(…)`) gets a leading `'`, so it shows as text; numbers are kept.
 pub fn csv_field(s: &str) -> String {
+    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err();
+    let s: std::borrow::Cow<'_, str> = if formula {
+        format!("'{s}").into()
+    } else {
+        s.into()
+    };
     if s.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", s.replace('"', "\"\""))
     } else {
-        s.to_owned()
+        s.into_owned()
     }
 }
 
@@ -68,8 +76,14 @@ pub fn chart_csv(ws: &Workspace, data: &ChartData) -> String {
     } else {
         data.unit.to_string()
     };
+    // Each claim's points, gathered once (a scan of every point per claim was quadratic).
+    let mut by_claim: std::collections::HashMap<&crate::model::ClaimId, Vec<_>> =
+        std::collections::HashMap::new();
+    for (s, p) in data.points() {
+        by_claim.entry(&p.claim).or_default().push((s, p));
+    }
     for id in &data.claims {
-        let hits: Vec<_> = data.points().filter(|(_, p)| &p.claim == id).collect();
+        let hits: &[_] = by_claim.get(id).map_or(&[], Vec::as_slice);
         let Some((_, p)) = hits
             .iter()
             .find(|(s, _)| s.mark != Mark::Step)
@@ -177,7 +191,7 @@ impl ClaimRecord {
             qualifier: c.figure.as_ref().map(|f| f.qualifier.name().to_owned()),
             unit: c.figure.as_ref().map(|f| f.unit.name().to_owned()),
             period: c.period.as_ref().map(|p| p.display()),
-            date: c.as_of.map(|d| d.to_string()),
+            date: ws.claim_date(c).map(|d| d.to_string()),
             status: c.status.name().to_owned(),
             documents: c.documents().iter().map(|d| d.to_string()).collect(),
             sources: claim_origins(ws, c),
@@ -244,6 +258,19 @@ pub fn claims_json(ws: &Workspace) -> Result<String, serde_json::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn formulas_are_neutralised_but_numbers_kept() {
+        assert_eq!(
+            csv_field("=HYPERLINK(\"http://x\",\"y\")"),
+            "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\""
+        );
+        assert_eq!(csv_field("+1 555"), "'+1 555");
+        assert_eq!(csv_field("@SUM(A1)"), "'@SUM(A1)");
+        assert_eq!(csv_field("-2.5"), "-2.5");
+        assert_eq!(csv_field("-1e9"), "-1e9");
+        assert_eq!(csv_field("Nvidia"), "Nvidia");
+    }
 
     #[test]
     fn csv_fields_are_quoted_only_when_needed() {

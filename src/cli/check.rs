@@ -2,7 +2,7 @@
 //! `file:line:col`.
 
 use super::{EXIT_BAD_INPUT, EXIT_OK, report_error};
-use crate::io::{LoadError, locate};
+use crate::io::LoadError;
 use std::path::{Path, PathBuf};
 
 /// Arguments of `check`.
@@ -16,7 +16,7 @@ pub struct CheckArgs {
 pub fn run(args: &CheckArgs) -> i32 {
     match check(&args.workspace) {
         Ok(summary) => {
-            println!("{summary}");
+            crate::outln!("{summary}");
             EXIT_OK
         }
         Err(lines) => {
@@ -31,21 +31,29 @@ pub fn run(args: &CheckArgs) -> i32 {
 /// Checks a workspace file: `Ok` with the counts line, or `Err` with one message per problem.
 pub fn check(path: &Path) -> Result<String, Vec<String>> {
     match crate::io::load_workspace(path) {
-        Ok(ws) => Ok(ws.counts_line()),
+        Ok(ws) => {
+            // Recorded merge conflicts must read back as their fields (Keep ours / Take theirs).
+            let bad = crate::merge::check::conflict_problems(&ws);
+            if bad.is_empty() {
+                Ok(ws.counts_line())
+            } else {
+                Err(bad
+                    .into_iter()
+                    .map(|(_, m)| format!("{}: {m}", path.display()))
+                    .collect())
+            }
+        }
         Err(LoadError::Invalid { .. }) => {
             // Report every problem, not only the first.
-            let text = std::fs::read_to_string(path).unwrap_or_default();
-            let ws: crate::model::Workspace = match ron::from_str(&text) {
-                Ok(ws) => ws,
-                Err(e) => return Err(vec![format!("{}: {e}", path.display())]),
+            let (text, ws) = match crate::io::load_unvalidated(path) {
+                Ok(x) => x,
+                Err(e) => return Err(vec![e.to_string()]),
             };
-            Err(ws
-                .validate()
+            let problems = ws.validate();
+            Err(crate::io::load::locate_all(&text, &problems)
                 .into_iter()
-                .map(|p| {
-                    let (l, c) = locate(&text, &p.at);
-                    format!("{}:{l}:{c}: {}", path.display(), p.message)
-                })
+                .zip(problems)
+                .map(|((l, c), p)| format!("{}:{l}:{c}: {}", path.display(), p.message))
                 .collect())
         }
         Err(e) => Err(vec![e.to_string()]),

@@ -3,7 +3,7 @@
 
 use super::{EXIT_BAD_INPUT, EXIT_OK, EXIT_USAGE, report_error};
 use crate::chart::{self, RenderOptions, svg};
-use crate::io::save::write_atomic;
+use crate::io::save::write_output;
 use crate::model::Workspace;
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
@@ -100,7 +100,7 @@ pub fn run(args: &ExportArgs) -> i32 {
     };
     match result {
         Ok(summary) => {
-            println!("{summary}");
+            crate::outln!("{summary}");
             EXIT_OK
         }
         Err(Failure(msg, code)) => {
@@ -124,8 +124,9 @@ fn load(path: &Path) -> Result<Workspace, Failure> {
     crate::io::load_workspace(path).map_err(|e| Failure(e.to_string(), EXIT_BAD_INPUT))
 }
 
-fn write(path: &Path, bytes: &[u8]) -> Result<(), Failure> {
-    write_atomic(path, bytes, false).map_err(|e| Failure(e.to_string(), EXIT_BAD_INPUT))
+/// Writes an export; never over the workspace it came from, nor any other workspace.
+fn write(path: &Path, bytes: &[u8], workspace: &Path) -> Result<(), Failure> {
+    write_output(path, bytes, Some(workspace)).map_err(|e| Failure(e.to_string(), EXIT_BAD_INPUT))
 }
 
 fn export_chart(a: &ChartArgs) -> Result<String, Failure> {
@@ -165,7 +166,7 @@ fn export_chart(a: &ChartArgs) -> Result<String, Failure> {
         _ => chart::svg_to_png(&chart::render_svg(&data, &opts))
             .map_err(|e| Failure(format!("{}: {e}", a.out.display()), EXIT_BAD_INPUT))?,
     };
-    write(&a.out, &bytes)?;
+    write(&a.out, &bytes, &a.workspace)?;
     Ok(format!(
         "{}: chart {} — claims plotted: {}, not plotted: {}",
         a.out.display(),
@@ -184,6 +185,6 @@ fn export_claims(a: &ClaimsArgs) -> Result<String, Failure> {
             .map_err(|e| Failure(format!("{}: {e}", a.out.display()), EXIT_BAD_INPUT))?,
         _ => chart::table::claims_csv(&ws),
     };
-    write(&a.out, text.as_bytes())?;
+    write(&a.out, text.as_bytes(), &a.workspace)?;
     Ok(format!("{}: claims: {}", a.out.display(), ws.claims.len()))
 }

@@ -65,6 +65,14 @@ pub enum ReadError {
         /// The limit.
         limit: u64,
     },
+    /// A FIFO, socket or device: reading it could block or never end.
+    #[error("{path}: is {kind}, not a regular file; extract reads text files")]
+    NotRegular {
+        /// The file.
+        path: String,
+        /// What it is.
+        kind: &'static str,
+    },
     /// The file has no bytes or only white space.
     #[error("{path}: file is empty; there is nothing to extract")]
     Empty {
@@ -113,6 +121,9 @@ pub fn read_text(path: &Path) -> Result<String, ReadError> {
     let md = std::fs::metadata(path).map_err(io)?;
     if md.is_dir() {
         return Err(ReadError::Directory { path: p });
+    }
+    if let Some(kind) = crate::io::read::irregular_kind(&md.file_type()) {
+        return Err(ReadError::NotRegular { path: p, kind });
     }
     let too_large = |size| ReadError::TooLarge {
         path: p.clone(),
@@ -163,10 +174,10 @@ pub fn run(args: &ExtractArgs) -> i32 {
     let published = args.published.or_else(|| find_published(&text));
     let candidates = extract(&text, published, &[], &Gazetteer::builtin());
     match args.format {
-        Format::Json => println!("{}", to_json(&args.file, published, &candidates)),
+        Format::Json => crate::outln!("{}", to_json(&args.file, published, &candidates)),
         Format::Text => {
             for c in &candidates {
-                println!("{}", text_line(c));
+                crate::outln!("{}", text_line(c));
             }
         }
     }
@@ -192,9 +203,11 @@ struct CandidateOut<'a> {
     kind: &'static str,
     subject: Option<&'a str>,
     counterparty: Option<&'a str>,
-    figure: FigureOut<'a>,
+    figure: Option<FigureOut<'a>>,
     period: Option<&'a Period>,
     date: Option<String>,
+    date_source: &'static str,
+    doubts: &'a [String],
     status: &'static str,
     confidence: f64,
     figure_start: usize,
@@ -219,14 +232,17 @@ fn candidate_out(c: &Candidate) -> CandidateOut<'_> {
         kind: c.kind.name(),
         subject: c.subject.as_deref(),
         counterparty: c.counterparty.as_deref(),
-        figure: FigureOut {
+        // A relation stated without a figure has none.
+        figure: (!c.relation_only).then(|| FigureOut {
             low: c.figure.low,
             high: c.figure.high,
             qualifier: c.figure.qualifier.name(),
             unit: c.figure.unit.name(),
-        },
+        }),
         period: c.period.as_ref(),
         date: c.date.map(|d| d.to_string()),
+        date_source: c.date_source.name(),
+        doubts: &c.doubts,
         status: c.status.name(),
         confidence: c.confidence,
         figure_start: c.figure_start,
@@ -254,7 +270,11 @@ fn text_line(c: &Candidate) -> String {
         c.kind.name(),
         party(&c.subject),
         party(&c.counterparty),
-        c.figure.display()
+        if c.relation_only {
+            "(no figure)".to_owned()
+        } else {
+            c.figure.display()
+        }
     );
     if let Some(p) = &c.period {
         line.push_str(&format!(" {}", p.display()));
@@ -267,5 +287,8 @@ fn text_line(c: &Candidate) -> String {
         line.push_str("  [heading]");
     }
     line.push_str(&format!("  {:?}", c.figure_text));
+    for d in &c.doubts {
+        line.push_str(&format!("  [unsure: {d}]"));
+    }
     line
 }

@@ -1,13 +1,18 @@
-//! `claimbench import WORKSPACE.ron FILE... [--create]`: adds documents to a workspace headlessly.
+//! `claimbench import WORKSPACE.ron FILE|URL... [--create] [--accept-above P] [--feed URL]...`:
+//! adds documents to a workspace headlessly and, with `--accept-above`, accepts their extraction
+//! proposals at or above confidence P as the GUI's "Accept all above" does.
 //!
-//! Each file goes through [`crate::io::import::import_file`]. An error on one file is reported
+//! Each file goes through [`crate::io::import::import_file`]; an `http://` or `https://` argument
+//! is fetched and read by [`crate::io::import::import_url`] (a 404, time-out or TLS failure is an
+//! error naming the status, like an unreadable file). An error on one file is reported
 //! with its path and the run carries on with the others; duplicates are reported as "already in
 //! workspace" and skipped. The workspace is saved once, atomically, if anything was added (or it
 //! was just created and no file failed). Exit 1 at the end if any file failed.
 
-use super::{EXIT_BAD_INPUT, EXIT_OK, report_error};
+use super::{EXIT_BAD_INPUT, EXIT_OK, printable, report_error};
 use crate::io::import::{self, ImportOptions, Imported};
 use crate::model::{SourceDocument, Workspace};
+use sha2::{Digest, Sha256};
 use std::path::{Path, PathBuf};
 
 /// Arguments of `import`.
@@ -15,17 +20,56 @@ use std::path::{Path, PathBuf};
 pub struct ImportArgs {
     /// The workspace file to add to.
     pub workspace: PathBuf,
-    /// Documents to import (.txt, .md, .html, .htm, .pdf).
-    #[arg(required = true)]
+    /// Documents to import (.txt, .md, .html, .htm, .pdf files, or http/https addresses).
+    #[arg(required_unless_present = "feed")]
     pub files: Vec<PathBuf>,
+    /// A news feed (RSS, Atom or JSON Feed) whose entries' pages are imported, each once.
+    #[arg(long, value_name = "URL")]
+    pub feed: Vec<String>,
+    /// Seconds a web address may take to answer in full.
+    #[arg(long, value_name = "SECS", default_value_t = 30)]
+    pub timeout: u64,
     /// Create the workspace if it does not exist.
     #[arg(long)]
     pub create: bool,
+    /// When a file is a newer version of a document already there (same URL, or same title and
+    /// outlet with mostly the same text), replace that document's text and re-anchor its
+    /// evidence; without it both are kept.
+    #[arg(long)]
+    pub replace: bool,
+    /// Accept every extraction proposal at or above this confidence (0 to 1) in each imported
+    /// document, as the GUI's "Accept all above" does.
+    #[arg(long, value_name = "P", value_parser = parse_confidence)]
+    pub accept_above: Option<f64>,
+}
+
+/// A confidence threshold between 0 and 1.
+fn parse_confidence(s: &str) -> Result<f64, String> {
+    match s.trim().parse::<f64>() {
+        Ok(p) if (0.0..=1.0).contains(&p) => Ok(p),
+        _ => Err(format!(
+            "“{s}” is not a confidence between 0 and 1 (e.g. 0.7)"
+        )),
+    }
+}
+
+/// The workspace as read: its content hash (to notice another process saving it meanwhile).
+struct Opened {
+    ws: Workspace,
+    created: bool,
+    sha256: Option<[u8; 32]>,
 }
 
 /// Runs `import`; returns the exit code.
+///
+/// The files are read first, without holding anything. Then the workspace is locked, read again
+/// if another claimbench saved it meanwhile (its documents are kept and ours placed after them),
+/// saved, and only then is "added …" printed.
 pub fn run(args: &ImportArgs) -> i32 {
-    let (mut ws, created) = match open(&args.workspace, args.create) {
+    // The file a symlink names gets the change (a link loop is reported by the load below).
+    let real =
+        crate::io::save::real_path(&args.workspace).unwrap_or_else(|_| args.workspace.clone());
+    let first = match open(&args.workspace, &real, args.create) {
         Ok(x) => x,
         Err(msg) => {
             report_error(msg);
@@ -34,57 +78,218 @@ pub fn run(args: &ImportArgs) -> i32 {
     };
     let opts = ImportOptions::default();
     let mut failed = 0;
-    let mut added = 0;
+    let mut docs = Vec::new();
+    let fetch_opts = crate::io::fetch::FetchOptions {
+        timeout: std::time::Duration::from_secs(args.timeout.max(1)),
+        ..Default::default()
+    };
     for file in &args.files {
-        let imported = match import::import_file(file, &opts) {
-            Ok(i) => i,
+        let url = file
+            .to_str()
+            .filter(|s| crate::io::fetch::is_web_address(s));
+        let result = match url {
+            Some(url) => import::import_url(url, &opts, &fetch_opts),
+            None => import::import_file(file, &opts),
+        };
+        match result {
+            Ok(i) => {
+                for w in &i.warnings {
+                    report_error(format!("{}: warning: {w}", file.display()));
+                }
+                docs.push(i);
+            }
             Err(e) => {
                 report_error(e);
                 failed += 1;
-                continue;
             }
-        };
-        for w in &imported.warnings {
-            report_error(format!("{}: warning: {w}", file.display()));
-        }
-        let summary = summary(&imported);
-        match import::place_in_workspace(&mut ws, imported) {
-            Ok(import::Placed::Added(id)) => {
-                println!("added {id} {summary}");
-                added += 1;
-            }
-            Ok(import::Placed::Updated(id, r)) => {
-                println!(
-                    "updated {id} {summary}: newer version, text replaced ({} anchors unchanged, {} moved, {} orphaned)",
-                    r.unchanged, r.moved, r.orphaned
-                );
-                added += 1;
-            }
-            Err(dup) => println!("skipped {}: {dup}", file.display()),
         }
     }
+    // Feed entries are read before the workspace is locked, like files, and placed with them.
+    let mut feed_lines = Vec::new();
+    for url in &args.feed {
+        failed += read_feed(
+            &first.ws,
+            url,
+            &opts,
+            &fetch_opts,
+            &mut docs,
+            &mut feed_lines,
+        );
+    }
+    let Opened {
+        mut ws,
+        created,
+        sha256: first_sha256,
+    } = first;
+    let mut lines = feed_lines.clone();
+    lines.extend(place_all(&mut ws, &docs, args.replace, args.accept_above));
+    let added = lines
+        .iter()
+        .filter(|l| l.starts_with("added ") || l.starts_with("updated "))
+        .count();
     // A workspace is created only by a run that failed on nothing: a typo'd file name must not
     // leave an empty new workspace behind.
     if added > 0 || (created && failed == 0) {
-        if let Err(e) = crate::io::save_workspace(&ws, &args.workspace) {
-            report_error(e);
+        let lock = match crate::io::save::lock_workspace(&real, crate::io::lock::DEFAULT_WAIT) {
+            Ok(l) => l,
+            Err(e) => {
+                report_error(format!("nothing imported: {e}"));
+                return EXIT_BAD_INPUT;
+            }
+        };
+        // Under the lock: if another process saved the workspace since we read it, start again
+        // from what it saved, so its documents are not lost.
+        let now = match open(&args.workspace, &real, true) {
+            Ok(now) => now,
+            Err(msg) => {
+                report_error(format!("nothing imported: {msg}"));
+                return EXIT_BAD_INPUT;
+            }
+        };
+        let created_now = now.created;
+        if now.sha256 != first_sha256 {
+            ws = now.ws;
+            lines = feed_lines.clone();
+            lines.extend(place_all(&mut ws, &docs, args.replace, args.accept_above));
+        }
+        if let Err(e) = crate::io::save::save_workspace_locked(&ws, &lock) {
+            report_error(format!("nothing imported: {e}"));
             return EXIT_BAD_INPUT;
         }
-        if created {
-            println!("created {}", args.workspace.display());
+        drop(lock);
+        for l in &lines {
+            crate::outln!("{l}");
+        }
+        if created_now {
+            crate::outln!(
+                "created {}",
+                printable(&args.workspace.display().to_string())
+            );
+        }
+    } else {
+        for l in &lines {
+            crate::outln!("{l}");
         }
     }
     if failed > 0 { EXIT_BAD_INPUT } else { EXIT_OK }
 }
 
+/// Places every imported document into `ws`, accepting its proposals at or above `accept`
+/// when given; the lines to print.
+fn place_all(
+    ws: &mut Workspace,
+    docs: &[Imported],
+    replace: bool,
+    accept: Option<f64>,
+) -> Vec<String> {
+    let mut lines = Vec::new();
+    for imported in docs {
+        let summary = summary(imported);
+        let (line, placed) = match import::place_in_workspace(ws, imported.clone(), replace) {
+            Ok(import::Placed::Added(id)) => (format!("added {id} {summary}"), Some(id)),
+            Ok(import::Placed::Updated(id, r)) => (
+                format!(
+                    "updated {id} {summary}: newer version, text replaced ({} anchors unchanged, {} moved, {} orphaned)",
+                    r.unchanged, r.moved, r.orphaned
+                ),
+                Some(id),
+            ),
+            Ok(import::Placed::KeptBoth { id, earlier }) => (
+                format!(
+                    "added {id} {summary}: looks like a newer version of {earlier}; both kept (use --replace to replace its text)"
+                ),
+                Some(id),
+            ),
+            Err(dup) => (
+                format!(
+                    "skipped {}: {dup}",
+                    printable(&imported.path.display().to_string())
+                ),
+                None,
+            ),
+        };
+        lines.push(line);
+        if let (Some(id), Some(p)) = (placed, accept) {
+            lines.extend(accept_proposals(ws, &id, p));
+        }
+    }
+    lines
+}
+
+/// Accepts the document's proposals at or above `threshold`; the line saying how many.
+fn accept_proposals(
+    ws: &mut Workspace,
+    id: &crate::model::DocId,
+    threshold: f64,
+) -> Option<String> {
+    let doc = ws.document(id).cloned()?;
+    let n = match crate::annotate::accept_above(ws, &doc, threshold) {
+        Some((action, n)) => match action.apply(ws) {
+            Ok(_) => n,
+            Err(e) => {
+                report_error(format!("{id}: proposals not accepted: {e}"));
+                return None;
+            }
+        },
+        None => 0,
+    };
+    Some(format!(
+        "accepted {n} proposal{} at or above {:.0}% in {id}",
+        if n == 1 { "" } else { "s" },
+        threshold * 100.0
+    ))
+}
+
+/// Reads a feed and imports the pages of its entries not yet in `ws` into `docs`; lines for
+/// entries skipped go to `lines`. Returns how many failed.
+fn read_feed(
+    ws: &Workspace,
+    url: &str,
+    opts: &ImportOptions,
+    fetch_opts: &crate::io::fetch::FetchOptions,
+    docs: &mut Vec<Imported>,
+    lines: &mut Vec<String>,
+) -> usize {
+    use crate::io::feed::{self, EntryOutcome};
+    let parsed = match feed::fetch_feed(url, fetch_opts) {
+        Ok(f) => f,
+        Err(e) => {
+            report_error(e);
+            return 1;
+        }
+    };
+    let mut failed = 0;
+    for entry in &parsed.entries {
+        match feed::import_entry(ws, entry, opts, fetch_opts) {
+            EntryOutcome::Imported(imp) => docs.push(*imp),
+            EntryOutcome::AlreadyThere(link) => {
+                lines.push(format!("skipped {}: already imported", printable(&link)));
+            }
+            EntryOutcome::NoLink => lines.push(format!(
+                "skipped feed entry {:?}: it links to no page",
+                entry.title.as_deref().unwrap_or(&entry.id)
+            )),
+            EntryOutcome::Failed(e) => {
+                report_error(e);
+                failed += 1;
+            }
+        }
+    }
+    failed
+}
+
 /// Loads the workspace, or makes a new one when it is missing and `create` is set.
-fn open(path: &Path, create: bool) -> Result<(Workspace, bool), String> {
+fn open(path: &Path, real: &Path, create: bool) -> Result<Opened, String> {
     // Anything at the path (even a broken symlink or a loop) is loaded, so its error is shown
     // rather than "no such workspace".
-    if path.symlink_metadata().is_ok() {
-        return crate::io::load_workspace(path)
-            .map(|ws| (ws, false))
-            .map_err(|e| e.to_string());
+    if path.symlink_metadata().is_ok() && (real.symlink_metadata().is_ok() || !create) {
+        let bytes = crate::io::load::read_workspace_bytes(path).map_err(|e| e.to_string())?;
+        let ws = crate::io::load_workspace_bytes(&bytes, path).map_err(|e| e.to_string())?;
+        return Ok(Opened {
+            ws,
+            created: false,
+            sha256: Some(Sha256::digest(&bytes).into()),
+        });
     }
     if !create {
         return Err(format!(
@@ -96,7 +301,11 @@ fn open(path: &Path, create: bool) -> Result<(Workspace, bool), String> {
         .file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_else(|| "Untitled workspace".into());
-    Ok((Workspace::new(title), true))
+    Ok(Opened {
+        ws: Workspace::new(title),
+        created: true,
+        sha256: None,
+    })
 }
 
 /// `"Title" (outlet, 2025-12-17, 3,412 chars, 1 excluded range)`.

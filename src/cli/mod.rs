@@ -6,6 +6,8 @@ pub mod check;
 pub mod export;
 pub mod extract;
 pub mod import;
+pub mod merge;
+pub mod out;
 pub mod report;
 #[cfg(feature = "gui")]
 pub mod screenshot;
@@ -52,9 +54,19 @@ pub enum Command {
     Report(report::ReportArgs),
     /// Propose candidate claims (figures, parties, dates) for a text file; JSON by default.
     Extract(extract::ExtractArgs),
+    /// Three-way merge of two copies of a workspace by id (also git's merge driver); the result
+    /// goes to OURS unless -o is given. Exit 0 clean, 1 conflicts recorded, 2 usage.
+    Merge(merge::MergeArgs),
 }
 
-/// Prints an error line in the contract's shape.
+/// Prints an error line in the contract's shape. Control characters (a file name with a
+/// newline or a terminal escape sequence in it) are shown escaped, never sent to the terminal.
 pub fn report_error(msg: impl std::fmt::Display) {
-    eprintln!("claimbench: {msg}");
+    eprintln!("claimbench: {}", printable(&msg.to_string()));
+}
+
+/// `s` with every control character written as `\u{…}`, so that a name can neither break a line
+/// of output in two nor drive the terminal.
+pub fn printable(s: &str) -> std::borrow::Cow<'_, str> {
+    crate::analysis::report::escape_controls(s, false)
 }

@@ -32,16 +32,19 @@ pub fn run(args: &ReportArgs) -> i32 {
     let text = crate::analysis::report::render(&ws);
     match &args.out {
         None => {
-            print!("{text}");
+            crate::out!("{text}");
             EXIT_OK
         }
-        Some(path) => match std::fs::write(path, text) {
-            Ok(()) => EXIT_OK,
-            Err(e) => {
-                report_error(format!("{}: cannot write the report: {e}", path.display()));
-                EXIT_BAD_INPUT
+        // Atomic, and never over a workspace: `--out WS.ron` used to replace the workspace.
+        Some(path) => {
+            match crate::io::save::write_output(path, text.as_bytes(), Some(&args.workspace)) {
+                Ok(()) => EXIT_OK,
+                Err(e) => {
+                    report_error(format!("cannot write the report: {e}"));
+                    EXIT_BAD_INPUT
+                }
             }
-        },
+        }
     }
 }
 
@@ -50,10 +53,7 @@ pub fn load_for_report(path: &Path) -> Result<Workspace, String> {
     match crate::io::load_workspace(path) {
         Ok(ws) => Ok(ws),
         Err(LoadError::Invalid { .. }) => {
-            let text =
-                std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-            let ws: Workspace =
-                ron::from_str(&text).map_err(|e| format!("{}: {e}", path.display()))?;
+            let (text, ws) = crate::io::load_unvalidated(path).map_err(|e| e.to_string())?;
             let fatal = ws
                 .validate()
                 .into_iter()

@@ -36,6 +36,24 @@ pub struct ScreenshotArgs {
     /// Colour theme (default: dark, as the window shows without a system preference).
     #[arg(long, value_enum, default_value = "dark")]
     pub theme: ThemeArg,
+    /// Window size in points, `WIDTHxHEIGHT` (default 1280x800).
+    #[arg(long, value_parser = parse_size)]
+    pub size: Option<[f32; 2]>,
+}
+
+fn parse_size(s: &str) -> Result<[f32; 2], String> {
+    let bad = || format!("expected WIDTHxHEIGHT such as 1280x800, got “{s}”");
+    let (w, h) = s.split_once(['x', 'X']).ok_or_else(bad)?;
+    let (w, h): (f32, f32) = (
+        w.trim().parse().map_err(|_| bad())?,
+        h.trim().parse().map_err(|_| bad())?,
+    );
+    if !(200.0..=8000.0).contains(&w) || !(150.0..=8000.0).contains(&h) {
+        return Err(format!(
+            "window size {w}x{h} is outside 200x150 … 8000x8000"
+        ));
+    }
+    Ok([w, h])
 }
 
 /// The colour theme of a screenshot.
@@ -72,6 +90,7 @@ pub fn run(args: &ScreenshotArgs) -> i32 {
             _ => CentralTab::Reader,
         },
         select_first_claim: true,
+        window_size: args.size,
         theme: Some(match args.theme {
             ThemeArg::Dark => egui::ThemePreference::Dark,
             ThemeArg::Light => egui::ThemePreference::Light,
@@ -87,7 +106,7 @@ pub fn run(args: &ScreenshotArgs) -> i32 {
     let outcome = result.lock().map(|r| r.clone()).unwrap_or(None);
     match outcome {
         Some(Ok((w, h))) => {
-            println!("{}: {w}x{h}", args.out.display());
+            crate::outln!("{}: {w}x{h}", args.out.display());
             EXIT_OK
         }
         Some(Err(e)) => {

@@ -15,6 +15,8 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("valuing", ClaimKind::Valuation, 3.0),
     ("value the", ClaimKind::Valuation, 2.5),
     ("value it", ClaimKind::Valuation, 2.5),
+    ("values it", ClaimKind::Valuation, 2.5),
+    ("values the", ClaimKind::Valuation, 2.5),
     ("market cap", ClaimKind::Valuation, 2.5),
     ("market value", ClaimKind::Valuation, 2.5),
     ("market capitalization", ClaimKind::Valuation, 2.5),
@@ -82,6 +84,8 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("data center capacity", ClaimKind::ComputeCommitment, 2.2),
     ("capacity", ClaimKind::ComputeCommitment, 1.9),
     ("agreement", ClaimKind::ComputeCommitment, 1.0),
+    ("agreements", ClaimKind::ComputeCommitment, 1.0),
+    ("pact", ClaimKind::ComputeCommitment, 1.0),
     ("deal", ClaimKind::ComputeCommitment, 1.0),
     ("contract", ClaimKind::ComputeCommitment, 1.0),
     ("chips", ClaimKind::ChipSupply, 1.9),
@@ -109,6 +113,8 @@ const KIND_CUES: &[(&str, ClaimKind, f32)] = &[
     ("spent", ClaimKind::Spend, 1.9),
     ("spends", ClaimKind::Spend, 1.7),
     ("outlay", ClaimKind::Spend, 2.0),
+    ("build-out", ClaimKind::Spend, 1.8),
+    ("pledges", ClaimKind::Spend, 1.2),
     ("set aside", ClaimKind::Spend, 1.8),
     ("data centers", ClaimKind::Spend, 1.2),
     ("data centres", ClaimKind::Spend, 1.2),
@@ -238,6 +244,19 @@ pub fn kind_scored(
     others: &[(usize, usize)],
     unit: &Unit,
 ) -> (ClaimKind, f32) {
+    kind_masked(clause, base, fig, others, unit, &[])
+}
+
+/// [`kind_scored`] ignoring cues inside `masks` (text offsets): the "Investment" of "Public
+/// Investment Fund" is a name, not a cue.
+pub fn kind_masked(
+    clause: &str,
+    base: usize,
+    fig: (usize, usize),
+    others: &[(usize, usize)],
+    unit: &Unit,
+    masks: &[(usize, usize)],
+) -> (ClaimKind, f32) {
     match unit {
         Unit::Gw => return (ClaimKind::Capacity, 3.0),
         Unit::Count => return (ClaimKind::ChipSupply, 3.0),
@@ -277,6 +296,9 @@ pub fn kind_scored(
         if !word_start(clause, m.start()) {
             continue;
         }
+        if masks.iter().any(|&(a, b)| a <= s && e <= b) {
+            continue;
+        }
         // ", in which it owns a stake,": an aside says nothing about this figure.
         if asides.iter().any(|&(a, b)| a <= m.start() && m.end() <= b) {
             continue;
@@ -309,7 +331,15 @@ pub fn kind_scored(
             && clause
                 .get(fig.1 - base..s - base)
                 .is_some_and(|g| g.split_whitespace().count() <= 1);
-        let bonus = if right_after { 0.5 } else { 0.0 };
+        // "will invest € 1.3 billion in": a money verb right before a figure governs it.
+        let right_before = e <= fig.0
+            && fig.0 - e <= 12
+            && matches!(k, ClaimKind::Investment | ClaimKind::Fundraising);
+        let bonus = if right_after || right_before {
+            0.5
+        } else {
+            0.0
+        };
         let score = w + bonus - dist as f32 / 120.0;
         if best.is_none_or(|(b, _)| score > b) {
             best = Some((score, k));

@@ -9,6 +9,46 @@ use chrono::{Datelike, Duration, NaiveDate, Weekday};
 use regex::Regex;
 use std::sync::LazyLock;
 
+/// Where a candidate's date came from, so a reader can tell a stated date from an inherited one.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum DateSource {
+    /// The figure's own words state it.
+    Own,
+    /// Another part of the figure's sentence states it.
+    Sentence,
+    /// An earlier sentence of the same paragraph states it.
+    Paragraph,
+    /// Nothing nearby states one: the publication date.
+    Published,
+    /// No date at all (no publication date known either).
+    #[default]
+    None,
+}
+
+impl DateSource {
+    /// The name used in the CLI's JSON (`own`, `paragraph`, `published`, `none`).
+    pub fn name(self) -> &'static str {
+        match self {
+            DateSource::Own => "own",
+            DateSource::Sentence => "sentence",
+            DateSource::Paragraph => "paragraph",
+            DateSource::Published => "published",
+            DateSource::None => "none",
+        }
+    }
+
+    /// Words for the Suggestions list.
+    pub fn label(self) -> &'static str {
+        match self {
+            DateSource::Own => "stated",
+            DateSource::Sentence => "from its sentence",
+            DateSource::Paragraph => "from its paragraph",
+            DateSource::Published => "publication date",
+            DateSource::None => "no date",
+        }
+    }
+}
+
 /// A date found in text.
 #[derive(Clone, Debug, PartialEq)]
 pub struct FoundDate {
@@ -30,10 +70,12 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
         | (?-u:\b)(?P<mon>{MONTHS})(?-u:\b)\.?
           (?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?(?-u:\b))?
           (?:,?\s+(?P<year>(?:19|20)\d{{2}})(?-u:\b))?
-          (?P<rel>\s+(?i:this|last|next)\s+year(?-u:\b))?
+          (?P<rel>\s+(?i:(?:earlier|later)\s+this|this|last|next)\s+year(?-u:\b))?
         | (?-u:\b)(?P<rel2>(?i:(?:earlier|later)\s+this\s+year|this\s+year|last\s+year|next\s+year
-              |(?:start|beginning)\s+of\s+the\s+year
-              |this\s+month|last\s+month|next\s+month|yesterday|today))(?-u:\b)
+              |(?:start|beginning)\s+of\s+(?:the|this)\s+year
+              |(?:earlier|later)\s+this\s+(?:month|week)|this\s+(?:month|week|quarter)|last\s+(?:month|week|quarter)
+              |next\s+(?:month|week|quarter)|(?:a|one|two|three)\s+years?\s+ago|yesterday|today))(?-u:\b)
+        | (?-u:\b)(?P<qtr>Q[1-4]|(?i:first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d{{2}}))?(?-u:\b)
         | (?-u:\b)(?i:on|last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)
         | (?-u:\b)(?i:in|during|since|throughout|for|as\s+of|of)\s+(?P<yy>(?:19|20)\d{{2}})(?-u:\b)
         "
@@ -62,6 +104,13 @@ static DATE_HINT: LazyLock<AhoCorasick> = LazyLock::new(|| {
             "month",
             "yesterday",
             "today",
+            "week",
+            " ago",
+            "quarter",
+            "q1",
+            "q2",
+            "q3",
+            "q4",
             "day",
             " 19",
             " 20",
@@ -184,13 +233,42 @@ fn resolve(text: &str, c: &regex::Captures<'_>, p: Option<FuzzyDate>) -> Option<
                 };
                 FuzzyDate::month(d.year(), d.month()).ok()
             }
+            "earlier this month" | "later this month" | "this week" | "earlier this week"
+            | "later this week" => FuzzyDate::month(y, p.month_value()?).ok(),
+            "last week" | "next week" => {
+                // A week back or ahead, kept to its month: the day is not stated.
+                let d = p.first_day();
+                let d = if r == "last week" {
+                    d - Duration::days(7)
+                } else {
+                    d + Duration::days(7)
+                };
+                FuzzyDate::month(d.year(), d.month()).ok()
+            }
+            "start of the year"
+            | "beginning of the year"
+            | "start of this year"
+            | "beginning of this year" => FuzzyDate::month(y, 1).ok(),
+            "this quarter" => FuzzyDate::year(y).ok(),
+            "last quarter" | "next quarter" => {
+                let d = p.first_day();
+                let d = if r == "last quarter" {
+                    d - Duration::days(91)
+                } else {
+                    d + Duration::days(91)
+                };
+                FuzzyDate::year(d.year()).ok()
+            }
+            "a year ago" | "one year ago" => FuzzyDate::year(y - 1).ok(),
+            "two years ago" => FuzzyDate::year(y - 2).ok(),
+            "three years ago" => FuzzyDate::year(y - 3).ok(),
             "yesterday" | "today" => {
                 if p.precision() != DatePrecision::Day {
                     return None;
                 }
                 let d = p.first_day();
                 let d = if r == "yesterday" { d.pred_opt()? } else { d };
-                Some(FuzzyDate::from_naive(d))
+                FuzzyDate::day(d.year(), d.month(), d.day()).ok()
             }
             _ => FuzzyDate::year(y).ok(),
         };
@@ -204,11 +282,18 @@ fn resolve(text: &str, c: &regex::Captures<'_>, p: Option<FuzzyDate>) -> Option<
         let mut d = p.first_day();
         for _ in 0..7 {
             if d.weekday() == target {
-                return Some(FuzzyDate::from_naive(d));
+                return FuzzyDate::day(d.year(), d.month(), d.day()).ok();
             }
             d = d.pred_opt()?;
         }
         return None;
+    }
+    if c.name("qtr").is_some() {
+        // A quarter is kept to its year: FuzzyDate has no quarter precision.
+        return match num(c, "qy") {
+            Some(y) => FuzzyDate::year(y as i32).ok(),
+            None => FuzzyDate::year(p?.year_value()).ok(),
+        };
     }
     if let Some(y) = num(c, "yy") {
         return FuzzyDate::year(y as i32).ok();
@@ -236,10 +321,40 @@ static HEADER_DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static header regex is valid")
 });
 
+/// A dateline opening a paragraph: `Sept 25 (Reuters) -`, `October 13, 2025 —`,
+/// `Mumbai, October 25, 2025 —`, `June 18, 2025 (Seoul) —`, `BEIJING, Feb 24 --`.
+static DATELINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^\s*(?:[A-Z][A-Za-z.'’ -]{{1,40}},\s+)?(?P<date>(?:{MONTHS})\.?\s+\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s+(?P<y1>(?:19|20)\d{{2}}))?|\d{{1,2}}\s+(?:{MONTHS})\.?(?:,?\s+(?P<y2>(?:19|20)\d{{2}}))?)\s*(?:\([^)]{{1,40}}\)\s*)?(?:-{{1,2}}|—|–)"
+    ))
+    .expect("static dateline regex is valid")
+});
+
+/// A date in a URL path: `/2023/04/25/` or `/2023/04/`.
+static URL_DATE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"/(?P<y>(?:19|20)\d{2})/(?P<m>0?[1-9]|1[0-2])/(?:(?P<d>0?[1-9]|[12]\d|3[01])/)?")
+        .expect("static URL-date regex is valid")
+});
+
+static ANY_YEAR: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?:19|20)\d{2}(?-u:\b)").expect("static year regex is valid")
+});
+
 /// The publication date stated near the top of an article: a short line among the first 15
 /// that holds a full date (`Wednesday, Dec 17, 2025 12:57 am ET`, `Published: 2025-12-17`).
+/// See [`find_published_in`] for datelines, URL paths and trailers.
 pub fn find_published(text: &str) -> Option<FuzzyDate> {
-    for line in text.lines().take(15) {
+    find_published_in(text, None)
+}
+
+/// The publication date of an article, in order of trust: a labelled or short date line among
+/// the first 15 lines; a dateline with its year (`October 13, 2025 —`); a date in the URL path
+/// (`/2023/04/25/`, from `url` or a URL line near the top); a dateline without a year
+/// (`Sept 25 (Reuters) -`) with the year of the URL or of a nearby line; a short date line
+/// among the last 5 lines.
+pub fn find_published_in(text: &str, url: Option<&str>) -> Option<FuzzyDate> {
+    let head: Vec<&str> = text.lines().take(15).collect();
+    for line in &head {
         let labelled = HEADER_DATE_WORD.is_match(line);
         if line.len() > 100 && !labelled {
             continue;
@@ -250,7 +365,68 @@ pub fn find_published(text: &str) -> Option<FuzzyDate> {
             }
         }
     }
-    None
+    let datelines: Vec<regex::Captures<'_>> =
+        head.iter().filter_map(|l| DATELINE.captures(l)).collect();
+    for c in &datelines {
+        if (c.name("y1").is_some() || c.name("y2").is_some())
+            && let Some(d) = c
+                .name("date")
+                .and_then(|m| find_dates(m.as_str(), 0, None).into_iter().next())
+        {
+            return Some(d.date);
+        }
+    }
+    let url_date = url
+        .and_then(|u| URL_DATE.captures(u))
+        .or_else(|| {
+            head.iter()
+                .filter(|l| l.contains("http") || l.contains("www."))
+                .find_map(|l| URL_DATE.captures(l))
+        })
+        .and_then(|c| {
+            let y: i32 = c.name("y")?.as_str().parse().ok()?;
+            let m: u32 = c.name("m")?.as_str().parse().ok()?;
+            match c.name("d").and_then(|d| d.as_str().parse::<u32>().ok()) {
+                Some(d) => FuzzyDate::day(y, m, d).ok(),
+                None => FuzzyDate::month(y, m).ok(),
+            }
+        });
+    if let Some(d) = url_date
+        && d.precision() == DatePrecision::Day
+    {
+        return Some(d);
+    }
+    let tail: Vec<&str> = {
+        let all: Vec<&str> = text.lines().collect();
+        all[all.len().saturating_sub(5)..].to_vec()
+    };
+    let trailer = tail.iter().filter(|l| l.len() <= 100).find_map(|l| {
+        find_dates(l, 0, None)
+            .into_iter()
+            .find(|d| d.date.precision() == DatePrecision::Day)
+            .map(|d| d.date)
+    });
+    if let Some(c) = datelines.first() {
+        // The year: the URL's, a trailer's, else a year written on a short line nearby.
+        let year = url_date.or(trailer).map(|d| d.year_value()).or_else(|| {
+            head.iter()
+                .chain(tail.iter())
+                .filter(|l| l.len() <= 100)
+                .find_map(|l| ANY_YEAR.find(l))
+                .and_then(|m| m.as_str().parse().ok())
+        });
+        if let Some(y) = year
+            && let Some(d) = c.name("date").and_then(|m| {
+                let anchor = FuzzyDate::year(y).ok()?;
+                find_dates(&format!("{}, {y}", m.as_str()), 0, Some(anchor))
+                    .into_iter()
+                    .next()
+            })
+        {
+            return Some(d.date);
+        }
+    }
+    url_date.or(trailer)
 }
 
 #[cfg(test)]

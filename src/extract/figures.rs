@@ -5,6 +5,8 @@
 //! One regex finds amounts over the whole text; adjacent amounts joined by a dash, `to` or
 //! `between … and` become ranges; the qualifier is read from the words just before the figure.
 
+use super::money;
+use crate::model::figure::format_value;
 use crate::model::{Figure, Qualifier, Unit};
 use regex::Regex;
 use std::sync::LazyLock;
@@ -18,21 +20,46 @@ pub struct FoundFigure {
     pub end: usize,
     /// The parsed figure.
     pub figure: Figure,
+    /// Why the reading may be wrong (an unknown currency sign, no scale word); such a figure
+    /// is proposed below the auto-accept threshold with this as its reason.
+    pub doubt: Option<String>,
 }
 
-/// The parts of a figure, as regex fragments.
-const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
-const SCALE: &str = r"(?i:trillion|billion|million|thousand)|tn|bn|mn|mln|T|B|M|K|k";
-const UNIT: &str = r"\s?%|\s(?:percent|per\s?cent)(?-u:\b)|[\s-]?(?:GW|MW)(?-u:\b)|[\s-](?:gigawatts?|megawatts?)(?-u:\b)|\s(?:U\.S\.\s)?dollars(?-u:\b)|\s(?:euros|pounds|yen)(?-u:\b)|\s(?:USD|EUR|GBP|JPY)(?-u:\b)";
+/// The parts of a figure, as regex fragments. Numbers may group thousands with commas, Indian
+/// lakh commas (`1,50,000`) or, next to a currency, spaces (`10 000 dollars`).
+const NUM: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d+(?:\.\d+)?";
+const NUM_SP: &str = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d{1,2}(?:,\d{2})+,\d{3}(?:\.\d+)?|\d{1,3}(?:[\x20\u{a0}\u{202f}]\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?";
+const UNIT: &str = r"\s?%|\s(?:percent|per\s?cent)(?-u:\b)|[\s-]?(?:GW|MW)(?-u:\b)|[\s-](?:gigawatts?|megawatts?)(?-u:\b)";
 const PLUS: &str = r"\+|-plus(?-u:\b)";
 const COUNT: &str = r"\s(?:of\s+(?:its|their|the)\s+(?:[a-z]+\s)?)?(?:[A-Z][A-Za-z0-9]*\s)?(?:GPUs|chips|accelerators|processors)(?-u:\b)";
 
-/// A figure: a currency sign then a number (with optional scale, unit, `+`, count noun), or a
-/// number that carries a unit or a count noun. Bare numbers (years, days) do not match, so the
-/// whole-text scan stays cheap; a bare lower end of a range is read back from the text.
+/// A scale after a number, with group names suffixed by `t` (regex groups must be unique):
+/// one letter or an abbreviation right after the number (`$10m`, `$480MM`), or a word or
+/// abbreviation after a space or hyphen (`$5 bn`, `10-billion`), optionally followed by a
+/// second scale word (`lakh crore`, `thousand million`).
+fn scale(t: &str) -> String {
+    format!(
+        r"(?:(?P<sl{t}>MM|mm|Mn|mn|MN|mln|bln|Bn|bn|BN|tn|trn|[kKmMbBtT])|\s?-?(?P<sw{t}>(?i:thousand|million|billion|trillion|lakhs?|crores?)|mln|mio|mil|MM|mn|Mn|bln|bn|Bn|trn|tn|lac|cr))(?:[\s-](?P<ss{t}>(?i:crores?|million|billion|trillion)))?(?-u:\b)"
+    )
+}
+
+/// Prefix dollars written with letters in any case and an optional space (`us $`, `HK $`).
+const LETTER_DOLLAR: &str =
+    r"(?i:u\.s\.?|us|hk|nz|nt|au|aus|can|mex|mx|usd|aud|cad|nzd|mxn|sgd|hkd)\s?\$";
+
+/// A figure: a currency sign or code then a number (with an optional range end, scale, `+`,
+/// count noun); a number then a currency code or name; a spelled-out amount with a currency
+/// name (`half a billion dollars`); or a number that carries a unit or a count noun. Bare
+/// numbers (years, days) do not match, so the whole-text scan stays cheap; a bare lower end
+/// of a range is read back from the text.
 static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
+    let signs = money::sign_pattern();
+    let codes = money::code_pattern();
+    let names = money::name_pattern();
+    let word = money::WORD_NUMBER;
+    let (sa, sb, sc) = (scale("a"), scale("b"), scale("c"));
     let pat = format!(
-        r"(?P<cur>US\$|U\.S\.\s?\$|[ACS]\$|HK\$|\$|€|£|¥|(?-u:\b)(?:USD|EUR|GBP|JPY)\s?)(?P<num>{NUM})(?:\s?-?(?P<scale>{SCALE})(?-u:\b))?(?P<unit>{UNIT})?(?P<plus>{PLUS})?(?P<count>{COUNT})?|(?P<num2>{NUM})(?:\s?-?(?P<scale2>{SCALE})(?-u:\b))?(?:(?P<unit2>{UNIT})(?P<plus2>{PLUS})?|(?P<count2>{COUNT}))"
+        r"(?P<cur>{LETTER_DOLLAR}|{signs}|(?-u:\b)(?i:{codes})\$?)[\x20\u{{a0}}]?(?P<num>{NUM_SP})(?:\s?(?:[-–—]\s?(?:{signs})?|\sto\s)(?P<hia>{NUM}))?(?:{sa})?(?P<plus>{PLUS})?(?P<count>{COUNT})?|(?-u:\b)(?P<wnum>{word})[\s-]+(?P<wscale>(?i:thousand|million|billion|trillion))(?:\s+(?P<wscale2>(?i:million|billion)))?\s+(?P<wname>(?i:{names})|(?i:{codes}))(?-u:\b)|(?-u:\b)(?P<num3>{NUM_SP})(?:\s?[-–—]\s?(?P<hib>{NUM}))?(?:{sb})?(?:\s?(?P<pcode>(?i:{codes}))(?:\s(?P<mscale>(?i:thousand|million|billion|trillion)))?(?-u:\b)|\s(?P<pname>(?i:{names}))(?-u:\b)|\s?(?P<psign>\$|€|£|₹|₩))(?P<plus3>{PLUS})?|(?P<num2>{NUM})(?:{sc})?(?:(?P<unit2>{UNIT})(?P<plus2>{PLUS})?|(?P<count2>{COUNT}))"
     );
     Regex::new(&pat).expect("static figure regex is valid")
 });
@@ -53,20 +80,20 @@ static FROM_BEFORE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"(?i)(?-u:\b)from\s+$").expect("static from regex is valid"));
 
 static QUALIFIER_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"(?xi)(?-u:\b)(?P<q>at\s+least|a\s+minimum\s+of|minimum\s+of|no\s+less\s+than|not\s+less\s+than
-        |more\s+than|over|exceeding|in\s+excess\s+of|beyond|above|upwards\s+of|north\s+of
-        |greater\s+than|surpassing|surpass(?:es|ed)?|topping|tops?|exceed(?:s|ed)?
-        |up\s+to|as\s+much\s+as|as\s+many\s+as|as\s+high\s+as|a\s+maximum\s+of
-        |about|approximately|approx\.|roughly|nearly|near|almost|around|close\s+to|some|an\s+estimated
-        |circa)\s+(?:a\s+|an\s+)?$",
-    )
-    .expect("static qualifier regex is valid")
+    Regex::new(&money::qualifier_pattern()).expect("static qualifier regex is valid")
 });
 
 static OR_MORE_AFTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^\s*(?:or|and)\s+(?:more|higher|above|upward)(?-u:\b)")
-        .expect("static or-more regex is valid")
+    Regex::new(
+        r"(?i)^\s*(?:or|and)\s+(?P<w>more|higher|above|upward|less|lower|under|below)(?-u:\b)",
+    )
+    .expect("static or-more regex is valid")
+});
+
+/// After a money figure, words that make a small amount a price, not a scale slip.
+static PER_UNIT_AFTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^\s*(?:a|an|per|each|apiece)(?-u:\b)|^\s*/")
+        .expect("static per-unit regex is valid")
 });
 
 /// One regex match before ranges are joined.
@@ -74,74 +101,229 @@ struct Amount {
     start: usize,
     end: usize,
     value: f64,
+    /// Upper end of a range written in one piece (`$2-3 billion`).
+    high: Option<f64>,
     scaled: bool,
     unit: Option<Unit>,
     plus: bool,
     count: bool,
+    /// Why the reading may be wrong (currency or scale unclear).
+    doubt: Option<String>,
 }
 
-fn parse_amount(c: &regex::Captures<'_>) -> Option<Amount> {
+/// Whole-document facts the grammar needs: how `¥` reads here.
+struct Ctx {
+    yen: Option<&'static str>,
+}
+
+fn scaled_value(digits: &str, exp: i32) -> Option<f64> {
+    let digits: String = digits
+        .chars()
+        .filter(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    // "66.9e9" parses to exactly 66_900_000_000, unlike 66.9 * 1e9.
+    format!("{digits}e{exp}").parse::<f64>().ok()
+}
+
+fn scale_of(c: &regex::Captures<'_>, t: &str) -> Option<i32> {
+    let one = c
+        .name(&format!("sl{t}"))
+        .or_else(|| c.name(&format!("sw{t}")))?;
+    let mut e = money::scale_exp(one.as_str())?;
+    if let Some(two) = c.name(&format!("ss{t}")) {
+        e += money::scale_exp(two.as_str())?;
+    }
+    Some(e)
+}
+
+fn parse_amount(text: &str, c: &regex::Captures<'_>, ctx: &Ctx) -> Option<Amount> {
     let m = c.get(0)?;
-    let g = |a: &str, b: &str| c.name(a).or_else(|| c.name(b));
-    let digits = g("num", "num2")?.as_str().replace(',', "");
-    let scale = g("scale", "scale2").map(|s| s.as_str().to_owned());
-    let lower = scale.as_deref().map(str::to_ascii_lowercase);
-    let scale = match lower.as_deref() {
-        Some(l @ ("trillion" | "billion" | "million" | "thousand")) => Some(l),
-        _ => scale.as_deref(),
-    };
-    let exp = match scale {
-        Some("trillion" | "tn" | "T") => 12,
-        Some("billion" | "bn" | "B") => 9,
-        Some("million" | "mn" | "mln" | "M") => 6,
-        Some("thousand" | "K" | "k") => 3,
-        _ => 0,
-    };
-    let cur = c.name("cur").map(|s| s.as_str().trim());
-    let unit_word = g("unit", "unit2").map(|s| {
-        s.as_str()
-            .trim()
-            .trim_start_matches('-')
-            .to_ascii_lowercase()
-    });
-    let unit_exp = |e: i32| format!("{digits}e{e}").parse::<f64>().ok();
-    let mut value = unit_exp(exp)?;
-    let unit = match (cur, unit_word.as_deref()) {
-        (_, Some("%" | "percent" | "per cent")) => Some(Unit::Percent),
-        (_, Some(u)) if u.starts_with("per") && u.ends_with("cent") => Some(Unit::Percent),
-        (_, Some("gw" | "gigawatt" | "gigawatts")) => Some(Unit::Gw),
-        (_, Some("mw" | "megawatt" | "megawatts")) => {
-            value = unit_exp(exp - 3)?;
-            Some(Unit::Gw)
+    let mut doubt = None;
+    let (digits, high_digits, exp, unit, plus, count) = if let Some(cur) = c.name("cur") {
+        let token = cur.as_str();
+        let unit = match money::currency_of(token) {
+            Some(u) => u,
+            None if token.trim() == money::YEN_SIGN => match ctx.yen {
+                Some(code) => Unit::Currency(code.into()),
+                None => {
+                    doubt = Some("“¥” may be yen or yuan: read as yen".to_owned());
+                    Unit::Currency("JPY".into())
+                }
+            },
+            None => {
+                // "usd$ 15": a code with a dollar sign.
+                let code = token.trim_end_matches('$').trim();
+                money::currency_of(code).unwrap_or(Unit::Usd)
+            }
+        };
+        // "J$10": letters glued to a dollar sign that the grammar does not know.
+        if token == "$"
+            && text[..cur.start()]
+                .chars()
+                .next_back()
+                .is_some_and(|ch| ch.is_ascii_alphabetic())
+        {
+            let word_start = text[..cur.start()]
+                .char_indices()
+                .rev()
+                .find(|(_, ch)| !ch.is_ascii_alphanumeric())
+                .map_or(0, |(i, ch)| i + ch.len_utf8());
+            doubt = Some(format!(
+                "“{}$” is not a currency we know: read as US dollars",
+                &text[word_start..cur.start()]
+            ));
         }
-        (Some("€" | "EUR"), _) | (_, Some("euros" | "eur")) => Some(Unit::Currency("EUR".into())),
-        (Some("£" | "GBP"), _) | (_, Some("pounds" | "gbp")) => Some(Unit::Currency("GBP".into())),
-        (Some("¥" | "JPY"), _) | (_, Some("yen" | "jpy")) => Some(Unit::Currency("JPY".into())),
-        (Some("A$"), _) => Some(Unit::Currency("AUD".into())),
-        (Some("C$"), _) => Some(Unit::Currency("CAD".into())),
-        (Some("S$"), _) => Some(Unit::Currency("SGD".into())),
-        (Some("HK$"), _) => Some(Unit::Currency("HKD".into())),
-        (Some(_), _) => Some(Unit::Usd),
-        (None, Some(u)) if u.contains("dollars") || u == "usd" => Some(Unit::Usd),
-        _ => None,
+        (
+            c.name("num")?.as_str(),
+            c.name("hia").map(|h| h.as_str()),
+            scale_of(c, "a"),
+            Some(unit),
+            c.name("plus").is_some(),
+            c.name("count").is_some(),
+        )
+    } else if let Some(w) = c.name("wnum") {
+        let v = money::word_value(w.as_str())?;
+        let mut exp = money::scale_exp(c.name("wscale")?.as_str())?;
+        if let Some(s2) = c.name("wscale2") {
+            exp += money::scale_exp(s2.as_str())?;
+        }
+        let unit = money::currency_of(c.name("wname")?.as_str())?;
+        let value = v * 10f64.powi(exp);
+        return Some(Amount {
+            start: m.start(),
+            end: m.end(),
+            value,
+            high: None,
+            scaled: true,
+            unit: Some(unit),
+            plus: false,
+            count: false,
+            doubt: None,
+        });
+    } else if let Some(n) = c.name("num3") {
+        let token = c
+            .name("pcode")
+            .or_else(|| c.name("pname"))
+            .or_else(|| c.name("psign"))?;
+        let unit = match money::currency_of(token.as_str()) {
+            Some(u) => u,
+            None if token.as_str() == money::YEN_SIGN => {
+                Unit::Currency(ctx.yen.unwrap_or("JPY").into())
+            }
+            None => return None,
+        };
+        let mut exp = scale_of(c, "b");
+        if let Some(ms) = c.name("mscale") {
+            // "75 USD million": the scale after the code.
+            exp = Some(exp.unwrap_or(0) + money::scale_exp(ms.as_str())?);
+        }
+        (
+            n.as_str(),
+            c.name("hib").map(|h| h.as_str()),
+            exp,
+            Some(unit),
+            c.name("plus3").is_some(),
+            false,
+        )
+    } else {
+        let unit_word = c.name("unit2").map(|s| {
+            s.as_str()
+                .trim()
+                .trim_start_matches('-')
+                .to_ascii_lowercase()
+        });
+        let mut exp = scale_of(c, "c");
+        let unit = match unit_word.as_deref() {
+            Some("%" | "percent" | "per cent") => Some(Unit::Percent),
+            Some(u) if u.starts_with("per") && u.ends_with("cent") => Some(Unit::Percent),
+            Some("gw" | "gigawatt" | "gigawatts") => Some(Unit::Gw),
+            Some("mw" | "megawatt" | "megawatts") => {
+                exp = Some(exp.unwrap_or(0) - 3);
+                Some(Unit::Gw)
+            }
+            _ => None,
+        };
+        (
+            c.name("num2")?.as_str(),
+            None,
+            exp,
+            unit,
+            c.name("plus2").is_some(),
+            c.name("count2").is_some(),
+        )
     };
-    let count = g("count", "count2").is_some();
-    let plus = g("plus", "plus2").is_some();
+    let value = scaled_value(digits, exp.unwrap_or(0))?;
+    let mut high = high_digits.and_then(|h| scaled_value(h, exp.unwrap_or(0)));
+    if high.is_some_and(|h| h < value) {
+        doubt = Some(format!(
+            "the range “{}” runs downwards: read as its first number",
+            m.as_str()
+        ));
+        high = None;
+    }
     // "$10B+" and "-plus" end the figure; the count noun is context, not part of the figure.
-    let end = match g("count", "count2") {
+    let end = match c.name("count").or_else(|| c.name("count2")) {
         Some(cn) => cn.start(),
         None => m.end(),
     };
     let end = trim_end(m.as_str(), m.start(), end);
+    // A number too long for a float (10,000 digits) is no figure: it would become `inf`.
+    if digits.len() > 40 || !value.is_finite() {
+        return None;
+    }
+    if unit.as_ref().is_some_and(Unit::is_money) && doubt.is_none() {
+        doubt = scale_doubt(text, end, value, exp.is_some(), unit.as_ref());
+    }
     Some(Amount {
         start: m.start(),
         end,
         value,
-        scaled: scale.is_some(),
+        high,
+        scaled: exp.is_some(),
         unit,
         plus,
         count,
+        doubt,
     })
+}
+
+/// Whether an exponent (`e999`, `E+12`) follows the number ending at `end`.
+fn exponent_after(text: &str, end: usize) -> bool {
+    let rest = text.as_bytes().get(end..).unwrap_or_default();
+    matches!(rest.first(), Some(b'e' | b'E'))
+        && match rest.get(1) {
+            Some(b'+' | b'-') => rest.get(2).is_some_and(u8::is_ascii_digit),
+            Some(b) => b.is_ascii_digit(),
+            None => false,
+        }
+}
+
+/// Why a money amount's scale may be wrong: letters glued to the number that are no scale
+/// (`$10x`), or a small sum with no scale word that is not a price (`$10 in funding`).
+fn scale_doubt(
+    text: &str,
+    end: usize,
+    value: f64,
+    scaled: bool,
+    unit: Option<&Unit>,
+) -> Option<String> {
+    let after = &text[end..floor(text, end + 16)];
+    let shown = unit.map_or_else(|| value.to_string(), |u| format_value(value, u));
+    if after.starts_with(|ch: char| ch.is_alphabetic()) {
+        let word: String = after.chars().take_while(|ch| ch.is_alphabetic()).collect();
+        return Some(format!(
+            "“{word}” after the number is not a scale we know: read as {shown}"
+        ));
+    }
+    if value == 0.0 {
+        return Some("the amount reads as zero".to_owned());
+    }
+    if !scaled && value < 1000.0 && !PER_UNIT_AFTER.is_match(after) {
+        return Some(format!(
+            "no scale word (million, bn…) after the number: read as {shown}"
+        ));
+    }
+    None
 }
 
 fn trim_end(s: &str, base: usize, end: usize) -> usize {
@@ -151,21 +333,39 @@ fn trim_end(s: &str, base: usize, end: usize) -> usize {
 
 /// Finds all figures in `text`; `base` is added to offsets.
 pub fn find_figures(text: &str, base: usize) -> Vec<FoundFigure> {
+    let ctx = Ctx {
+        yen: if text.contains(money::YEN_SIGN) {
+            money::yen_or_yuan(text)
+        } else {
+            None
+        },
+    };
     let amounts: Vec<Amount> = AMOUNT
         .captures_iter(text)
-        .filter_map(|c| parse_amount(&c))
+        .filter_map(|c| parse_amount(text, &c, &ctx))
+        // "$1e999": an exponent glued to the number; reading "$1" would be wrong.
+        .filter(|a| !exponent_after(text, a.end))
         .collect();
     let mut out = Vec::new();
     let mut i = 0;
     while i < amounts.len() {
         let a = &amounts[i];
         if let Some(b) = amounts.get(i + 1)
+            && a.high.is_none()
+            && b.high.is_none()
             && let Some(range) = join_range(text, a, b)
         {
             out.push(FoundFigure {
                 start: base + range.0,
                 end: base + b.end,
                 figure: range.1,
+                // "$8 to $10 billion": the bare lower end takes the upper end's scale, so
+                // only the upper end's doubt holds.
+                doubt: if b.scaled && !a.scaled {
+                    b.doubt.clone()
+                } else {
+                    a.doubt.clone().or_else(|| b.doubt.clone())
+                },
             });
             i += 2;
             continue;
@@ -179,11 +379,22 @@ pub fn find_figures(text: &str, base: usize) -> Vec<FoundFigure> {
                 i += 1;
                 continue;
             }
+            if let Some(high) = a.high {
+                out.push(FoundFigure {
+                    start: base + a.start,
+                    end: base + a.end,
+                    figure: Figure::range(a.value, Some(high), unit),
+                    doubt: a.doubt.clone(),
+                });
+                i += 1;
+                continue;
+            }
             if let Some((start, low)) = bare_low(text, a) {
                 out.push(FoundFigure {
                     start: base + start,
                     end: base + a.end,
                     figure: Figure::range(low, Some(a.value), unit),
+                    doubt: a.doubt.clone(),
                 });
                 i += 1;
                 continue;
@@ -193,6 +404,7 @@ pub fn find_figures(text: &str, base: usize) -> Vec<FoundFigure> {
                 start: base + a.start,
                 end: base + a.end,
                 figure: Figure::qualified(a.value, q, unit),
+                doubt: a.doubt.clone(),
             });
         }
         i += 1;
@@ -278,34 +490,27 @@ fn text_number(text: &str, a: &Amount) -> Option<f64> {
         .filter(|n: &f64| *n != 0.0)
 }
 
-/// The qualifier of the figure at `start..end`: words just before it, or `+`/`-plus`/`or more`
-/// after it.
+/// The qualifier of the figure at `start..end`: words or signs just before it (see
+/// [`money::QUALIFIER_WORDS`]), or `+`/`-plus`/`or more`/`or less` after it.
 fn qualifier_at(text: &str, start: usize, end: usize, plus: bool) -> Qualifier {
-    let after = &text[end..floor(text, end + 24)];
-    if plus
-        || ((after.contains(" or ") || after.contains(" and ")) && OR_MORE_AFTER.is_match(after))
-    {
+    if plus {
         return Qualifier::AtLeast;
     }
-    let before = &text[ceil(text, start.saturating_sub(40))..start];
-    let Some(m) = QUALIFIER_BEFORE.find(before) else {
-        return Qualifier::Exact;
-    };
-    let lower = m.as_str().to_ascii_lowercase();
-    let mut words: Vec<&str> = lower.split_whitespace().collect();
-    if matches!(words.last(), Some(&("a" | "an"))) {
-        words.pop();
-    }
-    let q = words.join(" ");
-    match q.as_str() {
-        "at least" | "a minimum of" | "minimum of" | "no less than" | "not less than" => {
+    let after = &text[end..floor(text, end + 24)];
+    if (after.contains(" or ") || after.contains(" and "))
+        && let Some(c) = OR_MORE_AFTER.captures(after)
+    {
+        let w = c.name("w").map_or("", |w| w.as_str()).to_ascii_lowercase();
+        return if matches!(w.as_str(), "less" | "lower" | "under" | "below") {
+            Qualifier::UpTo
+        } else {
             Qualifier::AtLeast
-        }
-        "more than" | "over" | "exceeding" | "in excess of" | "beyond" | "above" | "upwards of"
-        | "north of" | "greater than" | "surpassing" | "surpass" | "surpasses" | "surpassed"
-        | "topping" | "top" | "tops" | "exceed" | "exceeds" | "exceeded" => Qualifier::MoreThan,
-        "up to" | "as much as" | "as many as" | "as high as" | "a maximum of" => Qualifier::UpTo,
-        _ => Qualifier::About,
+        };
+    }
+    let before = &text[ceil(text, start.saturating_sub(40))..start];
+    match QUALIFIER_BEFORE.captures(before).and_then(|c| c.name("q")) {
+        Some(q) => money::qualifier_of(q.as_str()),
+        None => Qualifier::Exact,
     }
 }
 

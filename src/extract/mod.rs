@@ -13,12 +13,15 @@ pub mod cues;
 pub mod dates;
 pub mod figures;
 pub mod gazetteer;
+pub mod money;
 pub mod noise;
+pub mod orgs;
 pub mod parties;
 pub mod period;
+pub mod relations;
 pub mod segment;
 
-pub use dates::find_published;
+pub use dates::{DateSource, find_published, find_published_in};
 pub use gazetteer::{GazEntry, Gazetteer, Mention, Role};
 
 use crate::model::{
@@ -62,7 +65,19 @@ pub struct Candidate {
     pub confidence: f64,
     /// Whether the figure stands in a headline or section title.
     pub in_heading: bool,
+    /// Where `date` came from: the figure's own words, its paragraph or the publication date.
+    pub date_source: dates::DateSource,
+    /// Why the reading may be wrong (currency or scale unclear), in words for the Suggestions
+    /// list; any doubt keeps the confidence below the auto-accept threshold.
+    pub doubts: Vec<String>,
+    /// A relation stated without a figure ("runs on Microsoft's Azure"): `figure` is only a
+    /// placeholder, `figure_text` is empty and accepting it makes a claim without a figure.
+    pub relation_only: bool,
 }
+
+/// The highest confidence of a candidate whose reading is in doubt: below any sensible
+/// "Accept all above" threshold, so a scale or currency slip is never accepted unseen.
+pub const DOUBT_CONFIDENCE: f64 = 0.4;
 
 /// Proposes candidate claims for `text`. `published` resolves relative dates; figures whose
 /// start lies in an `excluded` range are skipped; `gazetteer` names the parties.
@@ -73,9 +88,20 @@ pub fn extract(
     gazetteer: &Gazetteer,
 ) -> Vec<Candidate> {
     let figs = figures::find_figures(text, 0);
-    if figs.is_empty() {
+    if figs.is_empty() && !relations::may_hold(text) {
         return Vec::new();
     }
+    // Companies outside the name list, named the way news names them.
+    let found = orgs::find(text, gazetteer);
+    let local;
+    let gazetteer = if found.is_empty() {
+        gazetteer
+    } else {
+        let mut entries = gazetteer.entries().to_vec();
+        entries.extend(found);
+        local = Gazetteer::from_entries(entries);
+        &local
+    };
     let mentions = gazetteer.find(text, 0);
     let topic = noise::Topic::from_mentions(&mentions);
     let doc = Doc {
@@ -85,6 +111,7 @@ pub fn extract(
         topic: &topic,
     };
     let mut out = Vec::new();
+    let mut rels: Vec<Candidate> = Vec::new();
     let mut fi = 0;
     let mut in_sidebar = false;
     let mut prev_para: Option<Span> = None;
@@ -121,6 +148,9 @@ pub fn extract(
             // Prose about the document's parties again: the sidebar is over.
             in_sidebar = false;
         }
+        if !in_sidebar && prose && relations::may_hold(ptext) {
+            doc.relations(para.span, &mut rels);
+        }
         if pf.is_empty() {
             prev_para = Some(this_para);
             continue;
@@ -140,6 +170,33 @@ pub fn extract(
         doc.paragraph(para.span, heading, prev_para, &pf, &mut out);
         prev_para = Some(this_para);
     }
+    // Like figures, a relation read from boilerplate (ads, sidebars marked excluded) is no claim.
+    rels.retain(|c| {
+        !excluded
+            .iter()
+            .any(|r| r.start <= c.figure_start && c.figure_start < r.end)
+    });
+    merge_relations(out, rels)
+}
+
+/// Adds the figure-less relations to the figure candidates, in text order, leaving out a
+/// relation whose sentence already has a figure between the same two parties. Sorts even when
+/// there are none to add: a paragraph's own "X and Y" relation is pushed after its figures.
+fn merge_relations(mut out: Vec<Candidate>, rels: Vec<Candidate>) -> Vec<Candidate> {
+    let pair = |c: &Candidate| {
+        let mut v = [c.subject.clone(), c.counterparty.clone()];
+        v.sort();
+        v
+    };
+    let keep: Vec<Candidate> = rels
+        .into_iter()
+        .filter(|r| {
+            !out.iter()
+                .any(|c| c.start == r.start && c.end == r.end && pair(c) == pair(r))
+        })
+        .collect();
+    out.extend(keep);
+    out.sort_by_key(|c| (c.start, c.figure_start));
     out
 }
 
@@ -149,7 +206,11 @@ pub fn extract(
 pub fn extract_document(doc: &SourceDocument, entities: &[Entity]) -> Vec<Candidate> {
     let mut gazetteer = Gazetteer::builtin();
     gazetteer.merge_entities(entities);
-    extract(&doc.text, doc.published, &doc.excluded, &gazetteer)
+    // A document imported without a date still has its dateline, byline or URL path.
+    let published = doc
+        .published
+        .or_else(|| find_published_in(&doc.text, doc.url.as_deref()));
+    extract(&doc.text, published, &doc.excluded, &gazetteer)
 }
 
 /// Whole-document facts shared by all candidates.
@@ -167,6 +228,57 @@ impl Doc<'_> {
         &self.mentions[a..b]
     }
 
+    /// Figure-less relations in a paragraph's sentences ("runs on Azure").
+    fn relations(&self, para: Span, out: &mut Vec<Candidate>) {
+        let mut prev_first: Option<String> = None;
+        for s in segment::sentences(self.text, para) {
+            let ms: Vec<&Mention> = self.mentions_in(s).iter().collect();
+            let stext = &self.text[s.start..s.end];
+            if relations::may_hold(stext) {
+                let fallback = prev_first.as_deref().or_else(|| self.topic.pair().0);
+                for r in relations::find(self.text, (s.start, s.end), &ms, fallback) {
+                    let dates = dates::find_dates(stext, s.start, self.published);
+                    let (date, date_source) = match dates.first() {
+                        Some(d) => (Some(d.date), dates::DateSource::Own),
+                        None => (
+                            self.published,
+                            if self.published.is_some() {
+                                dates::DateSource::Published
+                            } else {
+                                dates::DateSource::None
+                            },
+                        ),
+                    };
+                    // Both parties named in the sentence: as firm as a plain figure reading.
+                    let confidence = if r.named { 0.75 } else { 0.6 };
+                    out.push(Candidate {
+                        start: s.start,
+                        end: s.end,
+                        quote: stext.to_owned(),
+                        figure_text: String::new(),
+                        figure_start: r.start,
+                        figure_end: r.start,
+                        kind: r.kind,
+                        subject: Some(r.payer),
+                        counterparty: Some(r.payee),
+                        figure: Figure::exact(0.0, Unit::Usd),
+                        period: None,
+                        date,
+                        status: cues::status(stext),
+                        confidence,
+                        in_heading: false,
+                        date_source,
+                        doubts: Vec::new(),
+                        relation_only: true,
+                    });
+                }
+            }
+            if let Some(m) = ms.first() {
+                prev_first = Some(m.canonical.clone());
+            }
+        }
+    }
+
     fn paragraph(
         &self,
         para: Span,
@@ -176,6 +288,9 @@ impl Doc<'_> {
         out: &mut Vec<Candidate>,
     ) {
         let sentences = segment::sentences(self.text, para);
+        // Dates of the paragraph, for figures whose sentence states none.
+        let para_dates =
+            dates::find_dates(&self.text[para.start..para.end], para.start, self.published);
         // Only the previous paragraph's last sentence matters: segment just its tail.
         let mut prev = prev_para.map(|p| {
             let tail = Span {
@@ -194,7 +309,12 @@ impl Doc<'_> {
                 fi += 1;
             }
             if fi > start {
-                self.sentence(s, heading, prev, &figs[start..fi], out);
+                let inherited = para_dates
+                    .iter()
+                    .rev()
+                    .find(|d| d.end <= s.start)
+                    .map(|d| d.date);
+                self.sentence(s, heading, prev, inherited, &figs[start..fi], out);
             }
             prev = Some(s);
         }
@@ -205,6 +325,7 @@ impl Doc<'_> {
         s: Span,
         heading: bool,
         prev: Option<Span>,
+        para_date: Option<FuzzyDate>,
         figs: &[&figures::FoundFigure],
         out: &mut Vec<Candidate>,
     ) {
@@ -243,7 +364,20 @@ impl Doc<'_> {
                 .map(|o| (o.start, o.end))
                 .filter(|&o| !grouped(text, (f.start, f.end), o))
                 .collect();
-            let mut kind = cues::kind(ctext, cl.start, (f.start, f.end), &rivals, &f.figure.unit);
+            let masks: Vec<(usize, usize)> = ms
+                .iter()
+                .filter(|m| cl.contains(m.start))
+                .map(|m| (m.start, m.end))
+                .collect();
+            let mut kind = cues::kind_masked(
+                ctext,
+                cl.start,
+                (f.start, f.end),
+                &rivals,
+                &f.figure.unit,
+                &masks,
+            )
+            .0;
             // "Microsoft's share is up to $5 billion": the kind was said in the sentence before.
             if kind == ClaimKind::Other
                 && f.figure.unit.is_money()
@@ -286,7 +420,24 @@ impl Doc<'_> {
                 topic: self.topic,
             };
             let (subject, counterparty) = parties::parties(&inp);
-            let date = own_date(text, &dates, f, figs);
+            let (date, date_source) = match own_date(text, &dates, f, figs) {
+                Some(d) => (Some(d), dates::DateSource::Own),
+                // A date elsewhere in the sentence: the nearest one.
+                None if !dates.is_empty() => (
+                    dates
+                        .iter()
+                        .min_by_key(|d| cues::distance((d.start, d.end), (f.start, f.end)))
+                        .map(|d| d.date),
+                    dates::DateSource::Sentence,
+                ),
+                None => match para_date {
+                    Some(d) => (Some(d), dates::DateSource::Paragraph),
+                    None => match self.published {
+                        Some(d) => (Some(d), dates::DateSource::Published),
+                        None => (None, dates::DateSource::None),
+                    },
+                },
+            };
             let mut confidence: f64 = 0.45;
             if kind != ClaimKind::Other {
                 confidence += 0.2;
@@ -314,6 +465,11 @@ impl Doc<'_> {
             if heading {
                 confidence -= 0.2;
             }
+            let doubts: Vec<String> = f.doubt.iter().cloned().collect();
+            let mut confidence = confidence.clamp(0.05, 0.95);
+            if !doubts.is_empty() {
+                confidence = confidence.min(DOUBT_CONFIDENCE);
+            }
             out.push(Candidate {
                 start: s.start,
                 end: s.end,
@@ -328,11 +484,51 @@ impl Doc<'_> {
                 period,
                 date,
                 status,
-                confidence: (confidence.clamp(0.05, 0.95) * 100.0).round() / 100.0,
+                confidence: (confidence * 100.0).round() / 100.0,
                 in_heading: heading,
+                date_source,
+                doubts,
+                relation_only: false,
             });
+            // "SoftBank and Oracle have allocated $400 billion to OpenAI": the second payer of a
+            // pair is proposed too, as a relation without a figure (the sum is shared).
+            let last = out.len() - 1;
+            if let Some(extra) = coordinated_payer(text, &ms, &out[last]) {
+                out.push(extra);
+            }
         }
     }
+}
+
+/// The relation of the second party of "X and Y" when X is a candidate's payer.
+fn coordinated_payer(text: &str, ms: &[&Mention], c: &Candidate) -> Option<Candidate> {
+    if !matches!(
+        c.kind,
+        ClaimKind::Investment
+            | ClaimKind::ComputeCommitment
+            | ClaimKind::ChipSupply
+            | ClaimKind::Spend
+    ) {
+        return None;
+    }
+    let (subject, counterparty) = (c.subject.as_deref()?, c.counterparty.as_deref()?);
+    let i = ms
+        .iter()
+        .position(|m| m.canonical == subject && m.end <= c.figure_start)?;
+    let (x, y) = (ms[i], ms.get(i + 1)?);
+    let gap = text.get(x.end..y.start)?;
+    if gap.trim() != "and" || y.canonical == counterparty || y.canonical == subject {
+        return None;
+    }
+    Some(Candidate {
+        figure_text: String::new(),
+        figure_start: y.start,
+        figure_end: y.start,
+        subject: Some(y.canonical.clone()),
+        doubts: Vec::new(),
+        relation_only: true,
+        ..c.clone()
+    })
 }
 
 /// Whether two figures form one group ("from $13 billion to $20 billion", "$5B and $7B"), so
@@ -388,7 +584,8 @@ fn own_date(
             d.end <= first
                 || attributed
                 || !figs.iter().any(|g| {
-                    g.figure.unit == f.figure.unit
+                    (g.figure.unit == f.figure.unit
+                        || g.figure.unit.is_money() && f.figure.unit.is_money())
                         && !joined(text, span(f), span(g))
                         && cues::distance((d.start, d.end), span(g)) < dist
                 })

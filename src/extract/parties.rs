@@ -308,7 +308,30 @@ pub fn parties(inp: &PartyInput<'_>) -> Pair {
     if s.is_some() && s == c {
         c = None;
     }
+    // "The cloud provider signed a deal with OpenAI": in a compute or chip deal the party more
+    // likely to buy pays, whichever was named first (an unknown role decides nothing).
+    if matches!(
+        inp.kind,
+        ClaimKind::ComputeCommitment | ClaimKind::ChipSupply | ClaimKind::Capacity
+    ) && let (Some(a), Some(b)) = (&s, &c)
+    {
+        let (ra, rb) = (role_of(inp, a).buyer_rank(), role_of(inp, b).buyer_rank());
+        if ra > 0 && rb > ra {
+            std::mem::swap(&mut s, &mut c);
+        }
+    }
     (s, c)
+}
+
+/// The usual role of a party by its canonical name, from any mention of it nearby, else the
+/// document's topic.
+fn role_of(inp: &PartyInput<'_>, name: &str) -> Role {
+    inp.sentence
+        .iter()
+        .chain(inp.previous.iter())
+        .chain(inp.context.iter())
+        .find(|m| m.canonical == name)
+        .map_or_else(|| inp.topic.role(name), |m| m.role)
 }
 
 /// The party a missing slot most likely refers to: the most recent fitting mention before the
@@ -469,9 +492,9 @@ fn assign(kind: ClaimKind, ps: &[Party<'_>], inp: &PartyInput<'_>) -> Pair {
                     })
                 })
                 .or_else(|| first(ps, |p| p.m.role == Role::Lab && p.marker == Marker::None))
-                .or_else(|| first(ps, |p| p.m.role == Role::Lab))
-                .or(poss)
-                .or_else(|| ps.first());
+                .or_else(|| first(ps, |p| p.m.role == Role::Lab && !investor(p)))
+                .or(poss.filter(|p| !investor(p)))
+                .or_else(|| first(ps, |p| !investor(p)));
             (name(v), None)
         }
         ClaimKind::Revenue => {
@@ -514,6 +537,11 @@ fn assign(kind: ClaimKind, ps: &[Party<'_>], inp: &PartyInput<'_>) -> Pair {
             (name(s), name(c))
         }
     }
+}
+
+/// "led by Thrive at a $29B valuation": a party that puts money in is not the valued company.
+fn investor(p: &Party<'_>) -> bool {
+    matches!(p.marker, Marker::From | Marker::By | Marker::Backer) || p.m.role == Role::Investor
 }
 
 fn investment(ps: &[Party<'_>], poss: Option<&Party<'_>>) -> Pair {

@@ -123,7 +123,52 @@ pub fn sentences(text: &str, within: Span) -> Vec<Span> {
             end: within.end,
         });
     }
+    if out.iter().any(|s| s.end - s.start > MAX_SENTENCE) {
+        out = out.into_iter().flat_map(|s| split_long(text, s)).collect();
+    }
     out
+}
+
+/// The longest sentence, in bytes, that extraction reads as one: a longer run without a sentence
+/// end (a table flattened into one line, a minified page) is cut at spaces into pieces of at most
+/// this size. Every candidate quotes its sentence and each figure scans its clause, so one
+/// 100 kB "sentence" with a thousand figures cost seconds and quoted the whole line a thousand
+/// times; real sentences stay far below this.
+pub const MAX_SENTENCE: usize = 2_000;
+
+/// `s` cut into pieces of at most [`MAX_SENTENCE`] bytes, at the last white space before each
+/// limit (or at a char boundary when there is none), each trimmed.
+fn split_long(text: &str, s: Span) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = s.start;
+    while s.end - start > MAX_SENTENCE {
+        let limit = floor_char(text, start + MAX_SENTENCE);
+        let cut = text[start..limit]
+            .rfind(char::is_whitespace)
+            .filter(|&i| i > 0)
+            .map_or(limit, |i| start + i);
+        let piece = text[start..cut].trim_end();
+        if !piece.is_empty() {
+            out.push(Span {
+                start,
+                end: start + piece.len(),
+            });
+        }
+        let rest = &text[cut..s.end];
+        start = cut + (rest.len() - rest.trim_start().len());
+        if start >= s.end {
+            return out;
+        }
+    }
+    out.push(Span { start, end: s.end });
+    out
+}
+
+fn floor_char(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
 }
 
 fn is_abbreviation(before: &str, punct: &str) -> bool {
@@ -179,6 +224,24 @@ pub fn clause(text: &str, sentence: Span, at: usize) -> Span {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_endless_sentence_is_cut_into_bounded_pieces_that_cover_it() {
+        let t = "$5 billion and é ".repeat(2_000);
+        let all = Span {
+            start: 0,
+            end: t.trim_end().len(),
+        };
+        let got = sentences(&t, all);
+        assert!(got.len() >= 17, "{}", got.len());
+        assert!(got.iter().all(|s| s.end - s.start <= MAX_SENTENCE));
+        let joined: String = got
+            .iter()
+            .map(|s| &t[s.start..s.end])
+            .collect::<Vec<_>>()
+            .join(" ");
+        assert_eq!(joined, t.trim_end());
+    }
 
     fn texts(text: &str) -> Vec<&str> {
         let all = Span {

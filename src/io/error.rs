@@ -14,6 +14,14 @@ pub enum LoadError {
         /// The OS error.
         source: std::io::Error,
     },
+    /// The path is not a regular file, or the file is too large: refused before reading it.
+    #[error("{path}: {why}")]
+    Refused {
+        /// The file.
+        path: PathBuf,
+        /// What it is instead.
+        why: super::read::ReadError,
+    },
     /// The bytes are not UTF-8 text.
     #[error(
         "{path}:{line}:{col}: not UTF-8 text (byte {byte} is invalid); a workspace is a RON text file"
@@ -84,7 +92,7 @@ impl LoadError {
     /// The `(line, column)` the error points at, if it points into the text.
     pub fn position(&self) -> Option<(usize, usize)> {
         match self {
-            LoadError::Io { .. } => None,
+            LoadError::Io { .. } | LoadError::Refused { .. } => None,
             LoadError::NotUtf8 { line, col, .. }
             | LoadError::Syntax { line, col, .. }
             | LoadError::TooNew { line, col, .. }
@@ -99,6 +107,15 @@ pub enum SaveError {
     /// Serialising to RON failed (should not happen for a valid workspace).
     #[error("cannot serialise the workspace: {0}")]
     Serialize(String),
+    /// The target must not be written: read-only, not a regular file, a workspace that an output
+    /// would replace, or in use by another claimbench.
+    #[error("{path}: {why}")]
+    Refused {
+        /// The file.
+        path: PathBuf,
+        /// Why, in a sentence.
+        why: String,
+    },
     /// Writing, syncing or renaming failed.
     #[error("{path}: cannot save: {source}")]
     Io {

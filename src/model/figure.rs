@@ -21,20 +21,23 @@ pub enum Qualifier {
     AtLeast,
     /// "more than", "over", "exceeding", "beyond", "above".
     MoreThan,
-    /// "up to", "as much as".
+    /// "up to", "as much as", "at most", "no more than": the value is a ceiling it may reach.
     UpTo,
+    /// "less than", "under", "below", "fewer than": strictly below the value (format version 2).
+    LessThan,
     /// "between $8 and $10 billion", "$3,250–$3,400".
     Range,
 }
 
 impl Qualifier {
     /// All qualifiers, in a stable order (for pickers and tests).
-    pub const ALL: [Qualifier; 6] = [
+    pub const ALL: [Qualifier; 7] = [
         Qualifier::Exact,
         Qualifier::About,
         Qualifier::AtLeast,
         Qualifier::MoreThan,
         Qualifier::UpTo,
+        Qualifier::LessThan,
         Qualifier::Range,
     ];
 
@@ -46,6 +49,7 @@ impl Qualifier {
             Qualifier::AtLeast => "at_least",
             Qualifier::MoreThan => "more_than",
             Qualifier::UpTo => "up_to",
+            Qualifier::LessThan => "less_than",
             Qualifier::Range => "range",
         }
     }
@@ -215,6 +219,7 @@ impl Figure {
 
     /// The closed interval `[lo, hi]` the figure stands for; `hi` is infinite when open-ended.
     /// `about` is read as ±10 %; `up_to` starts at zero; `more_than` is treated like `at_least`
+    /// and `less_than` like `up_to`
     /// here (callers that care about strictness check the qualifier).
     pub fn interval(&self) -> (f64, f64) {
         let v = self.low;
@@ -225,7 +230,7 @@ impl Figure {
                 (v - d, v + d)
             }
             Qualifier::AtLeast | Qualifier::MoreThan => (v, f64::INFINITY),
-            Qualifier::UpTo => (v.min(0.0), v),
+            Qualifier::UpTo | Qualifier::LessThan => (v.min(0.0), v),
             Qualifier::Range => (v, self.high.unwrap_or(f64::INFINITY)),
         }
     }
@@ -247,6 +252,7 @@ impl Figure {
             Qualifier::AtLeast => format!("at least {v}"),
             Qualifier::MoreThan => format!("more than {v}"),
             Qualifier::UpTo => format!("up to {v}"),
+            Qualifier::LessThan => format!("less than {v}"),
             Qualifier::Range => match self.high {
                 Some(h) => format!("{v}–{}", format_value(h, &self.unit)),
                 None => format!("{v}+"),
@@ -264,6 +270,18 @@ pub fn format_value(v: f64, unit: &Unit) -> String {
                 "EUR" => "€",
                 "GBP" => "£",
                 "JPY" => "¥",
+                "CNY" => "CN¥",
+                "INR" => "₹",
+                "KRW" => "₩",
+                "CAD" => "C$",
+                "AUD" => "A$",
+                "NZD" => "NZ$",
+                "HKD" => "HK$",
+                "SGD" => "S$",
+                "TWD" => "NT$",
+                "BRL" => "R$",
+                "MXN" => "Mex$",
+                "ILS" => "₪",
                 _ => "",
             };
             if sym.is_empty() {

@@ -10,8 +10,10 @@ pub mod date;
 pub mod document;
 pub mod entity;
 pub mod figure;
+pub mod fx;
 pub mod ids;
 pub mod resolution;
+pub mod team;
 pub mod workspace;
 
 pub use anchor::Anchor;
@@ -23,4 +25,5 @@ pub use entity::{Entity, EntityKind};
 pub use figure::{Figure, Qualifier, Unit};
 pub use ids::{ChartId, ClaimId, DocId, EntityId};
 pub use resolution::Resolution;
+pub use team::{ConflictItem, FeedSubscription, MergeConflict};
 pub use workspace::{CURRENT_VERSION, FORMAT_NAME, Workspace};

@@ -1,6 +1,9 @@
 //! The workspace: everything an analyst keeps in one RON file, and its invariants.
 
-use super::{Chart, Claim, ClaimId, DocId, Entity, EntityId, Resolution, SourceDocument};
+use super::{
+    Chart, Claim, ClaimId, DocId, Entity, EntityId, FeedSubscription, MergeConflict, Resolution,
+    SourceDocument,
+};
 use serde::{Deserialize, Serialize};
 use std::collections::{HashMap, HashSet};
 
@@ -9,7 +12,11 @@ pub const FORMAT_NAME: &str = "claimbench";
 
 /// The workspace format version this build writes. Older versions are migrated on load; newer
 /// ones are refused.
-pub const CURRENT_VERSION: u32 = 1;
+///
+/// - 1: the first released format.
+/// - 2: the `less_than` qualifier, merge `conflicts` and feed subscriptions (`feeds`). Every
+///   version-1 file is a valid version-2 file, so the migration only renumbers it.
+pub const CURRENT_VERSION: u32 = 2;
 
 /// One analyst workspace.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -35,6 +42,12 @@ pub struct Workspace {
     /// The analyst's verdicts on findings (contradictions and the like).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub resolutions: Vec<Resolution>,
+    /// Conflicts left by a three-way merge, until someone picks a value (version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub conflicts: Vec<MergeConflict>,
+    /// News feeds the workspace follows (version 2).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub feeds: Vec<FeedSubscription>,
 }
 
 impl Default for Workspace {
@@ -118,6 +131,8 @@ impl Workspace {
             + sync_vec(&mut self.claims, &src.claims)
             + sync_vec(&mut self.charts, &src.charts)
             + sync_vec(&mut self.resolutions, &src.resolutions)
+            + sync_vec(&mut self.conflicts, &src.conflicts)
+            + sync_vec(&mut self.feeds, &src.feeds)
     }
 
     /// An empty workspace with a title.
@@ -131,6 +146,8 @@ impl Workspace {
             claims: Vec::new(),
             charts: Vec::new(),
             resolutions: Vec::new(),
+            conflicts: Vec::new(),
+            feeds: Vec::new(),
         }
     }
 
@@ -147,6 +164,19 @@ impl Workspace {
             return Some(d);
         }
         self.documents.iter().find(|d| &d.id == id)
+    }
+
+    /// The date a claim holds at, the one rule every view and export uses (Claims table,
+    /// charts, Network, findings, report): its own `as_of`, else the earliest publication date
+    /// of the documents it cites. An article usually reports a deal as of the day it appeared,
+    /// so a claim nobody dated by hand still plots once its document is dated.
+    pub fn claim_date(&self, c: &Claim) -> Option<super::FuzzyDate> {
+        c.as_of.or_else(|| {
+            c.evidence
+                .iter()
+                .filter_map(|e| self.document(&e.doc).and_then(|d| d.published))
+                .min()
+        })
     }
 
     /// The entity with this id.
@@ -320,6 +350,17 @@ impl Workspace {
     pub fn validate(&self) -> Vec<Problem> {
         let mut out = Vec::new();
         let mut push = |at: Locator, message: String| out.push(Problem { at, message });
+        // How often each repeated id was seen before (one map, not a scan per repeat: 50,000
+        // duplicate ids used to be quadratic).
+        let repeat = |seen: &mut HashMap<String, usize>, id: &str| {
+            let n = seen.entry(id.to_owned()).or_insert(0);
+            *n += 1;
+            *n
+        };
+        let mut seen_documents = HashMap::new();
+        let mut seen_entities = HashMap::new();
+        let mut seen_claims = HashMap::new();
+        let mut seen_charts = HashMap::new();
         if self.format != FORMAT_NAME {
             push(
                 Locator::Header,
@@ -327,12 +368,12 @@ impl Workspace {
             );
         }
         let mut docs = HashSet::new();
-        for (i, d) in self.documents.iter().enumerate() {
+        for d in &self.documents {
             if !docs.insert(&d.id) {
                 push(
                     Locator::Duplicate {
                         id: d.id.0.clone(),
-                        occurrence: self.documents[..i].iter().filter(|x| x.id == d.id).count(),
+                        occurrence: repeat(&mut seen_documents, d.id.as_str()),
                     },
                     format!("duplicate document id {:?}", d.id.0),
                 );
@@ -356,25 +397,26 @@ impl Workspace {
             }
         }
         let mut ents = HashSet::new();
-        for (i, e) in self.entities.iter().enumerate() {
+        for e in &self.entities {
             if !ents.insert(&e.id) {
                 push(
                     Locator::Duplicate {
                         id: e.id.0.clone(),
-                        occurrence: self.entities[..i].iter().filter(|x| x.id == e.id).count(),
+                        occurrence: repeat(&mut seen_entities, e.id.as_str()),
                     },
                     format!("duplicate entity id {:?}", e.id.0),
                 );
             }
         }
-        for e in &self.entities {
+        let looping = self.leads_into_parent_cycle();
+        for (i, e) in self.entities.iter().enumerate() {
             if let Some(p) = &e.parent {
                 if !ents.contains(p) {
                     push(
                         Locator::Entity(e.id.clone()),
                         format!("parent {:?} is not an entity", p.0),
                     );
-                } else if self.has_parent_cycle(&e.id) {
+                } else if looping[i] {
                     push(
                         Locator::Entity(e.id.clone()),
                         format!("parent chain of {:?} loops back on itself", e.id.0),
@@ -384,12 +426,12 @@ impl Workspace {
         }
         let documents = self.documents_by_id();
         let mut claims = HashSet::new();
-        for (i, c) in self.claims.iter().enumerate() {
+        for c in &self.claims {
             if !claims.insert(&c.id) {
                 push(
                     Locator::Duplicate {
                         id: c.id.0.clone(),
-                        occurrence: self.claims[..i].iter().filter(|x| x.id == c.id).count(),
+                        occurrence: repeat(&mut seen_claims, c.id.as_str()),
                     },
                     format!("duplicate claim id {:?}", c.id.0),
                 );
@@ -429,12 +471,12 @@ impl Workspace {
             }
         }
         let mut charts = HashSet::new();
-        for (i, ch) in self.charts.iter().enumerate() {
+        for ch in &self.charts {
             if !charts.insert(&ch.id) {
                 push(
                     Locator::Duplicate {
                         id: ch.id.0.clone(),
-                        occurrence: self.charts[..i].iter().filter(|x| x.id == ch.id).count(),
+                        occurrence: repeat(&mut seen_charts, ch.id.as_str()),
                     },
                     format!("duplicate chart id {:?}", ch.id.0),
                 );
@@ -467,16 +509,42 @@ impl Workspace {
         out
     }
 
-    fn has_parent_cycle(&self, start: &EntityId) -> bool {
-        let mut seen = HashSet::new();
-        let mut cur = start;
-        while let Some(p) = self.entity(cur).and_then(|e| e.parent.as_ref()) {
-            if !seen.insert(cur) || p == start {
-                return true;
-            }
-            cur = p;
+    /// For each entity, whether following its parents runs into a loop. One pass over all
+    /// chains, each entity settled once (a chain of 50,000 parents was walked from every entity
+    /// on it, with a lookup per step). The first entity of a repeated id is the one followed.
+    fn leads_into_parent_cycle(&self) -> Vec<bool> {
+        let mut index: HashMap<&EntityId, usize> = HashMap::new();
+        for (i, e) in self.entities.iter().enumerate() {
+            index.entry(&e.id).or_insert(i);
         }
-        false
+        // 0 not yet seen, 1 on the current walk, 2 no loop, 3 loops.
+        let mut state = vec![0u8; self.entities.len()];
+        let mut walk = Vec::new();
+        for start in 0..self.entities.len() {
+            let mut cur = start;
+            let loops = loop {
+                match state[cur] {
+                    1 => break true,
+                    2 => break false,
+                    3 => break true,
+                    _ => {}
+                }
+                state[cur] = 1;
+                walk.push(cur);
+                match self.entities[cur]
+                    .parent
+                    .as_ref()
+                    .and_then(|p| index.get(p))
+                {
+                    Some(&next) => cur = next,
+                    None => break false,
+                }
+            };
+            for i in walk.drain(..) {
+                state[i] = if loops { 3 } else { 2 };
+            }
+        }
+        state.into_iter().map(|s| s == 3).collect()
     }
 }
 

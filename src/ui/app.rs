@@ -41,6 +41,8 @@ pub struct Startup {
     pub recovery_dir: Option<PathBuf>,
     /// Force a theme (screenshots); `None`: the saved preference, by default the system's.
     pub theme: Option<egui::ThemePreference>,
+    /// The window's inner size in points (screenshots); `None`: [`super::WINDOW_SIZE`].
+    pub window_size: Option<[f32; 2]>,
 }
 
 /// What persists between runs through eframe storage (never in the workspace file).
@@ -129,6 +131,8 @@ pub struct Message {
     pub time: String,
     /// Whether its toast is still up.
     pub toast: bool,
+    /// When it was raised (the status bar shows a note only while it is recent).
+    pub at: std::time::Instant,
 }
 
 /// The claimbench app.
@@ -137,6 +141,9 @@ pub struct ClaimbenchApp {
     pub ws: Workspace,
     /// Its file; `None` for the embedded sample or a new, never-saved workspace.
     pub path: Option<PathBuf>,
+    /// Whether the open workspace is the embedded sample (a new workspace is not, whatever it
+    /// holds).
+    pub is_sample: bool,
     /// Undo/redo history of workspace edits.
     pub history: crate::action::History,
     /// The history revision at the last save or open.
@@ -155,6 +162,8 @@ pub struct ClaimbenchApp {
     pub palette: Option<super::command_palette::PaletteState>,
     /// Which help window is open.
     pub help: Option<super::help::HelpWindow>,
+    /// The File › Import from URL… dialog.
+    pub url_dialog: super::feeds::UrlDialog,
     /// When the toasts of notes were last changed (notes fade after a few seconds).
     toast_clock: Option<std::time::Instant>,
     /// Entities panel state.
@@ -204,6 +213,7 @@ impl ClaimbenchApp {
     /// Builds the app from eframe's creation context.
     pub fn new(cc: &eframe::CreationContext<'_>, startup: Startup) -> Self {
         install_fonts(&cc.egui_ctx);
+        super::probe::install_from_env(&cc.egui_ctx);
         let mut settings: Settings = match (&cc.storage, startup.screenshot.is_none()) {
             (Some(storage), true) => eframe::get_value(*storage, SETTINGS_KEY).unwrap_or_default(),
             _ => Settings::default(),
@@ -224,6 +234,7 @@ impl ClaimbenchApp {
         let mut app = Self {
             ws: Workspace::default(),
             path: None,
+            is_sample: false,
             history: Default::default(),
             saved_revision: 0,
             selection: Selection::default(),
@@ -238,6 +249,7 @@ impl ClaimbenchApp {
                 .unwrap_or_else(|| layout::default_dock(startup.view == View::Claims)),
             palette: None,
             help: None,
+            url_dialog: Default::default(),
             toast_clock: None,
             entities: Default::default(),
             charts: Default::default(),
@@ -296,7 +308,10 @@ impl ClaimbenchApp {
     /// Opens the embedded sample workspace.
     pub fn open_sample(&mut self) {
         match crate::sample::sample_workspace() {
-            Ok(ws) => self.replace_workspace(ws, None),
+            Ok(ws) => {
+                self.replace_workspace(ws, None);
+                self.is_sample = true;
+            }
             Err(e) => {
                 self.error(format!("The embedded sample could not be read: {e}"));
                 self.replace_workspace(Workspace::default(), None);
@@ -317,6 +332,8 @@ impl ClaimbenchApp {
         let old = std::mem::replace(&mut self.ws, ws);
         super::background::spawn(move || drop(old));
         self.table.forget_search_texts();
+        self.table.scroll_top = true;
+        self.is_sample = false;
         self.path = path;
         self.disk.track(self.path.as_deref());
         self.history.clear();
@@ -347,8 +364,14 @@ impl ClaimbenchApp {
                 true
             }
             Err(e) => {
+                // The command-line hint in the library's message means nothing in the window:
+                // an article is added with File › Import documents.
+                let text = e.to_string().replace(
+                    "(is it an article? use `claimbench import`)",
+                    "(is it an article? File › Import documents… (Ctrl+I) adds it to the open workspace)",
+                );
                 self.error(format!(
-                    "Could not open the workspace; nothing was changed.\n{e}"
+                    "Could not open the workspace; nothing was changed.\n{text}"
                 ));
                 false
             }
@@ -408,6 +431,7 @@ impl ClaimbenchApp {
             text,
             time: chrono::Local::now().format("%H:%M:%S").to_string(),
             toast: true,
+            at: std::time::Instant::now(),
         });
         if self.messages.len() > KEPT {
             self.messages.drain(..self.messages.len() - KEPT);
@@ -433,11 +457,14 @@ impl ClaimbenchApp {
     pub fn source_label(&self) -> String {
         match &self.path {
             Some(p) => p.display().to_string(),
-            None if self.ws.documents.is_empty() && self.ws.claims.is_empty() => {
-                "new workspace (not saved yet)".into()
-            }
-            None => crate::sample::SAMPLE_NAME.into(),
+            None if self.is_sample => crate::sample::SAMPLE_NAME.into(),
+            None => "new workspace (not saved yet)".into(),
         }
+    }
+
+    /// Whether there is nothing to save: a new workspace nobody has changed yet.
+    pub fn is_blank(&self) -> bool {
+        self.path.is_none() && !self.is_sample && !self.is_dirty()
     }
 
     /// Runs one command now. Commands that would drop unsaved changes ask first.
@@ -453,6 +480,7 @@ impl ClaimbenchApp {
                 self.replace_workspace(Workspace::default(), None);
             }
             Command::Open => {
+                self.dialogs.pending_merge = false;
                 if let Some(p) = self.dialogs.ask_path(PathPurpose::Open, None) {
                     self.push(Command::OpenPath(p));
                 }
@@ -479,6 +507,23 @@ impl ClaimbenchApp {
                 if let Some(p) = self.path.clone() {
                     self.after_save = None;
                     self.start_open(&p, Some(ctx));
+                }
+            }
+            Command::MergeFromDisk => {
+                for c in super::merge::merge_from_disk(self) {
+                    self.push(c);
+                }
+            }
+            Command::MergeWorkspace => {
+                self.dialogs.pending_merge = true;
+                if let Some(p) = self.dialogs.ask_path(PathPurpose::Open, None) {
+                    self.dialogs.pending_merge = false;
+                    self.push(Command::MergeWith(p));
+                }
+            }
+            Command::MergeWith(p) => {
+                for c in super::merge::merge_with_file(self, &p) {
+                    self.push(c);
                 }
             }
             Command::OverwriteSave => {
@@ -581,7 +626,7 @@ impl ClaimbenchApp {
             }
             Command::ExportReportTo(path) => {
                 let text = crate::analysis::report::render(&self.ws);
-                match crate::io::save::write_atomic(&path, text.as_bytes(), false) {
+                match crate::io::save::write_output(&path, text.as_bytes(), self.path.as_deref()) {
                     Ok(()) => self.note(format!("Report written to {}", path.display())),
                     Err(e) => self.error(format!("Could not write the report: {e}")),
                 }
@@ -603,24 +648,29 @@ impl ClaimbenchApp {
                     );
                 }
             }
-            Command::Undo => {
-                if let Some(l) = self.history.undo(&mut self.ws) {
+            Command::Undo => match self.history.undo(&mut self.ws) {
+                Ok(Some(l)) => {
                     self.note(format!("Undid {l}"));
                     self.fix_selection();
                 }
-            }
-            Command::Redo => {
-                if let Some(l) = self.history.redo(&mut self.ws) {
+                Ok(None) => {}
+                Err(e) => self.error(format!("Undo: {e}; the step is kept")),
+            },
+            Command::Redo => match self.history.redo(&mut self.ws) {
+                Ok(Some(l)) => {
                     self.note(format!("Redid {l}"));
                     self.fix_selection();
                 }
-            }
+                Ok(None) => {}
+                Err(e) => self.error(format!("Redo: {e}; the step is kept")),
+            },
             Command::ClearRecent => self.settings.recent.clear(),
             Command::Import => {
                 if let Some(paths) = self.dialogs.ask_import_paths() {
                     self.push(Command::ImportPaths(paths));
                 }
             }
+            Command::ImportFromUrl => self.url_dialog.open = true,
             Command::ImportPaths(paths) => {
                 if self.import_job.is_some() {
                     self.note("An import is already running; wait for it or cancel it first");
@@ -729,9 +779,12 @@ impl ClaimbenchApp {
                     }
                     let same_article =
                         crate::io::import::find_same_article(&self.ws, &doc).map(|d| d.id.clone());
-                    if let Some(existing) = same_article
+                    // Replaced only when no evidence would be orphaned; otherwise both are kept
+                    // and the note says so (the analyst can delete the older one).
+                    if let Some(existing) = &same_article
                         && let Some((action, r)) =
-                            crate::anchoring::replace_text(&self.ws, &existing, doc.text.clone())
+                            crate::anchoring::replace_text(&self.ws, existing, doc.text.clone())
+                        && r.orphaned == 0
                     {
                         self.note(format!(
                             "{}: newer version of {existing}; text replaced ({} anchors unchanged, {} moved, {} orphaned)",
@@ -740,12 +793,19 @@ impl ClaimbenchApp {
                             r.moved,
                             r.orphaned
                         ));
-                        added.push((existing, doc.title.clone()));
+                        added.push((existing.clone(), doc.title.clone()));
                         actions.push(action);
                         continue;
                     }
                     n += 1;
                     doc.id = DocId::numbered(n);
+                    if let Some(existing) = &same_article {
+                        self.note(format!(
+                            "{}: looks like a newer version of {existing}; kept both as {} (replacing the text would orphan evidence)",
+                            path.display(),
+                            doc.id
+                        ));
+                    }
                     added.push((doc.id.clone(), doc.title.clone()));
                     actions.push(Action::AddDocument {
                         doc: Box::new(doc),
@@ -804,9 +864,9 @@ impl ClaimbenchApp {
                 .map_err(|e| e.to_string()),
             ExportFormat::Csv => Ok(crate::chart::table::chart_csv(&self.ws, &data).into_bytes()),
         };
-        match bytes
-            .and_then(|b| crate::io::save::write_atomic(path, &b, false).map_err(|e| e.to_string()))
-        {
+        match bytes.and_then(|b| {
+            crate::io::save::write_output(path, &b, self.path.as_deref()).map_err(|e| e.to_string())
+        }) {
             Ok(()) => self.note(format!("Exported {}", path.display())),
             Err(e) => self.error(format!("Could not export the chart: {e}")),
         }
@@ -865,8 +925,25 @@ impl ClaimbenchApp {
         if !self.disk.may_save(path) {
             return;
         }
+        // A workspace still called by its placeholder title takes the name of the file it is
+        // first saved as (one undo step), so the title bar, the quit dialog, the report and
+        // chart footers name it as the person did.
+        if self.ws.title.trim().is_empty() || self.ws.title == Workspace::default().title {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .filter(|s| !s.trim().is_empty());
+            if let Some(stem) = stem {
+                self.apply(
+                    crate::action::Action::SetTitle(stem),
+                    "Name the workspace",
+                    None,
+                );
+            }
+        }
         match crate::io::save_workspace(&self.ws, path) {
             Ok(()) => {
+                self.is_sample = false;
                 if let Some(d) = &self.recovery_dir {
                     crate::io::recovery::remove_recovery(d, self.path.as_deref());
                     crate::io::recovery::remove_recovery(d, Some(path));
@@ -1114,7 +1191,7 @@ impl ClaimbenchApp {
 
         egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, self, &mut cmds));
         egui::Panel::bottom("status_bar").show(ui, |ui| status::status_bar_ui(ui, self, &mut cmds));
-        if !self.settings.welcome_dismissed && self.path.is_none() && !self.ws.claims.is_empty() {
+        if !self.settings.welcome_dismissed && self.path.is_none() && self.is_sample {
             egui::Panel::top("welcome").show(ui, |ui| super::help::welcome_ui(ui, &mut cmds));
         }
         egui::CentralPanel::default()
@@ -1125,6 +1202,7 @@ impl ClaimbenchApp {
         super::help::help_ui(&ctx, self, &mut cmds);
         self.disk.frame_ui(&ctx, self.is_dirty(), &mut cmds);
         super::dialogs::dialogs_ui(&ctx, self, &mut cmds);
+        super::feeds::url_dialog_ui(&ctx, &mut self.url_dialog, &mut cmds);
 
         self.commands.extend(cmds);
         // Commands may queue follow-ups (Save → SaveAs → SaveTo); run until none are left.

@@ -60,6 +60,14 @@ pub struct TableState {
     /// Entity names by id at a revision, for the rows' party cells (a scan of the entity list
     /// per cell grew with the workspace).
     names: Option<(u64, Names)>,
+    /// How many claims the workspace had when the rows were last ordered.
+    claim_count: usize,
+    /// Whether the rows are in the order they had before the last edits (an edit in place keeps
+    /// every row where it was, so the next click lands on the claim the person aimed at); the
+    /// table offers to sort again.
+    pub order_kept: bool,
+    /// Scroll back to the first row on the next frame (another workspace was opened).
+    pub scroll_top: bool,
 }
 
 /// Entity names by id, shared.
@@ -94,23 +102,65 @@ impl TableState {
         };
         match &self.rows {
             Some((k, rows)) if *k == key => rows.clone(),
-            _ => {
+            prev => {
+                // Only the revision changed, and no claim was added or removed: an edit in
+                // place. Rows keep their places; rows that newly pass the filter go last.
+                let keep = match prev {
+                    Some((k, rows))
+                        if k.revision != key.revision
+                            && RowKey {
+                                revision: key.revision,
+                                ..k.clone()
+                            } == key
+                            && self.claim_count == ws.claims.len() =>
+                    {
+                        Some(rows.clone())
+                    }
+                    _ => None,
+                };
                 let hay = if self.filter.text.trim().is_empty() {
                     None
                 } else {
                     Some(self.haystacks_at(ws, revision))
                 };
-                let rows = std::sync::Arc::new(row_order_with(
-                    ws,
-                    self,
-                    open_doc,
-                    hay.as_ref().map(|h| h.as_slice()),
-                ));
+                let mut fresh =
+                    row_order_with(ws, self, open_doc, hay.as_ref().map(|h| h.as_slice()));
+                match keep {
+                    Some(old) => {
+                        let before = fresh.clone();
+                        fresh = keep_places(&old, fresh, ws.claims.len());
+                        self.order_kept |= fresh != before;
+                    }
+                    None => self.order_kept = false,
+                }
+                self.claim_count = ws.claims.len();
+                let rows = std::sync::Arc::new(fresh);
                 self.rows = Some((key, rows.clone()));
                 rows
             }
         }
     }
+
+    /// Sorts the rows again after edits that kept them in place.
+    pub fn sort_again(&mut self) {
+        self.rows = None;
+        self.order_kept = false;
+    }
+}
+
+/// `fresh` (the rows that pass the filter now, in sorted order) rearranged so that every row
+/// that was in `old` keeps its relative place; rows new to the view follow in sorted order.
+fn keep_places(old: &[usize], fresh: Vec<usize>, n: usize) -> Vec<usize> {
+    let mut place = vec![usize::MAX; n];
+    for (p, &i) in old.iter().enumerate() {
+        if let Some(slot) = place.get_mut(i) {
+            *slot = p;
+        }
+    }
+    let mut out = fresh;
+    // Stable: rows not in `old` (place MAX) keep their sorted order at the end.
+    out.sort_by_key(|&i| place.get(i).copied().unwrap_or(usize::MAX));
+    out
 }
 
 impl TableState {
@@ -299,6 +349,15 @@ pub fn claims_ui(
         ui.heading("Claims");
         ui.weak(format!("{} of {}", rows.len(), ws.claims.len()));
         ui.checkbox(&mut state.only_open_document, "Only the open document");
+        if state.order_kept
+            && ui
+                .button("Sort again")
+                .on_hover_text("Edited rows kept their places so clicks land where you aim; sort them by the chosen column now")
+                .clicked()
+        {
+            state.sort_again();
+            ui.ctx().request_repaint();
+        }
     });
     let before = (state.filter.clone(), state.only_open_document);
     filter_bar_ui(ui, ws, &mut state.filter);
@@ -329,9 +388,16 @@ pub fn claims_ui(
         .column(Column::auto().at_least(96.0))
         .column(Column::auto().at_least(70.0))
         .column(Column::remainder().at_least(40.0))
-        .auto_shrink([false, false]);
+        .auto_shrink([false, false])
+        // A jump, not a glide: rows must not slide under the pointer between two clicks.
+        .animate_scrolling(false);
+    // Only as far as needed: a row already in view stays under the pointer.
     if let Some(r) = scroll_row {
-        table = table.scroll_to_row(r, Some(egui::Align::Center));
+        // A row to show wins over the scroll to the top that an open asks for.
+        state.scroll_top = false;
+        table = table.scroll_to_row(r, None);
+    } else if std::mem::take(&mut state.scroll_top) {
+        table = table.vertical_scroll_offset(0.0);
     }
     table
         .header(22.0, |mut header| {
@@ -347,6 +413,7 @@ pub fn claims_ui(
                         .on_hover_text(format!("Sort by {label}"))
                         .clicked()
                     {
+                        state.order_kept = false;
                         if state.sort == key {
                             state.descending = !state.descending;
                         } else {
@@ -391,7 +458,9 @@ pub fn claims_ui(
                 };
                 cell(
                     &mut row,
-                    c.as_of.map(|d| d.to_string()).unwrap_or_else(|| "—".into()),
+                    ws.claim_date(c)
+                        .map(|d| d.to_string())
+                        .unwrap_or_else(|| "—".into()),
                     false,
                 );
                 cell(&mut row, c.kind.label().into(), true);
@@ -429,6 +498,35 @@ pub fn claims_ui(
 mod tests {
     use super::*;
     use crate::model::Claim;
+
+    #[test]
+    fn rows_keep_their_places_after_an_edit_and_new_rows_go_last() {
+        // Sorted now: 3, 0, 1 (an edit moved claim 3 first); before the edit: 0, 1, 3; claim 2
+        // newly passes the filter.
+        assert_eq!(
+            keep_places(&[0, 1, 3], vec![3, 2, 0, 1], 4),
+            vec![0, 1, 3, 2]
+        );
+        // A row that no longer passes is simply gone.
+        assert_eq!(keep_places(&[0, 1, 3], vec![3, 0], 4), vec![0, 3]);
+    }
+
+    #[test]
+    fn an_edit_in_place_keeps_the_row_order_until_sorted_again() {
+        let mut ws = crate::sample::sample_workspace().unwrap();
+        let mut state = TableState::default();
+        let before = state.rows(&ws, 1, None);
+        // Date the first row's claim far in the future: sorted by date it would go last.
+        let first = before[0];
+        ws.claims[first].as_of = Some("2099".parse().unwrap());
+        let after = state.rows(&ws, 2, None);
+        assert_eq!(*after, *before, "rows kept in place");
+        assert!(state.order_kept);
+        state.sort_again();
+        let sorted = state.rows(&ws, 2, None);
+        assert_ne!(sorted[0], first, "sorted again, the edited claim moves");
+        assert!(!state.order_kept);
+    }
 
     #[test]
     fn search_texts_of_a_large_workspace_are_prepared_in_the_background() {
@@ -560,10 +658,10 @@ mod tests {
         let rows = row_order(&ws, &state, None);
         // A claim dated only "2025" may be from December: dates overlap the range.
         let dec: crate::model::FuzzyDate = "2025-12".parse().unwrap();
-        assert!(
-            rows.iter()
-                .all(|&i| ws.claims[i].as_of.is_some_and(|d| d.overlaps(&dec)))
-        );
+        assert!(rows.iter().all(|&i| {
+            ws.claim_date(&ws.claims[i])
+                .is_some_and(|d| d.overlaps(&dec))
+        }));
         assert!(rows.len() < all);
         state.filter.from = "2025-13".into();
         assert!(

@@ -19,7 +19,9 @@ pub enum Command {
     Save,
     /// Ask for documents to import.
     Import,
-    /// Import these files (txt, md, html, pdf) in the background.
+    /// Ask for web addresses to import.
+    ImportFromUrl,
+    /// Import these files (txt, md, html, pdf) or web addresses in the background.
     ImportPaths(Vec<PathBuf>),
     /// Stop the running import after the current file.
     CancelImport,
@@ -102,6 +104,13 @@ pub enum Command {
     ReloadFromDisk,
     /// Save over the file although it changed on disk since it was loaded or saved.
     OverwriteSave,
+    /// Merge the changed file on disk into the open workspace (three-way, the version last
+    /// loaded or saved as the common ancestor).
+    MergeFromDisk,
+    /// Ask for another copy of a workspace and merge it into the open one.
+    MergeWorkspace,
+    /// Merge this workspace file into the open one.
+    MergeWith(PathBuf),
     /// Apply an edit: the action, its label for the Edit menu, and a coalescing key (edits with
     /// the same key in a row form one undo step).
     Edit(Box<crate::action::Action>, String, Option<String>),
@@ -234,6 +243,7 @@ impl Command {
             Command::Save => "Save",
             Command::SaveAs => "Save as…",
             Command::Import => "Import documents…",
+            Command::ImportFromUrl => "Import from URL…",
             Command::CancelImport => "Cancel import",
             Command::Quit => "Quit",
             Command::Find => "Find in documents",
@@ -243,6 +253,7 @@ impl Command {
             Command::NewClaimFromSelection => "New claim from selection",
             Command::AddSelectionAsEvidence => "Add selection as evidence",
             Command::ExportReport => "Export findings report…",
+            Command::MergeWorkspace => "Merge workspace…",
             Command::ShowPane(p) => return Some(format!("Show {}", p.label())),
             Command::TogglePane(p) => return Some(p.label().to_owned()),
             Command::ShowTab(t) => return Some(format!("Show {}", t.label())),
@@ -270,6 +281,7 @@ impl Command {
             Command::Save => "Save the workspace to its file",
             Command::SaveAs => "Save the workspace to a new file",
             Command::Import => "Add articles, press releases or filings (txt, md, html, pdf)",
+            Command::ImportFromUrl => "Fetch web pages, PDFs or text files by their address",
             Command::Find => "Find text in the open document and across all documents",
             Command::Undo => "Undo the last edit of the workspace",
             Command::Redo => "Redo the last undone edit",
@@ -277,6 +289,9 @@ impl Command {
             Command::AddSelectionAsEvidence => "Attach the selected text to the selected claim",
             Command::ExportReport => {
                 "Write contradictions, wording differences and money loops as Markdown"
+            }
+            Command::MergeWorkspace => {
+                "Merge another copy of a workspace into this one; clashes are listed in Findings"
             }
             Command::ShowPane(p) | Command::TogglePane(p) => p.description(),
             Command::ResetLayout => "Put every panel back where it starts",
@@ -303,7 +318,9 @@ impl Command {
             Command::Save,
             Command::SaveAs,
             Command::Import,
+            Command::ImportFromUrl,
             Command::ExportReport,
+            Command::MergeWorkspace,
             Command::Find,
             Command::Undo,
             Command::Redo,

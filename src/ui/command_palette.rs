@@ -109,7 +109,7 @@ pub fn entries(ws: &Workspace, ctx: &egui::Context) -> Vec<Entry> {
             (None, None) => String::new(),
         };
         let figure = c.figure.as_ref().map(|f| f.display()).unwrap_or_default();
-        let date = c.as_of.map(|d| d.to_string()).unwrap_or_default();
+        let date = ws.claim_date(c).map(|d| d.to_string()).unwrap_or_default();
         out.push(Entry {
             text: format!("{parties} {} {figure} {date}", c.kind.label())
                 .split_whitespace()

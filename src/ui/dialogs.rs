@@ -44,10 +44,15 @@ pub struct Dialogs {
     pub confirm_discard: Option<Command>,
     /// A report export waiting for the in-app picker's path.
     pub pending_report: bool,
+    /// A merge waiting for the in-app picker's workspace path.
+    pub pending_merge: bool,
     /// The chart export waiting for the in-app picker's path.
     pub pending_export: Option<(crate::model::ChartId, super::command::ExportFormat)>,
     /// Whether the native dialog was found not to work in this session.
     native_failed: bool,
+    /// The folder of the last file picked, where the in-app picker opens next (rather than
+    /// the process's working folder).
+    pub last_dir: Option<PathBuf>,
 }
 
 impl Dialogs {
@@ -59,7 +64,9 @@ impl Dialogs {
             confirm_discard: None,
             pending_export: None,
             pending_report: false,
+            pending_merge: false,
             native_failed: false,
+            last_dir: None,
         }
     }
 
@@ -125,12 +132,28 @@ impl Dialogs {
         }
     }
 
+    /// Remembers the folder of a picked file for the next picker.
+    pub fn remember_dir(&mut self, picked: &std::path::Path) {
+        let dir = if picked.is_dir() {
+            Some(picked)
+        } else {
+            picked.parent()
+        };
+        if let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+            self.last_dir = Some(d.to_owned());
+        }
+    }
+
     fn open_picker(&mut self, purpose: PathPurpose, file_name: Option<String>) {
+        const DOCUMENTS: &str = "documents (txt, md, html, pdf)";
         let mut d = match purpose {
-            PathPurpose::Import => FileDialog::new().add_file_filter_extensions(
-                "documents (txt, md, html, pdf)",
-                vec!["txt", "md", "markdown", "html", "htm", "pdf"],
-            ),
+            // The documents filter first: "All files" is the second choice, not the default.
+            PathPurpose::Import => FileDialog::new()
+                .add_file_filter_extensions(
+                    DOCUMENTS,
+                    vec!["txt", "md", "markdown", "html", "htm", "pdf"],
+                )
+                .default_file_filter(DOCUMENTS),
             PathPurpose::Export(ext) => FileDialog::new()
                 .add_save_extension(ext, ext)
                 .default_save_extension(ext),
@@ -147,6 +170,9 @@ impl Dialogs {
             PathPurpose::Export(_) => "Export",
         })
         .default_file_name(file_name.as_deref().unwrap_or("workspace.ron"));
+        if let Some(dir) = self.last_dir.clone().filter(|d| d.is_dir()) {
+            d = d.initial_directory(dir);
+        }
         match purpose {
             PathPurpose::Open => d.pick_file(),
             PathPurpose::Import => d.pick_multiple(),
@@ -179,6 +205,9 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
         picker.update(ctx);
         if *purpose == PathPurpose::Import {
             if let Some(paths) = picker.take_picked_multiple() {
+                if let Some(p) = paths.first() {
+                    app.dialogs.remember_dir(p);
+                }
                 cmds.push(Command::ImportPaths(paths));
                 app.dialogs.picker = None;
             } else if matches!(
@@ -188,7 +217,12 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
                 app.dialogs.picker = None;
             }
         } else if let Some(path) = picker.take_picked() {
+            let purpose = *purpose;
+            app.dialogs.remember_dir(&path);
             match purpose {
+                PathPurpose::Open if std::mem::take(&mut app.dialogs.pending_merge) => {
+                    cmds.push(Command::MergeWith(path))
+                }
                 PathPurpose::Open => cmds.push(Command::OpenPath(path)),
                 PathPurpose::SaveAs => cmds.push(Command::SaveTo(path)),
                 PathPurpose::Import => {}

@@ -55,8 +55,22 @@ impl TabViewer for Viewer<'_> {
     }
 }
 
+/// The smallest area the panes are laid out in.
+pub const MIN_DOCK: egui::Vec2 = egui::vec2(560.0, 300.0);
+
 /// Shows the dock area in `ui`, drawing each visible pane.
 pub fn dock_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Command>) {
+    // Below this size the panes cannot be laid out; egui_dock would squeeze its splits to fit
+    // and keep the squeezed fractions once the window grows again (Sources at 44%, the Claims
+    // table without its last columns). A window manager honours the window's minimum size;
+    // without one (or while a window is being dragged small) the layout is left alone.
+    let size = ui.available_size();
+    if size.x < MIN_DOCK.x || size.y < MIN_DOCK.y {
+        ui.centered_and_justified(|ui| {
+            ui.weak("The window is too small to show the panes: make it larger.");
+        });
+        return;
+    }
     // The dock state is lent out while its panes draw from the rest of the app.
     let mut dock = std::mem::replace(&mut app.dock, DockState::new(Vec::new()));
     let visible = dock

@@ -4,7 +4,7 @@
 
 use super::command::Command;
 use crate::action::Action;
-use crate::model::{FuzzyDate, SourceDocument, TextRange};
+use crate::model::{Claim, FuzzyDate, SourceDocument, TextRange, Workspace};
 use std::ops::Range;
 
 fn edit(doc: &SourceDocument, new: SourceDocument, what: &str, cmds: &mut Vec<Command>) {
@@ -18,7 +18,12 @@ fn edit(doc: &SourceDocument, new: SourceDocument, what: &str, cmds: &mut Vec<Co
 }
 
 /// The document's metadata form.
-pub fn details_ui(ui: &mut egui::Ui, doc: &SourceDocument, cmds: &mut Vec<Command>) {
+pub fn details_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    doc: &SourceDocument,
+    cmds: &mut Vec<Command>,
+) {
     egui::Grid::new(("doc_details", &doc.id.0))
         .num_columns(2)
         .show(ui, |ui| {
@@ -78,15 +83,18 @@ pub fn details_ui(ui: &mut egui::Ui, doc: &SourceDocument, cmds: &mut Vec<Comman
             Err(e) => {
                 ui.colored_label(ui.visuals().error_fg_color, e.to_string());
             }
-            Ok(p) if r.changed() => edit(
-                doc,
-                SourceDocument {
-                    published: *p,
-                    ..doc.clone()
-                },
-                "published",
-                cmds,
-            ),
+            Ok(p) if r.changed() && *p != doc.published => {
+                let action = set_published(ws, doc, *p);
+                // Keystrokes merge into one undo step only while no claim moves with them
+                // (a merged step keeps the first keystroke's inverse).
+                let merge = (!matches!(action, Action::Batch(_)))
+                    .then(|| format!("doc:{}:published", doc.id));
+                cmds.push(Command::Edit(
+                    Box::new(action),
+                    "Edit document publication date".into(),
+                    merge,
+                ));
+            }
             Ok(_) => {}
         }
         if r.has_focus() {
@@ -103,6 +111,34 @@ pub fn details_ui(ui: &mut egui::Ui, doc: &SourceDocument, cmds: &mut Vec<Comman
         for note in &doc.import_notes {
             ui.label(note);
         }
+    }
+}
+
+/// One undo step that sets a document's publication date and carries the claims dated by it
+/// along: a claim citing only this document whose date was the old publication date (it was
+/// taken from the document when the claim was made) gets the new one. Claims with no date of
+/// their own need nothing: they are dated by their documents everywhere
+/// ([`Workspace::claim_date`]).
+pub fn set_published(ws: &Workspace, doc: &SourceDocument, published: Option<FuzzyDate>) -> Action {
+    let mut steps = vec![Action::ReplaceDocument(Box::new(SourceDocument {
+        published,
+        ..doc.clone()
+    }))];
+    if let Some(old) = doc.published {
+        for c in &ws.claims {
+            let only_here = !c.evidence.is_empty() && c.evidence.iter().all(|e| e.doc == doc.id);
+            if only_here && c.as_of == Some(old) {
+                steps.push(Action::ReplaceClaim(Box::new(Claim {
+                    as_of: published,
+                    ..c.clone()
+                })));
+            }
+        }
+    }
+    if steps.len() == 1 {
+        steps.remove(0)
+    } else {
+        Action::Batch(steps)
     }
 }
 

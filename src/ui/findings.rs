@@ -5,6 +5,7 @@
 //! sources and orphaned evidence. All of it is one scrolled list of which only the rows in view
 //! are laid out when it is long (a large workspace has tens of thousands of findings).
 
+pub mod conflicts;
 pub mod fingerprint;
 mod lists;
 pub mod rows;
@@ -101,11 +102,17 @@ pub struct FindingsState {
     rows: rows::VirtualRows,
     /// Scroll this finding (by id) into view on the next frame.
     pub scroll_to: Option<String>,
+    /// The value being written for a merge conflict, or why a pick was refused.
+    pub conflict_draft: conflicts::ConflictDraft,
 }
 
 /// One row of the tab's list.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Row {
+    /// The heading of the merge conflicts.
+    Conflicts,
+    /// A merge conflict, by index in the workspace's conflicts.
+    Conflict(usize),
     /// A severity's heading.
     Group(Severity),
     /// A finding, by index in the analysis' findings.
@@ -131,9 +138,15 @@ pub enum ListKind {
     Orphans,
 }
 
-/// The rows listing `a`, in order.
-pub fn list_rows(a: &Analysis) -> Vec<Row> {
+/// The rows listing `a`, in order, after `conflicts` merge conflicts (read from the open
+/// workspace, not the analysis: a large workspace's analysis may lag an edit behind).
+pub fn list_rows(a: &Analysis, conflicts: usize) -> Vec<Row> {
     let mut out = Vec::new();
+    if conflicts > 0 {
+        out.push(Row::Conflicts);
+        out.extend((0..conflicts).map(Row::Conflict));
+        out.push(Row::Separator);
+    }
     for s in [Severity::Hard, Severity::Soft, Severity::Info] {
         out.push(Row::Group(s));
         let start = out.len();
@@ -168,7 +181,8 @@ pub fn list_rows(a: &Analysis) -> Vec<Row> {
 /// a button.
 fn estimate(a: &Analysis, r: &Row) -> f32 {
     match r {
-        Row::Group(_) | Row::List(_) => 30.0,
+        Row::Group(_) | Row::List(_) | Row::Conflicts => 30.0,
+        Row::Conflict(_) => 120.0,
         Row::Finding(i) => {
             let quotes = a.findings.items.get(*i).map_or(2, |f| f.quotes.len());
             48.0 + 40.0 * quotes as f32
@@ -321,12 +335,17 @@ pub fn findings_ui(
             ui.weak("Updating after the last edit; the list below is from just before it.");
         });
     }
-    if state
-        .list
-        .as_ref()
-        .is_none_or(|(a, _)| !Arc::ptr_eq(a, &data))
-    {
-        let list = list_rows(&data);
+    // Conflict rows come first: counting them stops at the first other row.
+    let listed_conflicts = |list: &[Row]| {
+        list.iter()
+            .skip_while(|r| **r == Row::Conflicts)
+            .take_while(|r| matches!(r, Row::Conflict(_)))
+            .count()
+    };
+    if state.list.as_ref().is_none_or(|(a, list)| {
+        !Arc::ptr_eq(a, &data) || listed_conflicts(list) != ws.conflicts.len()
+    }) {
+        let list = list_rows(&data, ws.conflicts.len());
         state.rows.reset(list.iter().map(|r| estimate(&data, r)));
         state.list = Some((data.clone(), list));
         state.counts =
@@ -352,6 +371,14 @@ pub fn findings_ui(
         Severity::Info => counts[2],
     };
     rows.show(ui, "findings_scroll", |ui, i| match list[i] {
+        Row::Conflicts => {
+            ui.add_space(4.0);
+            ui.heading(
+                RichText::new(format!("Merge conflicts ({})", ws.conflicts.len())).color(HARD),
+            );
+            ui.weak("A merge kept this copy's value where both copies changed the same thing; settle each one.");
+        }
+        Row::Conflict(j) => conflicts::conflict_ui(ui, ws, j, &mut state.conflict_draft, cmds),
         Row::Group(s) => {
             let (n, resolved) = counts(s);
             ui.add_space(4.0);

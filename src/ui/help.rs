@@ -88,13 +88,18 @@ pub fn help_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<Comm
     let mut open = true;
     match which {
         HelpWindow::Shortcuts => {
+            // Centred and no taller than the window, whatever its size: the list scrolls.
+            let screen = ctx.content_rect();
             egui::Window::new("Keyboard shortcuts")
                 .open(&mut open)
                 .collapsible(false)
-                .default_width(460.0)
+                .pivot(egui::Align2::CENTER_CENTER)
+                .default_pos(screen.center())
+                .default_width(560.0_f32.min(screen.width() - 40.0))
+                .constrain(true)
                 .show(ctx, |ui| {
                     egui::ScrollArea::vertical()
-                        .max_height(520.0)
+                        .max_height((screen.height() - 140.0).max(120.0))
                         .show(ui, |ui| {
                             egui::Grid::new("shortcuts")
                                 .striped(true)

@@ -32,6 +32,11 @@ fn edit(claim: &Claim, field: &str, new: Claim, cmds: &mut Vec<Command>) {
 
 /// A one-line text field bound to `current`, parsed with `parse` on every change; returns the
 /// parsed value when it is valid. While the field has focus its draft is kept even if invalid.
+/// A qualifier as a person says it ("at least"), not its file name (`at_least`).
+fn qualifier_words(q: Qualifier) -> String {
+    q.name().replace('_', " ")
+}
+
 fn text_field<T>(
     ui: &mut egui::Ui,
     caption: egui::Id,
@@ -76,52 +81,11 @@ fn text_field<T>(
     out
 }
 
-/// Parses an amount as typed: `10B`, `$38 billion`, `66.9bn`, `2.3%`, `10 GW`, `1,500`.
+/// Parses an amount as typed: `10B`, `$38 billion`, `66.9bn`, `₹1.5 lakh crore`, `2.3%`,
+/// `10 GW`, `1,500`. The extractor's money grammar reads it, so a figure typed here means what
+/// the same text means in an article.
 pub fn parse_amount(s: &str) -> Result<(f64, Option<Unit>), String> {
-    let t = s.trim().to_lowercase().replace([',', ' '], "");
-    if t.is_empty() {
-        return Err("type an amount, e.g. 10B, $38 billion, 2.3% or 10 GW".into());
-    }
-    let (t, unit) = if let Some(r) = t.strip_suffix('%') {
-        (r.to_owned(), Some(Unit::Percent))
-    } else if let Some(r) = t.strip_suffix("gw") {
-        (r.to_owned(), Some(Unit::Gw))
-    } else if let Some(r) = t.strip_prefix("us$").or_else(|| t.strip_prefix('$')) {
-        (r.to_owned(), Some(Unit::Usd))
-    } else if let Some(r) = t.strip_prefix('€') {
-        (r.to_owned(), Some(Unit::Currency("EUR".into())))
-    } else {
-        (t, None)
-    };
-    let scales = [
-        ("trillion", 12),
-        ("billion", 9),
-        ("million", 6),
-        ("bn", 9),
-        ("tn", 12),
-        ("t", 12),
-        ("b", 9),
-        ("m", 6),
-        ("k", 3),
-    ];
-    let (num, exp) = scales
-        .iter()
-        .find_map(|(suf, e)| t.strip_suffix(suf).map(|n| (n.to_owned(), *e)))
-        .unwrap_or((t.clone(), 0));
-    let bad = || format!("“{s}” is not an amount (try 10B, $38 billion, 2.3%)");
-    if num.is_empty()
-        || !num
-            .bytes()
-            .all(|b| b.is_ascii_digit() || b == b'.' || b == b'-')
-    {
-        return Err(bad());
-    }
-    // "66.9e9" parses to exactly 66_900_000_000, unlike 66.9 * 1e9.
-    let v: f64 = format!("{num}e{exp}").parse().map_err(|_| bad())?;
-    if !v.is_finite() || v < 0.0 && unit != Some(Unit::Percent) {
-        return Err("the amount must be a positive number".into());
-    }
-    Ok((v, unit))
+    crate::extract::money::parse_typed_amount(s)
 }
 
 /// Parses a period: `7 years`, `84 months`, `by 2027`, `per year`; empty means none.
@@ -356,15 +320,13 @@ fn fields_ui(
     let caption = ui.weak("Date").id;
     let key = format!("{}:date", c.id);
     let cur = c.as_of.map(|d| d.to_string()).unwrap_or_default();
-    if let Some(as_of) = text_field(
-        ui,
-        caption,
-        state,
-        &key,
-        cur,
-        "YYYY, YYYY-MM or YYYY-MM-DD",
-        parse_date,
-    ) {
+    // Without a date of its own the claim holds at its document's (the rule every view uses):
+    // say so in the empty field.
+    let hint = match (c.as_of, ws.claim_date(c)) {
+        (None, Some(d)) => format!("{d} (the document's date)"),
+        _ => "YYYY, YYYY-MM or YYYY-MM-DD".to_owned(),
+    };
+    if let Some(as_of) = text_field(ui, caption, state, &key, cur, &hint, parse_date) {
         edit(c, "date", Claim { as_of, ..c.clone() }, cmds);
     }
     ui.end_row();
@@ -490,11 +452,11 @@ fn figure_rows(ui: &mut egui::Ui, c: &Claim, state: &mut InspectorState, cmds: &
     let caption = ui.weak("Qualifier").id;
     let mut q = f.qualifier;
     let r = egui::ComboBox::from_id_salt("qualifier")
-        .selected_text(q.name())
+        .selected_text(qualifier_words(q))
         .width(170.0)
         .show_ui(ui, |ui| {
             for x in Qualifier::ALL {
-                ui.selectable_value(&mut q, x, x.name());
+                ui.selectable_value(&mut q, x, qualifier_words(x));
             }
         })
         .response;

@@ -55,7 +55,9 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
             });
             ui.separator();
             item(ui, &ctx, "Import documents…", Command::Import, cmds);
+            item(ui, &ctx, "Import from URL…", Command::ImportFromUrl, cmds);
             item(ui, &ctx, "Export report…", Command::ExportReport, cmds);
+            item(ui, &ctx, "Merge workspace…", Command::MergeWorkspace, cmds);
             ui.separator();
             item(ui, &ctx, "Save", Command::Save, cmds);
             item(ui, &ctx, "Save As…", Command::SaveAs, cmds);

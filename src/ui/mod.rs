@@ -17,6 +17,7 @@ pub mod disk;
 pub mod dock;
 pub mod docmeta;
 pub mod entities;
+pub mod feeds;
 pub mod find;
 pub mod findings;
 pub mod help;
@@ -25,9 +26,11 @@ pub mod inspector;
 pub mod layout;
 pub mod logging;
 pub mod menu;
+pub mod merge;
 pub mod network;
 pub mod open_job;
 pub mod palette;
+pub mod probe;
 pub mod reader;
 pub mod screenshot;
 pub mod snapshot;
@@ -49,7 +52,7 @@ pub fn run(startup: Startup) -> anyhow::Result<()> {
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("claimbench")
-            .with_inner_size(WINDOW_SIZE)
+            .with_inner_size(startup.window_size.unwrap_or(WINDOW_SIZE))
             .with_min_inner_size([640.0, 400.0])
             .with_app_id("claimbench"),
         persist_window: startup.screenshot.is_none(),

@@ -220,6 +220,24 @@ pub fn reader_ui(
     revision: u64,
 ) {
     state.has_focus = false;
+    let selection_before = state.selection.clone();
+    reader_body_ui(ui, ws, sel, state, cmds, revision);
+    // The toolbar above the text was drawn before the text field updated the selection: when
+    // it changed, draw once more so "New claim from selection" is enabled as the mouse is
+    // released, not at the next event.
+    if state.selection != selection_before {
+        ui.ctx().request_repaint();
+    }
+}
+
+fn reader_body_ui(
+    ui: &mut egui::Ui,
+    ws: &Workspace,
+    sel: &Selection,
+    state: &mut ReaderState,
+    cmds: &mut Vec<Command>,
+    revision: u64,
+) {
     let Some(doc) = sel.doc.as_ref().and_then(|id| ws.document(id)) else {
         ui.centered_and_justified(|ui| ui.weak("Select a document in Sources to read it."));
         return;
@@ -236,13 +254,13 @@ pub fn reader_ui(
     if !doc.cites.is_empty() {
         meta.push(format!("cites {}", doc.cites.join(", ")));
     }
-    ui.horizontal(|ui| {
+    ui.horizontal_wrapped(|ui| {
         ui.weak(meta.join(" · "));
         ui.toggle_value(&mut state.show_details, "Details…")
             .on_hover_text("Edit title, outlet, author, URL, publication date and cited origins");
     });
     if state.show_details {
-        super::docmeta::details_ui(ui, doc, cmds);
+        super::docmeta::details_ui(ui, ws, doc, cmds);
     }
     // Scanning every claim for this document's spans is done once per workspace change.
     let hls = match &state.highlights {
@@ -258,7 +276,10 @@ pub fn reader_ui(
     if state.selection.as_ref().is_some_and(|(d, _)| d != &doc.id) {
         state.selection = None;
     }
-    ui.horizontal(|ui| {
+    // The toolbar holds the same controls, of the same widths, whether or not text is
+    // selected, and wraps inside the pane: a selection starting must not move or re-wrap the
+    // text under a dragging pointer.
+    ui.horizontal_wrapped(|ui| {
         let has_sel = state.selection.is_some();
         let sc = Command::NewClaimFromSelection
             .shortcut()
@@ -282,18 +303,21 @@ pub fn reader_ui(
         {
             cmds.push(Command::AddSelectionAsEvidence);
         }
-        if let Some((_, r)) = state.selection.clone() {
-            let inside = doc.excluded.iter().any(|x| x.start <= r.start && r.end <= x.end);
-            let label = if inside { "Include selection" } else { "Exclude selection" };
-            if ui
-                .button(label)
-                .on_hover_text("Mark or unmark the selected text as boilerplate (ads, comments): dimmed and ignored by extraction")
-                .clicked()
-            {
-                let action = super::docmeta::set_excluded(doc, r, !inside);
-                let name = if inside { "Include text" } else { "Exclude boilerplate" };
-                cmds.push(Command::Edit(Box::new(action), name.into(), None));
-            }
+        let inside = state.selection.as_ref().is_some_and(|(_, r)| {
+            doc.excluded
+                .iter()
+                .any(|x| x.start <= r.start && r.end <= x.end)
+        });
+        let label = if inside { "Include selection" } else { "Exclude selection" };
+        if ui
+            .add_enabled(has_sel, egui::Button::new(label))
+            .on_hover_text("Mark or unmark the selected text as boilerplate (ads, comments): dimmed and ignored by extraction")
+            .clicked()
+            && let Some((_, r)) = state.selection.clone()
+        {
+            let action = super::docmeta::set_excluded(doc, r, !inside);
+            let name = if inside { "Include text" } else { "Exclude boilerplate" };
+            cmds.push(Command::Edit(Box::new(action), name.into(), None));
         }
         if ui
             .button("Replace text…")
@@ -302,12 +326,19 @@ pub fn reader_ui(
         {
             state.replace_draft = Some(doc.text.clone());
         }
-        if let Some((_, r)) = &state.selection {
-            ui.weak(format!(
+        let count = match &state.selection {
+            Some((_, r)) => format!(
                 "{} characters selected",
                 doc.text[r.clone()].chars().count()
-            ));
-        }
+            ),
+            None => "no text selected".to_owned(),
+        };
+        // A fixed slot, so the count appearing does not change the row.
+        let h = ui.spacing().interact_size.y;
+        ui.add_sized(
+            [170.0, h],
+            egui::Label::new(egui::RichText::new(count).weak()).truncate(),
+        );
     });
     if let Some(draft) = &mut state.replace_draft {
         let mut close = None;
@@ -538,10 +569,11 @@ fn text_block_ui(
             }
         }
     }
+    let cursor_range = anchor_at_press(ui, &output);
     // The text selection, in bytes, kept when focus moves to a button elsewhere.
     if response.has_focus()
         && !state.spanning
-        && let Some(r) = output.cursor_range
+        && let Some(r) = cursor_range
     {
         let [a, b] = r.sorted_cursors();
         let (a, b) = (
@@ -616,6 +648,40 @@ fn text_block_ui(
         }
     });
     (galley, pos)
+}
+
+/// A drag selects from where the button went down. egui anchors a text selection where the
+/// pointer is in the first frame that sees the press; on a busy machine that frame also carries
+/// the first moves of a quick drag, and the selection then starts words later than the person
+/// pressed. The anchor is put back at the press position (not for Shift+click, which extends,
+/// nor for double and triple clicks, which select a word or a line).
+fn anchor_at_press(
+    ui: &egui::Ui,
+    output: &egui::text_edit::TextEditOutput,
+) -> Option<egui::text::CCursorRange> {
+    let response = &output.response.response;
+    let origin = ui.input(|i| {
+        (i.pointer.any_pressed() && !i.modifiers.shift)
+            .then(|| i.pointer.press_origin())
+            .flatten()
+    });
+    // On the press frame the field is not focused yet: its range is in its state only.
+    if let Some(origin) = origin
+        && response.rect.contains(origin)
+        && !response.double_clicked()
+        && !response.triple_clicked()
+        && let Some(mut range) = output.state.cursor.char_range()
+    {
+        let anchor = output.galley.cursor_from_pos(origin - output.galley_pos);
+        if anchor.index != range.secondary.index {
+            range.secondary = anchor;
+            let mut st = output.state.clone();
+            st.cursor.set_char_range(Some(range));
+            st.store(ui.ctx(), response.id);
+        }
+        return output.cursor_range.map(|_| range);
+    }
+    output.cursor_range
 }
 
 fn legend_ui(ui: &mut egui::Ui, kinds: &[ClaimKind], has_excluded: bool) {

@@ -31,6 +31,8 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<
         ui.separator();
         if app.is_dirty() {
             ui.colored_label(ui.visuals().warn_fg_color, "unsaved changes");
+        } else if app.is_blank() {
+            ui.label("empty");
         } else {
             ui.label("saved");
         }
@@ -43,9 +45,21 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<
         if let Some((_, text)) = &app.status_counts {
             ui.label(text.as_str());
         }
-        if let Some(m) = app.messages.iter().rev().find(|m| !m.error) {
+        // The latest note, while it is news: after a minute it would describe a state the
+        // window may no longer be in (the Messages pane keeps every note).
+        const FRESH: std::time::Duration = std::time::Duration::from_secs(60);
+        if let Some(m) = app.messages.iter().rev().find(|m| !m.error)
+            && m.at.elapsed() < FRESH
+        {
             ui.separator();
-            ui.weak(m.text.lines().next().unwrap_or_default());
+            ui.add(
+                egui::Label::new(
+                    egui::RichText::new(m.text.lines().next().unwrap_or_default()).weak(),
+                )
+                .truncate(),
+            );
+            ui.ctx()
+                .request_repaint_after(FRESH.saturating_sub(m.at.elapsed()));
         }
     });
 }

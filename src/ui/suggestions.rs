@@ -20,7 +20,7 @@ pub struct SuggestionsState {
     pending: Option<(Key, std::sync::mpsc::Receiver<Vec<Candidate>>)>,
     /// Asked to repaint when a background extraction finishes.
     ctx: Option<egui::Context>,
-    /// "Accept all above" threshold, 0–1.
+    /// "Accept all at N% or more" threshold, 0–1 (a suggestion at exactly N% is taken).
     pub threshold: f64,
     /// Whether the list is expanded.
     pub open: bool,
@@ -44,57 +44,10 @@ impl Default for SuggestionsState {
     }
 }
 
-/// Whether a claim already carries this proposal: its evidence spans the figure and its figure
-/// is the same number in the same unit (a sentence with two figures yields two proposals).
-fn same_figure(f: &crate::model::Figure, c: &Candidate) -> bool {
-    f.unit == c.figure.unit && (f.low - c.figure.low).abs() <= 1e-9 * c.figure.low.abs().max(1.0)
-}
-
-/// The candidates not already carried by a claim with the same figure whose evidence in `doc`
-/// covers the figure, nor rejected. One sweep over the document's evidence spans in text
-/// order: a 5 MB document has tens of thousands of candidates and a workspace 100,000 claims,
-/// which a claim scan per candidate cannot afford.
+/// The open proposals: shared with `claimbench import --accept-above` (see
+/// [`crate::annotate::open_candidates`]).
 fn open_candidates(ws: &Workspace, doc: &SourceDocument, all: &[Candidate]) -> Vec<Candidate> {
-    let mut spans: Vec<(usize, usize, &crate::model::Figure)> = ws
-        .claims
-        .iter()
-        .filter_map(|cl| cl.figure.as_ref().map(|f| (cl, f)))
-        .flat_map(|(cl, f)| {
-            cl.evidence
-                .iter()
-                .filter(|e| e.doc == doc.id)
-                .map(move |e| (e.anchor.start, e.anchor.end, f))
-        })
-        .collect();
-    spans.sort_by_key(|s| (s.0, s.1));
-    let mut order: Vec<usize> = (0..all.len()).collect();
-    order.sort_by_key(|&i| all[i].figure_start);
-    let mut keep = vec![false; all.len()];
-    let mut active: Vec<(usize, usize, &crate::model::Figure)> = Vec::new();
-    let mut next = 0;
-    for i in order {
-        let c = &all[i];
-        while next < spans.len() && spans[next].0 <= c.figure_start {
-            active.push(spans[next]);
-            next += 1;
-        }
-        active.retain(|s| s.1 >= c.figure_start);
-        let covered = active
-            .iter()
-            .any(|s| c.figure_end <= s.1 && same_figure(s.2, c));
-        keep[i] = !covered && !rejected(doc, c);
-    }
-    all.iter()
-        .zip(keep)
-        .filter(|(_, k)| *k)
-        .map(|(c, _)| c.clone())
-        .collect()
-}
-
-fn rejected(doc: &SourceDocument, c: &Candidate) -> bool {
-    doc.rejected
-        .iter()
-        .any(|r| r.start == c.figure_start && r.end == c.figure_end)
+    crate::annotate::open_candidates(ws, doc, all)
 }
 
 impl SuggestionsState {
@@ -187,23 +140,7 @@ impl SuggestionsState {
     }
 }
 
-/// The action that accepts several proposals as one undo step.
-pub fn accept_all(ws: &Workspace, doc: &SourceDocument, cands: &[Candidate]) -> Option<Action> {
-    let mut scratch = ws.clone();
-    let mut actions = Vec::new();
-    for c in cands {
-        let Some(d) = scratch.document(&doc.id).cloned() else {
-            break;
-        };
-        let (action, _) =
-            crate::annotate::accept_candidate(&scratch, &d, c, scratch.next_claim_id());
-        match action.clone().apply(&mut scratch) {
-            Ok(_) => actions.push(action),
-            Err(_) => continue,
-        }
-    }
-    (!actions.is_empty()).then_some(Action::Batch(actions))
-}
+pub use crate::annotate::accept_all;
 
 /// Draws the suggestions list for the open document.
 pub fn suggestions_ui(
@@ -224,12 +161,13 @@ pub fn suggestions_ui(
             ui.weak("No open proposals in this document: every figure found is a claim or was rejected.");
             return;
         }
-        ui.horizontal(|ui| {
+        // Wraps in a narrow pane rather than cutting the button's label.
+        ui.horizontal_wrapped(|ui| {
             ui.add(egui::Slider::new(&mut state.threshold, 0.0..=1.0).text("min. confidence").fixed_decimals(2));
             // Counted every frame, copied only on a click (a large document has thousands).
             let n_above = props.iter().filter(|c| c.confidence >= state.threshold).count();
             if ui
-                .add_enabled(n_above > 0, egui::Button::new(format!("Accept all above {:.0}% ({n_above})", state.threshold * 100.0)))
+                .add_enabled(n_above > 0, egui::Button::new(format!("Accept all at {:.0}% or more ({n_above})", state.threshold * 100.0)))
                 .clicked()
                 && let above = props.iter().filter(|c| c.confidence >= state.threshold).cloned().collect::<Vec<Candidate>>()
                 && let Some(a) = accept_all(ws, doc, &above)
@@ -249,7 +187,11 @@ pub fn suggestions_ui(
                 };
                 let date = c.date.map(|d| format!(" · {d}")).unwrap_or_default();
                 let heading = if c.in_heading { " · heading" } else { "" };
-                let text = format!("{} · {} · {parties} · {}{date}{heading}", c.figure_text, c.kind.label(), c.status.label());
+                let figure = if c.relation_only { "no figure" } else { c.figure_text.as_str() };
+                let date_from = if c.date.is_some() && c.date_source != crate::extract::dates::DateSource::Own { format!(" ({})", c.date_source.label()) } else { String::new() };
+                // Why the reading may be wrong, so a low score is never a mystery.
+                let why = c.doubts.iter().map(|d| format!(" · unsure: {d}")).collect::<String>();
+                let text = format!("{figure} · {} · {parties} · {}{date}{date_from}{heading}{why}", c.kind.label(), c.status.label());
                 // Buttons first, so they stay in view in a narrow pane; the description follows.
                 ui.horizontal(|ui| {
                     ui.monospace(format!("{:>3.0}%", c.confidence * 100.0));
@@ -263,7 +205,11 @@ pub fn suggestions_ui(
                         d.rejected.push(TextRange { start: c.figure_start, end: c.figure_end });
                         cmds.push(Command::Edit(Box::new(Action::ReplaceDocument(Box::new(d))), "Reject suggestion".into(), None));
                     }
-                    if ui.link(text).on_hover_text(&c.quote).clicked() {
+                    // Cut with an ellipsis in a narrow pane; the whole line and the quote on hover.
+                    let link = egui::Button::new(egui::RichText::new(&text).color(ui.visuals().hyperlink_color))
+                        .frame(false)
+                        .truncate();
+                    if ui.add(link).on_hover_text(format!("{text}\n\n“{}”", c.quote)).clicked() {
                         cmds.push(Command::ScrollReader(doc.id.clone(), c.figure_start..c.figure_end));
                     }
                     let _ = i;

@@ -1,5 +1,5 @@
-//! Toasts and the Messages pane: every note and error reaches the user once as a toast in the
-//! bottom-right corner (notes fade after a few seconds, errors stay until dismissed) and stays
+//! Toasts and the Messages pane: every note and error reaches the user once as a toast at the
+//! bottom centre (the bottom-right corner is the Suggestions pane's Accept/Reject buttons) (notes fade after a few seconds, errors stay until dismissed) and stays
 //! listed in the Messages pane for the session.
 
 use super::app::ClaimbenchApp;
@@ -36,7 +36,7 @@ pub fn toasts_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, _cmds: &mut Vec<C
     }
     let mut dismiss = Vec::new();
     egui::Area::new(egui::Id::new("toasts"))
-        .anchor(egui::Align2::RIGHT_BOTTOM, egui::vec2(-12.0, -36.0))
+        .anchor(egui::Align2::CENTER_BOTTOM, egui::vec2(0.0, -36.0))
         .order(egui::Order::Foreground)
         .interactable(true)
         .show(ctx, |ui| {

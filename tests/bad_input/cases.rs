@@ -186,7 +186,7 @@ pub fn cases(chmod_works: bool) -> Vec<Case> {
             what: "future version",
             file: "future.ron",
             on: ron(
-                "workspace version 7 is newer than this claimbench supports (up to 1)",
+                "workspace version 7 is newer than this claimbench supports (up to 2)",
                 (3, 14),
             ),
         },

@@ -22,6 +22,24 @@ pub fn start(dialog_answers: Vec<Option<PathBuf>>) -> Harness<'static, Claimbenc
     h
 }
 
+/// The app with the workspace at `path` open in a 1280x800 window; file dialogs answer from
+/// `answers`.
+pub fn open(
+    path: &std::path::Path,
+    answers: Vec<Option<PathBuf>>,
+) -> Harness<'static, ClaimbenchApp> {
+    let startup = Startup {
+        path: Some(path.to_owned()),
+        dialogs: DialogBackend::Scripted(VecDeque::from(answers)),
+        ..Default::default()
+    };
+    let mut h = Harness::builder()
+        .with_size([1280.0, 800.0])
+        .build_eframe(move |cc| ClaimbenchApp::new(cc, startup));
+    h.run();
+    h
+}
+
 /// The app on the embedded sample with the given persisted settings (no file dialogs).
 pub fn start_with_settings(
     settings: claimbench::ui::app::Settings,

@@ -168,7 +168,24 @@ fn cli_import_of_an_updated_article_replaces_its_text_and_keeps_evidence() {
     );
     let second = dir.path().join("article-updated.txt");
     std::fs::write(&second, &updated).unwrap();
+    // Without --replace both versions are kept (issue 19: nothing is re-anchored unasked).
     let (code, out, errs) = claimbench(&["import".as_ref(), os(&ws_path), os(&second)]);
+    assert_eq!(code, 0, "{errs}");
+    assert!(
+        out.contains(&format!("looks like a newer version of {}", doc.id)),
+        "{out}"
+    );
+    let mut kept = claimbench::io::load_workspace(&ws_path).unwrap();
+    assert_eq!(kept.documents.len(), 2, "both versions kept");
+    assert_eq!(kept.documents[0].text, doc.text);
+    kept.documents.pop();
+    claimbench::io::save_workspace(&kept, &ws_path).unwrap();
+    let (code, out, errs) = claimbench(&[
+        "import".as_ref(),
+        os(&ws_path),
+        os(&second),
+        "--replace".as_ref(),
+    ]);
     assert_eq!(code, 0, "{errs}");
     assert!(out.starts_with(&format!("updated {} ", doc.id)), "{out}");
     assert!(

@@ -27,7 +27,7 @@ impl BatchOutcome {
     }
 }
 
-/// Imports `paths` one after the other. After each file, `progress(done, total)` is called;
+/// Imports `paths` one after the other; an `http(s)://` "path" is fetched from the web. After each file, `progress(done, total)` is called;
 /// returning `ControlFlow::Break(())` (or setting `opts.cancel`) stops the batch. An error on one
 /// file does not stop the others. Nothing is added to any workspace: the caller adds the results
 /// with [`super::add_to_workspace`] on its own thread.
@@ -43,7 +43,13 @@ pub fn import_files(
             out.cancelled = true;
             break;
         }
-        let result = import_file(path, opts);
+        let result = match path
+            .to_str()
+            .filter(|s| crate::io::fetch::is_web_address(s))
+        {
+            Some(url) => super::import_url(url, opts, &crate::io::fetch::FetchOptions::default()),
+            None => import_file(path, opts),
+        };
         if matches!(result, Err(ImportError::Cancelled { .. })) {
             out.cancelled = true;
             break;

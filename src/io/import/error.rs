@@ -24,6 +24,14 @@ pub enum ImportError {
         /// The directory.
         path: PathBuf,
     },
+    /// A FIFO, socket or device: reading it could block forever or never end.
+    #[error("{path}: is {kind}, not a regular file; import reads document files")]
+    NotRegular {
+        /// The file.
+        path: PathBuf,
+        /// What it is.
+        kind: &'static str,
+    },
     /// The file is larger than the import limit (checked before reading it).
     #[error("{path}: file is {size} bytes, over the {limit}-byte import limit")]
     TooLarge {
@@ -88,6 +96,14 @@ pub enum ImportError {
         /// What the parser reported.
         message: String,
     },
+    /// A web address could not be fetched (status, time-out, TLS, size); `path` is the address.
+    #[error("{source}")]
+    Fetch {
+        /// The address, as a path for messages and batches.
+        path: PathBuf,
+        /// What went wrong.
+        source: crate::io::fetch::FetchError,
+    },
     /// A batch was cancelled before this file was imported.
     #[error("{path}: import cancelled")]
     Cancelled {
@@ -102,6 +118,7 @@ impl ImportError {
         match self {
             ImportError::Io { path, .. }
             | ImportError::Directory { path }
+            | ImportError::NotRegular { path, .. }
             | ImportError::TooLarge { path, .. }
             | ImportError::Empty { path }
             | ImportError::UnknownFormat { path, .. }
@@ -110,6 +127,7 @@ impl ImportError {
             | ImportError::PdfNoText { path, .. }
             | ImportError::PdfEncrypted { path }
             | ImportError::PdfCorrupt { path, .. }
+            | ImportError::Fetch { path, .. }
             | ImportError::Cancelled { path } => path,
         }
     }

@@ -10,98 +10,14 @@
 //! A page saved in a legacy charset it declares (`<meta charset="windows-1252">`) is decoded with
 //! `encoding_rs` (the WHATWG encodings, as browsers do).
 
-use super::text::TextBuilder;
-use super::{Extracted, ImportError, decode_text, finish_text, meta};
-use scraper::node::Element;
-use scraper::{ElementRef, Html, Node, Selector};
+use super::{
+    Extracted, ImportError, article, decode_text, finish_text, html_meta, html_walk, meta,
+};
+use scraper::Html;
 use std::path::Path;
 use std::sync::LazyLock;
 
-/// Elements whose content is never article text.
-const DROP_TAGS: &[&str] = &[
-    "script", "style", "noscript", "template", "nav", "aside", "form", "button", "iframe", "svg",
-    "select", "input", "textarea", "canvas", "video", "audio", "object", "embed", "head", "footer",
-    "menu", "dialog", "img", "picture",
-];
-/// ARIA roles of page furniture.
-const DROP_ROLES: &[&str] = &[
-    "navigation",
-    "banner",
-    "contentinfo",
-    "complementary",
-    "search",
-    "dialog",
-    "alert",
-];
-/// Parts of class and id names (split at `-`, `_` and spaces) that mark furniture.
-const DROP_NAME_PARTS: &[&str] = &[
-    "ad",
-    "ads",
-    "advert",
-    "advertisement",
-    "adslot",
-    "promo",
-    "sponsor",
-    "sponsored",
-    "related",
-    "share",
-    "sharing",
-    "social",
-    "newsletter",
-    "subscribe",
-    "cookie",
-    "cookies",
-    "comment",
-    "comments",
-    "sidebar",
-    "popup",
-    "modal",
-    "breadcrumb",
-    "breadcrumbs",
-    "outbrain",
-    "taboola",
-    "recirc",
-    "paywall",
-    "signup",
-    "trending",
-];
-/// Elements that start a new block of text.
-const BLOCK_TAGS: &[&str] = &[
-    "p",
-    "div",
-    "section",
-    "article",
-    "main",
-    "h1",
-    "h2",
-    "h3",
-    "h4",
-    "h5",
-    "h6",
-    "ul",
-    "ol",
-    "blockquote",
-    "table",
-    "dl",
-    "dt",
-    "dd",
-    "figure",
-    "figcaption",
-    "hr",
-    "address",
-    "header",
-    "body",
-];
-
-fn sel(s: &str) -> Selector {
-    Selector::parse(s).unwrap_or_else(|e| panic!("static selector {s:?}: {e}"))
-}
-
-static ROOTS: LazyLock<[Selector; 3]> =
-    LazyLock::new(|| [sel("article"), sel("main, [role=main]"), sel("body")]);
-static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
-
-/// Reads an HTML page into article text and metadata.
+/// Reads an HTML page into the document text, its excluded ranges and metadata.
 pub fn import(path: &Path, bytes: &[u8]) -> Result<Extracted, ImportError> {
     let mut ex = Extracted::default();
     let source = match declared_encoding(bytes) {
@@ -119,18 +35,18 @@ pub fn import(path: &Path, bytes: &[u8]) -> Result<Extracted, ImportError> {
     };
     let doc = Html::parse_document(&source);
     read_meta(&doc, &mut ex);
-    let root = pick_root(&doc);
-    let mut b = TextBuilder::default();
-    let root_len = text_len(root);
-    walk(root, &mut b, root_len, true);
-    ex.text = finish_text(b.finish());
-    if ex.text.trim().is_empty() {
+    let mut rendered = html_walk::render(&doc);
+    drop(doc);
+    rendered.text = finish_text(std::mem::take(&mut rendered.text));
+    if rendered.text.trim().is_empty() {
         return Err(ImportError::NoText {
             path: path.to_owned(),
-            why: "the page has no article text outside scripts, navigation and asides".into(),
+            why: "the page has no text outside scripts, styles and navigation".into(),
         });
     }
-    meta::fill_from_text(&mut ex);
+    ex.excluded = article::excluded(&source, &rendered);
+    ex.text = rendered.text;
+    fill_from_article_text(&mut ex);
     Ok(ex)
 }
 
@@ -148,174 +64,87 @@ fn declared_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     (enc != encoding_rs::UTF_8 && std::str::from_utf8(bytes).is_err()).then_some(enc)
 }
 
-/// The element holding the article: the longest `<article>`, else `<main>`, else `<body>`.
-fn pick_root(doc: &Html) -> ElementRef<'_> {
-    for s in ROOTS.iter() {
-        let best = doc
-            .select(s)
-            .max_by_key(|e| e.text().map(|t| t.trim().len()).sum::<usize>());
-        if let Some(e) = best {
-            return e;
-        }
-    }
-    doc.root_element()
-}
-
-fn text_len(el: ElementRef<'_>) -> usize {
-    el.text().map(|t| t.trim().len()).sum()
-}
-
-/// Writes the readable text under `el`; `root_len` is the root's text length.
-fn walk(el: ElementRef<'_>, b: &mut TextBuilder, root_len: usize, is_root: bool) {
-    let e = el.value();
-    let name = e.name();
-    if !is_root && is_furniture(el, e, root_len) {
-        return;
-    }
-    let block = BLOCK_TAGS.contains(&name);
-    if block {
-        b.block_break();
-    }
-    match name {
-        "br" => b.line_break(),
-        "li" => {
-            b.line_break();
-            b.text("- ");
-        }
-        "tr" => b.line_break(),
-        "td" | "th" => b.text(" "),
-        "pre" => {
-            b.block_break();
-            b.preformatted(&el.text().collect::<String>());
-            b.block_break();
-            return;
-        }
-        _ => {}
-    }
-    for child in el.children() {
-        match child.value() {
-            Node::Text(t) => b.text(t),
-            Node::Element(_) => {
-                if let Some(c) = ElementRef::wrap(child) {
-                    walk(c, b, root_len, false);
-                }
-            }
-            _ => {}
-        }
-    }
-    if block || name == "li" {
-        if block {
-            b.block_break();
-        } else {
-            b.line_break();
-        }
-    }
-}
-
-/// Whether an element is page furniture rather than article text. A class or id name alone
-/// (`has-ads`, `share`) never drops an element holding half of the article's text or more.
-fn is_furniture(el: ElementRef<'_>, e: &Element, root_len: usize) -> bool {
-    let name = e.name();
-    if DROP_TAGS.contains(&name) {
-        return true;
-    }
-    if name == "header" && el.select(&H1).next().is_none() {
-        return true;
-    }
-    if e.attr("hidden").is_some()
-        || e.attr("aria-hidden") == Some("true")
-        || e.attr("style").is_some_and(|s| {
-            let s: String = s.chars().filter(|c| !c.is_whitespace()).collect();
-            s.to_ascii_lowercase().contains("display:none")
-        })
-    {
-        return true;
-    }
-    if e.attr("role").is_some_and(|r| DROP_ROLES.contains(&r)) {
-        return true;
-    }
-    let named = e.classes().chain(e.id()).any(|n| {
-        n.split(['-', '_'])
-            .any(|part| DROP_NAME_PARTS.contains(&part.to_ascii_lowercase().as_str()))
-    });
-    named && text_len(el) * 2 < root_len
-}
-
-fn first_attr(doc: &Html, selectors: &[&str], attr: &str) -> Option<String> {
-    selectors.iter().find_map(|s| {
-        doc.select(&sel(s))
-            .filter_map(|e| e.attr(attr))
-            .map(|v| v.split_whitespace().collect::<Vec<_>>().join(" "))
-            .find(|v| !v.is_empty())
-    })
-}
-
-fn first_text(doc: &Html, selector: &str) -> Option<String> {
-    doc.select(&sel(selector))
-        .map(|e| e.text().collect::<Vec<_>>().join(" "))
-        .map(|t| t.split_whitespace().collect::<Vec<_>>().join(" "))
-        .find(|t| !t.is_empty())
-}
-
-/// Title, outlet, author, date and URL from the page's tags.
+/// Title, outlet, author, date and URL from the page's tags, noting where each came from.
 fn read_meta(doc: &Html, ex: &mut Extracted) {
-    ex.outlet = first_attr(
-        doc,
-        &[
-            "meta[property='og:site_name']",
-            "meta[name='application-name']",
-            "meta[name='publisher']",
-        ],
-        "content",
-    );
-    let title_tag = first_text(doc, "head title").map(|t| strip_site(&t, ex.outlet.as_deref()));
-    ex.title = first_attr(
-        doc,
-        &["meta[property='og:title']", "meta[name='twitter:title']"],
-        "content",
-    )
-    .or(title_tag)
-    .or_else(|| first_text(doc, "h1"));
-    ex.author = first_attr(
-        doc,
-        &["meta[name='author']", "meta[property='article:author']"],
-        "content",
-    )
-    .filter(|a| !a.starts_with("http"))
-    .or_else(|| first_text(doc, "[rel='author'], [itemprop='author']"));
-    let date = first_attr(
-        doc,
-        &[
-            "meta[property='article:published_time']",
-            "meta[itemprop='datePublished']",
-            "meta[name='date']",
-            "meta[name='pubdate']",
-            "meta[name='publish-date']",
-            "meta[name='dc.date']",
-        ],
-        "content",
-    )
-    .or_else(|| first_attr(doc, &["time[datetime]"], "datetime"));
-    ex.published = date.as_deref().and_then(meta::parse_machine_date);
-    ex.url = first_attr(doc, &["link[rel='canonical']"], "href")
-        .or_else(|| first_attr(doc, &["meta[property='og:url']"], "content"));
+    let m = html_meta::read(doc);
+    let mut note = |field: &'static str, from: &'static str| ex.sources.push((field, from));
+    if let Some((v, from)) = m.title {
+        ex.title = Some(v);
+        note("title", from);
+    }
+    if let Some((v, from)) = m.outlet {
+        ex.outlet = Some(v);
+        note("outlet", from);
+    }
+    if let Some((v, from)) = m.author {
+        ex.author = Some(v);
+        note("author", from);
+    }
+    if let Some((v, from)) = m.published {
+        ex.published = Some(v);
+        note("published", from);
+    }
+    if let Some((v, from)) = m.url {
+        ex.url = Some(v);
+        note("url", from);
+    }
 }
 
-/// `Headline | Site` → `Headline` when the site is known.
-fn strip_site(title: &str, site: Option<&str>) -> String {
-    if let Some(site) = site {
-        for sep in [" | ", " - ", " – ", " — "] {
-            if let Some(head) = title.strip_suffix(&format!("{sep}{site}")) {
-                return head.trim().to_owned();
-            }
-        }
+/// Fills what the tags did not give from the article's own first lines (a visible byline or
+/// dateline), read from the text minus its excluded ranges.
+fn fill_from_article_text(ex: &mut Extracted) {
+    let mut kept = String::new();
+    let mut at = 0;
+    for r in &ex.excluded {
+        kept.push_str(&ex.text[at..r.start]);
+        kept.push('\n');
+        at = r.end;
     }
-    title.trim().to_owned()
+    kept.push_str(&ex.text[at..]);
+    let mut probe = Extracted {
+        text: kept,
+        title: ex.title.clone(),
+        outlet: ex.outlet.clone(),
+        author: ex.author.clone(),
+        published: ex.published,
+        ..Default::default()
+    };
+    meta::fill_from_text(&mut probe);
+    if ex.author.is_none()
+        && let Some(a) = probe
+            .author
+            .and_then(|a| html_meta::clean_author(&a, ex.outlet.as_deref()))
+    {
+        ex.author = Some(a);
+        ex.sources.push(("author", "byline in the text"));
+    }
+    if ex.published.is_none() && probe.published.is_some() {
+        ex.published = probe.published;
+        ex.sources.push(("published", "dateline in the text"));
+    }
+    if ex.outlet.is_none() && probe.outlet.is_some() {
+        ex.outlet = probe.outlet;
+        ex.sources.push(("outlet", "source line in the text"));
+    }
+    if ex.title.is_none() && probe.title.is_some() {
+        ex.title = probe.title;
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn kept(ex: &Extracted) -> String {
+        let mut s = String::new();
+        let mut at = 0;
+        for r in &ex.excluded {
+            s.push_str(&ex.text[at..r.start]);
+            at = r.end;
+        }
+        s.push_str(&ex.text[at..]);
+        s
+    }
 
     #[test]
     fn drops_furniture_and_keeps_the_article() {
@@ -343,10 +172,22 @@ mod tests {
             ex.published.map(|d| d.to_string()).as_deref(),
             Some("2025-12-17")
         );
-        assert_eq!(
-            ex.text,
-            "Big Deal\n\nFirst paragraph with bold text.\n\nSecond paragraph.\nNew line.\n\n- point one\n- point two\n"
-        );
+        let kept = kept(&ex);
+        for k in [
+            "First paragraph with bold text.",
+            "Second paragraph.\nNew line.",
+        ] {
+            assert!(kept.contains(k), "{k:?} not in {kept:?}");
+        }
+        for d in [
+            "Buy now for $5",
+            "Copyright Wire",
+            "Wire home",
+            "secret",
+            "var ad",
+        ] {
+            assert!(!kept.contains(d), "{d:?} in {kept:?}");
+        }
     }
 
     #[test]
@@ -357,9 +198,9 @@ mod tests {
 <p>The second paragraph of the story, which is also part of the main text.</p>
 </div></body></html>"#;
         let ex = import(Path::new("p.html"), page.as_bytes()).unwrap();
-        assert!(ex.text.contains("first paragraph"), "{}", ex.text);
-        assert!(ex.text.contains("second paragraph"), "{}", ex.text);
-        assert!(!ex.text.contains("Buy things"), "{}", ex.text);
+        let kept = kept(&ex);
+        assert!(kept.contains("first paragraph"), "{kept}");
+        assert!(kept.contains("second paragraph"), "{kept}");
     }
 
     #[test]

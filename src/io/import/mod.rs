@@ -8,19 +8,24 @@
 //! and refuses content that is already there. [`import_files`] runs a batch with progress and
 //! cancellation, for use off the UI thread.
 
+mod article;
 pub mod batch;
 pub mod boilerplate;
 pub mod error;
 pub mod html;
+mod html_meta;
+mod html_walk;
 pub mod markdown;
 pub mod meta;
 pub mod pdf;
 pub mod sniff;
 pub mod text;
+pub mod url;
 pub mod workspace;
 
 pub use batch::{BatchOutcome, import_files};
 pub use error::{ImportError, ImportWarning};
+pub use url::import_url;
 pub use workspace::{
     AlreadyPresent, Placed, add_to_workspace, find_same_article, find_same_content,
     place_in_workspace,
@@ -80,6 +85,8 @@ pub struct Imported {
     pub document: SourceDocument,
     /// Things the user should check.
     pub warnings: Vec<ImportWarning>,
+    /// Where each metadata field came from (`("author", "JSON-LD author")`).
+    pub sources: Vec<(&'static str, &'static str)>,
 }
 
 /// What a format reader hands back before the common steps (hash, boilerplate, time).
@@ -97,6 +104,11 @@ pub struct Extracted {
     pub url: Option<String>,
     /// Publication date, if found.
     pub published: Option<FuzzyDate>,
+    /// Ranges of `text` the reader already knows are not the article (a web page's menus,
+    /// teaser lists, footers), sorted and disjoint.
+    pub excluded: Vec<TextRange>,
+    /// Where each metadata field came from (`("author", "JSON-LD author")`), for web pages.
+    pub sources: Vec<(&'static str, &'static str)>,
     /// Warnings so far.
     pub warnings: Vec<ImportWarning>,
 }
@@ -119,12 +131,22 @@ pub fn import_bytes(
     bytes: &[u8],
     opts: &ImportOptions,
 ) -> Result<Imported, ImportError> {
+    let format = sniff::detect(path, bytes)?;
+    import_as(path, format, bytes, opts)
+}
+
+/// Imports bytes already known to be in `format` (a web page's media type decided it).
+pub fn import_as(
+    path: &Path,
+    format: Format,
+    bytes: &[u8],
+    opts: &ImportOptions,
+) -> Result<Imported, ImportError> {
     if bytes.iter().all(u8::is_ascii_whitespace) {
         return Err(ImportError::Empty {
             path: path.to_owned(),
         });
     }
-    let format = sniff::detect(path, bytes)?;
     let mut ex = match format {
         Format::Text => text::import(path, bytes)?,
         Format::Markdown => markdown::import(path, bytes)?,
@@ -147,19 +169,26 @@ pub fn import_bytes(
         }
     };
     let excluded: Vec<TextRange> = if opts.detect_boilerplate {
-        boilerplate::detect(&ex.text)
+        union(
+            std::mem::take(&mut ex.excluded),
+            boilerplate::detect(&ex.text),
+        )
     } else {
         Vec::new()
     };
     let imported_at = opts.imported_at.clone().unwrap_or_else(now_rfc3339);
     let import_notes = pdf::notes_of(&ex.warnings);
+    // No date in the metadata: a dateline, byline or URL path may still give it.
+    let published = ex
+        .published
+        .or_else(|| crate::extract::find_published_in(&ex.text, ex.url.as_deref()));
     let document = SourceDocument {
         id: DocId::new(""),
         title,
         outlet: ex.outlet.unwrap_or_default(),
         author: ex.author,
         url: ex.url,
-        published: ex.published,
+        published,
         imported_at: Some(imported_at),
         sha256: SourceDocument::hash_text(&ex.text),
         cites: Vec::new(),
@@ -173,7 +202,22 @@ pub fn import_bytes(
         format,
         document,
         warnings: ex.warnings,
+        sources: ex.sources,
     })
+}
+
+/// The union of two sets of ranges, sorted and disjoint (touching ranges are joined).
+fn union(mut a: Vec<TextRange>, b: Vec<TextRange>) -> Vec<TextRange> {
+    a.extend(b);
+    a.sort_by_key(|r| (r.start, r.end));
+    let mut out: Vec<TextRange> = Vec::with_capacity(a.len());
+    for r in a.into_iter().filter(|r| r.end > r.start) {
+        match out.last_mut() {
+            Some(last) if r.start <= last.end => last.end = last.end.max(r.end),
+            _ => out.push(r),
+        }
+    }
+    out
 }
 
 /// The current time as RFC 3339 UTC with second precision (`2025-12-17T09:30:00Z`).
@@ -191,6 +235,13 @@ fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, ImportError> {
     if md.is_dir() {
         return Err(ImportError::Directory {
             path: path.to_owned(),
+        });
+    }
+    // A FIFO would block the open forever, a device never end: refused before opening.
+    if let Some(kind) = crate::io::read::irregular_kind(&md.file_type()) {
+        return Err(ImportError::NotRegular {
+            path: path.to_owned(),
+            kind,
         });
     }
     let too_large = |size| ImportError::TooLarge {

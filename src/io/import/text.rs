@@ -112,6 +112,17 @@ impl TextBuilder {
         self.out.is_empty() || self.pending_break > 0 || self.out.ends_with('\n')
     }
 
+    /// Bytes written so far (pending breaks not counted): where the next text will start, give
+    /// or take the break before it.
+    pub fn len(&self) -> usize {
+        self.out.len()
+    }
+
+    /// Whether nothing has been written yet.
+    pub fn is_empty(&self) -> bool {
+        self.out.is_empty()
+    }
+
     /// The text built so far.
     pub fn finish(self) -> String {
         self.out

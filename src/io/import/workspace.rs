@@ -25,17 +25,70 @@ pub fn find_same_content<'a>(ws: &'a Workspace, sha256: &str) -> Option<&'a Sour
     })
 }
 
-/// The document of `ws` that is an earlier version of `doc`: the same URL, or the same title
-/// from the same outlet. Used to replace its text (re-anchoring evidence) instead of adding a
-/// second copy when an article is imported again after the outlet updated it.
+/// How alike two texts must be ([`text_similarity`]) for a document with the same title and
+/// outlet to count as an earlier version of the same article.
+pub const SAME_ARTICLE_SIMILARITY: f64 = 0.5;
+
+/// The document of `ws` that is an earlier version of `doc`: the same URL, or the same title and
+/// outlet *and* mostly the same text ([`SAME_ARTICLE_SIMILARITY`]). A title and outlet alone are
+/// not enough: an unrelated article under a generic headline ("Markets today") from the same
+/// outlet once replaced a document's text and orphaned all its evidence.
 pub fn find_same_article<'a>(
     ws: &'a Workspace,
     doc: &SourceDocument,
 ) -> Option<&'a SourceDocument> {
+    let url = doc.url.as_deref().map(str::trim).filter(|u| !u.is_empty());
+    if let Some(u) = url
+        && let Some(d) = ws
+            .documents
+            .iter()
+            .find(|d| d.url.as_deref().map(str::trim) == Some(u))
+    {
+        return Some(d);
+    }
+    if doc.title.trim().is_empty() {
+        return None;
+    }
+    let mut shingles = None;
     ws.documents.iter().find(|d| {
-        (doc.url.is_some() && d.url == doc.url)
-            || (!doc.title.is_empty() && d.title == doc.title && d.outlet == doc.outlet)
+        d.title.trim() == doc.title.trim() && d.outlet.trim() == doc.outlet.trim() && {
+            let mine = shingles.get_or_insert_with(|| word_shingles(&doc.text));
+            jaccard(mine, &word_shingles(&d.text)) >= SAME_ARTICLE_SIMILARITY
+        }
     })
+}
+
+/// How much of their wording two texts share: the Jaccard index of their sets of four-word
+/// sequences (1.0 the same words in the same order, 0.0 nothing in common). Linear in the texts.
+pub fn text_similarity(a: &str, b: &str) -> f64 {
+    jaccard(&word_shingles(a), &word_shingles(b))
+}
+
+fn word_shingles(text: &str) -> std::collections::HashSet<u64> {
+    use std::hash::{Hash, Hasher};
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    let k = 4.min(words.len().max(1));
+    words
+        .windows(k)
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+fn jaccard(a: &std::collections::HashSet<u64>, b: &std::collections::HashSet<u64>) -> f64 {
+    if a.is_empty() && b.is_empty() {
+        return 1.0;
+    }
+    let (small, large) = if a.len() <= b.len() { (a, b) } else { (b, a) };
+    let common = small.iter().filter(|x| large.contains(x)).count();
+    common as f64 / (a.len() + b.len() - common) as f64
 }
 
 /// What importing one file did to the workspace.
@@ -45,32 +98,48 @@ pub enum Placed {
     Added(DocId),
     /// A newer version of this document: its text was replaced and its evidence re-anchored.
     Updated(DocId, crate::anchoring::ReanchorReport),
+    /// Looks like a newer version of `earlier`, but replacing was not asked for: added as a new
+    /// document beside it, so no evidence of `earlier` moves or is orphaned.
+    KeptBoth {
+        /// The new document.
+        id: DocId,
+        /// The document it looks like a newer version of.
+        earlier: DocId,
+    },
 }
 
-/// Adds the document, or, when it is a newer version of a document already in the workspace
-/// ([`find_same_article`]), replaces that document's text and re-anchors its evidence. Says
-/// which document already has the same content (and changes nothing) for an exact duplicate.
+/// Adds the document. When it is a newer version of a document already in the workspace
+/// ([`find_same_article`]) and `replace` is set, replaces that document's text and re-anchors
+/// its evidence instead; without `replace` both are kept ([`Placed::KeptBoth`]), so nothing is
+/// orphaned behind the analyst's back. Says which document already has the same content (and
+/// changes nothing) for an exact duplicate.
 pub fn place_in_workspace(
     ws: &mut Workspace,
     imported: Imported,
+    replace: bool,
 ) -> Result<Placed, AlreadyPresent> {
     let mut doc = imported.document;
     not_present(ws, &mut doc)?;
-    if let Some(existing) = find_same_article(ws, &doc).map(|d| d.id.clone())
+    let earlier = find_same_article(ws, &doc).map(|d| d.id.clone());
+    if replace
+        && let Some(existing) = &earlier
         && let Some((action, report)) =
-            crate::anchoring::replace_text(ws, &existing, doc.text.clone())
+            crate::anchoring::replace_text(ws, existing, doc.text.clone())
         && action.apply(ws).is_ok()
     {
-        return Ok(Placed::Updated(existing, report));
+        return Ok(Placed::Updated(existing.clone(), report));
     }
-    add_to_workspace(
+    let id = add_to_workspace(
         ws,
         Imported {
             document: doc,
             ..imported
         },
-    )
-    .map(Placed::Added)
+    )?;
+    Ok(match earlier {
+        Some(earlier) => Placed::KeptBoth { id, earlier },
+        None => Placed::Added(id),
+    })
 }
 
 /// Hashes `doc` if it has no hash yet and says which document of `ws` already has its content.

@@ -64,7 +64,37 @@ pub fn layout(data: &ChartData) -> Vec<Vec<[f64; 2]>> {
             out[si][pi][0] += (k as f64 - (n - 1.0) / 2.0) * width;
         }
     }
+    spread_coincident(data, &mut out);
     out
+}
+
+/// Days between markers that would sit exactly on one another.
+pub const SPREAD_DAYS: f64 = 9.0;
+
+/// Markers (not bars) at the very same date and value — "more than $500B" and "at least $500B"
+/// reported the same day — are set side by side, [`SPREAD_DAYS`] apart, so each stays visible
+/// and can be hovered and clicked.
+fn spread_coincident(data: &ChartData, out: &mut [Vec<[f64; 2]>]) {
+    type Members = Vec<(usize, usize)>;
+    let mut groups: Vec<([u64; 2], Members)> = Vec::new();
+    for (si, s) in data.series.iter().enumerate() {
+        if s.mark == Mark::Bars {
+            continue;
+        }
+        for (pi, xy) in out[si].iter().enumerate() {
+            let key = [xy[0].to_bits(), xy[1].to_bits()];
+            match groups.iter_mut().find(|(k, _)| *k == key) {
+                Some((_, m)) => m.push((si, pi)),
+                None => groups.push((key, vec![(si, pi)])),
+            }
+        }
+    }
+    for (_, members) in groups.into_iter().filter(|(_, m)| m.len() > 1) {
+        let n = members.len() as f64;
+        for (k, (si, pi)) in members.into_iter().enumerate() {
+            out[si][pi][0] += (k as f64 - (n - 1.0) / 2.0) * SPREAD_DAYS;
+        }
+    }
 }
 
 /// Screen positions of every marker under `transform`, except in `hidden` series.
@@ -140,6 +170,28 @@ mod tests {
                     "two bars drawn on top of each other: {a:?} {b:?}"
                 );
                 assert!(a[0] != b[0], "bars share an x: {a:?} {b:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn markers_never_sit_on_one_another() {
+        let ws = crate::sample::sample_workspace().expect("sample");
+        for chart in &ws.charts {
+            let data = crate::chart::build(&ws, chart);
+            let at = layout(&data);
+            let mut marks: Vec<[f64; 2]> = Vec::new();
+            for (s, xys) in data.series.iter().zip(&at) {
+                if s.mark != Mark::Bars {
+                    marks.extend(xys);
+                }
+            }
+            for (i, a) in marks.iter().enumerate() {
+                assert!(
+                    !marks[i + 1..].contains(a),
+                    "{}: two markers at {a:?}",
+                    chart.title
+                );
             }
         }
     }

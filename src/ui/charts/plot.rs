@@ -16,17 +16,12 @@ use egui_plot::{
 /// Legend name of the rings drawn around contradicted points.
 pub const CONTRADICTED: &str = "Contradicting reports";
 
-/// The colour of the n-th series.
+/// The colour of the n-th series: the exports' palette ([`crate::chart::svg::PALETTE`]), so a
+/// series has the same colour in the window, the SVG and the PNG.
 pub fn series_color(i: usize) -> Color32 {
-    const PALETTE: [Color32; 6] = [
-        Color32::from_rgb(31, 119, 180),
-        Color32::from_rgb(255, 127, 14),
-        Color32::from_rgb(44, 160, 44),
-        Color32::from_rgb(148, 103, 189),
-        Color32::from_rgb(140, 86, 75),
-        Color32::from_rgb(227, 119, 194),
-    ];
-    PALETTE[i % PALETTE.len()]
+    let hex = crate::chart::svg::color(i).trim_start_matches('#');
+    let byte = |k: usize| u8::from_str_radix(hex.get(k..k + 2).unwrap_or("80"), 16).unwrap_or(128);
+    Color32::from_rgb(byte(0), byte(2), byte(4))
 }
 
 /// The plot's id (its zoom, pan and hidden legend entries are kept under it).

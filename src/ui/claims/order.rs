@@ -13,7 +13,7 @@ fn name<'a>(ws: &'a Workspace, id: &'a Option<crate::model::EntityId>) -> &'a st
 /// Compares two claims by a column (ascending).
 pub fn compare(ws: &Workspace, key: SortKey, a: &Claim, b: &Claim) -> Ordering {
     let by = match key {
-        SortKey::Date => match (a.as_of, b.as_of) {
+        SortKey::Date => match (ws.claim_date(a), ws.claim_date(b)) {
             (Some(x), Some(y)) => x.cmp(&y),
             (Some(_), None) => Ordering::Less,
             (None, Some(_)) => Ordering::Greater,
@@ -96,7 +96,9 @@ impl<'a> Prepared<'a> {
             }
         }
         if self.from.is_some() || self.to.is_some() {
-            let Some(d) = c.as_of else { return false };
+            let Some(d) = ws.claim_date(c) else {
+                return false;
+            };
             if self.from.is_some_and(|f| d.last_day() < f.first_day())
                 || self.to.is_some_and(|t| d.first_day() > t.last_day())
             {
@@ -192,7 +194,7 @@ pub fn row_order_with(
             // instead of 100,000 scattered claims.
             let key = |c: &Claim| -> u64 {
                 if state.sort == SortKey::Date {
-                    c.as_of.map_or(u64::MAX, |d| {
+                    ws.claim_date(c).map_or(u64::MAX, |d| {
                         let y = (d.year_value() + 100_000) as u64;
                         let m = d.month_value().map_or(0, |m| m + 1) as u64;
                         let day = d.day_value().map_or(0, |x| x + 1) as u64;

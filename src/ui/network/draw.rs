@@ -73,6 +73,29 @@ pub fn segment(a: Pos2, b: Pos2) -> Option<(Pos2, Pos2)> {
     ))
 }
 
+/// Where an edge's amount label goes: beside the edge's middle, else further along it or on its
+/// other side, at the first place that overlaps no label or node placed before (the middle when
+/// every place is taken).
+pub fn label_place(p: Pos2, q: Pos2, size: Vec2, placed: &[egui::Rect]) -> egui::Rect {
+    let u = (q - p).normalized();
+    let normal = Vec2::new(-u.y, u.x);
+    // Far enough from the line that the label's half-extent across it clears the stroke.
+    let across = (normal.x.abs() * size.x + normal.y.abs() * size.y) * 0.5 + 4.0;
+    let at = |t: f32, side: f32| {
+        egui::Rect::from_center_size(p + (q - p) * t + normal * across * side, size)
+    };
+    let tries = [0.5, 0.38, 0.62, 0.28, 0.72, 0.2, 0.8];
+    for t in tries {
+        for side in [1.0, -1.0] {
+            let r = at(t, side);
+            if !placed.iter().any(|o| o.intersects(r)) {
+                return r;
+            }
+        }
+    }
+    at(0.5, 1.0)
+}
+
 fn distance_to_segment(p: Pos2, a: Pos2, b: Pos2) -> f32 {
     let ab = b - a;
     let t = ((p - a).dot(ab) / ab.length_sq().max(1e-6)).clamp(0.0, 1.0);
@@ -153,6 +176,13 @@ pub fn graph_ui(
     let crowded = shown.len() < g.graph.edge_count();
     let mut drawn_nodes: BTreeSet<&EntityId> = BTreeSet::new();
     let mut segments = Vec::new();
+    // Amount labels placed so far (each new one avoids them) and the plate behind each, so a
+    // label stays readable over the lines it crosses.
+    let mut placed: Vec<egui::Rect> = pos
+        .values()
+        .map(|p| egui::Rect::from_center_size(*p, Vec2::splat(NODE_RADIUS * 2.0)))
+        .collect();
+    let label_bg = ui.visuals().extreme_bg_color.gamma_multiply(0.85);
     for idx in shown {
         let e = &g.graph[idx];
         let (Some(&a), Some(&b)) = (pos.get(&e.from), pos.get(&e.to)) else {
@@ -196,15 +226,12 @@ pub fn graph_ui(
             color,
             Stroke::NONE,
         ));
-        let mid = p + (q - p) * 0.5 + Vec2::new(-u.y, u.x) * 9.0;
         if !busy || is_sel || has_sel_claim {
-            painter.text(
-                mid,
-                Align2::CENTER_CENTER,
-                e.amount_text(),
-                font.clone(),
-                text_color,
-            );
+            let galley = painter.layout_no_wrap(e.amount_text(), font.clone(), text_color);
+            let at = label_place(p, q, galley.size(), &placed);
+            placed.push(at);
+            painter.rect_filled(at.expand(1.0), 2.0, label_bg);
+            painter.galley(at.min, galley, text_color);
         }
         drawn_nodes.insert(&e.from);
         drawn_nodes.insert(&e.to);
@@ -245,6 +272,26 @@ pub fn graph_ui(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn amount_labels_do_not_overlap() {
+        // Two flows between the same nodes in opposite directions, and a third crossing them.
+        let (a, b, c) = (
+            Pos2::new(0.0, 0.0),
+            Pos2::new(200.0, 0.0),
+            Pos2::new(100.0, -60.0),
+        );
+        let size = Vec2::new(40.0, 12.0);
+        let mut placed = Vec::new();
+        for (p, q) in [(a, b), (b, a), (c, Pos2::new(100.0, 60.0)), (a, b)] {
+            let r = label_place(p, q, size, &placed);
+            assert!(
+                !placed.iter().any(|o: &egui::Rect| o.intersects(r)),
+                "{r:?} overlaps {placed:?}"
+            );
+            placed.push(r);
+        }
+    }
 
     #[test]
     fn layout_keeps_nodes_inside_and_apart() {

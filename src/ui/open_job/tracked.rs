@@ -51,13 +51,23 @@ pub fn from_str<'de, T: de::Deserialize<'de>>(
 ) -> Result<T, ron::error::SpannedError> {
     let options = ron::Options::default();
     let mut de = ron::Deserializer::from_str_with_options(text, &options)?;
-    let value = T::deserialize(Tracked {
-        inner: &mut de,
-        t: tracker,
-    });
+    // Fields this build does not know are refused, not dropped (a save would lose them).
+    let mut unknown: Option<String> = None;
+    let value = serde_ignored::deserialize(
+        Tracked {
+            inner: &mut de,
+            t: tracker,
+        },
+        |p| {
+            unknown.get_or_insert_with(|| p.to_string());
+        },
+    );
     let value = value.map_err(|e| de.span_error(e))?;
     de.end().map_err(|e| de.span_error(e))?;
-    Ok(value)
+    match unknown {
+        Some(field) => Err(crate::io::load::unknown_field_error(text, &field)),
+        None => Ok(value),
+    }
 }
 
 /// A deserializer, visitor, seed or access wrapped so that nested values are tracked too.

@@ -110,6 +110,10 @@ fn read_chunked(
         path: path.to_owned(),
         source,
     };
+    // A FIFO would block the open forever, a device never end: refused before opening.
+    if let Err(e) = crate::io::read::check_regular(path, crate::io::read::WORKSPACE_LIMIT) {
+        return Err(crate::io::load::read_error(path, e));
+    }
     let mut f = std::fs::File::open(path).map_err(io)?;
     let meta = f.metadata().map_err(io)?;
     let (total, mtime) = (meta.len(), meta.modified().ok());

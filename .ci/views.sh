@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Screenshots of every view at 1024x640, 1280x800 and 1920x1080 in both themes, for looking at
+# (not run by CI: about 30 window starts). Written to target/views/VIEW-SIZE-THEME.png.
+# Usage: .ci/views.sh [PATH_TO_CLAIMBENCH] [WORKSPACE.ron]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN="${1:-target/debug/claimbench}"
+WS="${2:-}"
+OUT="target/views"
+mkdir -p "$OUT"
+Xvfb :96 -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
+XVFB_PID=$!
+trap 'kill $XVFB_PID 2>/dev/null || true' EXIT
+sleep 1
+for size in 1024x640 1280x800 1920x1080; do
+  for theme in dark light; do
+    for view in reader claims charts network findings; do
+      f="$OUT/$view-$size-$theme.png"
+      DISPLAY=:96 timeout 120 "$BIN" screenshot ${WS:+"$WS"} --out "$f" --view "$view" --theme "$theme" --size "$size" >/dev/null
+      echo "$f"
+    done
+  done
+done

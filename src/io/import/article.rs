@@ -1,0 +1,356 @@
+//! Which lines of a web page's text are the article: everything else is marked as an excluded
+//! range (kept in the document, greyed in the Reader, skipped by extraction).
+//!
+//! The decision comes from `rs-trafilatura` (a Rust port of trafilatura: the best of the Rust
+//! extractors we compared on the article-extraction benchmark), aligned back onto our own text:
+//! a line is article text when most of its word triples occur in the extractor's output. Our own
+//! rules then go past it: lists of link-only lines (teasers, "most popular", video rails),
+//! byline, dateline and promotion lines are excluded even when the extractor kept them. When the
+//! extractor finds nothing, or cannot run (a page nested deeper than it can walk), the fallback is
+//! our structural reading: the `<article>`/`<main>` that holds the headline or most text, minus
+//! asides, footers and furniture class names.
+
+use super::html_walk::Rendered;
+use crate::model::TextRange;
+use regex::Regex;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::sync::LazyLock;
+
+/// Deeper pages are not handed to the extractor, whose DOM walks recurse.
+const MAX_EXTRACTOR_DEPTH: usize = 600;
+/// Stack for the extractor's thread, so that its recursion never depends on the caller's stack.
+const EXTRACTOR_STACK: usize = 64 * 1024 * 1024;
+/// A line is article text when at least this share of its word triples is in the extractor's text.
+const MIN_COVER: f64 = 0.5;
+/// Extractor output shorter than this many words is joined with our structural reading.
+const SHORT_PAGE: usize = 60;
+/// Furniture elements (ads, bylines with biographies, share bars) up to this many words are
+/// excluded even inside the extractor's article.
+const SMALL_FURNITURE: usize = 40;
+/// The extractor's text must share this many words with ours for its decision to be used.
+const MIN_ALIGNED_WORDS: usize = 25;
+
+/// One line of the text.
+#[derive(Clone, Debug)]
+struct Line {
+    /// Byte range of the line's text (without its newline).
+    span: Range<usize>,
+    /// Word count.
+    words: usize,
+}
+
+/// Excluded ranges of `r.text` (sorted, disjoint): what is not the article.
+pub fn excluded(html: &str, r: &Rendered) -> Vec<TextRange> {
+    let lines = lines(&r.text);
+    if lines.is_empty() {
+        return Vec::new();
+    }
+    let content = if r.depth <= MAX_EXTRACTOR_DEPTH {
+        run_extractor(html)
+    } else {
+        None
+    };
+    let structure = by_structure(&r.text, &lines, r);
+    let mut keep = match content
+        .as_deref()
+        .and_then(|c| by_extractor(&r.text, &lines, c))
+    {
+        // On a short page the extractor's scores rest on little evidence: our structural
+        // reading adds what it left out.
+        Some(mut k)
+            if content
+                .as_deref()
+                .is_some_and(|c| c.split_whitespace().count() < SHORT_PAGE) =>
+        {
+            k.iter_mut().zip(&structure).for_each(|(k, s)| *k |= *s);
+            k
+        }
+        Some(k) => k,
+        None => structure,
+    };
+    drop_small_furniture(&r.text, &lines, &r.furniture, &mut keep);
+    drop_link_lists(&r.text, &lines, &r.links, &mut keep);
+    drop_furniture_lines(&r.text, &lines, &mut keep);
+    if !keep.iter().any(|k| *k) {
+        // Never exclude a whole page: the reader decides what to do with it.
+        return Vec::new();
+    }
+    ranges(&r.text, &lines, &keep)
+}
+
+/// The extractor's article text, or `None` when it finds nothing or fails. It runs on a thread of
+/// its own, with a large stack and its panics caught.
+fn run_extractor(html: &str) -> Option<String> {
+    std::thread::scope(|s| {
+        std::thread::Builder::new()
+            .name("article-extractor".into())
+            .stack_size(EXTRACTOR_STACK)
+            .spawn_scoped(s, || rs_trafilatura::extract(html).ok())
+            .ok()?
+            .join()
+            .ok()
+            .flatten()
+    })
+    .map(|res| res.content_text)
+    .filter(|t| !t.trim().is_empty())
+}
+
+fn lines(text: &str) -> Vec<Line> {
+    let mut out = Vec::new();
+    let mut pos = 0;
+    for raw in text.split_inclusive('\n') {
+        let body = raw.trim_end_matches('\n');
+        let words = body.split_whitespace().count();
+        if words > 0 {
+            out.push(Line {
+                span: pos..pos + body.len(),
+                words,
+            });
+        }
+        pos += raw.len();
+    }
+    out
+}
+
+fn norm_words(s: &str) -> Vec<String> {
+    s.split_whitespace()
+        .map(|w| {
+            w.chars()
+                .filter(|c| c.is_alphanumeric())
+                .flat_map(char::to_lowercase)
+                .collect::<String>()
+        })
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn triples(words: &[String]) -> Vec<u64> {
+    use std::hash::{Hash, Hasher};
+    words
+        .windows(3)
+        .map(|w| {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            w.hash(&mut h);
+            h.finish()
+        })
+        .collect()
+}
+
+/// Lines the extractor's text covers; short lines (under three words) follow their neighbours
+/// when the extractor has them too. `None` when the two texts do not line up at all.
+fn by_extractor(text: &str, lines: &[Line], content: &str) -> Option<Vec<bool>> {
+    let cw = norm_words(content);
+    let set: HashSet<u64> = triples(&cw).into_iter().collect();
+    let joined = format!(" {} ", cw.join(" "));
+    let mut keep = vec![false; lines.len()];
+    let mut short = vec![false; lines.len()];
+    let mut aligned = 0;
+    for (i, l) in lines.iter().enumerate() {
+        let w = norm_words(&text[l.span.clone()]);
+        if w.len() < 3 {
+            short[i] = !w.is_empty() && joined.contains(&format!(" {} ", w.join(" ")));
+            continue;
+        }
+        let t = triples(&w);
+        let hit = t.iter().filter(|h| set.contains(h)).count();
+        if hit as f64 >= MIN_COVER * t.len() as f64 {
+            keep[i] = true;
+            aligned += w.len();
+        }
+    }
+    if aligned < MIN_ALIGNED_WORDS.min(cw.len() / 2) || aligned == 0 {
+        return None;
+    }
+    // Short lines (a subheading, "Photo: X") between or beside kept lines.
+    for i in 0..lines.len() {
+        if short[i] {
+            let before = i > 0 && keep[i - 1];
+            let after = i + 1 < lines.len() && keep[i + 1];
+            keep[i] = before || after;
+        }
+    }
+    Some(keep)
+}
+
+/// Our own reading when no extractor decision is available: the `<article>`/`<main>` holding the
+/// first `<h1>` (else the longest one, else the whole body), minus furniture.
+fn by_structure(text: &str, lines: &[Line], r: &Rendered) -> Vec<bool> {
+    let words = |x: &Range<usize>| text[x.clone()].split_whitespace().count();
+    let h1 = r.headings.first();
+    let holding_h1 = r
+        .articles
+        .iter()
+        .filter(|a| h1.is_some_and(|h| a.start <= h.start && h.end <= a.end))
+        .filter(|a| words(a) >= 50)
+        .min_by_key(|a| a.len());
+    let root = holding_h1
+        .or_else(|| r.articles.iter().max_by_key(|a| words(a)))
+        .filter(|a| words(a) * 4 >= text.split_whitespace().count())
+        .cloned()
+        .unwrap_or(0..text.len());
+    let total: usize = lines.iter().map(|l| l.words).sum();
+    lines
+        .iter()
+        .map(|l| {
+            let inside = root.start <= l.span.start && l.span.end <= root.end;
+            let furniture = r
+                .furniture
+                .iter()
+                .any(|f| f.start <= l.span.start && l.span.end <= f.end && words(f) * 2 < total);
+            inside && !furniture
+        })
+        .collect()
+}
+
+/// Lines inside a small furniture element (an ad slot, a byline box, a paywall notice) are not
+/// article text; a large one (a content column whose class says `sidebar`) is left to the
+/// extractor.
+fn drop_small_furniture(text: &str, lines: &[Line], furniture: &[Range<usize>], keep: &mut [bool]) {
+    for f in furniture {
+        if text[f.clone()].split_whitespace().count() > SMALL_FURNITURE {
+            continue;
+        }
+        for (i, l) in lines.iter().enumerate() {
+            if f.start <= l.span.start && l.span.end <= f.end {
+                keep[i] = false;
+            }
+        }
+    }
+}
+
+/// Runs of three or more lines that are almost all link text (a "most popular" list, teasers, a
+/// video rail) are not the article, whatever the extractor said.
+fn drop_link_lists(text: &str, lines: &[Line], links: &[Range<usize>], keep: &mut [bool]) {
+    let linky: Vec<bool> = lines
+        .iter()
+        .map(|l| {
+            let len = text[l.span.clone()].trim().len().max(1);
+            let in_links: usize = links
+                .iter()
+                .map(|x| {
+                    x.end
+                        .min(l.span.end)
+                        .saturating_sub(x.start.max(l.span.start))
+                })
+                .sum();
+            in_links * 10 >= len * 8 && l.words <= 25
+        })
+        .collect();
+    let mut i = 0;
+    while i < lines.len() {
+        if !linky[i] {
+            i += 1;
+            continue;
+        }
+        let mut j = i;
+        while j < lines.len() && (linky[j] || is_teaser_meta(&text[lines[j].span.clone()])) {
+            j += 1;
+        }
+        if (i..j).filter(|&k| linky[k]).count() >= 3 {
+            keep[i..j].iter_mut().for_each(|k| *k = false);
+        }
+        i = j.max(i + 1);
+    }
+}
+
+static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(by|von|par|por|door)\s+\S.{0,60}$").expect("static regex: byline")
+});
+static STAMP: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^[\d/.:\- ]+(am|pm)?$|^(updated|published|posted)\b.{0,60}$")
+        .expect("static regex: time stamp")
+});
+static PROMO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(advertisement|sponsored|read more|continue reading|share this|subscribe( now)?|sign up.*newsletter.*|(please )?donate.*|support (our|independent) journalism.*|this (article|content) is (for|only available to) subscribers.*|already a subscriber\??.*)$",
+    )
+    .expect("static regex: promotion line")
+});
+
+/// Lines between teaser links: a byline or a time stamp.
+fn is_teaser_meta(line: &str) -> bool {
+    let l = line.trim();
+    l.split_whitespace().count() <= 8 && (BYLINE.is_match(l) || STAMP.is_match(l))
+}
+
+/// Short promotion lines ("Advertisement", "Subscribe now", donation prompts) are excluded.
+fn drop_furniture_lines(text: &str, lines: &[Line], keep: &mut [bool]) {
+    for (i, l) in lines.iter().enumerate() {
+        if keep[i] && l.words <= 30 && PROMO.is_match(text[l.span.clone()].trim()) {
+            keep[i] = false;
+        }
+    }
+}
+
+/// Excluded byte ranges: runs of lines not kept, with the white space up to the next kept line.
+fn ranges(text: &str, lines: &[Line], keep: &[bool]) -> Vec<TextRange> {
+    let mut out: Vec<TextRange> = Vec::new();
+    let mut i = 0;
+    while i < lines.len() {
+        if keep[i] {
+            i += 1;
+            continue;
+        }
+        let start = lines[i].span.start;
+        let mut j = i;
+        while j < lines.len() && !keep[j] {
+            j += 1;
+        }
+        let end = if j < lines.len() {
+            lines[j].span.start
+        } else {
+            text.len()
+        };
+        out.push(TextRange { start, end });
+        i = j;
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kept(text: &str, keep: &[bool]) -> Vec<String> {
+        lines(text)
+            .iter()
+            .zip(keep)
+            .filter(|(_, k)| **k)
+            .map(|(l, _)| text[l.span.clone()].to_owned())
+            .collect()
+    }
+
+    #[test]
+    fn aligns_extractor_text_onto_lines() {
+        let text = "Menu line here now\nThe first paragraph of the story has several words in it.\nPhoto: A\nThe second paragraph, also long enough to count as prose.\nFooter links go here";
+        let content = "The first paragraph of the story has several words in it.\n\nPhoto: A\nThe second paragraph, also long enough to count as prose.";
+        let ls = lines(text);
+        let keep = by_extractor(text, &ls, content).unwrap();
+        assert_eq!(
+            kept(text, &keep),
+            vec![
+                "The first paragraph of the story has several words in it.",
+                "Photo: A",
+                "The second paragraph, also long enough to count as prose."
+            ]
+        );
+        assert!(by_extractor(text, &ls, "nothing in common at all with it").is_none());
+    }
+
+    #[test]
+    fn link_lists_with_bylines_are_dropped() {
+        let text = "Story one\nBy Staff\nStory two\n10:08 AM\nStory three\nA real paragraph.";
+        let ls = lines(text);
+        let links: Vec<Range<usize>> = ["Story one", "Story two", "Story three"]
+            .iter()
+            .map(|s| {
+                let at = text.find(s).unwrap();
+                at..at + s.len()
+            })
+            .collect();
+        let mut keep = vec![true; ls.len()];
+        drop_link_lists(text, &ls, &links, &mut keep);
+        assert_eq!(kept(text, &keep), vec!["A real paragraph."]);
+    }
+}

@@ -1,0 +1,527 @@
+//! A web page's metadata, read the way a reference manager does: JSON-LD (`NewsArticle`,
+//! `Article`, `BlogPosting`…: headline, dates, author, publisher), OpenGraph, Dublin Core and any
+//! other `<meta>` name or property (matched in any case), `twitter:site`, then visible bylines and
+//! `<time>` elements. Each field keeps the name of the source it came from, shown on import.
+//!
+//! Clean-ups: the title loses a site-name suffix (`Headline | Site`), the author is names only
+//! (no `By`, e-mail addresses, `@handles`, job titles, links), and a publication date is preferred
+//! over a modification date.
+
+use super::meta;
+use crate::model::FuzzyDate;
+use regex::Regex;
+use scraper::{ElementRef, Html, Selector};
+use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+/// Metadata found in a page, each with where it came from.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct PageMeta {
+    /// Headline.
+    pub title: Option<(String, &'static str)>,
+    /// Publisher.
+    pub outlet: Option<(String, &'static str)>,
+    /// Author names, comma-separated.
+    pub author: Option<(String, &'static str)>,
+    /// Publication date.
+    pub published: Option<(FuzzyDate, &'static str)>,
+    /// Canonical address.
+    pub url: Option<(String, &'static str)>,
+}
+
+fn sel(s: &str) -> Selector {
+    Selector::parse(s).unwrap_or_else(|e| panic!("static selector {s:?}: {e}"))
+}
+
+static META: LazyLock<Selector> = LazyLock::new(|| sel("meta[content]"));
+static LD: LazyLock<Selector> = LazyLock::new(|| sel("script[type]"));
+static TITLE: LazyLock<Selector> = LazyLock::new(|| sel("title"));
+static H1: LazyLock<Selector> = LazyLock::new(|| sel("h1"));
+static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel("link[rel][href]"));
+static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime], [itemprop][datetime]"));
+static BYLINE: LazyLock<Selector> = LazyLock::new(|| {
+    sel(
+        "[rel=author], [itemprop=author], [class*=byline], [class*=author-name], [class*=authorName], [class*=article-author], [class*=author] a, [data-testid*=byline]",
+    )
+});
+
+/// Reads a page's metadata.
+pub fn read(doc: &Html) -> PageMeta {
+    let metas = meta_map(doc);
+    let ld = json_ld(doc);
+    let get = |keys: &[&str]| {
+        keys.iter().find_map(|k| {
+            metas
+                .get(*k)
+                .and_then(|vs| vs.iter().find(|v| !v.is_empty()))
+                .cloned()
+        })
+    };
+    let outlet = ld
+        .as_ref()
+        .and_then(|a| a.publisher.clone())
+        .map(|p| (p, "JSON-LD publisher"))
+        .or_else(|| get(&["og:site_name"]).map(|v| (v, "og:site_name")))
+        .or_else(|| get(&["application-name"]).map(|v| (v, "application-name")))
+        .or_else(|| {
+            get(&["dc.publisher", "dcterms.publisher", "publisher"]).map(|v| (v, "Dublin Core"))
+        })
+        .or_else(|| {
+            get(&["twitter:site"])
+                .map(|v| v.trim_start_matches('@').to_owned())
+                .filter(|v| !v.is_empty())
+                .map(|v| (v, "twitter:site"))
+        });
+    let site = outlet.as_ref().map(|(o, _)| o.as_str());
+
+    let title_tag = doc
+        .select(&TITLE)
+        .next()
+        .map(|e| squash(&e.text().collect::<String>()))
+        .filter(|t| !t.is_empty());
+    let raw_title = ld
+        .as_ref()
+        .and_then(|a| a.headline.clone())
+        .map(|t| (t, "JSON-LD headline"))
+        .or_else(|| get(&["og:title"]).map(|v| (v, "og:title")))
+        .or_else(|| get(&["twitter:title"]).map(|v| (v, "twitter:title")))
+        .or_else(|| get(&["dc.title", "dcterms.title"]).map(|v| (v, "Dublin Core")))
+        .or_else(|| title_tag.clone().map(|v| (v, "<title>")))
+        .or_else(|| {
+            doc.select(&H1)
+                .map(|e| squash(&e.text().collect::<String>()))
+                .find(|t| !t.is_empty())
+                .map(|v| (v, "<h1>"))
+        });
+    let title = raw_title.map(|(t, from)| (strip_site(&t, site, title_tag.as_deref()), from));
+
+    let author = ld
+        .as_ref()
+        .and_then(|a| a.author.clone())
+        .and_then(|a| clean_author(&a, site))
+        .map(|a| (a, "JSON-LD author"))
+        .or_else(|| {
+            [
+                ("author", "meta author"),
+                ("article:author", "article:author"),
+                ("dc.creator", "Dublin Core"),
+                ("dcterms.creator", "Dublin Core"),
+                ("sailthru.author", "sailthru.author"),
+                ("parsely-author", "parsely-author"),
+                ("byl", "meta byl"),
+            ]
+            .iter()
+            .find_map(|(k, from)| {
+                metas
+                    .get(*k)?
+                    .iter()
+                    .find_map(|v| clean_author(v, site))
+                    .map(|a| (a, *from))
+            })
+        })
+        .or_else(|| visible_byline(doc, site).map(|a| (a, "byline")));
+
+    let date = |keys: &[&str]| {
+        keys.iter().find_map(|k| {
+            metas
+                .get(*k)?
+                .iter()
+                .find_map(|v| meta::parse_machine_date(v))
+        })
+    };
+    let published = ld
+        .as_ref()
+        .and_then(|a| a.published.as_deref())
+        .and_then(meta::parse_machine_date)
+        .map(|d| (d, "JSON-LD datePublished"))
+        .or_else(|| {
+            date(&[
+                "article:published_time",
+                "article:published",
+                "og:published_time",
+                "datepublished",
+                "published_time",
+                "sailthru.date",
+                "parsely-pub-date",
+                "pubdate",
+                "publish-date",
+                "publishdate",
+                "dc.date.issued",
+                "dcterms.issued",
+                "dc.date",
+                "dcterms.date",
+                "date",
+                "article.published",
+                "cxenseparse:recs:publishtime",
+            ])
+            .map(|d| (d, "meta published date"))
+        })
+        .or_else(|| {
+            doc.select(&TIME)
+                .filter(|e| !in_comments(*e))
+                .find_map(|e| e.attr("datetime").and_then(meta::parse_machine_date))
+                .map(|d| (d, "<time>"))
+        })
+        .or_else(|| {
+            ld.as_ref()
+                .and_then(|a| a.modified.as_deref())
+                .and_then(meta::parse_machine_date)
+                .map(|d| (d, "JSON-LD dateModified"))
+        })
+        .or_else(|| {
+            date(&["article:modified_time", "og:updated_time", "datemodified"])
+                .map(|d| (d, "meta modified date"))
+        });
+
+    let url = doc
+        .select(&CANONICAL)
+        .find(|e| {
+            e.attr("rel")
+                .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+        })
+        .and_then(|e| e.attr("href"))
+        .map(|h| (h.trim().to_owned(), "canonical link"))
+        .filter(|(h, _)| !h.is_empty())
+        .or_else(|| get(&["og:url"]).map(|v| (v, "og:url")))
+        .or_else(|| {
+            ld.as_ref()
+                .and_then(|a| a.url.clone())
+                .map(|u| (u, "JSON-LD url"))
+        });
+    PageMeta {
+        title,
+        outlet,
+        author,
+        published,
+        url,
+    }
+}
+
+/// Every `<meta>` by lowercase `name`, `property` or `itemprop`, in page order.
+fn meta_map(doc: &Html) -> HashMap<String, Vec<String>> {
+    let mut map: HashMap<String, Vec<String>> = HashMap::new();
+    for e in doc.select(&META) {
+        let v = e.value();
+        let Some(content) = v.attr("content").map(squash) else {
+            continue;
+        };
+        for key in ["name", "property", "itemprop"] {
+            if let Some(k) = v.attr(key) {
+                map.entry(k.trim().to_ascii_lowercase())
+                    .or_default()
+                    .push(content.clone());
+            }
+        }
+    }
+    map
+}
+
+/// The fields of the page's JSON-LD article object.
+#[derive(Clone, Debug, Default)]
+struct LdArticle {
+    headline: Option<String>,
+    published: Option<String>,
+    modified: Option<String>,
+    author: Option<String>,
+    publisher: Option<String>,
+    url: Option<String>,
+}
+
+const ARTICLE_TYPES: &[&str] = &[
+    "newsarticle",
+    "article",
+    "blogposting",
+    "reportagenewsarticle",
+    "analysisnewsarticle",
+    "opinionnewsarticle",
+    "reviewnewsarticle",
+    "backgroundnewsarticle",
+    "scholarlyarticle",
+    "techarticle",
+    "socialmediaposting",
+    "liveblogposting",
+    "webpage",
+    "report",
+];
+
+/// The first article-typed object in the page's JSON-LD blocks (in `@graph`s and arrays too);
+/// a `WebPage` only when no article is there.
+fn json_ld(doc: &Html) -> Option<LdArticle> {
+    let mut found: Vec<(usize, Value)> = Vec::new();
+    for e in doc.select(&LD) {
+        if !e
+            .attr("type")
+            .is_some_and(|t| t.trim().eq_ignore_ascii_case("application/ld+json"))
+        {
+            continue;
+        }
+        let raw: String = e.text().collect();
+        let Ok(v) = serde_json::from_str::<Value>(raw.trim().trim_end_matches(';')) else {
+            continue;
+        };
+        collect(&v, &mut found, 0);
+    }
+    let (_, v) = found.into_iter().min_by_key(|(rank, _)| *rank)?;
+    let s = |k: &str| v.get(k).and_then(text_of).filter(|t| !t.is_empty());
+    Some(LdArticle {
+        headline: s("headline").or_else(|| s("name")),
+        published: s("datePublished").or_else(|| s("dateCreated")),
+        modified: s("dateModified"),
+        author: v
+            .get("author")
+            .or_else(|| v.get("creator"))
+            .and_then(names_of),
+        publisher: v
+            .get("publisher")
+            .or_else(|| v.get("sourceOrganization"))
+            .and_then(names_of),
+        url: s("url"),
+    })
+}
+
+/// Article objects with their rank (position in [`ARTICLE_TYPES`]; `WebPage` ranks low).
+fn collect(v: &Value, out: &mut Vec<(usize, Value)>, depth: usize) {
+    if depth > 8 {
+        return;
+    }
+    match v {
+        Value::Array(items) => items.iter().for_each(|i| collect(i, out, depth + 1)),
+        Value::Object(o) => {
+            let types: Vec<String> = match o.get("@type") {
+                Some(Value::String(t)) => vec![t.to_ascii_lowercase()],
+                Some(Value::Array(ts)) => ts
+                    .iter()
+                    .filter_map(Value::as_str)
+                    .map(str::to_ascii_lowercase)
+                    .collect(),
+                _ => Vec::new(),
+            };
+            if let Some(rank) = types
+                .iter()
+                .filter_map(|t| ARTICLE_TYPES.iter().position(|a| a == t))
+                .min()
+            {
+                out.push((rank, v.clone()));
+            }
+            if let Some(g) = o.get("@graph") {
+                collect(g, out, depth + 1);
+            }
+            if let Some(m) = o.get("mainEntity") {
+                collect(m, out, depth + 1);
+            }
+        }
+        _ => {}
+    }
+}
+
+fn text_of(v: &Value) -> Option<String> {
+    match v {
+        Value::String(s) => Some(squash(s)),
+        Value::Array(a) => a.iter().find_map(text_of),
+        Value::Object(o) => o.get("@value").and_then(text_of),
+        _ => None,
+    }
+}
+
+/// Names from a string, a `Person`/`Organization` object, or an array of them, comma-separated.
+fn names_of(v: &Value) -> Option<String> {
+    let mut names: Vec<String> = Vec::new();
+    let mut push = |n: String| {
+        if !n.is_empty() && !names.contains(&n) {
+            names.push(n);
+        }
+    };
+    match v {
+        Value::String(s) => push(squash(s)),
+        Value::Object(o) => {
+            if let Some(n) = o.get("name").and_then(text_of) {
+                push(n);
+            }
+        }
+        Value::Array(a) => {
+            for item in a {
+                if let Some(n) = names_of(item) {
+                    push(n);
+                }
+            }
+        }
+        _ => {}
+    }
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+static EMAIL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"\S+@\S+\.\S+").expect("static regex: e-mail"));
+static HANDLE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"@\w+").expect("static regex: handle"));
+static BY: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(written\s+by|posted\s+by|by|von|par|por|door|author:?|authors:?)\s+")
+        .expect("static regex: by")
+});
+static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(editor|reporter|correspondent|writer|columnist|contributor|staff|journalist|producer|analyst|director|chief|senior|deputy|associate|managing|bureau|news desk|desk|follow|twitter|email|updated|published|min read|ago)\b")
+        .expect("static regex: role words")
+});
+
+/// Names only: `By Jo Park, Senior Editor <jo@x.com>` → `Jo Park`; several authors joined with
+/// `, `. `None` when nothing name-like is left (a URL, a handle, the outlet's own name).
+pub fn clean_author(raw: &str, outlet: Option<&str>) -> Option<String> {
+    let s = squash(raw);
+    if s.starts_with("http") || s.contains("://") {
+        return None;
+    }
+    let s = EMAIL.replace_all(&s, " ");
+    let s = HANDLE.replace_all(&s, " ");
+    let s = BY.replace(s.trim(), "");
+    let s = s.replace(['|', ';', '/', '·', '•'], ",");
+    let mut names: Vec<String> = Vec::new();
+    for part in s
+        .split([',', '\n'])
+        .flat_map(|p| p.split(" and "))
+        .flat_map(|p| p.split(" & "))
+    {
+        let p = squash(part.trim_matches(|c: char| !c.is_alphanumeric()));
+        let p = BY.replace(&p, "").into_owned();
+        if p.is_empty() {
+            continue;
+        }
+        if ROLE_WORDS.is_match(&p) {
+            // "Senior Editor", "Follow on Twitter": a title after the name, not a name.
+            continue;
+        }
+        if is_person_name(&p)
+            && !outlet.is_some_and(|o| o.eq_ignore_ascii_case(&p))
+            && !names.contains(&p)
+        {
+            names.push(p);
+        }
+    }
+    (!names.is_empty()).then(|| names.join(", "))
+}
+
+/// One to five words, the first capitalised, no digits.
+fn is_person_name(p: &str) -> bool {
+    let words: Vec<&str> = p.split_whitespace().collect();
+    (1..=5).contains(&words.len())
+        && p.chars().count() <= 60
+        && !p.chars().any(|c| c.is_ascii_digit())
+        && words[0].starts_with(char::is_uppercase)
+}
+
+/// A byline in the page (`rel=author`, `itemprop=author`, a `byline` class) outside comments.
+fn visible_byline(doc: &Html, outlet: Option<&str>) -> Option<String> {
+    doc.select(&BYLINE)
+        .filter(|e| !in_comments(*e))
+        .take(20)
+        .find_map(|e| {
+            let t: String = e.text().collect::<Vec<_>>().join(" ");
+            let t = squash(&t);
+            (t.chars().count() <= 120)
+                .then(|| clean_author(&t, outlet))
+                .flatten()
+        })
+}
+
+/// Whether an element sits in a comment section (its commenters are not the article's authors).
+fn in_comments(e: ElementRef<'_>) -> bool {
+    e.ancestors().filter_map(ElementRef::wrap).any(|a| {
+        let v = a.value();
+        v.classes()
+            .chain(v.id())
+            .any(|n| n.to_ascii_lowercase().contains("comment"))
+    })
+}
+
+/// Runs of white space as one space, trimmed.
+fn squash(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// `Headline | Site`, `Headline - Site`, `Site: Headline` → `Headline`, when the site part names
+/// the outlet (or the title tag's own last part, as sites repeat it on every page).
+fn strip_site(title: &str, site: Option<&str>, title_tag: Option<&str>) -> String {
+    let title = squash(title);
+    let key = |s: &str| -> String {
+        s.chars()
+            .filter(|c| c.is_alphanumeric())
+            .flat_map(char::to_lowercase)
+            .collect()
+    };
+    let site_key = site.map(key).filter(|k| !k.is_empty());
+    for sep in [" | ", " - ", " – ", " — ", " :: ", " · ", " » ", ": "] {
+        if let Some(at) = title.rfind(sep) {
+            let (head, tail) = (&title[..at], &title[at + sep.len()..]);
+            let tk = key(tail);
+            let names_site = site_key
+                .as_ref()
+                .is_some_and(|s| !tk.is_empty() && (s.contains(&tk) || tk.contains(s.as_str())));
+            let short_tail =
+                tail.split_whitespace().count() <= 4 && head.split_whitespace().count() >= 3;
+            let from_tag = title_tag.is_some_and(|t| t.ends_with(tail)) && short_tail;
+            if (names_site || from_tag) && !head.trim().is_empty() {
+                return strip_site(head, site, None);
+            }
+        }
+        if let Some(at) = title.find(sep) {
+            let (head, tail) = (&title[..at], &title[at + sep.len()..]);
+            let hk = key(head);
+            if site_key
+                .as_ref()
+                .is_some_and(|s| !hk.is_empty() && *s == hk)
+                && !tail.trim().is_empty()
+            {
+                return tail.trim().to_owned();
+            }
+        }
+    }
+    title
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn site_suffixes_go() {
+        assert_eq!(
+            strip_site("Big Deal | ZDNet", Some("ZDNet"), None),
+            "Big Deal"
+        );
+        assert_eq!(
+            strip_site(
+                "Chips rally - Tech - The Daily Wire",
+                Some("The Daily Wire"),
+                None
+            ),
+            "Chips rally - Tech"
+        );
+        assert_eq!(strip_site("Wire: Big Deal", Some("Wire"), None), "Big Deal");
+        assert_eq!(strip_site("A - B deal", Some("Wire"), None), "A - B deal");
+        assert_eq!(
+            strip_site(
+                "Chip maker raises money | Techpaper",
+                None,
+                Some("Chip maker raises money | Techpaper")
+            ),
+            "Chip maker raises money"
+        );
+    }
+
+    #[test]
+    fn authors_are_names_only() {
+        assert_eq!(clean_author("By Jo Park", None).as_deref(), Some("Jo Park"));
+        assert_eq!(
+            clean_author("Jo Park, Senior Editor", None).as_deref(),
+            Some("Jo Park")
+        );
+        assert_eq!(
+            clean_author("Jo Park and Ann Lee", None).as_deref(),
+            Some("Jo Park, Ann Lee")
+        );
+        assert_eq!(clean_author("jo@example.com", None), None);
+        assert_eq!(clean_author("@jopark", None), None);
+        assert_eq!(clean_author("https://example.com/jo", None), None);
+        assert_eq!(clean_author("Wire", Some("Wire")), None);
+    }
+}

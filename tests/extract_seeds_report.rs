@@ -1,0 +1,72 @@
+//! Hands-off annotation of the seed articles: `claimbench import --create --accept-above 0.7`
+//! then `claimbench report`, with no hand edits, must surface the contradictions and money
+//! loops the articles describe. Runs when `CLAIMBENCH_SEEDS` names the seed folder; fails
+//! loudly if it is set but unreadable.
+
+use std::path::PathBuf;
+use std::process::Command;
+
+fn bin() -> Command {
+    Command::new(env!("CARGO_BIN_EXE_claimbench"))
+}
+
+#[test]
+fn accepting_above_70_percent_surfaces_the_seed_findings() {
+    let Some(dir) = std::env::var_os("CLAIMBENCH_SEEDS") else {
+        println!("CLAIMBENCH_SEEDS not set: seed report check not run");
+        return;
+    };
+    let mut seeds: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("CLAIMBENCH_SEEDS is set but {dir:?} is unreadable: {e}"))
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    seeds.sort();
+    assert!(
+        seeds.len() >= 5,
+        "expected the five seed articles in {dir:?}"
+    );
+    let tmp = tempfile::tempdir().expect("temp dir");
+    let ws = tmp.path().join("seeds.ron");
+    let out = bin()
+        .arg("import")
+        .arg(&ws)
+        .args(&seeds)
+        .args(["--create", "--accept-above", "0.7"])
+        .output()
+        .expect("import runs");
+    let said = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "import failed: {said}");
+    assert_eq!(said.matches("accepted ").count(), seeds.len(), "{said}");
+    let out = bin().arg("report").arg(&ws).output().expect("report runs");
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert!(out.status.success(), "report failed");
+    println!("{report}");
+    // $100B vs $10B for Amazon's investment in OpenAI.
+    assert!(
+        report.contains("$10B and $100B contradict each other"),
+        "no $100B vs $10B contradiction"
+    );
+    // The $10B bound clash: exactly $10B against more than $10B.
+    assert!(
+        report.contains("$10B and more than $10B clash"),
+        "no $10B bound clash"
+    );
+    // At least four of the five money loops the articles describe.
+    let loops: Vec<&str> = report
+        .lines()
+        .filter(|l| l.starts_with("### ") && l.contains(" → "))
+        .collect();
+    let wanted = [
+        "Amazon → OpenAI → Amazon",
+        "Nvidia → OpenAI → Nvidia",
+        "Nvidia → OpenAI → Amazon → Nvidia",
+        "Microsoft → OpenAI → Microsoft",
+        "OpenAI → Oracle → OpenAI",
+    ];
+    let found = wanted
+        .iter()
+        .filter(|w| loops.iter().any(|l| l.ends_with(*w)))
+        .count();
+    assert!(found >= 4, "only {found} of the seed loops: {loops:?}");
+}
