@@ -322,3 +322,81 @@ fn a_compression_bomb_is_refused_with_a_clear_message() {
     assert!(matches!(e, ImportError::PdfCorrupt { .. }), "{e}");
     assert!(e.to_string().contains("compression bomb"), "{e}");
 }
+
+/// The corpus files by producer, for the comparison with `pdftotext`.
+const PRODUCERS: &[(&str, &[&str])] = &[
+    ("pdfTeX (LaTeX, ligatures, hyphenation)", &["latex"]),
+    ("LibreOffice Writer", &["libreoffice"]),
+    ("Chromium print to PDF", &["chromium"]),
+    (
+        "reportlab (Python: standard fonts, form, CJK)",
+        &["reportlab_plain", "reportlab_form", "reportlab_cjk"],
+    ),
+    (
+        "fpdf2 (Python: TrueType subset, owner password)",
+        &["fpdf2_ttf"],
+    ),
+    ("Tesseract (scan plus OCR layer)", &["ocr_scan"]),
+    ("hand-written (Info by reference)", &["handmade_meta"]),
+];
+
+/// Our text without the lines the import adds for form values and notes (`▤ …`, `✎ …`), which
+/// `pdftotext` does not read; `form_values_and_notes_are_imported` checks those.
+fn page_text_only(t: &str) -> String {
+    t.lines()
+        .filter(|l| !l.starts_with('▤') && !l.starts_with('✎'))
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// Word recall and precision against poppler's `pdftotext` (22.12, `-enc UTF-8`, its default
+/// layout), whose output for each corpus file is kept in `tests/fixtures/pdf/pdftotext/` (made
+/// with `pdftotext -enc UTF-8 NAME.pdf`, so the test needs no poppler), per producer: both ≥ 0.97,
+/// every number `pdftotext` reads present and none that it does not (no digit changed), every
+/// page with text in `pdftotext` found in ours (no page missing), no ligature left.
+#[test]
+fn matches_pdftotext_per_producer() {
+    let mut table = String::from("producer\tfiles\twords\trecall\tprecision\n");
+    for (producer, files) in PRODUCERS {
+        let (mut both, mut want_n, mut got_n) = (0usize, 0usize, 0usize);
+        for name in *files {
+            let reference = std::fs::read_to_string(dir().join(format!("pdftotext/{name}.txt")))
+                .expect("pdftotext output");
+            let imp = import(name);
+            let got = page_text_only(&imp.document.text);
+            let (w, g) = (words(&reference), words(&got));
+            both += overlap(&w, &g);
+            want_n += w.values().sum::<usize>();
+            got_n += g.values().sum::<usize>();
+            let (nw, ng) = (numbers(&reference), numbers(&got));
+            assert_eq!(ng, nw, "{name}: numbers differ from pdftotext's\n{got}");
+            for (i, page) in reference.split('\u{C}').enumerate() {
+                let pw = words(page);
+                let total: usize = pw.values().sum();
+                if total > 0 {
+                    let found = overlap(&pw, &g) as f64 / total as f64;
+                    assert!(
+                        found >= 0.9,
+                        "{name}: page {} missing ({found:.2} of its words)",
+                        i + 1
+                    );
+                }
+            }
+            assert!(
+                !got.contains(['\u{FB00}', '\u{FB01}', '\u{FB02}', '\u{FB03}', '\u{FB04}']),
+                "{name}: ligature left"
+            );
+        }
+        let recall = both as f64 / want_n.max(1) as f64;
+        let precision = both as f64 / got_n.max(1) as f64;
+        table.push_str(&format!(
+            "{producer}\t{}\t{want_n}\t{recall:.3}\t{precision:.3}\n",
+            files.len()
+        ));
+        assert!(
+            recall >= 0.97 && precision >= 0.97,
+            "{producer}: recall {recall:.3} precision {precision:.3}\n{table}"
+        );
+    }
+    eprintln!("{table}");
+}
