@@ -72,6 +72,12 @@ pub fn import(path: &Path, bytes: &[u8], opts: &ImportOptions) -> Result<Extract
         return Err(corrupt("no %PDF- header; this is not a PDF file".into()));
     }
     limits::check_inflated(bytes).map_err(corrupt)?;
+    // By default the reader drops glyphs that it decodes to U+FFFD, losing them silently; kept,
+    // they are counted and reported with the page (the flag is process-wide, set once).
+    static KEEP_UNMAPPED: Once = Once::new();
+    KEEP_UNMAPPED.call_once(|| {
+        pdf_oxide::extractors::text::set_preserve_unmapped_glyphs(true);
+    });
     // The structure, for metadata, forms, the page tree check and the size limit. A file lopdf
     // cannot read may still have readable text, so its failure is not final unless the text
     // reader fails too.
