@@ -30,6 +30,7 @@ fn workspace(claims: u64) -> Workspace {
         cites: vec![],
         excluded: vec![],
         rejected: vec![],
+        import_notes: Vec::new(),
         text,
     });
     let anchor = Anchor::find(&ws.documents[0].text, "at least $10 billion", 0).expect("quote");

@@ -18,7 +18,7 @@ seeds_for() {
     import_md) find "$root/tests/fixtures/import" -name '*.md'
       ls "$root/assets/samples/"0[1-2]*.txt ;;
     import_html) find "$root/tests/fixtures/import" -name '*.html' ;;
-    import_pdf) find "$root/tests/fixtures/import" -name '*.pdf' ;;
+    import_pdf) find "$root/tests/fixtures/import" "$root/tests/fixtures/pdf" -name '*.pdf' ;;
     extract) find "$root/tests/fixtures/extract" "$root/assets/samples" -name '*.txt' ;;
     *) echo "seed-corpus: unknown target $1 (known: ${ALL[*]})" >&2; return 2 ;;
   esac

@@ -169,6 +169,7 @@ pub fn build_sample(assets_dir: &Path) -> Result<Workspace, SampleError> {
             text,
             excluded,
             rejected: Vec::new(),
+            import_notes: Vec::new(),
         });
         files.push(d.file);
     }

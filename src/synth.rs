@@ -434,6 +434,7 @@ fn document(
         text,
         excluded,
         rejected: Vec::new(),
+        import_notes: Vec::new(),
     }
 }
 

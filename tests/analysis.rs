@@ -194,6 +194,7 @@ fn findings_flag_conflicts_with_quotes_and_wording() {
         text: text.into(),
         excluded: vec![],
         rejected: Vec::new(),
+        import_notes: Vec::new(),
     });
     let mut c = Claim::new(ClaimId::numbered(9), ClaimKind::Investment);
     c.subject = Some("amazon".into());

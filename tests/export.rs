@@ -82,6 +82,7 @@ fn workspace(dir: &Path) -> PathBuf {
             text: TEXT.into(),
             excluded: vec![],
             rejected: Vec::new(),
+            import_notes: Vec::new(),
         });
     }
     use ClaimKind::*;

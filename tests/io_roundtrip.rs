@@ -291,6 +291,7 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
                     cites: vec![],
                     excluded: vec![],
                     rejected: Vec::new(),
+                    import_notes: Vec::new(),
                     text,
                 });
             }

@@ -56,6 +56,7 @@ mod tests {
             text: "x".into(),
             excluded: vec![],
             rejected: Vec::new(),
+            import_notes: Vec::new(),
         }
     }
 

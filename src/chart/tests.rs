@@ -29,6 +29,7 @@ fn doc(id: &str, outlet: &str, cites: &[&str]) -> SourceDocument {
         text,
         excluded: vec![],
         rejected: Vec::new(),
+        import_notes: Vec::new(),
     }
 }
 

@@ -715,6 +715,7 @@ mod tests {
             text,
             excluded: Vec::new(),
             rejected: Vec::new(),
+            import_notes: Vec::new(),
         };
         let acme = Entity {
             id: crate::model::EntityId::new("acme"),

@@ -50,6 +50,11 @@ pub struct SourceDocument {
     /// Figure spans whose extraction proposals the analyst rejected; not proposed again.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub rejected: Vec<TextRange>,
+    /// What the import could not read, one sentence each (`Page 3: no text layer (only images
+    /// or drawings); run OCR on it to read it`), shown in the document's Details so a page that
+    /// yielded nothing is never lost silently.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub import_notes: Vec<String>,
 }
 
 impl SourceDocument {
@@ -74,6 +79,7 @@ impl SourceDocument {
             text,
             excluded: Vec::new(),
             rejected: Vec::new(),
+            import_notes: Vec::new(),
         }
     }
 

@@ -708,6 +708,7 @@ mod tests {
             cites: vec![],
             excluded: vec![],
             rejected: Vec::new(),
+            import_notes: Vec::new(),
             text,
         });
         let mut c = Claim::new(ClaimId::numbered(1), ClaimKind::Investment);

@@ -1,6 +1,6 @@
 //! Document details and boilerplate: edit a document's title, outlet, author, URL, publication
 //! date and cited origins; mark or unmark a selected span as excluded boilerplate. Each change is
-//! one undoable action.
+//! one undoable action. Pages the import could not read are listed under the form.
 
 use super::command::Command;
 use crate::action::Action;
@@ -103,6 +103,15 @@ pub fn details_ui(
             ui.data_mut(|d| d.remove::<String>(id));
         }
     });
+    // What the import could not read (a PDF page without a text layer, a page that failed):
+    // listed here so the gap is visible wherever the document is looked at.
+    if !doc.import_notes.is_empty() {
+        ui.add_space(4.0);
+        ui.label(egui::RichText::new("Not imported").strong());
+        for note in &doc.import_notes {
+            ui.label(note);
+        }
+    }
 }
 
 /// One undo step that sets a document's publication date and carries the claims dated by it

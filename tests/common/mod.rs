@@ -40,6 +40,7 @@ impl Builder {
             text: text.into(),
             excluded: vec![],
             rejected: Vec::new(),
+            import_notes: Vec::new(),
         });
         self
     }

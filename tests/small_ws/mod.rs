@@ -33,6 +33,7 @@ pub fn small() -> Workspace {
         cites: vec!["The Information".into()],
         excluded: vec![],
         rejected: Vec::new(),
+        import_notes: Vec::new(),
         text,
     });
     let mut c = Claim::new(ClaimId::numbered(1), ClaimKind::Investment);

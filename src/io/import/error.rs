@@ -148,9 +148,17 @@ pub enum ImportWarning {
         /// The title that was used.
         title: String,
     },
-    /// Some PDF pages produced no text (images or scans among text pages).
-    PdfPagesWithoutText {
-        /// 1-based page numbers.
+    /// Some PDF pages produced no text (images or scans among text pages) or could not be read;
+    /// the other pages were imported.
+    PdfPagesNotRead {
+        /// One sentence per page, naming it and saying why (`Page 2: no text layer …`).
+        notes: Vec<String>,
+    },
+    /// Glyphs the PDF gives no character for were replaced by U+FFFD rather than guessed.
+    PdfUnknownGlyphs {
+        /// How many were replaced.
+        count: usize,
+        /// 1-based numbers of the pages they are on.
         pages: Vec<u32>,
     },
 }
@@ -165,9 +173,21 @@ impl fmt::Display for ImportWarning {
             ImportWarning::TitleGuessed { title } => {
                 write!(f, "no headline found; title set to {title:?}")
             }
-            ImportWarning::PdfPagesWithoutText { pages } => {
+            ImportWarning::PdfPagesNotRead { notes } => {
+                write!(
+                    f,
+                    "{} PDF page(s) not read: {}",
+                    notes.len(),
+                    notes.join("; ")
+                )
+            }
+            ImportWarning::PdfUnknownGlyphs { count, pages } => {
                 let list: Vec<String> = pages.iter().map(u32::to_string).collect();
-                write!(f, "PDF page(s) {} have no text layer", list.join(", "))
+                write!(
+                    f,
+                    "{count} character(s) the PDF gives no meaning for are shown as \u{FFFD} (page(s) {}); check them against the PDF",
+                    list.join(", ")
+                )
             }
         }
     }

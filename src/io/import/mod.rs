@@ -177,6 +177,7 @@ pub fn import_as(
         Vec::new()
     };
     let imported_at = opts.imported_at.clone().unwrap_or_else(now_rfc3339);
+    let import_notes = pdf::notes_of(&ex.warnings);
     // No date in the metadata: a dateline, byline or URL path may still give it.
     let published = ex
         .published
@@ -194,6 +195,7 @@ pub fn import_as(
         text: ex.text,
         excluded,
         rejected: Vec::new(),
+        import_notes,
     };
     Ok(Imported {
         path: path.to_owned(),

@@ -82,9 +82,10 @@ fn document(d: &SourceDocument, h: &mut DefaultHasher) {
         excluded,
         rejected,
         sha256,
+        import_notes,
     } = d;
     (id, title, outlet, author, url, published, imported_at).hash(h);
-    (cites, text, excluded, rejected, sha256).hash(h);
+    (cites, text, excluded, rejected, sha256, import_notes).hash(h);
 }
 
 fn entity(e: &Entity, h: &mut DefaultHasher) {

@@ -212,6 +212,7 @@ mod tests {
             text: text.into(),
             excluded: vec![],
             rejected: vec![],
+            import_notes: Vec::new(),
         };
         p.update(&doc, 100.0, 10.0, 5.0);
         assert_eq!(p.ranges.len(), 3);
