@@ -559,18 +559,7 @@ impl ClaimbenchApp {
             }
             Command::ShowTab(tab) => layout::show(&mut self.dock, tab.pane()),
             Command::ShowPane(pane) => layout::show(&mut self.dock, pane),
-            Command::Ui(
-                UiCommand::ShowSources
-                | UiCommand::ShowEntities
-                | UiCommand::ShowReader
-                | UiCommand::ShowCharts
-                | UiCommand::ShowNetwork
-                | UiCommand::ShowFindings
-                | UiCommand::ShowClaims
-                | UiCommand::ShowInspector
-                | UiCommand::ShowSuggestions
-                | UiCommand::ShowMessages,
-            ) => {
+            Command::Ui(super::ui_command::show_pane!()) => {
                 if let Command::Ui(u) = cmd
                     && let Some(pane) = u.pane()
                 {

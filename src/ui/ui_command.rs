@@ -8,6 +8,26 @@
 use super::layout::Pane;
 use egui::{Key, KeyboardShortcut, Modifiers};
 
+/// The pattern of every "Show <pane>" command, written once so that each `match` over
+/// [`UiCommand`] stays exhaustive without repeating the pane list.
+#[macro_export]
+#[doc(hidden)]
+macro_rules! show_pane {
+    () => {
+        $crate::ui::ui_command::UiCommand::ShowSources
+            | $crate::ui::ui_command::UiCommand::ShowEntities
+            | $crate::ui::ui_command::UiCommand::ShowReader
+            | $crate::ui::ui_command::UiCommand::ShowCharts
+            | $crate::ui::ui_command::UiCommand::ShowNetwork
+            | $crate::ui::ui_command::UiCommand::ShowFindings
+            | $crate::ui::ui_command::UiCommand::ShowClaims
+            | $crate::ui::ui_command::UiCommand::ShowInspector
+            | $crate::ui::ui_command::UiCommand::ShowSuggestions
+            | $crate::ui::ui_command::UiCommand::ShowMessages
+    };
+}
+pub use show_pane;
+
 /// A command with no data: what the menus, palette and shortcuts run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum UiCommand {
@@ -192,16 +212,7 @@ impl UiCommand {
             UiCommand::NewClaimFromSelection => "New claim from selection",
             UiCommand::AddSelectionAsEvidence => "Add selection as evidence",
             UiCommand::ClearRecent => "Clear recent workspaces",
-            UiCommand::ShowSources
-            | UiCommand::ShowEntities
-            | UiCommand::ShowReader
-            | UiCommand::ShowCharts
-            | UiCommand::ShowNetwork
-            | UiCommand::ShowFindings
-            | UiCommand::ShowClaims
-            | UiCommand::ShowInspector
-            | UiCommand::ShowSuggestions
-            | UiCommand::ShowMessages => {
+            show_pane!() => {
                 let pane = self.pane().map_or("", |p| p.label());
                 return format!("Show {pane}");
             }
@@ -260,16 +271,7 @@ impl UiCommand {
             }
             UiCommand::AddSelectionAsEvidence => "Attach the selected text to the selected claim",
             UiCommand::ClearRecent => "Forget the list of recently opened workspaces",
-            UiCommand::ShowSources
-            | UiCommand::ShowEntities
-            | UiCommand::ShowReader
-            | UiCommand::ShowCharts
-            | UiCommand::ShowNetwork
-            | UiCommand::ShowFindings
-            | UiCommand::ShowClaims
-            | UiCommand::ShowInspector
-            | UiCommand::ShowSuggestions
-            | UiCommand::ShowMessages => self.pane().map_or("", |p| p.description()),
+            show_pane!() => self.pane().map_or("", |p| p.description()),
             UiCommand::ResetLayout => "Put every panel back where it starts",
             UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
                 "Scale all text and controls"
@@ -316,16 +318,7 @@ impl UiCommand {
             ],
             UiCommand::ZoomOut => one(cmd, Key::Minus),
             UiCommand::ZoomReset => one(cmd, Key::Num0),
-            UiCommand::ShowSources
-            | UiCommand::ShowEntities
-            | UiCommand::ShowReader
-            | UiCommand::ShowCharts
-            | UiCommand::ShowNetwork
-            | UiCommand::ShowFindings
-            | UiCommand::ShowClaims
-            | UiCommand::ShowInspector
-            | UiCommand::ShowSuggestions
-            | UiCommand::ShowMessages => PANE_KEYS
+            show_pane!() => PANE_KEYS
                 .iter()
                 .filter(|(p, _)| Some(*p) == self.pane())
                 .map(|(_, k)| KeyboardShortcut::new(cmd, *k))
