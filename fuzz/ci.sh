@@ -3,7 +3,9 @@
 # corpus when cargo-fuzz and a toolchain that accepts `-Z` flags are available, else prints
 # `ci: fuzzing skipped: <reason>` and succeeds. A crash (or a fuzz crate that fails to build)
 # fails. Measured on 2 shared cores with cargo-fuzz installed and a clean fuzz/target: 11 min 22 s
-# (instrumented release build 9 min 10 s, then six runs of ~21 s).
+# (instrumented release build 9 min 10 s, then six runs of ~21 s), before pdf_oxide came in; with
+# it (built at opt-level 1, see fuzz/Cargo.toml) a clean build was not timed on a quiet machine.
+# A warm rebuild plus the six runs took 2 min 47 s.
 set -euo pipefail
 cd "$(dirname "$0")"
 start=$SECONDS
