@@ -11,7 +11,7 @@ OUT="target/views"
 mkdir -p "$OUT"
 # A free display number, chosen by the server itself (other X servers may run on this machine).
 DFD="$(mktemp)"
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp 3>"$DFD" >/dev/null 2>&1 &
+Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -noreset 3>"$DFD" >/dev/null 2>&1 &
 XVFB_PID=$!
 trap 'kill $XVFB_PID 2>/dev/null || true; rm -f "$DFD"' EXIT
 for _ in $(seq 100); do

@@ -137,6 +137,15 @@ fn pause(ms: u64) {
 impl App {
     fn start(bin: &Path, home: &Path, probe: &Path, shots: &Path, step: usize) -> Res<App> {
         let _ = std::fs::remove_file(probe);
+        // The X server must answer before the app tries: a server that is resetting after its
+        // last client left refuses connections for a moment (.ci/journey.sh also passes -noreset).
+        let asked = Instant::now();
+        while let Err(e) = xdo(&["getdisplaygeometry"]) {
+            if asked.elapsed() > Duration::from_secs(10) {
+                return Err(format!("the X server did not answer within 10 s: {e}"));
+            }
+            pause(100);
+        }
         let child = Command::new(bin)
             .env("HOME", home)
             .env("XDG_DATA_HOME", home.join("data"))
