@@ -242,6 +242,32 @@ fn export_buttons_write_svg_png_and_csv() {
     for id in &data.claims {
         assert!(csv.contains(id.as_str()), "{id} in the CSV");
     }
+    // The app and the CLI write the same bytes for the same chart (one export function).
+    let sample_file = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/workspaces/ai-compute-deals.ron"
+    );
+    for (app_file, ext) in [
+        (&dir.path().join("chart.svg"), "svg"),
+        (&dir.path().join("chart.csv"), "csv"),
+    ] {
+        let cli_file = dir.path().join(format!("cli.{ext}"));
+        let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimbench"))
+            .args(["export", "chart", sample_file, "--chart", &title, "--out"])
+            .arg(&cli_file)
+            .output()
+            .expect("the CLI runs");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        assert_eq!(
+            std::fs::read(app_file).expect("app export"),
+            std::fs::read(&cli_file).expect("CLI export"),
+            "the app's and the CLI's {ext} differ"
+        );
+    }
 }
 
 #[test]

@@ -5,6 +5,7 @@
 
 pub mod commitments;
 pub mod data;
+pub mod export;
 pub mod key;
 pub mod place;
 pub mod png;
@@ -21,6 +22,7 @@ mod tests;
 pub use data::{
     ChartData, Mark, NotPlotted, Point, Reason, Series, StatusStyle, XSpan, YShape, YValue,
 };
+pub use export::{ChartExportError, ChartFormat, chart_file};
 pub use png::svg_to_png;
 pub use series::build;
 pub use svg::{RenderOptions, render_svg};

@@ -6,31 +6,40 @@ use super::sources::claim_origins;
 use crate::model::{Claim, Workspace};
 use serde::Serialize;
 
-/// Quotes a CSV field when it holds a comma, quote or line break. A text that a spreadsheet
-/// would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a carriage return: an
-/// entity named `=HYPERLINK(…)`) gets a leading `'`, so it shows as text; numbers are kept.
-pub fn csv_field(s: &str) -> String {
-    let formula = s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err();
-    let s: std::borrow::Cow<'_, str> = if formula {
+/// A text that a spreadsheet would run as a formula (starting with `=`, `+`, `-`, `@`, a tab or a
+/// carriage return: an entity named `=HYPERLINK(…)`) gets a leading `'`, so it shows as text;
+/// numbers such as `-2.5` are kept.
+pub fn neutralise(s: &str) -> std::borrow::Cow<'_, str> {
+    if s.starts_with(['=', '+', '-', '@', '\t', '\r']) && s.parse::<f64>().is_err() {
         format!("'{s}").into()
     } else {
         s.into()
-    };
-    if s.contains([',', '"', '\n', '\r']) {
-        format!("\"{}\"", s.replace('"', "\"\""))
-    } else {
-        s.into_owned()
     }
 }
 
-fn csv_line(fields: &[String]) -> String {
-    let mut l = fields
-        .iter()
-        .map(|f| csv_field(f))
-        .collect::<Vec<_>>()
-        .join(",");
-    l.push('\n');
-    l
+/// A CSV table written through the `csv` crate: RFC 4180 quoting, `\n` line ends, every cell
+/// neutralised. Writing into memory cannot fail for input reasons; the only error left is a row
+/// with the wrong number of cells, which is a bug the tests would catch.
+struct Table(csv::Writer<Vec<u8>>);
+
+impl Table {
+    fn new(header: &[&str]) -> Self {
+        let mut t = Table(csv::WriterBuilder::new().from_writer(Vec::new()));
+        // The header is ours and never needs neutralising; writing it cannot fail.
+        let _ = t.0.write_record(header);
+        t
+    }
+
+    fn row<S: AsRef<str>>(&mut self, cells: &[S]) -> Result<(), csv::Error> {
+        self.0
+            .write_record(cells.iter().map(|c| neutralise(c.as_ref()).into_owned()))
+    }
+
+    fn finish(self) -> Result<String, csv::Error> {
+        let bytes = self.0.into_inner().map_err(|e| e.into_error())?;
+        // Every cell came from a `&str`, so the bytes are UTF-8.
+        Ok(String::from_utf8_lossy(&bytes).into_owned())
+    }
 }
 
 fn number(v: f64) -> String {
@@ -69,8 +78,8 @@ pub const CHART_CSV_HEADER: [&str; 20] = [
 /// series it appears in, its running total where a step series counts it (one report per fact),
 /// the other reports of its fact and whether they disagree, its documents and its independent
 /// sources. `date_end` is exclusive.
-pub fn chart_csv(ws: &Workspace, data: &ChartData) -> String {
-    let mut out = csv_line(&CHART_CSV_HEADER.map(str::to_owned));
+pub fn chart_csv(ws: &Workspace, data: &ChartData) -> Result<String, csv::Error> {
+    let mut out = Table::new(&CHART_CSV_HEADER);
     let unit = if data.per_year {
         format!("{}/yr", data.unit)
     } else {
@@ -98,7 +107,7 @@ pub fn chart_csv(ws: &Workspace, data: &ChartData) -> String {
             .find(|(s, _)| s.mark == Mark::Step)
             .map_or(String::new(), |(_, p)| number(p.y.value));
         let claim = ws.claim(id);
-        out.push_str(&csv_line(&[
+        out.row(&[
             id.to_string(),
             series.join(" | "),
             claim.map_or("", |c| c.kind.name()).to_owned(),
@@ -123,9 +132,9 @@ pub fn chart_csv(ws: &Workspace, data: &ChartData) -> String {
             p.disagrees.to_string(),
             claim.map_or(String::new(), documents),
             p.sources.join("; "),
-        ]));
+        ])?;
     }
-    out
+    out.finish()
 }
 
 fn documents(c: &Claim) -> String {
@@ -220,12 +229,12 @@ pub const CLAIMS_CSV_HEADER: [&str; 16] = [
 ];
 
 /// Every claim as CSV, one row each, in workspace order.
-pub fn claims_csv(ws: &Workspace) -> String {
-    let mut out = csv_line(&CLAIMS_CSV_HEADER.map(str::to_owned));
+pub fn claims_csv(ws: &Workspace) -> Result<String, csv::Error> {
+    let mut out = Table::new(&CLAIMS_CSV_HEADER);
     for c in &ws.claims {
         let r = ClaimRecord::of(ws, c);
         let o = |v: Option<String>| v.unwrap_or_default();
-        out.push_str(&csv_line(&[
+        out.row(&[
             r.id,
             r.kind,
             o(r.subject_id),
@@ -242,9 +251,9 @@ pub fn claims_csv(ws: &Workspace) -> String {
             r.status,
             r.documents.join("; "),
             r.sources.join("; "),
-        ]));
+        ])?;
     }
-    out
+    out.finish()
 }
 
 /// Every claim as a pretty JSON array of [`ClaimRecord`]s (ends with a newline).
@@ -258,6 +267,13 @@ pub fn claims_json(ws: &Workspace) -> Result<String, serde_json::Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// One cell as a table row writes it.
+    fn csv_field(s: &str) -> String {
+        let mut t = Table(csv::Writer::from_writer(Vec::new()));
+        t.row(&[s]).unwrap();
+        t.finish().unwrap().trim_end_matches('\n').to_owned()
+    }
 
     #[test]
     fn formulas_are_neutralised_but_numbers_kept() {

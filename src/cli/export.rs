@@ -160,12 +160,13 @@ fn export_chart(a: &ChartArgs) -> Result<String, Failure> {
         workspace_title: ws.title.clone(),
         export_date: a.date,
     };
-    let bytes = match format {
-        Format::Csv => chart::table::chart_csv(&ws, &data).into_bytes(),
-        Format::Svg => chart::render_svg(&data, &opts).into_bytes(),
-        _ => chart::svg_to_png(&chart::render_svg(&data, &opts))
-            .map_err(|e| Failure(format!("{}: {e}", a.out.display()), EXIT_BAD_INPUT))?,
+    let format = match format {
+        Format::Csv => chart::ChartFormat::Csv,
+        Format::Svg => chart::ChartFormat::Svg,
+        _ => chart::ChartFormat::Png,
     };
+    let bytes = chart::chart_file(&ws, &data, format, &opts)
+        .map_err(|e| Failure(format!("{}: {e}", a.out.display()), EXIT_BAD_INPUT))?;
     write(&a.out, &bytes, &a.workspace)?;
     Ok(format!(
         "{}: chart {} — claims plotted: {}, not plotted: {}",
@@ -183,7 +184,8 @@ fn export_claims(a: &ClaimsArgs) -> Result<String, Failure> {
     let text = match format {
         Format::Json => chart::table::claims_json(&ws)
             .map_err(|e| Failure(format!("{}: {e}", a.out.display()), EXIT_BAD_INPUT))?,
-        _ => chart::table::claims_csv(&ws),
+        _ => chart::table::claims_csv(&ws)
+            .map_err(|e| Failure(format!("{}: {e}", a.out.display()), EXIT_BAD_INPUT))?,
     };
     write(&a.out, text.as_bytes(), &a.workspace)?;
     Ok(format!("{}: claims: {}", a.out.display(), ws.claims.len()))

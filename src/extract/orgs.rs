@@ -23,6 +23,14 @@ static APPOSED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static apposed-name regex is valid")
 });
 
+/// A national government named by its adjective or initials (`the South Korean government`,
+/// `the US government`): governments pledge, grant and take stakes in AI deals, and without a
+/// name of their own the sentence's figure went to the parties of the sentence before.
+static GOVERNMENT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?-u:\b)(?P<name>(?:U\.S\.|U\.K\.|US|UK|EU|[A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+government)(?-u:\b)")
+        .expect("static government regex is valid")
+});
+
 /// Words that start a capitalised run but are no names.
 const NOT_NAMES: &[&str] = &[
     "The",
@@ -95,7 +103,13 @@ pub fn find(text: &str, known: &Gazetteer) -> Vec<GazEntry> {
     };
     for c in SUFFIXED.captures_iter(text) {
         if let (Some(n), Some(s)) = (c.name("name"), c.name("suffix")) {
-            add(n.as_str(), role_for(s.as_str()));
+            // "Zurich-based Helvetia Compute": the place is no part of the name.
+            let n = n.as_str();
+            let n = match n.split_once(' ') {
+                Some((first, rest)) if first.ends_with("-based") => rest,
+                _ => n,
+            };
+            add(n, role_for(s.as_str()));
         }
     }
     for c in DESCRIBED
@@ -110,6 +124,25 @@ pub fn find(text: &str, known: &Gazetteer) -> Vec<GazEntry> {
             }
             add(first_name(n.as_str()), role_for(d.as_str()));
         }
+    }
+    for c in GOVERNMENT.captures_iter(text) {
+        let Some(n) = c.name("name") else { continue };
+        let name = n.as_str().replace("U.S.", "US").replace("U.K.", "UK");
+        let first = name.split_whitespace().next().unwrap_or("");
+        // "The government", "This government": no nation named.
+        if matches!(
+            first,
+            "The" | "This" | "That" | "Its" | "A" | "Local" | "State"
+        ) || out.iter().any(|e| e.name == name)
+        {
+            continue;
+        }
+        out.push(GazEntry {
+            name,
+            aliases: Vec::new(),
+            parent: None,
+            role: Role::Investor,
+        });
     }
     out
 }
@@ -149,5 +182,22 @@ mod tests {
         assert_eq!(names("Indian AI start-up Sarvam raised money."), ["Sarvam"]);
         assert_eq!(names("Zhipu, a Beijing start-up, has raised."), ["Zhipu"]);
         assert!(names("The chipmaker Nvidia and OpenAI agreed.").is_empty());
+        assert_eq!(
+            names("Zurich-based Helvetia Compute raised money."),
+            ["Helvetia Compute"]
+        );
+    }
+
+    #[test]
+    fn governments_are_parties() {
+        assert_eq!(
+            names("The South Korean government pledged funds; the U.S. government took a stake."),
+            ["South Korean government", "US government"]
+        );
+        assert_eq!(
+            names("Canadian government support"),
+            ["Canadian government"]
+        );
+        assert!(names("The government said so.").is_empty());
     }
 }

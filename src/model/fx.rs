@@ -18,24 +18,27 @@ const PEGS: &[(&str, f64)] = &[("SAR", 3.75), ("AED", 3.6725), ("QAR", 3.64)];
 /// Month (`YYYY-MM`) → currency → units per euro.
 struct Table {
     months: Vec<String>,
-    rates: Vec<HashMap<&'static str, f64>>,
+    rates: Vec<HashMap<String, f64>>,
 }
 
 static TABLE: LazyLock<Table> = LazyLock::new(|| {
-    let mut lines = CSV.lines();
-    let header: Vec<&'static str> = lines.next().unwrap_or("").split(',').collect();
+    let mut reader = csv::Reader::from_reader(CSV.as_bytes());
+    // The table is shipped inside the binary and checked by a test; a bad row is skipped.
+    let header: Vec<String> = reader
+        .headers()
+        .map(|h| h.iter().map(str::to_owned).collect())
+        .unwrap_or_default();
     let mut months = Vec::new();
     let mut rates = Vec::new();
-    for line in lines {
-        let cells: Vec<&str> = line.split(',').collect();
-        let Some(month) = cells.first() else { continue };
-        let row: HashMap<&'static str, f64> = header
+    for record in reader.records().flatten() {
+        let Some(month) = record.get(0) else { continue };
+        let row: HashMap<String, f64> = header
             .iter()
-            .zip(&cells)
+            .zip(record.iter())
             .skip(1)
-            .filter_map(|(h, v)| v.parse::<f64>().ok().map(|v| (*h, v)))
+            .filter_map(|(h, v)| v.parse::<f64>().ok().map(|v| (h.clone(), v)))
             .collect();
-        months.push((*month).to_owned());
+        months.push(month.to_owned());
         rates.push(row);
     }
     Table { months, rates }
@@ -43,7 +46,7 @@ static TABLE: LazyLock<Table> = LazyLock::new(|| {
 
 /// The month row for a date: its own month, else the nearest one in the table (a date after
 /// the last month uses the last; no date uses the last).
-fn row(date: Option<FuzzyDate>) -> Option<&'static HashMap<&'static str, f64>> {
+fn row(date: Option<FuzzyDate>) -> Option<&'static HashMap<String, f64>> {
     let t = &*TABLE;
     let key = date.map(|d| format!("{:04}-{:02}", d.year_value(), d.month_value().unwrap_or(6)));
     let i = match key {
@@ -106,6 +109,21 @@ mod tests {
             usd_per_unit("JPY", d("2015-06")),
             usd_per_unit("JPY", d("2025-06"))
         );
+    }
+
+    #[test]
+    fn the_shipped_table_is_read_whole() {
+        // Every line after the header is a month, and every month has a dollar rate and one
+        // rate per other column (the file has no gaps).
+        let lines: Vec<&str> = CSV.lines().collect();
+        let columns = lines[0].split(',').count();
+        let t = &*TABLE;
+        assert_eq!(t.months.len(), lines.len() - 1);
+        assert!(t.months.windows(2).all(|w| w[0] < w[1]), "months in order");
+        for (m, r) in t.months.iter().zip(&t.rates) {
+            assert_eq!(r.len(), columns - 1, "{m}");
+            assert!(r.contains_key("USD"), "{m}");
+        }
     }
 
     #[test]

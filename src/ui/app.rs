@@ -931,19 +931,14 @@ impl ClaimbenchApp {
         format: super::command::ExportFormat,
         path: &Path,
     ) {
-        use super::command::ExportFormat;
         let Some(chart) = self.ws.charts.iter().find(|c| &c.id == id).cloned() else {
             self.error(format!("No chart {id} in this workspace"));
             return;
         };
         let data = crate::chart::build(&self.ws, &chart);
         let opts = crate::chart::RenderOptions::new(self.ws.title.clone());
-        let bytes = match format {
-            ExportFormat::Svg => Ok(crate::chart::render_svg(&data, &opts).into_bytes()),
-            ExportFormat::Png => crate::chart::svg_to_png(&crate::chart::render_svg(&data, &opts))
-                .map_err(|e| e.to_string()),
-            ExportFormat::Csv => Ok(crate::chart::table::chart_csv(&self.ws, &data).into_bytes()),
-        };
+        let bytes =
+            crate::chart::chart_file(&self.ws, &data, format, &opts).map_err(|e| e.to_string());
         match bytes.and_then(|b| {
             crate::io::save::write_output(path, &b, self.path.as_deref()).map_err(|e| e.to_string())
         }) {

@@ -70,27 +70,8 @@ pub enum Command {
     Edit(Box<crate::action::Action>, String, Option<String>),
 }
 
-/// A chart export format.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum ExportFormat {
-    /// Scalable vector graphics, text kept as text.
-    Svg,
-    /// A PNG picture.
-    Png,
-    /// The plotted data with claim ids and sources.
-    Csv,
-}
-
-impl ExportFormat {
-    /// The file extension.
-    pub fn extension(self) -> &'static str {
-        match self {
-            ExportFormat::Svg => "svg",
-            ExportFormat::Png => "png",
-            ExportFormat::Csv => "csv",
-        }
-    }
-}
+/// A chart export format (the library's, so the app and the CLI export alike).
+pub use crate::chart::ChartFormat as ExportFormat;
 
 impl From<UiCommand> for Command {
     fn from(c: UiCommand) -> Self {

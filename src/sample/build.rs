@@ -1,14 +1,6 @@
-//! The sample workspace shipped with the app (`workspaces/ai-compute-deals.ron`), embedded in the
-//! binary so that a first start always has something real to look at, and the builder that
-//! generates it from `assets/samples/` (source documents plus `sample-spec.ron`).
-//!
-//! The spec names each claim's evidence as a quote of its document; the builder finds the quote
-//! with [`Anchor::find`], so anchors never have to be counted by hand and a changed document
-//! fails the build loudly instead of leaving an evidence span pointing at the wrong words.
-//! `cargo run --example build_sample` regenerates the workspace file; `tests/sample.rs` checks that
-//! the committed file equals a fresh build.
+//! The builder of the sample workspace from `assets/samples/`: development only (feature
+//! `dev-data`), so the shipped library carries the sample but not the code that made it.
 
-use crate::io::LoadError;
 use crate::model::{
     Anchor, Chart, Claim, ClaimId, ClaimKind, ClaimStatus, DocId, Entity, EntityId, Evidence,
     Figure, FuzzyDate, Period, SourceDocument, TextRange, Workspace,
@@ -16,19 +8,8 @@ use crate::model::{
 use serde::Deserialize;
 use std::path::{Path, PathBuf};
 
-/// The text of the embedded sample workspace.
-pub const SAMPLE_RON: &str = include_str!("../workspaces/ai-compute-deals.ron");
-
-/// The name shown for the embedded sample where a path would be.
-pub const SAMPLE_NAME: &str = "workspaces/ai-compute-deals.ron (embedded sample)";
-
 /// The spec file inside the assets folder.
 pub const SPEC_FILE: &str = "sample-spec.ron";
-
-/// Parses the embedded sample workspace.
-pub fn sample_workspace() -> Result<Workspace, LoadError> {
-    crate::io::parse_workspace(SAMPLE_RON, Path::new(SAMPLE_NAME))
-}
 
 /// Why the sample workspace could not be built from its assets.
 #[derive(Debug, thiserror::Error)]
