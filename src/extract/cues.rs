@@ -220,6 +220,57 @@ static DEAL_VALUED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static deal-valued regex is valid")
 });
 
+/// What money is put into when it is spent rather than invested in a party: "invest RMB 380
+/// billion in cloud and AI infrastructure", "pledged 100 trillion won to AI", "$1 trillion in
+/// its own models", "on a new AI data centre".
+static SPEND_OBJECT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\s+(?:on|in|into|to|for)\s+(?:(?:the|its|their|own|new|a|an|local|national|domestic)\s+)*(?:[A-Za-z-]+\s+){0,3}(?:infrastructure|data[- ]?cent(?:re|er)s?|hubs?|models?|campus(?:es)?|facilit(?:y|ies)|AI)(?-u:\b)")
+        .expect("static spend-object regex is valid")
+});
+
+/// Whether the words right after a money figure name what it is spent on (infrastructure, data
+/// centres, AI itself) rather than a party it goes to: such an investment or commitment is
+/// spending.
+/// Returns the length of that object phrase, so the caller can check that no party is named
+/// in it ("in Mistral AI" is a company).
+pub fn spent_on_things(after_figure: &str) -> Option<usize> {
+    let m = SPEND_OBJECT.find(after_figure)?;
+    let rest = &after_figure[m.end()..];
+    // The thing must end the noun phrase: "into the AI startup" is a party, and "in cloud
+    // infrastructure capacity from AWS" is bought from one.
+    let next = rest
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric() && c != '-')
+        .next()
+        .unwrap_or("");
+    let ends_phrase = rest.is_empty()
+        || !rest.starts_with(' ')
+        || next.is_empty()
+        || matches!(
+            next,
+            "over"
+                | "in"
+                | "by"
+                | "with"
+                | "and"
+                | "at"
+                | "across"
+                | "this"
+                | "next"
+                | "through"
+                | "until"
+                | "within"
+                | "during"
+                | "to"
+                | "for"
+                | "that"
+                | "which"
+                | "as"
+                | "on"
+        );
+    (ends_phrase && !rest.contains(" from ")).then_some(m.end())
+}
+
 static STATUS_AC: LazyLock<AhoCorasick> =
     LazyLock::new(|| automaton(STATUS_CUES.iter().map(|c| c.0)));
 
@@ -398,6 +449,21 @@ mod tests {
     fn k(s: &str, fig: &str, unit: Unit) -> ClaimKind {
         let at = s.find(fig).unwrap_or(0);
         kind(s, 0, (at, at + fig.len()), &[], &unit)
+    }
+
+    #[test]
+    fn money_spent_on_things_not_parties() {
+        assert!(spent_on_things(" in cloud and AI infrastructure over three years").is_some());
+        assert!(spent_on_things(" to AI over the next five years").is_some());
+        assert!(spent_on_things(" on a new AI data centre in Ulsan").is_some());
+        assert!(spent_on_things(" in its own HyperClova models").is_some());
+        assert!(spent_on_things(" to local data centres").is_some());
+        assert!(spent_on_things(" in OpenAI").is_none());
+        assert!(spent_on_things(" in Intel, the companies said").is_none());
+        assert!(spent_on_things(" agreement to supply computing capacity").is_none());
+        assert!(spent_on_things(" in cloud services from AWS").is_none());
+        assert!(spent_on_things(" into the AI startup, a move").is_none());
+        assert!(spent_on_things(" in cloud infrastructure capacity from AWS.").is_none());
     }
 
     #[test]

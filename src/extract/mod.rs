@@ -460,6 +460,17 @@ impl Doc<'_> {
                     kind = k;
                 }
             }
+            // "invest RMB 380 billion in cloud and AI infrastructure": money put into things,
+            // not into a party, is spending.
+            if matches!(
+                kind,
+                ClaimKind::Investment | ClaimKind::ComputeCommitment | ClaimKind::Other
+            ) && f.figure.unit.is_money()
+                && let Some(len) = cues::spent_on_things(&text[f.end..cl.end])
+                && !masks.iter().any(|&(a, _)| f.end <= a && a < f.end + len)
+            {
+                kind = ClaimKind::Spend;
+            }
             // A period belongs to the nearest figure: look no further than the next figure.
             let pend = others
                 .iter()
@@ -560,9 +571,22 @@ impl Doc<'_> {
                 doubts,
                 relation_only: false,
             });
+            // "RMB 380 billion, or about $53 billion": a sum restated in another currency is the
+            // same claim, so it takes the kind and parties read for the first one.
+            let last = out.len() - 1;
+            if let Some(first) = restated(text, &out[..last], &out[last], s.start) {
+                let (kind, subject, counterparty) = (
+                    out[first].kind,
+                    out[first].subject.clone(),
+                    out[first].counterparty.clone(),
+                );
+                let c = &mut out[last];
+                c.kind = kind;
+                c.subject = subject;
+                c.counterparty = counterparty;
+            }
             // "SoftBank and Oracle have allocated $400 billion to OpenAI": the second payer of a
             // pair is proposed too, as a relation without a figure (the sum is shared).
-            let last = out.len() - 1;
             if let Some(extra) = coordinated_payer(text, &ms, &out[last]) {
                 out.push(extra);
             }
@@ -608,6 +632,32 @@ fn grouped(text: &str, a: (usize, usize), b: (usize, usize)) -> bool {
     let gap = text.get(x.1..y.0).unwrap_or("x").trim();
     joined(text, a, b) || GROUP_GAP.is_match(gap)
 }
+
+/// The index in `earlier` of the figure that `c` restates in another currency ("£22bn …,
+/// roughly $30bn", "RMB 380 billion, or about $53 billion"): the nearest earlier money figure
+/// of the same sentence in a different currency, when `c` follows a comma and an
+/// approximation word.
+fn restated(text: &str, earlier: &[Candidate], c: &Candidate, sentence: usize) -> Option<usize> {
+    if !c.figure.unit.is_money() {
+        return None;
+    }
+    let before = text.get(sentence..c.figure_start)?;
+    if !RESTATED.is_match(before) {
+        return None;
+    }
+    let i = earlier
+        .iter()
+        .rposition(|e| e.start == c.start && !e.relation_only && e.figure_end <= c.figure_start)?;
+    let e = &earlier[i];
+    (e.figure.unit.is_money() && e.figure.unit != c.figure.unit).then_some(i)
+}
+
+static RESTATED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i),\s*(?:or\s+)?(?:roughly|about|around|approximately|some|nearly|almost|or)\s*$",
+    )
+    .expect("static restatement regex is valid")
+});
 
 /// Whether two figures are joined directly ("from $13 billion to $20 billion this year"), so a
 /// date stated for one holds for both; "$5 billion, up from $1 billion in January" is not.
