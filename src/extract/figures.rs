@@ -64,6 +64,70 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&pat).expect("static figure regex is valid")
 });
 
+/// Forms the main grammar leaves out, each with its own reading: a scale glued to the code as
+/// European filings write it (`30 MUSD`, `MGBP 48.5`, `250 kEUR`); the currency's name before
+/// the number with a scale word (`dollar 22.5 million`); a Canadian sign set apart (`C $ 300
+/// million`); and parts of a unit (`34 cents`, `470 pence`).
+static EXTRA: LazyLock<Regex> = LazyLock::new(|| {
+    let codes = "USD|EUR|GBP|AUD|CAD|CHF|SEK|NOK|DKK|JPY|CNY|HKD|SGD|NZD|INR";
+    let (s, s2) = (scale("e"), scale("f"));
+    Regex::new(&format!(
+        r"(?-u:\b)(?P<sn>{NUM})\s?(?P<sc>[kKM](?:{codes}))(?-u:\b)|(?-u:\b)(?P<sc2>M(?:{codes}))\s?(?P<sn2>{NUM})(?-u:\b)|(?-u:\b)(?P<bn>(?i:dollars?|euros?|pounds?|yen|yuan))\s(?P<bnum>{NUM})(?:{s})|(?P<csign>(?-u:\b)C\s\$)\s?(?P<cnum>{NUM})(?:{s2})?|(?-u:\b)(?P<pnum>{NUM})[\s-](?P<part>cents?|pence)(?-u:\b)"
+    ))
+    .expect("static extra-figure regex is valid")
+});
+
+/// Reads one [`EXTRA`] match.
+fn parse_extra(c: &regex::Captures<'_>) -> Option<Amount> {
+    let m = c.get(0)?;
+    let code_unit = |code: &str| money::currency_of(code);
+    let (value, unit, scaled) = if let (Some(n), Some(sc)) = (
+        c.name("sn").or_else(|| c.name("sn2")),
+        c.name("sc").or_else(|| c.name("sc2")),
+    ) {
+        let (prefix, code) = sc.as_str().split_at(1);
+        let exp = if prefix.eq_ignore_ascii_case("k") {
+            3
+        } else {
+            6
+        };
+        (scaled_value(n.as_str(), exp)?, code_unit(code)?, true)
+    } else if let (Some(name), Some(n)) = (c.name("bn"), c.name("bnum")) {
+        (
+            scaled_value(n.as_str(), scale_of(c, "e")?)?,
+            code_unit(name.as_str())?,
+            true,
+        )
+    } else if let Some(n) = c.name("cnum") {
+        let exp = scale_of(c, "f");
+        (
+            scaled_value(n.as_str(), exp.unwrap_or(0))?,
+            Unit::Currency("CAD".into()),
+            exp.is_some(),
+        )
+    } else {
+        let n = c.name("pnum")?;
+        let unit = if c.name("part")?.as_str() == "pence" {
+            Unit::Currency("GBP".into())
+        } else {
+            Unit::Usd
+        };
+        // A price in cents is small by nature: no scale doubt.
+        (scaled_value(n.as_str(), -2)?, unit, true)
+    };
+    value.is_finite().then_some(Amount {
+        start: m.start(),
+        end: trim_end(m.as_str(), m.start(), m.end()),
+        value,
+        high: None,
+        scaled,
+        unit: Some(unit),
+        plus: false,
+        count: false,
+        doubt: None,
+    })
+}
+
 static BARE_LOW: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?:(?P<between>between)\s+)?(?P<low>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)\s?(?P<gap>–|—|-|to|and)\s?$")
         .expect("static bare-range regex is valid")
@@ -340,12 +404,24 @@ pub fn find_figures(text: &str, base: usize) -> Vec<FoundFigure> {
             None
         },
     };
-    let amounts: Vec<Amount> = AMOUNT
+    let mut amounts: Vec<Amount> = AMOUNT
         .captures_iter(text)
         .filter_map(|c| parse_amount(text, &c, &ctx))
         // "$1e999": an exponent glued to the number; reading "$1" would be wrong.
         .filter(|a| !exponent_after(text, a.end))
         .collect();
+    // The extra forms win over what the main grammar read inside them ("C $ 300 million" is
+    // not "$ 300 million").
+    let extras: Vec<Amount> = EXTRA
+        .captures_iter(text)
+        .filter_map(|c| parse_extra(&c))
+        .filter(|a| !exponent_after(text, a.end))
+        .collect();
+    if !extras.is_empty() {
+        amounts.retain(|a| !extras.iter().any(|e| a.start < e.end && e.start < a.end));
+        amounts.extend(extras);
+        amounts.sort_by_key(|a| a.start);
+    }
     let mut out = Vec::new();
     let mut i = 0;
     while i < amounts.len() {

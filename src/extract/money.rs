@@ -336,7 +336,7 @@ pub fn scale_exp(word: &str) -> Option<i32> {
 }
 
 /// Spelled-out numbers before a scale word: `two`, `twenty-five`, `a`, `half a`.
-pub const WORD_NUMBER: &str = r"(?i:(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one\s+and\s+a\s+half|a\s+half|half\s+an?|a\s+quarter\s+of\s+an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred|an?)(?:\s+hundred)?)";
+pub const WORD_NUMBER: &str = r"(?i:(?:three[\s-]quarters(?:\s+of\s+an?)?|(?:a\s+)?quarter(?:\s+of\s+an?)?|half(?:\s+of)?(?:\s+an?)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one\s+and\s+a\s+half|a\s+half|half\s+an?|a\s+quarter\s+of\s+an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred|an?)(?:\s+hundred)?))";
 
 /// The value of a spelled-out number matched by [`WORD_NUMBER`].
 pub fn word_value(s: &str) -> Option<f64> {
@@ -346,10 +346,21 @@ pub fn word_value(s: &str) -> Option<f64> {
         .filter(|w| !w.is_empty())
         .collect();
     let joined = words.join(" ");
+    // "three quarters of a", "a quarter", "half a": the fraction is the number.
+    let fraction = joined
+        .trim_end_matches(" of a")
+        .trim_end_matches(" of an")
+        .trim_end_matches(" a")
+        .trim_end_matches(" an")
+        .trim_end_matches(" of");
+    match fraction {
+        "half" | "a half" => return Some(0.5),
+        "quarter" | "a quarter" => return Some(0.25),
+        "three quarters" => return Some(0.75),
+        _ => {}
+    }
     match joined.as_str() {
         "a" | "an" => return Some(1.0),
-        "half a" | "half an" | "a half" => return Some(0.5),
-        "a quarter of a" | "a quarter of an" => return Some(0.25),
         "one and a half" => return Some(1.5),
         "a hundred" | "hundred" => return Some(100.0),
         _ => {}
