@@ -116,3 +116,74 @@ fn a_newer_version_that_would_orphan_evidence_is_asked_about() {
     assert_eq!(h.state().ws.documents, before.documents);
     assert_eq!(h.state().ws.claims, before.claims);
 }
+
+/// The app and `claimbench import` place documents by one plan: the same files give the same
+/// documents (ids, titles, texts, hashes, marked ranges), a repeat is skipped by both, and a
+/// newer version whose replacing orphans nothing replaces the text in the app and with
+/// `--replace` on the command line.
+#[test]
+fn the_app_and_the_cli_place_documents_alike() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let ws_path = workspace(dir.path());
+    let cli_ws = dir.path().join("cli.ron");
+    std::fs::copy(&ws_path, &cli_ws).expect("copies");
+    let other = dir.path().join("other.txt");
+    std::fs::write(
+        &other,
+        "Grid Firm Books Turbines\n\nSource Example Ledger\nTuesday, Nov. 4, 2025\n\nVoltline ordered 40 turbines for its new campus, a deal worth about $300 million.\n",
+    )
+    .expect("writes");
+    let copy = dir.path().join("pact-copy.txt");
+    std::fs::write(&copy, v1()).expect("writes");
+    // A newer version that keeps the quoted sentence: replacing orphans nothing.
+    let newer = dir.path().join("pact-newer.txt");
+    std::fs::write(
+        &newer,
+        format!("{HEADER}{QUOTED} {REST} The companies did not give a price.\n"),
+    )
+    .expect("writes");
+    let files = [other, copy, newer];
+
+    let mut h = harness::open(&ws_path, files.iter().cloned().map(Some).collect());
+    for _ in &files {
+        import(&mut h);
+    }
+    let app_docs = h.state().ws.documents.clone();
+
+    let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimbench"))
+        .arg("import")
+        .arg(&cli_ws)
+        .args(&files)
+        .arg("--replace")
+        .output()
+        .expect("the CLI runs");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let cli_docs = claimbench::io::load_workspace(&cli_ws)
+        .expect("loads")
+        .documents;
+
+    // What each surface did, without the import time (which differs by the clock).
+    let shape = |docs: &[claimbench::model::SourceDocument]| {
+        docs.iter()
+            .map(|d| {
+                (
+                    d.id.to_string(),
+                    d.title.clone(),
+                    d.text.clone(),
+                    d.sha256.clone(),
+                    d.excluded.clone(),
+                )
+            })
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(app_docs.len(), 2, "one added, one skipped, one replaced");
+    assert!(
+        app_docs[0].text.contains("did not give a price"),
+        "replaced"
+    );
+    assert_eq!(shape(&app_docs), shape(&cli_docs));
+}

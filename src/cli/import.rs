@@ -10,6 +10,7 @@
 //! was just created and no file failed). Exit 1 at the end if any file failed.
 
 use super::{EXIT_BAD_INPUT, EXIT_OK, printable, report_error};
+use crate::action::Action;
 use crate::io::import::{self, ImportOptions, Imported};
 use crate::model::{SourceDocument, Workspace};
 use sha2::{Digest, Sha256};
@@ -174,43 +175,70 @@ pub fn run(args: &ImportArgs) -> i32 {
     if failed > 0 { EXIT_BAD_INPUT } else { EXIT_OK }
 }
 
-/// Places every imported document into `ws`, accepting its proposals at or above `accept`
-/// when given; the lines to print.
+/// Places every imported document into `ws` through the one import plan the app also uses,
+/// accepting each placed document's proposals at or above `accept` when given; the lines to
+/// print.
 fn place_all(
     ws: &mut Workspace,
     docs: &[Imported],
     replace: bool,
     accept: Option<f64>,
 ) -> Vec<String> {
+    let policy = if replace {
+        import::NewVersionPolicy::Replace
+    } else {
+        import::NewVersionPolicy::KeepBoth
+    };
+    let plan = import::plan_import(
+        ws,
+        docs.iter().map(|d| (d.path.clone(), d.document.clone())),
+        policy,
+    );
     let mut lines = Vec::new();
-    for imported in docs {
+    if let Err(e) = Action::Batch(plan.actions).apply(ws) {
+        report_error(format!("nothing imported: {e}"));
+        return lines;
+    }
+    for (imported, (path, _, placement)) in docs.iter().zip(&plan.placements) {
         let summary = summary(imported);
-        let (line, placed) = match import::place_in_workspace(ws, imported.clone(), replace) {
-            Ok(import::Placed::Added(id)) => (format!("added {id} {summary}"), Some(id)),
-            Ok(import::Placed::Updated(id, r)) => (
+        let (line, placed) = match placement {
+            import::Placement::Added(id) => (format!("added {id} {summary}"), Some(id)),
+            import::Placement::Replaced(id, r) => (
                 format!(
                     "updated {id} {summary}: newer version, text replaced ({} anchors unchanged, {} moved, {} orphaned)",
                     r.unchanged, r.moved, r.orphaned
                 ),
                 Some(id),
             ),
-            Ok(import::Placed::KeptBoth { id, earlier }) => (
+            import::Placement::KeptBoth { id, earlier } => (
                 format!(
                     "added {id} {summary}: looks like a newer version of {earlier}; both kept (use --replace to replace its text)"
                 ),
                 Some(id),
             ),
-            Err(dup) => (
+            import::Placement::Duplicate { id, title } => (
                 format!(
-                    "skipped {}: {dup}",
-                    printable(&imported.path.display().to_string())
+                    "skipped {}: {}",
+                    printable(&path.display().to_string()),
+                    import::AlreadyPresent {
+                        id: id.clone(),
+                        title: title.clone()
+                    }
+                ),
+                None,
+            ),
+            // The CLI never asks: its policies replace or keep both.
+            import::Placement::Ask { existing, .. } => (
+                format!(
+                    "skipped {}: looks like a newer version of {existing}",
+                    printable(&path.display().to_string())
                 ),
                 None,
             ),
         };
         lines.push(line);
         if let (Some(id), Some(p)) = (placed, accept) {
-            lines.extend(accept_proposals(ws, &id, p, crate::extract::TIME_LIMIT));
+            lines.extend(accept_proposals(ws, id, p, crate::extract::TIME_LIMIT));
         }
     }
     lines

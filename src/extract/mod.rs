@@ -466,7 +466,8 @@ impl Doc<'_> {
                 kind,
                 ClaimKind::Investment | ClaimKind::ComputeCommitment | ClaimKind::Other
             ) && f.figure.unit.is_money()
-                && let Some(len) = cues::spent_on_things(&text[f.end..cl.end])
+                // A clause cut inside a long line may end before the figure does.
+                && let Some(len) = cues::spent_on_things(text.get(f.end..cl.end).unwrap_or(""))
                 && !masks.iter().any(|&(a, _)| f.end <= a && a < f.end + len)
             {
                 kind = ClaimKind::Spend;

@@ -811,90 +811,61 @@ impl ClaimbenchApp {
 
     /// Adds the documents of a finished import as one undoable step and reports the rest.
     fn finish_import(&mut self, outcome: crate::io::import::BatchOutcome) {
-        use crate::io::import::find_same_content;
-        let mut actions = Vec::new();
-        let mut added: Vec<(DocId, String)> = Vec::new();
+        use crate::io::import::{NewVersionPolicy, Placement, plan_import};
         let mut problems = Vec::new();
-        let mut n = self
-            .ws
-            .documents
-            .iter()
-            .filter_map(|d| d.id.number())
-            .max()
-            .unwrap_or(0);
+        let mut read = Vec::new();
         for (path, result) in outcome.results {
             match result {
                 Ok(imp) => {
                     for w in &imp.warnings {
                         self.note(format!("{}: {w}", path.display()));
                     }
-                    let mut doc = imp.document;
-                    let dup = find_same_content(&self.ws, &doc.sha256)
-                        .map(|d| (d.id.clone(), d.title.clone()))
-                        .or_else(|| {
-                            actions.iter().find_map(|a| match a {
-                                Action::AddDocument { doc: d, .. } if d.sha256 == doc.sha256 => {
-                                    Some((d.id.clone(), d.title.clone()))
-                                }
-                                _ => None,
-                            })
-                        });
-                    if let Some((id, title)) = dup {
-                        problems.push(format!(
-                            "{}: already in workspace: {id} “{title}”",
-                            path.display()
-                        ));
-                        continue;
-                    }
-                    let same_article =
-                        crate::io::import::find_same_article(&self.ws, &doc).map(|d| d.id.clone());
-                    // Replaced when no evidence would be orphaned; otherwise the analyst is
-                    // asked (Replace and re-anchor / Keep both / Cancel).
-                    let replacing = same_article.as_ref().and_then(|existing| {
-                        crate::anchoring::replace_text(&self.ws, existing, doc.text.clone())
-                            .map(|x| (existing, x))
-                    });
-                    if let Some((existing, (_, r))) = &replacing
-                        && r.orphaned > 0
-                    {
-                        self.new_versions.push(super::import::NewVersion {
-                            path: path.clone(),
-                            doc,
-                            existing: (*existing).clone(),
-                            report: r.clone(),
-                        });
-                        continue;
-                    }
-                    if let Some((existing, (action, r))) = replacing {
-                        self.note(format!(
-                            "{}: newer version of {existing}; text replaced ({} anchors unchanged, {} moved, {} orphaned)",
-                            path.display(),
-                            r.unchanged,
-                            r.moved,
-                            r.orphaned
-                        ));
-                        added.push((existing.clone(), doc.title.clone()));
-                        actions.push(action);
-                        continue;
-                    }
-                    n += 1;
-                    doc.id = DocId::numbered(n);
-                    if let Some(existing) = &same_article {
-                        self.note(format!(
-                            "{}: looks like a newer version of {existing}; kept both as {} (replacing the text would orphan evidence)",
-                            path.display(),
-                            doc.id
-                        ));
-                    }
-                    added.push((doc.id.clone(), doc.title.clone()));
-                    actions.push(Action::AddDocument {
-                        doc: Box::new(doc),
-                        index: None,
-                    });
+                    read.push((path, imp.document));
                 }
                 Err(e) => problems.push(e.to_string()),
             }
         }
+        // The one import plan the CLI also uses; a newer version whose replacing would orphan
+        // evidence waits for the analyst (Replace and re-anchor / Keep both / Cancel).
+        let plan = plan_import(&self.ws, read, NewVersionPolicy::Ask);
+        let mut added: Vec<(DocId, String)> = Vec::new();
+        for (path, title, placement) in plan.placements {
+            match placement {
+                Placement::Added(id) => added.push((id, title)),
+                Placement::Replaced(existing, r) => {
+                    self.note(format!(
+                        "{}: newer version of {existing}; text replaced ({} anchors unchanged, {} moved, {} orphaned)",
+                        path.display(),
+                        r.unchanged,
+                        r.moved,
+                        r.orphaned
+                    ));
+                    added.push((existing, title));
+                }
+                Placement::KeptBoth { id, earlier } => {
+                    self.note(format!(
+                        "{}: looks like a newer version of {earlier}; kept both as {id} (replacing the text would orphan evidence)",
+                        path.display(),
+                    ));
+                    added.push((id, title));
+                }
+                Placement::Duplicate { id, title } => problems.push(format!(
+                    "{}: already in workspace: {id} “{title}”",
+                    path.display()
+                )),
+                Placement::Ask {
+                    doc,
+                    existing,
+                    report,
+                } => self.new_versions.push(super::import::NewVersion {
+                    path,
+                    doc: *doc,
+                    existing,
+                    report,
+                }),
+            }
+        }
+        let actions = plan.actions;
         if !actions.is_empty() {
             let label = if actions.len() == 1 {
                 "Import document".to_owned()

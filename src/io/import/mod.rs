@@ -18,6 +18,7 @@ mod html_walk;
 pub mod markdown;
 pub mod meta;
 pub mod pdf;
+pub mod plan;
 pub mod sniff;
 pub mod text;
 pub mod url;
@@ -25,6 +26,7 @@ pub mod workspace;
 
 pub use batch::{BatchOutcome, import_files};
 pub use error::{ImportError, ImportWarning};
+pub use plan::{ImportPlan, NewVersionPolicy, Placement, plan_import};
 pub use url::import_url;
 pub use workspace::{
     AlreadyPresent, Placed, add_to_workspace, find_same_article, find_same_content,
