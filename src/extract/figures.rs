@@ -215,9 +215,12 @@ fn parse_amount(text: &str, c: &regex::Captures<'_>, ctx: &Ctx) -> Option<Amount
                 }
             },
             None => {
-                // "usd$ 15": a code with a dollar sign.
+                // "hk $ 10 billion": a prefixed dollar in another case is that dollar, not the
+                // US one; "usd$ 15": a code with a dollar sign.
                 let code = token.trim_end_matches('$').trim();
-                money::currency_of(code).unwrap_or(Unit::Usd)
+                money::currency_of(&token.to_uppercase())
+                    .or_else(|| money::currency_of(code))
+                    .unwrap_or(Unit::Usd)
             }
         };
         // "J$10": letters glued to a dollar sign that the grammar does not know.
