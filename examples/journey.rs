@@ -25,7 +25,7 @@ Source: Harbor Ledger
 By Mira Ostrow
 2025-11-03
 
-OpenAI will pay Amazon $38 billion for computing capacity over seven years. The agreement gives the lab access to large clusters of Nvidia chips hosted in Amazon data centres.
+Harbor Ledger has seen the papers. OpenAI will pay Amazon $38 billion for computing capacity over seven years, with access to large clusters of Nvidia chips hosted in Amazon data centres in several regions. The lab did not comment.
 
 Analysts quoted by the outlet put the value of OpenAI at about $500 billion after its latest share sale, and said the contract could grow later.
 ";
@@ -38,8 +38,11 @@ By Tomas Reyes
 Nvidia signed a letter of intent to invest up to $100 billion in OpenAI as new data centres come online. The first $10 billion would follow once the first gigawatt of capacity is running.
 ";
 /// The sentence the pointer drags over.
-const SENTENCE: &str =
-    "OpenAI will pay Amazon $38 billion for computing capacity over seven years.";
+/// It starts inside the paragraph's first row and ends on its second, so the words under the
+/// pointer change if the text re-wraps while the drag goes on (issue 18, item 1: a toolbar that
+/// grew with the selection made the text wider mid-drag; a sentence on one row that starts a
+/// paragraph does not move when it re-wraps, so the journey did not notice).
+const SENTENCE: &str = "OpenAI will pay Amazon $38 billion for computing capacity over seven years, with access to large clusters of Nvidia chips hosted in Amazon data centres in several regions.";
 const TITLE_A: &str = "OpenAI signs a long cloud contract with Amazon";
 
 type Res<T> = Result<T, String>;
