@@ -9,17 +9,7 @@ BIN="${1:-target/debug/claimbench}"
 WS="${2:-}"
 OUT="target/views"
 mkdir -p "$OUT"
-# A free display number, chosen by the server itself (other X servers may run on this machine).
-DFD="$(mktemp)"
-Xvfb -displayfd 3 -screen 0 1920x1080x24 -nolisten tcp -noreset 3>"$DFD" >/dev/null 2>&1 &
-XVFB_PID=$!
-trap 'kill $XVFB_PID 2>/dev/null || true; rm -f "$DFD"' EXIT
-for _ in $(seq 100); do
-  [[ -s "$DFD" ]] && break
-  sleep 0.1
-done
-DISPLAY_NO=":$(head -n1 "$DFD")"
-[[ "$DISPLAY_NO" != ":" ]] || { echo "views: Xvfb did not start"; exit 1; }
+source .ci/xvfb.sh 1920x1080x24
 for size in 1024x640 1280x800 1920x1080; do
   for theme in dark light; do
     for view in reader claims charts network findings; do

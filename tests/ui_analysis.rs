@@ -83,6 +83,42 @@ fn clicking_a_finding_selects_both_claims_and_shows_both_quotes() {
 }
 
 #[test]
+fn findings_read_in_words_not_claim_ids() {
+    // Issue 18: the quote lines under a finding read "cl-0002 $10B — Ledger Wire, …".
+    let mut h = start();
+    let ws = sample();
+    open_tab(&mut h, "Findings");
+    let f = hundred_vs_ten(&ws);
+    click(&mut h, &f.message);
+    // Every claim and document id of the sample, as a person would see it.
+    let ids: Vec<String> = ws
+        .claims
+        .iter()
+        .map(|c| c.id.to_string())
+        .chain(ws.documents.iter().map(|d| d.id.to_string()))
+        .collect();
+    let shown: Vec<String> = h
+        .root()
+        .query_all(egui_kittest::kittest::by())
+        .filter_map(|n| n.accesskit_node().label())
+        .filter(|l| ids.iter().any(|id| l.contains(id.as_str())))
+        .filter(|l| !l.starts_with("claim ") && !l.starts_with("document "))
+        .collect();
+    // The Inspector's header names the selected claim by id on purpose (it is what the file
+    // and the exports use); everything in the Findings tab is words.
+    let selected_id = h.state().selection.claim.clone().map(|c| c.to_string());
+    let shown: Vec<String> = shown
+        .into_iter()
+        .filter(|l| Some(l) != selected_id.as_ref())
+        .collect();
+    assert!(shown.is_empty(), "ids shown to people: {shown:?}");
+    // The quote line says the figure and where it was reported.
+    h.get_all_by_label_contains("$10B — Ledger Wire")
+        .next()
+        .expect("a quote line in words");
+}
+
+#[test]
 fn resolving_a_finding_is_saved_and_undoable() {
     let mut h = start();
     let ws = sample();
