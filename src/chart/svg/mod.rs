@@ -11,7 +11,7 @@ pub mod writer;
 pub use legend::footnote;
 
 use super::data::{ChartData, Mark};
-use super::scale::{Linear, date_ticks, day_number, nice_ticks, tick_label};
+use super::scale::{Linear, date_axis, day_number, nice_ticks, tick_label};
 use chrono::NaiveDate;
 use writer::Svg;
 
@@ -205,8 +205,10 @@ fn axes(svg: &mut Svg, data: &ChartData, f: &Frame, x_labels: bool, panel: Optio
     }
     let start = NaiveDate::from_num_days_from_ce_opt(f.x.d0.ceil() as i32).unwrap_or_default();
     let end = NaiveDate::from_num_days_from_ce_opt(f.x.d1.floor() as i32).unwrap_or_default();
-    let target = (((f.right - f.left) / 85.0) as usize).max(2);
-    for (d, label) in date_ticks(start, end, target) {
+    // The app's rule: labels that fit side by side and whole inside the plot.
+    let offset = f.sx(start) - f.left;
+    let (_, ticks) = date_axis(start, end, f.right - f.left - offset);
+    for super::scale::DateTick { date: d, label } in ticks {
         let x = f.sx(d);
         svg.line(
             x,

@@ -2,7 +2,7 @@
 //! span of month/year dates, qualifier glyphs (interval, band, arrows), contradiction rings and
 //! the selection highlight; the plot's axes and legend setup.
 
-use super::axes::{date_grid, date_label, value_label};
+use super::axes::{date_axis_fns, value_label};
 use super::layout::{bar_half, layout, marker_xy};
 use crate::chart::scale::day_number;
 use crate::chart::{ChartData, Mark, Point, StatusStyle, YShape};
@@ -90,12 +90,13 @@ pub fn series_list_ui(ui: &mut egui::Ui, data: &ChartData) {
 pub fn configure<'a>(data: &ChartData, reset: bool) -> Plot<'a> {
     let unit = data.unit.clone();
     let per_year = data.per_year;
+    let (spacer, formatter) = date_axis_fns();
     let mut plot = Plot::new(("claimbench-chart", data.chart_id.as_str().to_owned()))
         .id(plot_id(data))
         .x_axis_label(data.x_label.clone())
         .y_axis_label(data.y_label.clone())
-        .x_grid_spacer(date_grid)
-        .x_axis_formatter(|m, _| date_label(m))
+        .x_grid_spacer(spacer)
+        .x_axis_formatter(formatter)
         .y_axis_formatter(move |m, _| value_label(m.value, m.step_size, &unit, per_year))
         .y_axis_min_width(56.0)
         .show_x(false)
