@@ -228,7 +228,7 @@ fn side_ui(
         }
         ui.separator();
         ui.strong("Key");
-        key::key_ui(ui);
+        key::key_ui(ui, data);
         ui.separator();
         ui.weak(format!(
             "{} plotted from {}",

@@ -51,26 +51,23 @@ pub fn date_marks(input: GridInput) -> Vec<(GridMark, String)> {
         .collect()
 }
 
-/// The grid spacer and label formatter of the date axis, sharing the labels the spacer chose.
-pub fn date_axis_fns() -> (
-    impl Fn(GridInput) -> Vec<GridMark>,
-    impl Fn(GridMark, &std::ops::RangeInclusive<f64>) -> String,
-) {
+/// `plot` with the date axis: the grid spacer and the label formatter share the labels the
+/// spacer chose.
+pub fn with_date_axis(plot: egui_plot::Plot<'_>) -> egui_plot::Plot<'_> {
     let labels: Rc<RefCell<Vec<(f64, String)>>> = Rc::default();
     let store = labels.clone();
-    let spacer = move |input: GridInput| {
+    plot.x_grid_spacer(move |input: GridInput| {
         let marks = date_marks(input);
         *store.borrow_mut() = marks.iter().map(|(m, l)| (m.value, l.clone())).collect();
         marks.into_iter().map(|(m, _)| m).collect()
-    };
-    let formatter = move |mark: GridMark, _: &std::ops::RangeInclusive<f64>| {
+    })
+    .x_axis_formatter(move |mark: GridMark, _| {
         labels
             .borrow()
             .iter()
             .find(|(v, _)| *v == mark.value)
             .map_or_else(String::new, |(_, l)| l.clone())
-    };
-    (spacer, formatter)
+    })
 }
 
 /// A Y axis label in the chart's unit (`$10B`, `1.2 GW`, `20%`), `/yr` for yearly amounts,
