@@ -18,7 +18,9 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-/// The two articles (our own words, written for this test), each with a clear date line.
+/// The two articles (our own words, written for this test): the first with a date line, the
+/// second dated only in the dateline that opens its first paragraph, as most of the seed
+/// articles are (issue 18, item 2: 4 of 5 seeds imported undated).
 const ARTICLE_A: &str = "OpenAI signs a long cloud contract with Amazon
 
 Source: Harbor Ledger
@@ -33,9 +35,8 @@ const ARTICLE_B: &str = "Nvidia letter points to a large stake in OpenAI
 
 Source: Quarry Street Journal
 By Tomas Reyes
-2025-09-23
 
-Nvidia signed a letter of intent to invest up to $100 billion in OpenAI as new data centres come online. The first $10 billion would follow once the first gigawatt of capacity is running.
+SANTA CLARA, Sept. 23, 2025 (Quarry Street) — Nvidia signed a letter of intent to invest up to $100 billion in OpenAI as new data centres come online. The first $10 billion would follow once the first gigawatt of capacity is running.
 ";
 /// The sentence the pointer drags over.
 /// It starts inside the paragraph's first row and ends on its second, so the words under the
@@ -720,6 +721,12 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     if !undated.is_empty() {
         fails.push(format!(
             "item 2: claims without a date after importing dated articles: {undated:?}"
+        ));
+    }
+    for d in ws.documents.iter().filter(|d| d.published.is_none()) {
+        fails.push(format!(
+            "item 2: “{}” was imported without its date",
+            d.title
         ));
     }
     if ws.title != "journey-ws" {
