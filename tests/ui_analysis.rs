@@ -97,21 +97,22 @@ fn findings_read_in_words_not_claim_ids() {
         .map(|c| c.id.to_string())
         .chain(ws.documents.iter().map(|d| d.id.to_string()))
         .collect();
-    let shown: Vec<String> = h
-        .root()
-        .query_all(egui_kittest::kittest::by())
-        .filter_map(|n| n.accesskit_node().label())
-        .filter(|l| ids.iter().any(|id| l.contains(id.as_str())))
-        .filter(|l| !l.starts_with("claim ") && !l.starts_with("document "))
-        .collect();
-    // The Inspector's header names the selected claim by id on purpose (it is what the file
-    // and the exports use); everything in the Findings tab is words.
-    let selected_id = h.state().selection.claim.clone().map(|c| c.to_string());
-    let shown: Vec<String> = shown
-        .into_iter()
-        .filter(|l| Some(l) != selected_id.as_ref())
-        .collect();
+    let ids_shown = |h: &Harness<'static, ClaimbenchApp>| -> Vec<String> {
+        h.root()
+            .query_all(egui_kittest::kittest::by())
+            .filter_map(|n| n.accesskit_node().label())
+            .filter(|l| ids.iter().any(|id| l.contains(id.as_str())))
+            .collect()
+    };
+    let shown = ids_shown(&h);
     assert!(shown.is_empty(), "ids shown to people: {shown:?}");
+    // Nor anywhere else in the window: the other tabs, the Inspector, the Claims table.
+    for tab in ["Reader", "Charts", "Network"] {
+        open_tab(&mut h, tab);
+        let shown = ids_shown(&h);
+        assert!(shown.is_empty(), "{tab}: ids shown to people: {shown:?}");
+    }
+    open_tab(&mut h, "Findings");
     // The quote line says the figure and where it was reported.
     h.get_all_by_label_contains("$10B — Ledger Wire")
         .next()
