@@ -246,6 +246,34 @@ fn app_and_export_draw_every_claim_alike() {
             .join(" ");
         let words: Vec<&str> = look.key.iter().map(|(_, w)| *w).collect();
         assert_eq!(key, words.join(" "), "{title}: key");
+        // The value axis: the app's grid marks over the same range and height (the default
+        // export's plot is 460 pixels tall) carry the export's labels.
+        let (y0, y1) = style::y_range(&data);
+        let marks = claimbench::ui::charts::axes::value_marks(egui_plot::GridInput {
+            bounds: (y0, y1),
+            base_step_size: 8.0 * (y1 - y0) / 460.0,
+        });
+        let suffix = if data.per_year { "/yr" } else { "" };
+        let app_labels: Vec<String> = marks
+            .iter()
+            .map(|m| {
+                claimbench::ui::charts::axes::value_label(
+                    m.value,
+                    m.step_size,
+                    &data.unit,
+                    data.per_year,
+                )
+            })
+            .collect();
+        let svg_labels: Vec<String> = doc
+            .descendants()
+            .find(|n| n.attribute("id") == Some("axes"))
+            .expect("axes")
+            .children()
+            .filter(|n| n.has_tag_name("text") && n.attribute("text-anchor") == Some("end"))
+            .filter_map(|n| n.text().map(str::to_owned))
+            .collect();
+        assert_eq!(app_labels, svg_labels, "{title}: value axis ({suffix})");
         assert_eq!(look.panels.len(), 1, "{title}: one panel");
         assert_eq!(look.legend_place, style::LegendPlace::RightColumn);
     }

@@ -80,6 +80,29 @@ pub fn nice_ticks(min: f64, max: f64, target: usize) -> Vec<f64> {
     out
 }
 
+/// Empty pixels a value tick keeps from the next one on a value axis.
+pub const VALUE_TICK_PX: f64 = 40.0;
+
+/// Round value ticks over `[lo, hi]` for an axis `height_px` tall, the one rule of the app's
+/// plot and the exports: at most one tick per [`VALUE_TICK_PX`] (2 to 10 ticks), preferring
+/// the densest round step that starts and ends exactly on the axis' ends (so a chart's top,
+/// itself a round value, is labelled).
+pub fn value_ticks(lo: f64, hi: f64, height_px: f64) -> Vec<f64> {
+    let target = if height_px.is_finite() {
+        (height_px / VALUE_TICK_PX).clamp(2.0, 10.0) as usize
+    } else {
+        6
+    };
+    let close = |a: f64, b: f64| (a - b).abs() <= (hi - lo).abs() * 1e-9;
+    (2..=target)
+        .rev()
+        .map(|t| nice_ticks(lo, hi, t))
+        .find(|t| {
+            t.first().is_some_and(|&a| close(a, lo)) && t.last().is_some_and(|&b| close(b, hi))
+        })
+        .unwrap_or_else(|| nice_ticks(lo, hi, target))
+}
+
 /// A value-axis label for tick `v` of ticks `step` apart, in the chart's unit (`$10B`, `1.5 GW`,
 /// `20%`). Written with as many decimals as the step needs, so neighbouring ticks never read
 /// the same: ticks of 0.002 apart are `$0.002`, `$0.004`, not `$0` five times. Values beyond
@@ -305,6 +328,20 @@ mod tests {
                 }
             }
         }
+    }
+
+    #[test]
+    fn value_ticks_end_on_the_axis_ends_and_fit_the_height() {
+        // A $0..$150B axis: $25B steps in 280 px and in 460 px (not $20B, which ends at $160B).
+        let step = |t: &[f64]| t[1] - t[0];
+        assert_eq!(step(&value_ticks(0.0, 150e9, 280.0)), 25e9);
+        assert_eq!(step(&value_ticks(0.0, 150e9, 460.0)), 25e9);
+        // Short: fewer ticks, never closer than 40 px.
+        let t = value_ticks(0.0, 150e9, 100.0);
+        assert!(t.len() <= 3 && t.len() >= 2, "{t:?}");
+        // Bounds a zoom left anywhere: round ticks at the density the height allows.
+        let t = value_ticks(3.3e9, 97.1e9, 400.0);
+        assert!(t.len() <= 11 && t.len() >= 5, "{t:?}");
     }
 
     #[test]

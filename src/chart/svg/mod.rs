@@ -11,7 +11,7 @@ pub mod writer;
 pub use legend::footnote;
 
 use super::data::ChartData;
-use super::scale::{Linear, date_axis, day_number, nice_ticks, tick_label};
+use super::scale::{Linear, date_axis, day_number, tick_label, value_ticks};
 use chrono::NaiveDate;
 use writer::Svg;
 
@@ -149,7 +149,8 @@ fn frame(data: &ChartData, left: f64, right: f64, top: f64, bottom: f64) -> Fram
 fn axes(svg: &mut Svg, data: &ChartData, f: &Frame, x_labels: bool, panel: Option<&str>) {
     svg.open("id=\"axes\" font-size=\"11\" fill=\"#444444\"");
     let suffix = if data.per_year { "/yr" } else { "" };
-    let ticks = nice_ticks(f.y.d0, f.y.d1, 6);
+    // The app's rule: about one tick per 40 pixels of height.
+    let ticks = value_ticks(f.y.d0, f.y.d1, f.bottom - f.top);
     let step = match ticks.as_slice() {
         [a, b, ..] => b - a,
         _ => f.y.d1 - f.y.d0,

@@ -70,6 +70,30 @@ pub fn with_date_axis(plot: egui_plot::Plot<'_>) -> egui_plot::Plot<'_> {
     })
 }
 
+/// Value grid marks by the exports' rule ([`crate::chart::scale::value_ticks`]): round values
+/// about 40 points apart.
+pub fn value_marks(input: GridInput) -> Vec<GridMark> {
+    let (lo, hi) = input.bounds;
+    // egui_plot passes the values covered by its minimum grid spacing (8 points).
+    let per_point = input.base_step_size / 8.0;
+    if !(per_point.is_finite() && per_point > 0.0 && lo.is_finite() && hi.is_finite()) {
+        return Vec::new();
+    }
+    let ticks = crate::chart::scale::value_ticks(lo, hi, (hi - lo) / per_point);
+    let step = match ticks.as_slice() {
+        [a, b, ..] => b - a,
+        _ => hi - lo,
+    };
+    ticks
+        .into_iter()
+        .filter(|v| (lo..=hi).contains(v))
+        .map(|value| GridMark {
+            value,
+            step_size: step,
+        })
+        .collect()
+}
+
 /// A Y axis label in the chart's unit (`$10B`, `1.2 GW`, `20%`), `/yr` for yearly amounts,
 /// with the precision the grid's `step` needs (the exports' rule, [`tick_label`]).
 pub fn value_label(v: f64, step: f64, unit: &Unit, per_year: bool) -> String {

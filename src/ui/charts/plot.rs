@@ -2,7 +2,7 @@
 //! span of month/year dates, qualifier glyphs (interval, band, arrows), contradiction rings and
 //! the selection highlight; the plot's axes and legend setup.
 
-use super::axes::{value_label, with_date_axis};
+use super::axes::{value_label, value_marks, with_date_axis};
 use super::layout::{bar_half, layout, marker_xy};
 use crate::chart::scale::day_number;
 use crate::chart::style::{self, Rgb};
@@ -107,6 +107,7 @@ pub fn configure<'a>(data: &ChartData, reset: bool) -> Plot<'a> {
     .id(plot_id(data))
     .x_axis_label(data.x_label.clone())
     .y_axis_label(data.y_label.clone())
+    .y_grid_spacer(value_marks)
     .y_axis_formatter(move |m, _| value_label(m.value, m.step_size, &unit, per_year))
     .y_axis_min_width(56.0)
     .show_x(false)
@@ -227,9 +228,20 @@ pub fn items(data: &ChartData, per_px: [f64; 2]) -> Vec<Item> {
             });
             if let Some((total, open)) = shape.end {
                 let unit = if data.per_year { "/yr" } else { "" };
+                // As the export: an open total gets an arrow at the right edge, its label
+                // beside it.
+                if open {
+                    let x = x_end - 12.0 * per_px[0];
+                    out.push(Item::Arrow {
+                        series: i,
+                        from: [x, total],
+                        to: [x, total + 14.0 * per_px[1]],
+                    });
+                }
+                let left = if open { 20.0 } else { 4.0 };
                 out.push(Item::EndLabel {
                     series: i,
-                    at: [x_end, total],
+                    at: [x_end - left * per_px[0], total + 6.0 * per_px[1]],
                     text: format!(
                         "{}{}{unit}",
                         crate::model::figure::format_value(total, &data.unit),
