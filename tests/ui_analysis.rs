@@ -130,12 +130,18 @@ fn resolving_a_finding_is_saved_and_undoable() {
     assert_eq!(Findings::compute(&ws).items[0].id, f.id);
     click(&mut h, "Resolve…");
     let preferred = f.claims[0].clone();
+    // Named by its figure and outlet, in words.
+    let q = f
+        .quotes
+        .iter()
+        .find(|q| q.claim == preferred)
+        .expect("the first claim's quote");
     let radio = h
         .get_all_by_role(Role::RadioButton)
         .find(|n| {
             n.accesskit_node()
                 .label()
-                .is_some_and(|l| l.starts_with(preferred.as_str()))
+                .is_some_and(|l| l == format!("{} ({})", q.figure, q.outlet))
         })
         .expect("a radio button for the first claim");
     radio.click();
@@ -157,7 +163,8 @@ fn resolving_a_finding_is_saved_and_undoable() {
         "the smaller figure is the one most outlets report"
     );
     assert!(h.state().is_dirty());
-    h.get_by_label_contains(&format!("Resolved, prefers {preferred}"));
+    let words = claimbench::ui::findings::claim_text(&ws, ws.claim(&preferred).unwrap());
+    h.get_by_label_contains(&format!("Resolved, prefers {words}"));
     h.get_by_label("Hard conflicts (2, 1 resolved)");
     // Saved in the workspace file.
     let dir = tempfile::tempdir().unwrap();
@@ -185,7 +192,7 @@ fn resolving_a_finding_is_saved_and_undoable() {
     );
     h.run();
     assert_eq!(h.state().ws.resolutions, saved, "redo restores it");
-    h.get_by_label_contains(&format!("Resolved, prefers {preferred}"));
+    h.get_by_label_contains(&format!("Resolved, prefers {words}"));
 
     // Reopening is an undoable edit too.
     click(&mut h, "Reopen");

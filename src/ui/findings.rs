@@ -558,12 +558,16 @@ fn draft_ui(
     ui.group(|ui| {
         ui.label(RichText::new("Which claim do you trust?").strong());
         for id in &f.claims {
+            // In words: the figure and the outlet (the claim's id on hover).
             let text = match f.quotes.iter().find(|q| &q.claim == id) {
-                Some(q) if !q.figure.is_empty() => format!("{id} ({}, {})", q.figure, q.outlet),
-                Some(q) => format!("{id} ({})", q.outlet),
-                None => id.to_string(),
+                Some(q) if !q.figure.is_empty() => format!("{} ({})", q.figure, q.outlet),
+                Some(q) => q.outlet.clone(),
+                None => ws
+                    .claim(id)
+                    .map_or_else(|| id.to_string(), |c| lists::claim_text(ws, c)),
             };
-            ui.radio_value(&mut d.preferred, Some(id.clone()), text);
+            ui.radio_value(&mut d.preferred, Some(id.clone()), text)
+                .on_hover_text(format!("claim {id}"));
         }
         ui.radio_value(&mut d.preferred, None, "Neither: both stand");
         let caption = ui.label("Note").id;
