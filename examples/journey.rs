@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-/// The two articles (our own words, written for this test): the first with a date line, the
+/// The articles (our own words, written for this test): the first with a date line, the
 /// second dated only in the dateline that opens its first paragraph, as most of the seed
 /// articles are (issue 18, item 2: 4 of 5 seeds imported undated).
 const ARTICLE_A: &str = "OpenAI signs a long cloud contract with Amazon
@@ -37,6 +37,38 @@ Source: Quarry Street Journal
 By Tomas Reyes
 
 SANTA CLARA, Sept. 23, 2025 (Quarry Street) — Nvidia signed a letter of intent to invest up to $100 billion in OpenAI as new data centres come online. The first $10 billion would follow once the first gigawatt of capacity is running.
+";
+/// A third article with a dozen deals among the same few companies (our own words, figures
+/// invented for the test): enough claims that the Claims table scrolls, so the journey can
+/// check it reopens at the top; few parties, so the entity list stays short.
+const ARTICLE_C: &str = "A busy week of compute deals
+
+Source: Ledger Weekly
+2025-11-10
+
+Oracle agreed to provide OpenAI with cloud capacity worth $300 billion over five years.
+
+Microsoft will invest $5 billion in OpenAI.
+
+AMD agreed to sell OpenAI chips worth $90 billion.
+
+Broadcom won a $10 billion chip order from OpenAI.
+
+SoftBank invested $22 billion in OpenAI.
+
+Nvidia will invest $2 billion in Oracle.
+
+Amazon signed a $14 billion cloud contract with Nvidia.
+
+Microsoft signed a $9 billion cloud contract with Oracle.
+
+Oracle will buy $40 billion of chips from Nvidia.
+
+SoftBank agreed to lend $6 billion to Oracle.
+
+AMD will supply Microsoft with chips worth $3 billion.
+
+Broadcom signed a $7 billion supply deal with Amazon.
 ";
 /// The sentence the pointer drags over.
 /// It starts inside the paragraph's first row and ends on its second, so the words under the
@@ -402,6 +434,7 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     std::fs::create_dir_all(&home).map_err(|e| e.to_string())?;
     std::fs::write(articles.join("harbor-ledger.txt"), ARTICLE_A).map_err(|e| e.to_string())?;
     std::fs::write(articles.join("quarry-street.txt"), ARTICLE_B).map_err(|e| e.to_string())?;
+    std::fs::write(articles.join("ledger-weekly.txt"), ARTICLE_C).map_err(|e| e.to_string())?;
     let probe = work.join("probe.tsv");
     let saved = work.join("journey-ws.ron");
     let png = work.join("chart.png");
@@ -436,10 +469,11 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     let doc = app.find("the first article in Sources", 30, |n| {
         n.text().contains(TITLE_A)
     })?;
-    app.wait("both articles imported", 30, |n| {
-        n.iter()
-            .any(|x| x.text().contains("Nvidia letter points"))
-            .then_some(())
+    app.wait("all three articles imported", 30, |n| {
+        (n.iter().any(|x| x.text().contains("Nvidia letter points"))
+            && n.iter()
+                .any(|x| x.text().contains("A busy week of compute")))
+        .then_some(())
     })?;
     pause(500);
     if app.has_text("embedded sample") {
@@ -559,6 +593,16 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
         app.click(&accept)?;
         pause(500);
     }
+    // And the third's, for a table longer than its pane.
+    let doc_c = app.find("the third article in Sources", 5, |n| {
+        n.text().contains("A busy week of compute")
+    })?;
+    app.click(&doc_c)?;
+    pause(800);
+    if let Ok(accept) = app.button("Accept all at") {
+        app.click(&accept)?;
+        pause(500);
+    }
 
     // The Claims table keeps its rows in place after an Inspector edit.
     app.key("ctrl+2")?;
@@ -647,6 +691,27 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     app.picker_path(&png)?;
     app.wait("the PNG on disk", 20, |_| png.exists().then_some(()))?;
     app.shot("chart")?;
+
+    // Scroll the Claims table down with the wheel, as a person reading it would; after the
+    // restart it must open at its first row again (issue 18, item 4: it opened 7 rows down).
+    app.key("ctrl+2")?;
+    let header = app.button("Date")?;
+    pause(300);
+    let before = table_rows(&app.nodes(), header.y1 + 1.0, header.x0);
+    let first_before = before.first().map(|r| r.0.clone()).unwrap_or_default();
+    app.move_to(header.x0 + 60.0, header.y1 + 80.0)?;
+    for _ in 0..8 {
+        xdo(&["click", "5"])?;
+        pause(60);
+    }
+    pause(500);
+    let after = table_rows(&app.nodes(), header.y1 + 1.0, header.x0);
+    let scrolled = after.first().map(|r| r.0.clone()).unwrap_or_default() != first_before;
+    report.push(format!(
+        "claims table scrolled before quitting: {scrolled} ({} rows shown)",
+        after.len()
+    ));
+    app.shot("scrolled")?;
 
     // Save as, then quit.
     app.key("ctrl+shift+s")?;
