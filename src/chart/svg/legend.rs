@@ -18,6 +18,27 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
+/// `text` in lines of at most `n` characters, broken between words (a word longer than a line
+/// is cut with an ellipsis).
+fn wrap(text: &str, n: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > n {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines.into_iter().map(|l| clip(&l, n)).collect()
+}
+
 /// The legend in the column from `x`, `width` pixels wide.
 pub(crate) fn legend(
     svg: &mut Svg,
@@ -59,18 +80,16 @@ pub(crate) fn legend(
     svg.open("id=\"style-key\" font-size=\"11\" fill=\"#444444\"");
     for (glyph, label) in key {
         draw_glyph(svg, glyph, x + 8.0, y - 4.0);
-        // A long explanation on two lines rather than past the image's edge.
-        match label
-            .char_indices()
-            .rev()
-            .find(|(i, c)| *c == ',' && *i < room)
+        // A long explanation on several lines rather than past the image's edge (the text
+        // starts beside the glyph, so it has a little less room than the column).
+        for (k, line) in wrap(label, room.saturating_sub(4).max(8))
+            .iter()
+            .enumerate()
         {
-            Some((cut, _)) if label.chars().count() > room => {
-                svg.text(x + 24.0, y, &label[..=cut], "");
+            if k > 0 {
                 y += 14.0;
-                svg.text(x + 24.0, y, label[cut + 1..].trim_start(), "");
             }
-            _ => svg.text(x + 24.0, y, label, ""),
+            svg.text(x + 24.0, y, line, "");
         }
         y += 17.0;
     }
@@ -110,7 +129,8 @@ fn draw_glyph(svg: &mut Svg, glyph: KeyGlyph, x: f64, y: f64) {
 }
 
 fn not_plotted(svg: &mut Svg, data: &ChartData, x: f64, mut y: f64, bottom: f64, width: usize) {
-    if data.not_plotted.is_empty() {
+    // Nothing at all when not even the heading fits above the footnote.
+    if data.not_plotted.is_empty() || y > bottom {
         return;
     }
     svg.open("id=\"not-plotted\" font-size=\"11\" fill=\"#555555\"");
@@ -121,17 +141,29 @@ fn not_plotted(svg: &mut Svg, data: &ChartData, x: f64, mut y: f64, bottom: f64,
         "fill=\"#222222\"",
     );
     y += 15.0;
-    let room = ((bottom - y) / 14.0).floor().max(1.0) as usize;
+    // Rows that fit above `bottom`; when they are fewer than the list, the last says how many
+    // more there are.
+    // Each claim takes two lines: what it is, then why it is left out (one line cut both).
+    let room = if y <= bottom {
+        ((bottom - y - 14.0).max(0.0) / 28.0).floor() as usize + 1
+    } else {
+        0
+    };
+    if room == 0 {
+        svg.close();
+        return;
+    }
     let n = data.not_plotted.len();
     let shown = if n <= room { n } else { room.saturating_sub(1) };
     for np in &data.not_plotted[..shown] {
+        svg.text(x, y, &clip(&np.what, width), "");
         svg.text(
-            x,
-            y,
-            &clip(&format!("{}: {}", np.what, np.reason), width + 6),
+            x + 10.0,
+            y + 14.0,
+            &clip(&format!("{}", np.reason), width),
             "",
         );
-        y += 14.0;
+        y += 28.0;
     }
     if shown < n {
         svg.text(x, y, &format!("+{} more (see CSV export)", n - shown), "");

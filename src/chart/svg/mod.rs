@@ -111,7 +111,10 @@ pub fn render_svg(data: &ChartData, opts: &RenderOptions) -> String {
         );
     }
     marks::draw(&mut svg, data, &f);
-    legend::legend(&mut svg, data, (wf - legend_w, legend_w), top, bottom);
+    // The legend column runs down to the footnote (the plot's bottom leaves room for the date
+    // labels, which the column does not need).
+    let foot_top = hf - 12.0 - 15.0 * (foot.len() as f64 - 1.0) - 14.0;
+    legend::legend(&mut svg, data, (wf - legend_w, legend_w), top, foot_top);
     legend::draw_footnote(
         &mut svg,
         &foot,
