@@ -11,20 +11,7 @@ cargo build --example journey
 OUT="$(pwd)/target/journey"
 rm -rf "$OUT"
 mkdir -p "$OUT"
-# A free display number, chosen by the server itself (other X servers may run on this machine).
-# -noreset: by default the server resets when its last client leaves, and a client connecting
-# during that reset is refused. The journey quits the app and starts it again, which landed
-# there once in CI ("Failed to open connection to X server").
-DFD="$(mktemp)"
-Xvfb -displayfd 3 -screen 0 1280x800x24 -nolisten tcp -noreset 3>"$DFD" >/dev/null 2>&1 &
-XVFB_PID=$!
-trap 'kill $XVFB_PID 2>/dev/null || true; rm -f "$DFD"' EXIT
-for _ in $(seq 100); do
-  [[ -s "$DFD" ]] && break
-  sleep 0.1
-done
-DISPLAY_NO=":$(head -n1 "$DFD")"
-[[ "$DISPLAY_NO" != ":" ]] || { echo "ci: Xvfb did not start"; exit 1; }
+source .ci/xvfb.sh 1280x800x24
 echo "ci: journey on display $DISPLAY_NO"
 if ! DISPLAY="$DISPLAY_NO" JOURNEY_OUT="$OUT" target/debug/examples/journey "$(realpath "$BIN")"; then
   if kill -0 "$XVFB_PID" 2>/dev/null; then

@@ -18,14 +18,16 @@ use std::path::{Path, PathBuf};
 use std::process::{Child, Command};
 use std::time::{Duration, Instant};
 
-/// The two articles (our own words, written for this test), each with a clear date line.
+/// The articles (our own words, written for this test): the first with a date line, the
+/// second dated only in the dateline that opens its first paragraph, as most of the seed
+/// articles are (issue 18, item 2: 4 of 5 seeds imported undated).
 const ARTICLE_A: &str = "OpenAI signs a long cloud contract with Amazon
 
 Source: Harbor Ledger
 By Mira Ostrow
 2025-11-03
 
-OpenAI will pay Amazon $38 billion for computing capacity over seven years. The agreement gives the lab access to large clusters of Nvidia chips hosted in Amazon data centres.
+Harbor Ledger has seen the papers. OpenAI will pay Amazon $38 billion for computing capacity over seven years, with access to large clusters of Nvidia chips hosted in Amazon data centres in several regions. The lab did not comment.
 
 Analysts quoted by the outlet put the value of OpenAI at about $500 billion after its latest share sale, and said the contract could grow later.
 ";
@@ -33,13 +35,47 @@ const ARTICLE_B: &str = "Nvidia letter points to a large stake in OpenAI
 
 Source: Quarry Street Journal
 By Tomas Reyes
-2025-09-23
 
-Nvidia signed a letter of intent to invest up to $100 billion in OpenAI as new data centres come online. The first $10 billion would follow once the first gigawatt of capacity is running.
+SANTA CLARA, Sept. 23, 2025 (Quarry Street) — Nvidia signed a letter of intent to invest up to $100 billion in OpenAI as new data centres come online. The first $10 billion would follow once the first gigawatt of capacity is running.
+";
+/// A third article with a dozen deals among the same few companies (our own words, figures
+/// invented for the test): enough claims that the Claims table scrolls, so the journey can
+/// check it reopens at the top; few parties, so the entity list stays short.
+const ARTICLE_C: &str = "A busy week of compute deals
+
+Source: Ledger Weekly
+2025-11-10
+
+Oracle agreed to provide OpenAI with cloud capacity worth $300 billion over five years.
+
+Microsoft will invest $5 billion in OpenAI.
+
+AMD agreed to sell OpenAI chips worth $90 billion.
+
+Broadcom won a $10 billion chip order from OpenAI.
+
+SoftBank invested $22 billion in OpenAI.
+
+Nvidia will invest $2 billion in Oracle.
+
+Amazon signed a $14 billion cloud contract with Nvidia.
+
+Microsoft signed a $9 billion cloud contract with Oracle.
+
+Oracle will buy $40 billion of chips from Nvidia.
+
+SoftBank agreed to lend $6 billion to Oracle.
+
+AMD will supply Microsoft with chips worth $3 billion.
+
+Broadcom signed a $7 billion supply deal with Amazon.
 ";
 /// The sentence the pointer drags over.
-const SENTENCE: &str =
-    "OpenAI will pay Amazon $38 billion for computing capacity over seven years.";
+/// It starts inside the paragraph's first row and ends on its second, so the words under the
+/// pointer change if the text re-wraps while the drag goes on (issue 18, item 1: a toolbar that
+/// grew with the selection made the text wider mid-drag; a sentence on one row that starts a
+/// paragraph does not move when it re-wraps, so the journey did not notice).
+const SENTENCE: &str = "OpenAI will pay Amazon $38 billion for computing capacity over seven years, with access to large clusters of Nvidia chips hosted in Amazon data centres in several regions.";
 const TITLE_A: &str = "OpenAI signs a long cloud contract with Amazon";
 
 type Res<T> = Result<T, String>;
@@ -398,6 +434,7 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     std::fs::create_dir_all(&home).map_err(|e| e.to_string())?;
     std::fs::write(articles.join("harbor-ledger.txt"), ARTICLE_A).map_err(|e| e.to_string())?;
     std::fs::write(articles.join("quarry-street.txt"), ARTICLE_B).map_err(|e| e.to_string())?;
+    std::fs::write(articles.join("ledger-weekly.txt"), ARTICLE_C).map_err(|e| e.to_string())?;
     let probe = work.join("probe.tsv");
     let saved = work.join("journey-ws.ron");
     let png = work.join("chart.png");
@@ -432,10 +469,11 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     let doc = app.find("the first article in Sources", 30, |n| {
         n.text().contains(TITLE_A)
     })?;
-    app.wait("both articles imported", 30, |n| {
-        n.iter()
-            .any(|x| x.text().contains("Nvidia letter points"))
-            .then_some(())
+    app.wait("all three articles imported", 30, |n| {
+        (n.iter().any(|x| x.text().contains("Nvidia letter points"))
+            && n.iter()
+                .any(|x| x.text().contains("A busy week of compute")))
+        .then_some(())
     })?;
     pause(500);
     if app.has_text("embedded sample") {
@@ -555,6 +593,16 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
         app.click(&accept)?;
         pause(500);
     }
+    // And the third's, for a table longer than its pane.
+    let doc_c = app.find("the third article in Sources", 5, |n| {
+        n.text().contains("A busy week of compute")
+    })?;
+    app.click(&doc_c)?;
+    pause(800);
+    if let Ok(accept) = app.button("Accept all at") {
+        app.click(&accept)?;
+        pause(500);
+    }
 
     // The Claims table keeps its rows in place after an Inspector edit.
     app.key("ctrl+2")?;
@@ -644,6 +692,27 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     app.wait("the PNG on disk", 20, |_| png.exists().then_some(()))?;
     app.shot("chart")?;
 
+    // Scroll the Claims table down with the wheel, as a person reading it would; after the
+    // restart it must open at its first row again (issue 18, item 4: it opened 7 rows down).
+    app.key("ctrl+2")?;
+    let header = app.button("Date")?;
+    pause(300);
+    let before = table_rows(&app.nodes(), header.y1 + 1.0, header.x0);
+    let first_before = before.first().map(|r| r.0.clone()).unwrap_or_default();
+    app.move_to(header.x0 + 60.0, header.y1 + 80.0)?;
+    for _ in 0..8 {
+        xdo(&["click", "5"])?;
+        pause(60);
+    }
+    pause(500);
+    let after = table_rows(&app.nodes(), header.y1 + 1.0, header.x0);
+    let scrolled = after.first().map(|r| r.0.clone()).unwrap_or_default() != first_before;
+    report.push(format!(
+        "claims table scrolled before quitting: {scrolled} ({} rows shown)",
+        after.len()
+    ));
+    app.shot("scrolled")?;
+
     // Save as, then quit.
     app.key("ctrl+shift+s")?;
     app.picker_path(&saved)?;
@@ -717,6 +786,12 @@ fn journey(bin: &Path, out: &Path) -> Res<Vec<String>> {
     if !undated.is_empty() {
         fails.push(format!(
             "item 2: claims without a date after importing dated articles: {undated:?}"
+        ));
+    }
+    for d in ws.documents.iter().filter(|d| d.published.is_none()) {
+        fails.push(format!(
+            "item 2: “{}” was imported without its date",
+            d.title
         ));
     }
     if ws.title != "journey-ws" {

@@ -211,9 +211,9 @@ fn export_date_appears_only_when_asked() {
     assert!(o.status.success(), "{}", stderr(&o));
     let text = std::fs::read_to_string(&out).unwrap();
     assert!(text.contains("exported 2026-01-05"));
-    // Named in words, not by its id.
+    // Named in words, not by its id: what it is, then (on the next line) why it is left out.
     assert!(
-        text.contains("Valuation, OpenAI: no figure"),
+        text.contains(">Valuation, OpenAI</text>") && text.contains(">no figure</text>"),
         "not-plotted list"
     );
     assert!(!text.contains("cl-0003:"), "no claim ids for readers");
@@ -493,5 +493,48 @@ fn sample_commitment_totals_count_each_reported_deal_once() {
     // Every selected claim is either plotted or listed with a reason.
     for np in &data.not_plotted {
         assert!(!data.claims.contains(&np.claim));
+    }
+}
+
+#[test]
+fn the_legend_column_stays_clear_of_the_footnote_and_the_edge() {
+    // At 480x320 the not-plotted list ran into the footnote ("+5 more" over "Plotted: …") and
+    // at 1000x600 its rows ran past the image's right edge.
+    let ws = claimbench::io::load_workspace(&sample()).unwrap();
+    let chart = claimbench::chart::find_chart(&ws, "chart-openai-commitments").unwrap();
+    let data = claimbench::chart::build(&ws, chart);
+    assert!(!data.not_plotted.is_empty());
+    for (w, h) in [(480u32, 320u32), (700, 420), (1000, 600), (1600, 900)] {
+        let mut opts = claimbench::chart::RenderOptions::new("Test");
+        (opts.width, opts.height) = (w, h);
+        let svg = claimbench::chart::render_svg(&data, &opts);
+        let doc = roxmltree::Document::parse(&svg).expect("SVG is XML");
+        let texts = |id: &str| -> Vec<(f64, f64, String)> {
+            doc.descendants()
+                .filter(|n| n.attribute("id") == Some(id))
+                .flat_map(|g| g.descendants().filter(|n| n.has_tag_name("text")))
+                .map(|t| {
+                    let num = |a: &str| t.attribute(a).and_then(|v| v.parse().ok()).unwrap_or(0.0);
+                    (num("x"), num("y"), t.text().unwrap_or_default().to_owned())
+                })
+                .collect()
+        };
+        let foot_top = texts("footnote")
+            .iter()
+            .map(|t| t.1)
+            .fold(f64::MAX, f64::min)
+            - 11.0;
+        for (x, y, text) in texts("not-plotted").into_iter().chain(texts("legend")) {
+            assert!(
+                y <= foot_top,
+                "{w}x{h}: “{text}” at y {y} runs into the footnote ({foot_top})"
+            );
+            // 11-12 px text: about 6.6 px a character.
+            let right = x + 6.6 * text.chars().count() as f64;
+            assert!(
+                right <= f64::from(w) + 2.0,
+                "{w}x{h}: “{text}” ends at {right}"
+            );
+        }
     }
 }

@@ -83,6 +83,43 @@ fn clicking_a_finding_selects_both_claims_and_shows_both_quotes() {
 }
 
 #[test]
+fn findings_read_in_words_not_claim_ids() {
+    // Issue 18: the quote lines under a finding read "cl-0002 $10B — Ledger Wire, …".
+    let mut h = start();
+    let ws = sample();
+    open_tab(&mut h, "Findings");
+    let f = hundred_vs_ten(&ws);
+    click(&mut h, &f.message);
+    // Every claim and document id of the sample, as a person would see it.
+    let ids: Vec<String> = ws
+        .claims
+        .iter()
+        .map(|c| c.id.to_string())
+        .chain(ws.documents.iter().map(|d| d.id.to_string()))
+        .collect();
+    let ids_shown = |h: &Harness<'static, ClaimbenchApp>| -> Vec<String> {
+        h.root()
+            .query_all(egui_kittest::kittest::by())
+            .filter_map(|n| n.accesskit_node().label())
+            .filter(|l| ids.iter().any(|id| l.contains(id.as_str())))
+            .collect()
+    };
+    let shown = ids_shown(&h);
+    assert!(shown.is_empty(), "ids shown to people: {shown:?}");
+    // Nor anywhere else in the window: the other tabs, the Inspector, the Claims table.
+    for tab in ["Reader", "Charts", "Network"] {
+        open_tab(&mut h, tab);
+        let shown = ids_shown(&h);
+        assert!(shown.is_empty(), "{tab}: ids shown to people: {shown:?}");
+    }
+    open_tab(&mut h, "Findings");
+    // The quote line says the figure and where it was reported.
+    h.get_all_by_label_contains("$10B — Ledger Wire")
+        .next()
+        .expect("a quote line in words");
+}
+
+#[test]
 fn resolving_a_finding_is_saved_and_undoable() {
     let mut h = start();
     let ws = sample();
@@ -93,12 +130,18 @@ fn resolving_a_finding_is_saved_and_undoable() {
     assert_eq!(Findings::compute(&ws).items[0].id, f.id);
     click(&mut h, "Resolve…");
     let preferred = f.claims[0].clone();
+    // Named by its figure and outlet, in words.
+    let q = f
+        .quotes
+        .iter()
+        .find(|q| q.claim == preferred)
+        .expect("the first claim's quote");
     let radio = h
         .get_all_by_role(Role::RadioButton)
         .find(|n| {
             n.accesskit_node()
                 .label()
-                .is_some_and(|l| l.starts_with(preferred.as_str()))
+                .is_some_and(|l| l == format!("{} ({})", q.figure, q.outlet))
         })
         .expect("a radio button for the first claim");
     radio.click();
@@ -120,7 +163,8 @@ fn resolving_a_finding_is_saved_and_undoable() {
         "the smaller figure is the one most outlets report"
     );
     assert!(h.state().is_dirty());
-    h.get_by_label_contains(&format!("Resolved, prefers {preferred}"));
+    let words = claimbench::ui::findings::claim_text(&ws, ws.claim(&preferred).unwrap());
+    h.get_by_label_contains(&format!("Resolved, prefers {words}"));
     h.get_by_label("Hard conflicts (2, 1 resolved)");
     // Saved in the workspace file.
     let dir = tempfile::tempdir().unwrap();
@@ -148,7 +192,7 @@ fn resolving_a_finding_is_saved_and_undoable() {
     );
     h.run();
     assert_eq!(h.state().ws.resolutions, saved, "redo restores it");
-    h.get_by_label_contains(&format!("Resolved, prefers {preferred}"));
+    h.get_by_label_contains(&format!("Resolved, prefers {words}"));
 
     // Reopening is an undoable edit too.
     click(&mut h, "Reopen");

@@ -82,14 +82,16 @@ fn each_sample_chart_shows_its_legend_and_not_plotted_list() {
         let header = format!("Not plotted ({})", data.not_plotted.len());
         h.get_by_label(&header);
         for np in &data.not_plotted {
-            let row = format!("{} · ", np.claim.0);
-            let reason = format!(" — {}", np.reason);
+            // In words (kind, parties, figure), the claim's id only on hover.
+            let c = ws.claim(&np.claim).expect("the claim");
+            let row = format!(
+                "{} — {}",
+                claimbench::ui::charts::details::claim_line(&ws, c),
+                np.reason
+            );
             assert!(
-                h.get_all_by_label_contains(&row).any(|n| n
-                    .accesskit_node()
-                    .label()
-                    .is_some_and(|l| l.ends_with(&reason))),
-                "not-plotted row for {} with reason {reason:?}",
+                h.get_all_by_label(&row).next().is_some(),
+                "not-plotted row {row:?} for {}",
                 np.claim
             );
         }
@@ -432,4 +434,33 @@ fn a_new_chart_is_created_changed_and_undone() {
         h.run();
     }
     assert_eq!(h.state().ws.charts, ws.charts);
+}
+
+#[test]
+fn the_key_beside_the_plot_lists_what_the_export_lists() {
+    // Issue 18: the app's key showed all eight entries whatever the chart drew, the export only
+    // those it used; both now read chart::style::key.
+    let mut h = start(vec![]);
+    let ws = sample();
+    let all = [
+        claimbench::chart::key::FIRM,
+        claimbench::chart::key::TENTATIVE,
+        claimbench::chart::key::SPAN,
+        claimbench::chart::key::OPEN_UP,
+        claimbench::chart::key::OPEN_DOWN,
+        claimbench::chart::key::INTERVAL,
+        claimbench::chart::key::BAND,
+    ];
+    for chart in &ws.charts {
+        open_chart(&mut h, &chart.title);
+        let data = build(&ws, chart);
+        let want: Vec<&str> = claimbench::chart::style::key(&data)
+            .into_iter()
+            .map(|(_, w)| w)
+            .collect();
+        for w in all {
+            let shown = h.query_all_by_label(w).next().is_some();
+            assert_eq!(shown, want.contains(&w), "{}: key entry {w:?}", chart.title);
+        }
+    }
 }

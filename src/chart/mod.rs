@@ -1,7 +1,7 @@
 //! Charts without egui: building a chart's series from the workspace ([`series::build`]), an SVG
 //! renderer ([`svg`]), a PNG rasteriser with an embedded font ([`png`]) and CSV/JSON tables
-//! ([`table`]). The CLI's `export` and the GUI's Charts tab both use this one module, so an
-//! export looks like the app.
+//! ([`table`]). The CLI's `export` and the GUI's Charts tab both use this one module, and both
+//! draw by one description of the chart's look ([`style`]), so an export looks like the app.
 
 pub mod commitments;
 pub mod data;
@@ -13,6 +13,8 @@ pub mod same_fact;
 pub mod scale;
 pub mod series;
 pub mod sources;
+pub mod step;
+pub mod style;
 pub mod svg;
 pub mod table;
 

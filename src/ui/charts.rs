@@ -189,7 +189,8 @@ fn side_ui(
         ui.strong("Selected claim");
         match sel.claim.as_ref().and_then(|id| ws.claim(id)) {
             Some(c) => {
-                ui.label(details::claim_line(ws, c));
+                ui.label(details::claim_line(ws, c))
+                    .on_hover_text(format!("claim {}", c.id));
                 if !data.claims.contains(&c.id) {
                     ui.weak("(not plotted in this chart)");
                 }
@@ -219,6 +220,7 @@ fn side_ui(
             let chosen = sel.claim.as_ref() == Some(&np.claim);
             if ui
                 .selectable_label(chosen, format!("{text} — {}", np.reason))
+                .on_hover_text(format!("claim {}", np.claim))
                 .clicked()
             {
                 cmds.push(Command::SelectClaim(np.claim.clone()));
@@ -226,7 +228,7 @@ fn side_ui(
         }
         ui.separator();
         ui.strong("Key");
-        key::key_ui(ui);
+        key::key_ui(ui, data);
         ui.separator();
         ui.weak(format!(
             "{} plotted from {}",

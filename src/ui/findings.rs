@@ -497,7 +497,15 @@ fn quote_ui(ui: &mut egui::Ui, ws: &Workspace, q: &Quote, cmds: &mut Vec<Command
         } else {
             format!(" {}", q.figure)
         };
-        ui.weak(format!("{}{fig} — {outlet}, {date}", q.claim));
+        // The figure (or the claim's kind) in words; the claim's id only on hover.
+        let what = if fig.is_empty() {
+            ws.claim(&q.claim)
+                .map_or_else(String::new, |c| c.kind.label().to_owned())
+        } else {
+            fig.trim_start().to_owned()
+        };
+        ui.weak(format!("{what} — {outlet}, {date}"))
+            .on_hover_text(format!("claim {}", q.claim));
         let n = ws.claim(&q.claim).and_then(|c| {
             c.evidence
                 .iter()
@@ -517,7 +525,10 @@ fn resolution_ui(ui: &mut egui::Ui, ws: &Workspace, r: &Resolution, cmds: &mut V
             .preferred
             .as_ref()
             .map_or("no preference: both stand".to_owned(), |p| {
-                format!("prefers {p}")
+                let words = ws
+                    .claim(p)
+                    .map_or_else(|| p.to_string(), |c| lists::claim_text(ws, c));
+                format!("prefers {words}")
             });
         let note = if r.note.is_empty() {
             String::new()
@@ -547,12 +558,16 @@ fn draft_ui(
     ui.group(|ui| {
         ui.label(RichText::new("Which claim do you trust?").strong());
         for id in &f.claims {
+            // In words: the figure and the outlet (the claim's id on hover).
             let text = match f.quotes.iter().find(|q| &q.claim == id) {
-                Some(q) if !q.figure.is_empty() => format!("{id} ({}, {})", q.figure, q.outlet),
-                Some(q) => format!("{id} ({})", q.outlet),
-                None => id.to_string(),
+                Some(q) if !q.figure.is_empty() => format!("{} ({})", q.figure, q.outlet),
+                Some(q) => q.outlet.clone(),
+                None => ws
+                    .claim(id)
+                    .map_or_else(|| id.to_string(), |c| lists::claim_text(ws, c)),
             };
-            ui.radio_value(&mut d.preferred, Some(id.clone()), text);
+            ui.radio_value(&mut d.preferred, Some(id.clone()), text)
+                .on_hover_text(format!("claim {id}"));
         }
         ui.radio_value(&mut d.preferred, None, "Neither: both stand");
         let caption = ui.label("Note").id;

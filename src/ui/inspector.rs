@@ -183,8 +183,9 @@ pub fn inspector_ui(
                     ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
                 ui.painter()
                     .rect_filled(rect, 2.0, palette::kind_color(c.kind));
-                ui.strong(c.kind.label());
-                ui.weak(c.id.as_str());
+                // The id is for files and exports; a person reads the kind (id on hover).
+                ui.strong(c.kind.label())
+                    .on_hover_text(format!("claim {}", c.id));
             });
             egui::Grid::new(("claim_fields", &c.id.0))
                 .num_columns(2)

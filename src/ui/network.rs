@@ -349,7 +349,7 @@ fn edge_claims_ui(
             } else {
                 text
             };
-            if ui.link(text).clicked() {
+            if ui.link(text).on_hover_text(format!("claim {id}")).clicked() {
                 cmds.push(Command::SelectClaims(vec![id.clone()]));
             }
         }

@@ -4,7 +4,8 @@
 use super::marks::{arrow, disagree_mark, marker};
 use super::writer::Svg;
 use super::{RenderOptions, color};
-use crate::chart::data::{ChartData, Mark, StatusStyle, YShape};
+use crate::chart::data::{ChartData, Mark, StatusStyle};
+use crate::chart::style::KeyGlyph;
 
 /// Shortens `s` to at most `n` characters with an ellipsis.
 fn clip(s: &str, n: usize) -> String {
@@ -17,11 +18,42 @@ fn clip(s: &str, n: usize) -> String {
     }
 }
 
-pub(crate) fn legend(svg: &mut Svg, data: &ChartData, x: f64, top: f64, bottom: f64) {
+/// `text` in lines of at most `n` characters, broken between words (a word longer than a line
+/// is cut with an ellipsis).
+fn wrap(text: &str, n: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split_whitespace() {
+        let len = line.chars().count();
+        if len > 0 && len + 1 + word.chars().count() > n {
+            lines.push(std::mem::take(&mut line));
+        }
+        if !line.is_empty() {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.is_empty() {
+        lines.push(line);
+    }
+    lines.into_iter().map(|l| clip(&l, n)).collect()
+}
+
+/// The legend in the column from `x`, `width` pixels wide.
+pub(crate) fn legend(
+    svg: &mut Svg,
+    data: &ChartData,
+    (x, width): (f64, f64),
+    top: f64,
+    bottom: f64,
+) {
+    // Characters that fit in the column beside a glyph (11–12 px text).
+    let room = ((width - 30.0) / 6.6).max(10.0) as usize;
     svg.open("id=\"legend\" font-size=\"12\" fill=\"#222222\"");
     let mut y = top + 6.0;
     for (i, s) in data.series.iter().enumerate() {
         let c = color(i);
+        let c = c.as_str();
         match s.mark {
             Mark::Points => svg.circle(x + 8.0, y - 4.0, 5.0, &format!("fill=\"{c}\"")),
             Mark::Step => svg.line(
@@ -39,109 +71,66 @@ pub(crate) fn legend(svg: &mut Svg, data: &ChartData, x: f64, top: f64, bottom: 
                 &format!("fill=\"{c}\" fill-opacity=\"0.7\""),
             ),
         }
-        svg.text(x + 24.0, y, &clip(&s.name, 28), "");
+        svg.text(x + 24.0, y, &clip(&s.name, room), "");
         y += 18.0;
     }
     y += 8.0;
-    let mut key: Vec<(&str, KeyGlyph)> = Vec::new();
-    let styles: Vec<StatusStyle> = data.points().map(|(_, p)| p.style()).collect();
-    let shapes: Vec<YShape> = data.points().map(|(_, p)| p.y.shape).collect();
-    if styles.contains(&StatusStyle::Firm) {
-        key.push((crate::chart::key::FIRM, KeyGlyph::Firm));
-    }
-    if styles.contains(&StatusStyle::Tentative) {
-        key.push((crate::chart::key::TENTATIVE, KeyGlyph::Tentative));
-    }
-    if shapes.contains(&YShape::OpenUp) {
-        key.push((crate::chart::key::OPEN_UP, KeyGlyph::Up));
-    }
-    if shapes.contains(&YShape::OpenDown) {
-        key.push((crate::chart::key::OPEN_DOWN, KeyGlyph::Down));
-    }
-    if shapes.contains(&YShape::Band) {
-        key.push((crate::chart::key::BAND, KeyGlyph::Band));
-    }
-    if shapes.contains(&YShape::Interval) {
-        key.push((crate::chart::key::INTERVAL, KeyGlyph::Range));
-    }
-    if data
-        .points()
-        .any(|(s, p)| s.mark == Mark::Points && p.x.days() > 1)
-    {
-        key.push((crate::chart::key::SPAN, KeyGlyph::Span));
-    }
-    if data.points().any(|(_, p)| p.disagrees) {
-        key.push((crate::chart::key::CONTRADICTED, KeyGlyph::Disagree));
-    }
+    // The entries the app's key shows too ([`crate::chart::style::key`]).
+    let key = crate::chart::style::key(data);
     svg.open("id=\"style-key\" font-size=\"11\" fill=\"#444444\"");
-    for (label, glyph) in key {
-        glyph.draw(svg, x + 8.0, y - 4.0);
-        // A long explanation on two lines rather than past the image's edge.
-        match label
-            .char_indices()
-            .rev()
-            .find(|(i, c)| *c == ',' && *i < 34)
+    for (glyph, label) in key {
+        draw_glyph(svg, glyph, x + 8.0, y - 4.0);
+        // A long explanation on several lines rather than past the image's edge (the text
+        // starts beside the glyph, so it has a little less room than the column).
+        for (k, line) in wrap(label, room.saturating_sub(4).max(8))
+            .iter()
+            .enumerate()
         {
-            Some((cut, _)) if label.chars().count() > 34 => {
-                svg.text(x + 24.0, y, &label[..=cut], "");
+            if k > 0 {
                 y += 14.0;
-                svg.text(x + 24.0, y, label[cut + 1..].trim_start(), "");
             }
-            _ => svg.text(x + 24.0, y, label, ""),
+            svg.text(x + 24.0, y, line, "");
         }
         y += 17.0;
     }
     svg.close();
-    not_plotted(svg, data, x, y + 10.0, bottom);
+    not_plotted(svg, data, x, y + 10.0, bottom, room);
     svg.close();
 }
 
-#[derive(Clone, Copy)]
-enum KeyGlyph {
-    Firm,
-    Tentative,
-    Up,
-    Down,
-    Band,
-    Range,
-    Span,
-    Disagree,
-}
-
-impl KeyGlyph {
-    fn draw(self, svg: &mut Svg, x: f64, y: f64) {
-        let c = "#555555";
-        match self {
-            KeyGlyph::Firm => marker(svg, x, y, c, StatusStyle::Firm),
-            KeyGlyph::Tentative => marker(svg, x, y, c, StatusStyle::Tentative),
-            KeyGlyph::Up => arrow(svg, x, y + 6.0, -1.0, 13.0, c),
-            KeyGlyph::Down => arrow(svg, x, y - 6.0, 1.0, 13.0, c),
-            KeyGlyph::Band => svg.rect(
-                x - 7.0,
-                y - 6.0,
-                14.0,
-                12.0,
-                &format!("fill=\"{c}\" fill-opacity=\"0.2\""),
-            ),
-            KeyGlyph::Range => {
-                let st = format!("stroke=\"{c}\" stroke-width=\"2\"");
-                svg.line(x, y - 6.0, x, y + 6.0, &st);
-                svg.line(x - 4.0, y - 6.0, x + 4.0, y - 6.0, &st);
-                svg.line(x - 4.0, y + 6.0, x + 4.0, y + 6.0, &st);
-            }
-            KeyGlyph::Disagree => disagree_mark(svg, x, y),
-            KeyGlyph::Span => {
-                let st = format!("stroke=\"{c}\" stroke-width=\"2\"");
-                svg.line(x - 8.0, y, x + 8.0, y, &st);
-                svg.line(x - 8.0, y - 4.0, x - 8.0, y + 4.0, &st);
-                svg.line(x + 8.0, y - 4.0, x + 8.0, y + 4.0, &st);
-            }
+/// The key's sample of `glyph` centred at `(x, y)`; the app paints the same shapes.
+fn draw_glyph(svg: &mut Svg, glyph: KeyGlyph, x: f64, y: f64) {
+    let c = "#555555";
+    let st = format!("stroke=\"{c}\" stroke-width=\"2\"");
+    match glyph {
+        KeyGlyph::Firm => marker(svg, x, y, c, StatusStyle::Firm),
+        KeyGlyph::Tentative => marker(svg, x, y, c, StatusStyle::Tentative),
+        KeyGlyph::OpenUp => arrow(svg, x, y + 6.0, -1.0, 13.0, c),
+        KeyGlyph::OpenDown => arrow(svg, x, y - 6.0, 1.0, 13.0, c),
+        KeyGlyph::Band => svg.rect(
+            x - 7.0,
+            y - 6.0,
+            14.0,
+            12.0,
+            &format!("fill=\"{c}\" fill-opacity=\"0.3\""),
+        ),
+        KeyGlyph::Interval => {
+            svg.line(x, y - 6.0, x, y + 6.0, &st);
+            svg.line(x - 4.0, y - 6.0, x + 4.0, y - 6.0, &st);
+            svg.line(x - 4.0, y + 6.0, x + 4.0, y + 6.0, &st);
+        }
+        KeyGlyph::Contradicted => disagree_mark(svg, x, y),
+        KeyGlyph::Span => {
+            svg.line(x - 8.0, y, x + 8.0, y, &st);
+            svg.line(x - 8.0, y - 4.0, x - 8.0, y + 4.0, &st);
+            svg.line(x + 8.0, y - 4.0, x + 8.0, y + 4.0, &st);
         }
     }
 }
 
-fn not_plotted(svg: &mut Svg, data: &ChartData, x: f64, mut y: f64, bottom: f64) {
-    if data.not_plotted.is_empty() {
+fn not_plotted(svg: &mut Svg, data: &ChartData, x: f64, mut y: f64, bottom: f64, width: usize) {
+    // Nothing at all when not even the heading fits above the footnote.
+    if data.not_plotted.is_empty() || y > bottom {
         return;
     }
     svg.open("id=\"not-plotted\" font-size=\"11\" fill=\"#555555\"");
@@ -152,12 +141,29 @@ fn not_plotted(svg: &mut Svg, data: &ChartData, x: f64, mut y: f64, bottom: f64)
         "fill=\"#222222\"",
     );
     y += 15.0;
-    let room = ((bottom - y) / 14.0).floor().max(1.0) as usize;
+    // Rows that fit above `bottom`; when they are fewer than the list, the last says how many
+    // more there are.
+    // Each claim takes two lines: what it is, then why it is left out (one line cut both).
+    let room = if y <= bottom {
+        ((bottom - y - 14.0).max(0.0) / 28.0).floor() as usize + 1
+    } else {
+        0
+    };
+    if room == 0 {
+        svg.close();
+        return;
+    }
     let n = data.not_plotted.len();
     let shown = if n <= room { n } else { room.saturating_sub(1) };
     for np in &data.not_plotted[..shown] {
-        svg.text(x, y, &clip(&format!("{}: {}", np.what, np.reason), 36), "");
-        y += 14.0;
+        svg.text(x, y, &clip(&np.what, width), "");
+        svg.text(
+            x + 10.0,
+            y + 14.0,
+            &clip(&format!("{}", np.reason), width),
+            "",
+        );
+        y += 28.0;
     }
     if shown < n {
         svg.text(x, y, &format!("+{} more (see CSV export)", n - shown), "");

@@ -2,17 +2,17 @@
 //! deal bars. Firm claims are solid; tentative ones hollow and dashed. Every plotted claim sits
 //! in a `<g data-claim="…">` with a `<title>` tooltip, so the SVG leads back to the claim.
 
+use super::Frame;
 use super::writer::{Svg, escape, num};
-use super::{Frame, color};
 use crate::chart::data::{ChartData, Mark, Point, Series, StatusStyle, YShape};
-use chrono::NaiveDate;
+use crate::chart::style::{self, MarkerShape};
 
-const ARROW: f64 = 22.0;
-
-pub(crate) fn draw(svg: &mut Svg, data: &ChartData, steps: &Frame, others: &Frame) {
-    let slots = bar_slots(data, others);
-    // Markers at the very same date and value side by side, as the app sets them.
-    let apart = crate::chart::place::coincident_slots(data);
+pub(crate) fn draw(svg: &mut Svg, data: &ChartData, f: &Frame) {
+    // Where each marker goes (bars of one day side by side, markers at the same date and value
+    // set apart) and how it looks: the app follows the same description.
+    let look = crate::chart::style::describe(data);
+    let at = crate::chart::place::layout(data);
+    let up = crate::chart::style::arrow_len(data);
     // Bars first (behind), then steps, then points on top.
     // Within a pass, series whose widest span is longest go first, so wide month or year bars
     // never cover narrow day bars.
@@ -30,19 +30,21 @@ pub(crate) fn draw(svg: &mut Svg, data: &ChartData, steps: &Frame, others: &Fram
                 escape(&s.name),
                 mark_name(s.mark)
             ));
-            let c = color(i);
-            let f = if s.mark == Mark::Step { steps } else { others };
+            let c = look.legend[i].color.hex();
+            let c = c.as_str();
             match s.mark {
                 Mark::Points => {
                     for (k, p) in s.points.iter().enumerate() {
-                        point(svg, f, p, c, apart[i][k] * MARKER_STEP);
+                        point(svg, f, p, c, at[i][k], up);
                     }
                 }
-                Mark::Step => super::step::step(svg, data, f, s, c),
-                Mark::Bars if data.per_year => s.points.iter().for_each(|p| span_bar(svg, f, p, c)),
+                Mark::Step => super::step::step(svg, data, f, s, &at[i], c),
+                Mark::Bars if data.per_year => {
+                    s.points.iter().for_each(|p| span_bar(svg, f, p, c, up))
+                }
                 Mark::Bars => {
                     for (k, p) in s.points.iter().enumerate() {
-                        bar(svg, f, p, c, slots[i][k]);
+                        bar(svg, f, p, c, at[i][k], up);
                     }
                 }
             }
@@ -119,15 +121,15 @@ fn stroke(c: &str, style: StatusStyle, width: f64) -> String {
     }
 }
 
-/// A marker: solid disc when firm, hollow dashed ring when tentative.
-pub(crate) fn marker(svg: &mut Svg, x: f64, y: f64, c: &str, style: StatusStyle) {
-    match style {
-        StatusStyle::Firm => svg.circle(x, y, 5.0, &format!("fill=\"{c}\" stroke=\"{c}\"")),
-        StatusStyle::Tentative => svg.circle(
+/// A marker: solid disc when firm, hollow ring when tentative ([`style::marker`]).
+pub(crate) fn marker(svg: &mut Svg, x: f64, y: f64, c: &str, status: StatusStyle) {
+    match style::marker(status) {
+        MarkerShape::Disc => svg.circle(x, y, 5.0, &format!("fill=\"{c}\" stroke=\"{c}\"")),
+        MarkerShape::Ring => svg.circle(
             x,
             y,
             5.0,
-            &format!("fill=\"#ffffff\" stroke=\"{c}\" stroke-width=\"2\" stroke-dasharray=\"3 2\""),
+            &format!("fill=\"#ffffff\" stroke=\"{c}\" stroke-width=\"2\""),
         ),
     }
 }
@@ -146,50 +148,60 @@ pub(crate) fn arrow(svg: &mut Svg, x: f64, y: f64, dir: f64, len: f64, c: &str) 
     );
 }
 
-/// The qualifier glyph at horizontal position `x` spanning `x0..x1` for bands.
-fn qualifier(svg: &mut Svg, f: &Frame, p: &Point, x: f64, x0: f64, x1: f64, c: &str) {
-    let y = f.sy(p.y.value);
+/// The qualifier glyph at horizontal position `x` (pixels); bands span the point's bar width
+/// around its day ([`crate::chart::place::bar_half`]), arrows are `up` value units long.
+fn qualifier(svg: &mut Svg, f: &Frame, p: &Point, x: f64, day: f64, c: &str, up: f64) {
     match p.y.shape {
         YShape::Exact => {}
         YShape::Band => {
-            let (a, b) = (x0.min(x - 7.0), x1.max(x + 7.0));
+            let half = crate::chart::place::bar_half(p);
+            let (a, b) = (f.x.map(day - half), f.x.map(day + half));
             svg.rect(
                 a,
                 f.sy(p.y.high),
                 b - a,
                 f.sy(p.y.low) - f.sy(p.y.high),
-                &format!("fill=\"{c}\" fill-opacity=\"0.16\" stroke=\"none\""),
+                &format!(
+                    "fill=\"{c}\" fill-opacity=\"{}\" stroke=\"none\"",
+                    style::BAND_OPACITY
+                ),
             );
         }
         YShape::Interval => {
             let (hi, lo) = (f.sy(p.y.high), f.sy(p.y.low));
-            let st = format!("stroke=\"{c}\" stroke-width=\"2\"");
+            let cap = f64::from(style::CAP_PX);
+            let st = format!("stroke=\"{c}\" stroke-width=\"{}\"", style::SPAN_WIDTH);
             svg.line(x, hi, x, lo, &st);
-            svg.line(x - 5.0, hi, x + 5.0, hi, &st);
-            svg.line(x - 5.0, lo, x + 5.0, lo, &st);
+            svg.line(x - cap, hi, x + cap, hi, &st);
+            svg.line(x - cap, lo, x + cap, lo, &st);
         }
-        YShape::OpenUp => arrow(svg, x, f.sy(p.y.low), -1.0, ARROW, c),
-        YShape::OpenDown => arrow(svg, x, y, 1.0, ARROW.min((f.bottom - y).max(8.0)), c),
+        YShape::OpenUp => {
+            let from = p.y.low.max(p.y.value);
+            let (y0, y1) = (f.sy(from), f.sy(from + up));
+            arrow(svg, x, y0, -1.0, (y0 - y1).max(8.0), c);
+        }
+        YShape::OpenDown => {
+            let from = p.y.high.min(p.y.value);
+            let (y0, y1) = (f.sy(from), f.sy(from - up));
+            arrow(svg, x, y0, 1.0, (y1 - y0).max(8.0), c);
+        }
     }
 }
 
-/// How far apart (pixels) markers at the same date and value are set: a marker's width and a gap.
-const MARKER_STEP: f64 = 13.0;
-
-/// A point's marker and glyphs, moved `dx` pixels to the right of its date (see
-/// [`crate::chart::place::coincident_slots`]).
-fn point(svg: &mut Svg, f: &Frame, p: &Point, c: &str, dx: f64) {
+/// A point's marker and glyphs at `[day, value]` (see [`crate::chart::place::layout`]).
+fn point(svg: &mut Svg, f: &Frame, p: &Point, c: &str, [day, _]: [f64; 2], up: f64) {
     open_claim(svg, p);
     let (x0, x1) = (f.sx(p.x.start), f.sx(p.x.end));
-    let x = (x0 + x1) / 2.0 + dx;
+    let x = f.x.map(day);
     let y = f.sy(p.y.value);
-    qualifier(svg, f, p, x, x0, x1, c);
+    qualifier(svg, f, p, x, day, c, up);
     if p.x.days() > 1 {
-        // A month or year: the whole span, with end ticks, instead of a made-up day.
-        let st = stroke(c, p.style(), 2.0);
+        // A month or a year: the whole span, with end caps, instead of a made-up day.
+        let st = stroke(c, p.style(), f64::from(style::SPAN_WIDTH));
+        let cap = f64::from(style::CAP_PX);
         svg.line(x0, y, x1, y, &st);
-        svg.line(x0, y - 4.0, x0, y + 4.0, &st);
-        svg.line(x1, y - 4.0, x1, y + 4.0, &st);
+        svg.line(x0, y - cap, x0, y + cap, &st);
+        svg.line(x1, y - cap, x1, y + cap, &st);
     }
     marker(svg, x, y, c, p.style());
     if p.disagrees {
@@ -198,79 +210,54 @@ fn point(svg: &mut Svg, f: &Frame, p: &Point, c: &str, dx: f64) {
     svg.close();
 }
 
-fn bar_style(c: &str, style: StatusStyle) -> String {
-    match style {
-        StatusStyle::Firm => format!("fill=\"{c}\" fill-opacity=\"0.7\" stroke=\"{c}\""),
-        StatusStyle::Tentative => format!(
-            "fill=\"{c}\" fill-opacity=\"0.12\" stroke=\"{c}\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\""
-        ),
+fn bar_style(c: &str, status: StatusStyle, long: bool) -> String {
+    let opacity = style::bar_opacity(status, long);
+    if style::dashed(status) {
+        format!(
+            "fill=\"{c}\" fill-opacity=\"{opacity}\" stroke=\"{c}\" stroke-width=\"1.5\" stroke-dasharray=\"4 2\""
+        )
+    } else {
+        format!("fill=\"{c}\" fill-opacity=\"{opacity}\" stroke=\"{c}\"")
     }
 }
 
-/// A date span `(start, end)`.
-type Span = (NaiveDate, NaiveDate);
-
-/// Where each bar goes, `slots[series][point] = (x, width)`: bars of deals with the same date
-/// span share it side by side, or, when it is too narrow, sit next to each other around its
-/// centre.
-fn bar_slots(data: &ChartData, f: &Frame) -> Vec<Vec<(f64, f64)>> {
-    let mut slots: Vec<Vec<(f64, f64)>> = data
-        .series
-        .iter()
-        .map(|s| vec![(0.0, 0.0); s.points.len()])
-        .collect();
-    let mut groups: Vec<(Span, Vec<(usize, usize)>)> = Vec::new();
-    for (i, s) in data.series.iter().enumerate() {
-        if s.mark != Mark::Bars {
-            continue;
-        }
-        for (k, p) in s.points.iter().enumerate() {
-            let key = (p.x.start, p.x.end);
-            match groups.iter_mut().find(|(g, _)| *g == key) {
-                Some((_, members)) => members.push((i, k)),
-                None => groups.push((key, vec![(i, k)])),
-            }
-        }
-    }
-    for ((start, end), members) in groups {
-        let n = members.len() as f64;
-        let (x0, x1) = (f.sx(start), f.sx(end));
-        let (first, w, stride) = if x1 - x0 >= 10.0 * n {
-            (x0, (x1 - x0) / n, (x1 - x0) / n)
-        } else {
-            ((x0 + x1) / 2.0 - (11.0 * n - 1.0) / 2.0, 10.0, 11.0)
-        };
-        for (j, (i, k)) in members.into_iter().enumerate() {
-            slots[i][k] = (first + j as f64 * stride, w);
-        }
-    }
-    slots
-}
-
-fn bar(svg: &mut Svg, f: &Frame, p: &Point, c: &str, (x0, w): (f64, f64)) {
+/// A deal's bar, centred on `day` and [`crate::chart::place::bar_half`] wide on each side, as
+/// the app draws it (bars reported the same day already set side by side in `day`).
+fn bar(svg: &mut Svg, f: &Frame, p: &Point, c: &str, [day, _]: [f64; 2], up: f64) {
     open_claim(svg, p);
+    let half = crate::chart::place::bar_half(p);
+    let (x0, x1) = (f.x.map(day - half), f.x.map(day + half));
     let base = f.sy(0.0);
     let top = f.sy(p.y.value);
-    svg.rect(x0, top, w, base - top, &bar_style(c, p.style()));
-    qualifier(svg, f, p, x0 + w / 2.0, x0, x0 + w, c);
+    svg.rect(
+        x0,
+        top,
+        (x1 - x0).max(2.0),
+        base - top,
+        &bar_style(c, p.style(), style::is_long_bar(half)),
+    );
+    let x = f.x.map(day);
+    qualifier(svg, f, p, x, day, c, up);
     if p.disagrees {
-        disagree_mark(svg, x0 + w / 2.0, top);
+        disagree_mark(svg, x, top);
     }
     svg.close();
 }
 
 /// Annualised deals: a thick bar at the yearly amount across the whole period.
-fn span_bar(svg: &mut Svg, f: &Frame, p: &Point, c: &str) {
+fn span_bar(svg: &mut Svg, f: &Frame, p: &Point, c: &str, up: f64) {
     open_claim(svg, p);
     let (x0, x1) = (f.sx(p.x.start), f.sx(p.x.end));
     let y = f.sy(p.y.value);
+    let h = f64::from(style::SPAN_BAR_HALF_PX);
     svg.rect(
         x0,
-        y - 4.0,
+        y - h,
         (x1 - x0).max(6.0),
-        8.0,
-        &bar_style(c, p.style()),
+        2.0 * h,
+        &bar_style(c, p.style(), false),
     );
-    qualifier(svg, f, p, x0 + 6.0, x0, x1, c);
+    let day = crate::chart::place::marker_xy(p)[0];
+    qualifier(svg, f, p, f.x.map(day), day, c, up);
     svg.close();
 }

@@ -10,8 +10,8 @@ pub mod writer;
 
 pub use legend::footnote;
 
-use super::data::{ChartData, Mark};
-use super::scale::{Linear, date_ticks, day_number, nice_ticks, tick_label};
+use super::data::ChartData;
+use super::scale::{Linear, date_axis, day_number, tick_label, value_ticks};
 use chrono::NaiveDate;
 use writer::Svg;
 
@@ -22,15 +22,9 @@ pub const MIN_SIZE: (u32, u32) = (480, 320);
 /// Largest size accepted (keeps PNG memory bounded).
 pub const MAX_SIZE: (u32, u32) = (4000, 4000);
 
-/// Colours of the series, in legend order.
-pub const PALETTE: [&str; 10] = [
-    "#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf",
-    "#bcbd22", "#7f7f7f",
-];
-
-/// The colour of the `i`-th series.
-pub fn color(i: usize) -> &'static str {
-    PALETTE[i % PALETTE.len()]
+/// The colour of the `i`-th series as SVG writes it ([`super::style::series_color`]).
+pub fn color(i: usize) -> String {
+    super::style::series_color(i).hex()
 }
 
 /// How to render.
@@ -86,9 +80,6 @@ impl Frame {
     }
 }
 
-/// Width of the legend panel on the right.
-const LEGEND_W: f64 = 235.0;
-
 /// Renders a chart to SVG text: one panel with the series, the legend in its own column at the
 /// right (never over the data), as the app draws it.
 pub fn render_svg(data: &ChartData, opts: &RenderOptions) -> String {
@@ -104,10 +95,11 @@ pub fn render_svg(data: &ChartData, opts: &RenderOptions) -> String {
     );
     let foot = footnote(data, opts);
     let (top, bottom) = (60.0, hf - 50.0 - 15.0 * foot.len() as f64);
-    let (left, right) = (85.0, wf - LEGEND_W - 20.0);
-    // One panel, as the app's Charts pane shows it: running totals and deals share one value
-    // axis (an export that looked different from the window made people doubt which was right).
-    let f = frame(data, |_| true, left, right, top, bottom);
+    // The legend in a column on the right, as wide as the app's ([`super::style`]).
+    let legend_w = super::style::side_column_width(wf);
+    let (left, right) = (85.0, wf - legend_w - 20.0);
+    // The panels of the style: one, in which running totals and deals share one value axis.
+    let f = frame(data, left, right, top, bottom);
     axes(&mut svg, data, &f, true, None);
     y_label(&mut svg, data, (top + bottom) / 2.0);
     if data.is_empty() {
@@ -118,8 +110,11 @@ pub fn render_svg(data: &ChartData, opts: &RenderOptions) -> String {
             "font-size=\"13\" fill=\"#666666\" text-anchor=\"middle\"",
         );
     }
-    marks::draw(&mut svg, data, &f, &f);
-    legend::legend(&mut svg, data, wf - LEGEND_W, top, bottom);
+    marks::draw(&mut svg, data, &f);
+    // The legend column runs down to the footnote (the plot's bottom leaves room for the date
+    // labels, which the column does not need).
+    let foot_top = hf - 12.0 - 15.0 * (foot.len() as f64 - 1.0) - 14.0;
+    legend::legend(&mut svg, data, (wf - legend_w, legend_w), top, foot_top);
     legend::draw_footnote(
         &mut svg,
         &foot,
@@ -129,51 +124,25 @@ pub fn render_svg(data: &ChartData, opts: &RenderOptions) -> String {
     svg.finish()
 }
 
-/// The frame of the plot area `left..right` × `top..bottom`: dates over all points, values over
-/// the series whose mark passes `which`.
-fn frame(
-    data: &ChartData,
-    which: impl Fn(Mark) -> bool,
-    left: f64,
-    right: f64,
-    top: f64,
-    bottom: f64,
-) -> Frame {
-    let mut x0 = f64::INFINITY;
-    let mut x1 = f64::NEG_INFINITY;
-    let (mut y0, mut y1) = (0.0f64, 0.0f64);
-    for (s, p) in data.points() {
-        x0 = x0.min(day_number(p.x.start));
-        x1 = x1.max(day_number(p.x.end));
-        if which(s.mark) {
-            y0 = y0.min(p.y.min_finite());
-            y1 = y1.max(p.y.max_finite());
-        }
-    }
-    if !x0.is_finite() {
-        let today = day_number(NaiveDate::from_ymd_opt(2025, 1, 1).unwrap_or_default());
-        (x0, x1) = (today, today + 365.0);
-    }
-    let pad = ((x1 - x0) * 0.04).max(20.0);
-    if y1 <= y0 {
-        y1 = y0 + 1.0;
-    }
-    let ticks = nice_ticks(y0, y1 * 1.08, 6);
-    let (t0, t1) = (ticks[0], ticks[ticks.len() - 1]);
+/// The frame of the plot area `left..right` × `top..bottom` over the style's date and value
+/// ranges (the app's plot shows the same).
+fn frame(data: &ChartData, left: f64, right: f64, top: f64, bottom: f64) -> Frame {
+    let (x0, x1) = super::style::x_range(data);
+    let (t0, t1) = super::style::y_range(data);
     Frame {
         left,
         right,
         top,
         bottom,
         x: Linear {
-            d0: x0 - pad,
-            d1: x1 + pad,
+            d0: x0,
+            d1: x1,
             r0: left,
             r1: right,
         },
         y: Linear {
             d0: t0,
-            d1: t1.max(t0 + f64::EPSILON),
+            d1: t1,
             r0: bottom,
             r1: top,
         },
@@ -183,7 +152,8 @@ fn frame(
 fn axes(svg: &mut Svg, data: &ChartData, f: &Frame, x_labels: bool, panel: Option<&str>) {
     svg.open("id=\"axes\" font-size=\"11\" fill=\"#444444\"");
     let suffix = if data.per_year { "/yr" } else { "" };
-    let ticks = nice_ticks(f.y.d0, f.y.d1, 6);
+    // The app's rule: about one tick per 40 pixels of height.
+    let ticks = value_ticks(f.y.d0, f.y.d1, f.bottom - f.top);
     let step = match ticks.as_slice() {
         [a, b, ..] => b - a,
         _ => f.y.d1 - f.y.d0,
@@ -205,8 +175,10 @@ fn axes(svg: &mut Svg, data: &ChartData, f: &Frame, x_labels: bool, panel: Optio
     }
     let start = NaiveDate::from_num_days_from_ce_opt(f.x.d0.ceil() as i32).unwrap_or_default();
     let end = NaiveDate::from_num_days_from_ce_opt(f.x.d1.floor() as i32).unwrap_or_default();
-    let target = (((f.right - f.left) / 85.0) as usize).max(2);
-    for (d, label) in date_ticks(start, end, target) {
+    // The app's rule: labels that fit side by side and whole inside the plot.
+    let offset = f.sx(start) - f.left;
+    let (_, ticks) = date_axis(start, end, f.right - f.left - offset);
+    for super::scale::DateTick { date: d, label } in ticks {
         let x = f.sx(d);
         svg.line(
             x,

@@ -18,7 +18,8 @@ pub fn parties(subject: Option<&str>, counterparty: Option<&str>) -> String {
 
 /// One line for a claim in a list: `cl-0003 · Valuation · OpenAI · $300B`.
 pub fn claim_line(ws: &Workspace, c: &Claim) -> String {
-    let mut parts = vec![c.id.0.clone(), c.kind.label().to_owned()];
+    // Words only: the claim's id is for tooltips and exports (issue 18).
+    let mut parts = vec![c.kind.label().to_owned()];
     let subj = c.subject.as_ref().map(|e| ws.entity_name(e));
     let cp = c.counterparty.as_ref().map(|e| ws.entity_name(e));
     if subj.is_some() || cp.is_some() {

@@ -1,50 +1,20 @@
-//! The chart key beside the plot: small painted samples of each mark (firm and tentative
-//! markers, period spans, qualifier glyphs, contradiction rings) with their meaning. Painted
-//! rather than typed so no glyph depends on the font.
+//! The chart key beside the plot: small painted samples of the marks the chart uses (firm and
+//! tentative markers, period spans, qualifier glyphs, contradiction rings) with their meaning,
+//! the entries and glyphs of the export's legend. Painted rather than typed so no glyph depends
+//! on the font.
 
-use crate::chart::key;
-use egui::{Color32, Pos2, Rect, Sense, Shape, Stroke, Vec2, pos2, vec2};
+use crate::chart::style::{self, KeyGlyph};
+use crate::chart::{ChartData, Mark};
+use egui::{Color32, Pos2, Rect, Sense, Stroke, Vec2, pos2, vec2};
 
-/// One entry of the key: what its sample shows.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Sample {
-    /// A filled marker.
-    Firm,
-    /// A hollow marker on a dashed line.
-    Tentative,
-    /// A horizontal bar over a period.
-    Span,
-    /// An arrow upwards.
-    OpenUp,
-    /// An arrow downwards.
-    OpenDown,
-    /// A capped vertical interval.
-    Interval,
-    /// A soft band.
-    Band,
-    /// A red ring.
-    Contradicted,
-}
-
-/// The key's entries and their texts (the exports' legend uses the same words).
-pub const ENTRIES: [(Sample, &str); 8] = [
-    (Sample::Firm, key::FIRM),
-    (Sample::Tentative, key::TENTATIVE),
-    (Sample::Span, key::SPAN),
-    (Sample::OpenUp, key::OPEN_UP),
-    (Sample::OpenDown, key::OPEN_DOWN),
-    (Sample::Interval, key::INTERVAL),
-    (Sample::Band, key::BAND),
-    (Sample::Contradicted, key::CONTRADICTED),
-];
-
-/// Draws the key.
-pub fn key_ui(ui: &mut egui::Ui) {
+/// Draws the key of `data`: the entries the export's legend shows, in its order and words
+/// ([`style::key`]), with the same glyphs.
+pub fn key_ui(ui: &mut egui::Ui, data: &ChartData) {
     let color = ui.visuals().strong_text_color();
-    for (sample, text) in ENTRIES {
+    for (glyph, text) in style::key(data) {
         ui.horizontal(|ui| {
             let (rect, _) = ui.allocate_exact_size(vec2(26.0, 16.0), Sense::hover());
-            paint(ui.painter(), rect, sample, color);
+            paint(ui.painter(), rect, glyph, color);
             // Wraps in a narrow column (a label in a row would run past the column's edge and
             // push the column over the plot).
             ui.add(egui::Label::new(text).wrap());
@@ -52,44 +22,64 @@ pub fn key_ui(ui: &mut egui::Ui) {
     }
 }
 
-fn paint(p: &egui::Painter, r: Rect, sample: Sample, color: Color32) {
+/// The legend's sample of a series: a disc for points, a line for running totals, a square
+/// for bars, as the export's legend draws them.
+pub fn paint_series(p: &egui::Painter, r: Rect, mark: Mark, color: Color32) {
     let c = r.center();
-    let stroke = Stroke::new(1.5, color);
-    match sample {
-        Sample::Firm => {
-            p.line_segment([pos2(r.left(), c.y), pos2(r.right(), c.y)], stroke);
-            p.circle_filled(c, 4.5, color);
+    match mark {
+        Mark::Points => {
+            p.circle_filled(c, style::MARKER_RADIUS, color);
         }
-        Sample::Tentative => {
-            let line = [pos2(r.left(), c.y), pos2(r.right(), c.y)];
-            p.extend(Shape::dashed_line(&line, stroke, 3.0, 2.0));
-            p.circle_filled(c, 4.5, ui_bg(p));
-            p.circle_stroke(c, 4.5, stroke);
-        }
-        Sample::Span => {
+        Mark::Step => {
             p.line_segment(
                 [pos2(r.left(), c.y), pos2(r.right(), c.y)],
-                Stroke::new(3.0, color.gamma_multiply(0.7)),
+                Stroke::new(style::STEP_WIDTH, color),
             );
-            p.circle_filled(c, 3.5, color);
         }
-        Sample::OpenUp => arrow(p, c + vec2(0.0, 6.0), -12.0, stroke),
-        Sample::OpenDown => arrow(p, c - vec2(0.0, 6.0), 12.0, stroke),
-        Sample::Interval => {
-            let (top, bottom) = (c.y - 7.0, c.y + 7.0);
+        Mark::Bars => {
+            p.rect_filled(Rect::from_center_size(c, vec2(11.0, 11.0)), 1.0, color);
+        }
+    }
+}
+
+fn paint(p: &egui::Painter, r: Rect, glyph: KeyGlyph, color: Color32) {
+    let c = r.center();
+    let stroke = Stroke::new(style::SPAN_WIDTH, color);
+    match glyph {
+        KeyGlyph::Firm => {
+            p.circle_filled(c, style::MARKER_RADIUS, color);
+        }
+        KeyGlyph::Tentative => {
+            p.circle_filled(c, style::MARKER_RADIUS, ui_bg(p));
+            p.circle_stroke(c, style::MARKER_RADIUS, stroke);
+        }
+        KeyGlyph::Span => {
+            let (l, rr) = (c.x - 8.0, c.x + 8.0);
+            p.line_segment([pos2(l, c.y), pos2(rr, c.y)], stroke);
+            for x in [l, rr] {
+                p.line_segment([pos2(x, c.y - 4.0), pos2(x, c.y + 4.0)], stroke);
+            }
+        }
+        KeyGlyph::OpenUp => arrow(p, c + vec2(0.0, 6.0), -12.0, stroke),
+        KeyGlyph::OpenDown => arrow(p, c - vec2(0.0, 6.0), 12.0, stroke),
+        KeyGlyph::Interval => {
+            let (top, bottom) = (c.y - 6.0, c.y + 6.0);
             p.line_segment([pos2(c.x, top), pos2(c.x, bottom)], stroke);
             for y in [top, bottom] {
                 p.line_segment([pos2(c.x - 4.0, y), pos2(c.x + 4.0, y)], stroke);
             }
         }
-        Sample::Band => {
-            let band = Rect::from_center_size(c, vec2(18.0, 12.0));
-            p.rect_filled(band, 0.0, color.gamma_multiply_u8(60));
-            p.circle_filled(c, 3.5, color);
+        KeyGlyph::Band => {
+            let band = Rect::from_center_size(c, vec2(14.0, 12.0));
+            p.rect_filled(band, 0.0, color.gamma_multiply(0.3));
         }
-        Sample::Contradicted => {
-            p.circle_filled(c, 3.5, color);
-            p.circle_stroke(c, 7.0, Stroke::new(1.5, Color32::from_rgb(214, 39, 40)));
+        KeyGlyph::Contradicted => {
+            let r = style::RING;
+            p.circle_stroke(
+                c,
+                style::RING_RADIUS,
+                Stroke::new(2.0, Color32::from_rgb(r.0, r.1, r.2)),
+            );
         }
     }
 }

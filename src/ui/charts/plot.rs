@@ -2,10 +2,11 @@
 //! span of month/year dates, qualifier glyphs (interval, band, arrows), contradiction rings and
 //! the selection highlight; the plot's axes and legend setup.
 
-use super::axes::{date_grid, date_label, value_label};
+use super::axes::{value_label, value_marks, with_date_axis};
 use super::layout::{bar_half, layout, marker_xy};
 use crate::chart::scale::day_number;
-use crate::chart::{ChartData, Mark, Point, StatusStyle, YShape};
+use crate::chart::style::{self, Rgb};
+use crate::chart::{ChartData, Mark, Point, YShape};
 use crate::model::ClaimId;
 use egui::{Color32, Stroke};
 use egui_plot::{Arrows, Line, LineStyle, MarkerShape, Plot, PlotPoints, PlotUi, Points, Polygon};
@@ -13,12 +14,14 @@ use egui_plot::{Arrows, Line, LineStyle, MarkerShape, Plot, PlotPoints, PlotUi, 
 /// Legend name of the rings drawn around contradicted points.
 pub const CONTRADICTED: &str = crate::chart::key::CONTRADICTED;
 
-/// The colour of the n-th series: the exports' palette ([`crate::chart::svg::PALETTE`]), so a
-/// series has the same colour in the window, the SVG and the PNG.
+/// The colour of the n-th series ([`style::series_color`], the exports' too).
 pub fn series_color(i: usize) -> Color32 {
-    let hex = crate::chart::svg::color(i).trim_start_matches('#');
-    let byte = |k: usize| u8::from_str_radix(hex.get(k..k + 2).unwrap_or("80"), 16).unwrap_or(128);
-    Color32::from_rgb(byte(0), byte(2), byte(4))
+    rgb(style::series_color(i))
+}
+
+/// An egui colour of a style colour.
+pub fn rgb(c: Rgb) -> Color32 {
+    Color32::from_rgb(c.0, c.1, c.2)
 }
 
 /// The plot's id (its zoom, pan and hidden legend entries are kept under it).
@@ -39,7 +42,7 @@ pub fn hidden_series(ctx: &egui::Context, data: &ChartData) -> Vec<String> {
 }
 
 /// The colour of the rings around contradicted points.
-const RING: Color32 = Color32::from_rgb(214, 39, 40);
+const RING: Color32 = Color32::from_rgb(style::RING.0, style::RING.1, style::RING.2);
 
 /// The chart's series as checkboxes in the column beside the plot, where the exports put their
 /// legend too, so the legend never covers data (egui_plot's own legend sits inside the plot, over
@@ -47,25 +50,32 @@ const RING: Color32 = Color32::from_rgb(214, 39, 40);
 pub fn series_list_ui(ui: &mut egui::Ui, data: &ChartData) {
     let id = plot_id(data);
     let mut mem = egui_plot::PlotMemory::load(ui.ctx(), id);
-    let mut entries: Vec<(String, Color32)> = data
-        .series
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.name.clone(), series_color(i)))
+    // The legend of the style ([`style::describe`]), as the export draws it; the rings can be
+    // hidden too, so they are listed last.
+    let mut entries: Vec<(String, Color32, Option<Mark>)> = style::describe(data)
+        .legend
+        .into_iter()
+        .map(|e| (e.name, rgb(e.color), Some(e.mark)))
         .collect();
     if data.points().any(|(_, p)| p.disagrees) {
-        entries.push((CONTRADICTED.to_owned(), RING));
+        entries.push((CONTRADICTED.to_owned(), RING, None));
     }
     let mut changed = false;
-    for (name, color) in entries {
+    for (name, color, mark) in entries {
         let item = egui::Id::new(&name);
         let mut shown = mem.as_ref().is_none_or(|m| !m.hidden_items.contains(&item));
         ui.horizontal(|ui| {
             // A long name is cut with an ellipsis: it must not widen the column and squeeze
             // the plot (the whole name is on hover).
             ui.style_mut().wrap_mode = Some(egui::TextWrapMode::Truncate);
-            let (r, _) = ui.allocate_exact_size(egui::vec2(12.0, 12.0), egui::Sense::hover());
-            ui.painter().rect_filled(r, 2.0, color);
+            let (r, _) = ui.allocate_exact_size(egui::vec2(16.0, 12.0), egui::Sense::hover());
+            match mark {
+                Some(mark) => super::key::paint_series(ui.painter(), r, mark, color),
+                None => {
+                    ui.painter()
+                        .circle_stroke(r.center(), 5.0, egui::Stroke::new(2.0, color));
+                }
+            }
             if ui.checkbox(&mut shown, &name).changed()
                 && let Some(m) = mem.as_mut()
             {
@@ -90,150 +100,303 @@ pub fn series_list_ui(ui: &mut egui::Ui, data: &ChartData) {
 pub fn configure<'a>(data: &ChartData, reset: bool) -> Plot<'a> {
     let unit = data.unit.clone();
     let per_year = data.per_year;
-    let mut plot = Plot::new(("claimbench-chart", data.chart_id.as_str().to_owned()))
-        .id(plot_id(data))
-        .x_axis_label(data.x_label.clone())
-        .y_axis_label(data.y_label.clone())
-        .x_grid_spacer(date_grid)
-        .x_axis_formatter(|m, _| date_label(m))
-        .y_axis_formatter(move |m, _| value_label(m.value, m.step_size, &unit, per_year))
-        .y_axis_min_width(56.0)
-        .show_x(false)
-        .show_y(false)
-        .show_crosshair(false)
-        .include_y(0.0)
-        .allow_double_click_reset(true);
-    // Room for the open-ended arrows above the highest value and a margin around the dates.
-    let top = data
-        .points()
-        .map(|(_, p)| p.y.max_finite())
-        .fold(0.0_f64, f64::max);
-    if top > 0.0 {
-        plot = plot.include_y(top + arrow_len(data) * 1.1);
-    }
-    if let Some(first) = data.points().map(|(_, p)| p.x.start).min() {
-        plot = plot.include_x(day_number(first) - 20.0);
-    }
-    if let Some(last) = data.points().map(|(_, p)| p.x.end).max() {
-        plot = plot.include_x(day_number(last) + 20.0);
-    }
+    let mut plot = with_date_axis(Plot::new((
+        "claimbench-chart",
+        data.chart_id.as_str().to_owned(),
+    )))
+    .id(plot_id(data))
+    .x_axis_label(data.x_label.clone())
+    .y_axis_label(data.y_label.clone())
+    .y_grid_spacer(value_marks)
+    .y_axis_formatter(move |m, _| value_label(m.value, m.step_size, &unit, per_year))
+    .y_axis_min_width(56.0)
+    .show_x(false)
+    .show_y(false)
+    .show_crosshair(false)
+    .allow_double_click_reset(true)
+    // The exports' ranges exactly, without egui_plot's own margin.
+    .set_margin_fraction(egui::Vec2::ZERO);
+    let (x0, x1) = style::x_range(data);
+    let (y0, y1) = style::y_range(data);
+    plot = plot.include_x(x0).include_x(x1).include_y(y0).include_y(y1);
     if reset {
         plot = plot.reset();
     }
     plot
 }
 
-/// The height of an open-ended arrow in data units.
-fn arrow_len(data: &ChartData) -> f64 {
-    let max = data
-        .points()
-        .map(|(_, p)| p.y.max_finite())
-        .fold(0.0_f64, f64::max);
-    (max * 0.12).max(1.0)
+/// One thing the plot draws, in plot units (days, values), before it becomes an egui_plot
+/// item. Built from the chart's style description ([`style::describe`]), the one the SVG
+/// export follows; tests compare the two.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Item {
+    /// A line through `pts`.
+    Line {
+        /// The series.
+        series: usize,
+        /// Its points.
+        pts: Vec<[f64; 2]>,
+        /// Width in points.
+        width: f32,
+        /// Dashed (tentative).
+        dashed: bool,
+    },
+    /// A filled rectangle `[x0, x1, y0, y1]`.
+    Fill {
+        /// The series.
+        series: usize,
+        /// Its corners.
+        rect: [f64; 4],
+        /// Fill opacity.
+        opacity: f32,
+        /// Drawn with an outline in the series colour (bars), dashed when tentative.
+        outline: Option<bool>,
+    },
+    /// Markers of one shape.
+    Markers {
+        /// The series.
+        series: usize,
+        /// Where.
+        pts: Vec<[f64; 2]>,
+        /// Disc or ring.
+        shape: style::MarkerShape,
+    },
+    /// The small squares where a running total's steps begin.
+    StepMarkers {
+        /// The series.
+        series: usize,
+        /// Where.
+        pts: Vec<[f64; 2]>,
+    },
+    /// An arrow.
+    Arrow {
+        /// The series.
+        series: usize,
+        /// Its tail.
+        from: [f64; 2],
+        /// Its tip.
+        to: [f64; 2],
+    },
+    /// The last total of a running total, written at the plot's right edge.
+    EndLabel {
+        /// The series.
+        series: usize,
+        /// Where.
+        at: [f64; 2],
+        /// The text.
+        text: String,
+    },
+    /// Contradiction rings.
+    Rings {
+        /// Where.
+        pts: Vec<[f64; 2]>,
+    },
 }
 
-fn line_style(p: &Point) -> LineStyle {
-    match p.style() {
-        StatusStyle::Firm => LineStyle::Solid,
-        StatusStyle::Tentative => LineStyle::dashed_dense(),
-    }
-}
-
-/// Adds every item of `data` to the plot. `selected` claims get a highlight ring.
-pub fn draw(pui: &mut PlotUi<'_>, data: &ChartData, selected: &[ClaimId]) {
-    let up = arrow_len(data);
+/// What the plot draws for `data`; `per_px` is the plot units per screen point in x and y (end
+/// caps and annualised bars are a few points tall whatever the zoom).
+pub fn items(data: &ChartData, per_px: [f64; 2]) -> Vec<Item> {
+    let look = style::describe(data);
     let at = layout(data);
-    // A dense chart is decimated: no per-point spans, bands or arrows (each would be a plot item
-    // of its own), and one marker per screen cell in each series (hover and click still find
-    // every point, see `targets`). Density is judged over the whole chart: five series of 300
-    // points cost as much to draw as one of 1,500.
+    let up = style::arrow_len(data);
     let dense = is_dense(data);
+    let cap = per_px.map(|u| f64::from(style::CAP_PX) * u);
+    let (_, x_end) = style::x_range(data);
+    let mut out = Vec::new();
     for (i, s) in data.series.iter().enumerate() {
-        let color = series_color(i);
-        let name = s.name.clone();
         if s.mark == Mark::Step && !s.points.is_empty() {
-            let mut pts: Vec<[f64; 2]> = Vec::new();
-            let mut last = 0.0;
-            for p in &s.points {
-                let [x, y] = marker_xy(p);
-                pts.push([x, last]);
-                pts.push([x, y]);
-                last = y;
+            let shape = crate::chart::step::shape(s, &at[i], x_end);
+            for [x0, x1, lo, hi] in shape.band {
+                out.push(Item::Fill {
+                    series: i,
+                    rect: [x0, x1, lo, hi],
+                    opacity: style::STEP_BAND_OPACITY,
+                    outline: None,
+                });
             }
-            if let Some(p) = s.points.last() {
-                pts.push([day_number(p.x.end).max(marker_xy(p)[0] + 30.0), last]);
+            for (pts, dashed) in shape.lines {
+                out.push(Item::Line {
+                    series: i,
+                    pts,
+                    width: style::STEP_WIDTH,
+                    dashed,
+                });
             }
-            pui.line(
-                Line::new(name.clone(), PlotPoints::new(pts))
-                    .color(color)
-                    .width(2.0)
-                    .allow_hover(false),
-            );
+            out.push(Item::StepMarkers {
+                series: i,
+                pts: shape.markers.iter().map(|(_, xy)| *xy).collect(),
+            });
+            if let Some((total, open)) = shape.end {
+                let unit = if data.per_year { "/yr" } else { "" };
+                // As the export: an open total gets an arrow at the right edge, its label
+                // beside it.
+                if open {
+                    let x = x_end - 12.0 * per_px[0];
+                    out.push(Item::Arrow {
+                        series: i,
+                        from: [x, total],
+                        to: [x, total + 14.0 * per_px[1]],
+                    });
+                }
+                let left = if open { 20.0 } else { 4.0 };
+                out.push(Item::EndLabel {
+                    series: i,
+                    at: [x_end - left * per_px[0], total + 6.0 * per_px[1]],
+                    text: format!(
+                        "{}{}{unit}",
+                        crate::model::figure::format_value(total, &data.unit),
+                        if open { "+" } else { "" }
+                    ),
+                });
+            }
+            continue;
+        }
+        if !dense {
+            for (p, xy) in s.points.iter().zip(&at[i]) {
+                point_items(&mut out, i, s.mark, data.per_year, p, *xy, up, cap);
+            }
+        }
+        if s.mark != Mark::Points {
+            continue;
         }
         let keep = if dense {
             thin(&at[i])
         } else {
             vec![true; at[i].len()]
         };
-        if !dense {
-            for (p, xy) in s.points.iter().zip(&at[i]) {
-                draw_point(pui, s.mark, &name, color, p, *xy, up);
-            }
-        }
-        for firm in [true, false] {
-            let pts: Vec<[f64; 2]> = s
+        for shape in [style::MarkerShape::Disc, style::MarkerShape::Ring] {
+            let pts: Vec<[f64; 2]> = look
                 .points
                 .iter()
-                .zip(&at[i])
+                .filter(|l| l.series == i)
                 .zip(&keep)
-                .filter(|((p, _), k)| **k && (p.style() == StatusStyle::Firm) == firm)
-                .map(|((_, xy), _)| *xy)
+                .filter(|(l, k)| **k && l.marker == Some(shape))
+                .map(|(l, _)| l.at)
                 .collect();
             if !pts.is_empty() {
-                pui.points(
-                    Points::new(name.clone(), PlotPoints::new(pts))
-                        .shape(MarkerShape::Circle)
-                        .filled(firm)
-                        .radius(5.0)
-                        .color(color)
-                        .allow_hover(false),
-                );
+                out.push(Item::Markers {
+                    series: i,
+                    pts,
+                    shape,
+                });
             }
         }
     }
-    let placed = || {
-        data.series
-            .iter()
-            .zip(&at)
-            .flat_map(|(s, xys)| s.points.iter().zip(xys))
-    };
-    let rings: Vec<[f64; 2]> = placed()
-        .filter(|(p, _)| p.disagrees && !dense)
-        .map(|(_, xy)| *xy)
+    let rings: Vec<[f64; 2]> = look
+        .points
+        .iter()
+        .filter(|l| l.ring && !dense)
+        .map(|l| {
+            let p = data.series[l.series]
+                .points
+                .iter()
+                .find(|p| p.claim == l.claim);
+            match (l.mark, p) {
+                // A bar's ring sits on its top, as in the export.
+                (Mark::Bars, Some(p)) => [l.at[0], p.y.value],
+                _ => l.at,
+            }
+        })
         .collect();
     if !rings.is_empty() {
-        pui.points(
-            Points::new(CONTRADICTED, PlotPoints::new(rings))
-                .shape(MarkerShape::Circle)
-                .filled(false)
-                .radius(9.0)
-                .color(RING)
-                .allow_hover(false),
-        );
+        out.push(Item::Rings { pts: rings });
     }
-    let chosen: Vec<[f64; 2]> = placed()
-        .filter(|(p, _)| selected.contains(&p.claim))
-        .map(|(_, xy)| *xy)
-        .collect();
-    if !chosen.is_empty() {
-        pui.points(
-            Points::new("", PlotPoints::new(chosen))
-                .shape(MarkerShape::Square)
-                .filled(false)
-                .radius(11.0)
-                .color(Color32::from_rgb(250, 200, 0))
-                .allow_hover(false),
-        );
+    out
+}
+
+/// The items of one point other than its marker: its bar, its month or year span, its
+/// qualifier glyph.
+#[allow(clippy::too_many_arguments)]
+fn point_items(
+    out: &mut Vec<Item>,
+    series: usize,
+    mark: Mark,
+    per_year: bool,
+    p: &Point,
+    [x, y]: [f64; 2],
+    up: f64,
+    cap: [f64; 2],
+) {
+    let (x0, x1) = (day_number(p.x.start), day_number(p.x.end));
+    let dashed = style::dashed(p.style());
+    if mark == Mark::Bars && per_year {
+        // Annualised: a thick bar at the yearly amount across the whole period.
+        let h = f64::from(style::SPAN_BAR_HALF_PX) / f64::from(style::CAP_PX) * cap[1];
+        out.push(Item::Fill {
+            series,
+            rect: [x0, x1, y - h, y + h],
+            opacity: style::bar_opacity(p.style(), false),
+            outline: Some(dashed),
+        });
+    } else if mark == Mark::Bars {
+        let half = bar_half(p);
+        out.push(Item::Fill {
+            series,
+            rect: [x - half, x + half, 0.0, y],
+            opacity: style::bar_opacity(p.style(), style::is_long_bar(half)),
+            outline: Some(dashed),
+        });
+    } else if x1 - x0 > 1.5 {
+        // A month or a year: the span it covers, with end caps.
+        for pts in [
+            vec![[x0, y], [x1, y]],
+            vec![[x0, y - cap[1]], [x0, y + cap[1]]],
+            vec![[x1, y - cap[1]], [x1, y + cap[1]]],
+        ] {
+            out.push(Item::Line {
+                series,
+                pts,
+                width: style::SPAN_WIDTH,
+                dashed,
+            });
+        }
+    }
+    let x = if mark == Mark::Bars && per_year {
+        marker_xy(p)[0]
+    } else {
+        x
+    };
+    match p.y.shape {
+        YShape::Exact => {}
+        YShape::Band => {
+            let half = bar_half(p);
+            out.push(Item::Fill {
+                series,
+                rect: [x - half, x + half, p.y.low, p.y.high],
+                opacity: style::BAND_OPACITY,
+                outline: None,
+            });
+        }
+        YShape::Interval => {
+            for pts in [
+                vec![[x, p.y.low], [x, p.y.high]],
+                vec![[x - cap[0], p.y.low], [x + cap[0], p.y.low]],
+                vec![[x - cap[0], p.y.high], [x + cap[0], p.y.high]],
+            ] {
+                out.push(Item::Line {
+                    series,
+                    pts,
+                    width: style::SPAN_WIDTH,
+                    dashed: false,
+                });
+            }
+        }
+        YShape::OpenUp => {
+            let from = p.y.low.max(p.y.value);
+            out.push(Item::Arrow {
+                series,
+                from: [x, from],
+                to: [x, from + up],
+            });
+        }
+        YShape::OpenDown => {
+            let from = p.y.high.min(p.y.value);
+            out.push(Item::Arrow {
+                series,
+                from: [x, from],
+                to: [x, from - up],
+            });
+        }
     }
 }
 
@@ -275,90 +438,114 @@ fn rect(x0: f64, x1: f64, y0: f64, y1: f64) -> PlotPoints<'static> {
     PlotPoints::new(vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
 }
 
-fn draw_point(
-    pui: &mut PlotUi<'_>,
-    mark: Mark,
-    name: &str,
-    color: Color32,
-    p: &Point,
-    [x, y]: [f64; 2],
-    up: f64,
-) {
-    let (x0, x1) = (day_number(p.x.start), day_number(p.x.end));
-    let firm = p.style() == StatusStyle::Firm;
-    if mark == Mark::Bars {
-        let half = bar_half(p);
-        // Long spans (a year) are pale so the bars they overlap stay visible.
-        let alpha = match (firm, half > 20.0) {
-            (true, false) => 150,
-            (true, true) => 60,
-            (false, _) => 30,
-        };
-        pui.polygon(
-            Polygon::new(name, rect(x - half, x + half, 0.0, y))
-                .fill_color(color.gamma_multiply_u8(alpha))
-                .stroke(Stroke::new(1.0, color))
-                .style(line_style(p))
-                .allow_hover(false),
-        );
-    } else if x1 - x0 > 1.5 {
-        // A month or a year: the span it covers, drawn as a bar at the value.
-        pui.line(
-            Line::new(name, PlotPoints::new(vec![[x0, y], [x1, y]]))
-                .color(color.gamma_multiply(0.7))
-                .width(3.0)
-                .style(line_style(p))
-                .allow_hover(false),
-        );
-    }
-    let half = ((x1 - x0) / 2.0).clamp(4.0, super::layout::BAR_HALF_DAYS);
-    match p.y.shape {
-        YShape::Exact => {}
-        YShape::Band => {
-            pui.polygon(
-                Polygon::new(
-                    name,
-                    rect(x - bar_half(p), x + bar_half(p), p.y.low, p.y.high),
-                )
-                .fill_color(color.gamma_multiply_u8(35))
-                .stroke(Stroke::NONE)
-                .allow_hover(false),
-            );
+/// Adds every item of `data` to the plot ([`items`]); `selected` claims get a highlight ring.
+pub fn draw(pui: &mut PlotUi<'_>, data: &ChartData, selected: &[ClaimId]) {
+    let per = pui.transform().dvalue_dpos();
+    let names: Vec<String> = data.series.iter().map(|s| s.name.clone()).collect();
+    let name = |i: usize| names.get(i).cloned().unwrap_or_default();
+    let dash = |d: bool| {
+        if d {
+            LineStyle::dashed_dense()
+        } else {
+            LineStyle::Solid
         }
-        YShape::Interval => {
-            let caps = [p.y.low, p.y.high];
-            pui.line(
-                Line::new(name, PlotPoints::new(vec![[x, caps[0]], [x, caps[1]]]))
-                    .color(color)
-                    .width(2.0)
-                    .style(line_style(p))
+    };
+    for item in items(data, [per[0].abs(), per[1].abs()]) {
+        match item {
+            Item::Line {
+                series,
+                pts,
+                width,
+                dashed,
+            } => pui.line(
+                Line::new(name(series), PlotPoints::new(pts))
+                    .color(series_color(series))
+                    .width(width)
+                    .style(dash(dashed))
                     .allow_hover(false),
-            );
-            for c in caps {
-                pui.line(
-                    Line::new(name, PlotPoints::new(vec![[x - half, c], [x + half, c]]))
-                        .color(color)
-                        .width(2.0)
-                        .allow_hover(false),
-                );
+            ),
+            Item::Fill {
+                series,
+                rect: [x0, x1, y0, y1],
+                opacity,
+                outline,
+            } => {
+                let c = series_color(series);
+                let mut poly = Polygon::new(name(series), rect(x0, x1, y0, y1))
+                    .fill_color(c.gamma_multiply(opacity))
+                    .allow_hover(false);
+                poly = match outline {
+                    Some(dashed) => poly.stroke(Stroke::new(1.0, c)).style(dash(dashed)),
+                    None => poly.stroke(Stroke::NONE),
+                };
+                pui.polygon(poly);
             }
+            Item::Markers { series, pts, shape } => pui.points(
+                Points::new(name(series), PlotPoints::new(pts))
+                    .shape(MarkerShape::Circle)
+                    .filled(shape == style::MarkerShape::Disc)
+                    .radius(style::MARKER_RADIUS)
+                    .color(series_color(series))
+                    .allow_hover(false),
+            ),
+            Item::StepMarkers { series, pts } => pui.points(
+                Points::new(name(series), PlotPoints::new(pts))
+                    .shape(MarkerShape::Square)
+                    .filled(true)
+                    .radius(3.0)
+                    .color(series_color(series))
+                    .allow_hover(false),
+            ),
+            Item::Arrow { series, from, to } => pui.arrows(
+                Arrows::new(
+                    name(series),
+                    PlotPoints::new(vec![from]),
+                    PlotPoints::new(vec![to]),
+                )
+                .color(series_color(series))
+                .tip_length(10.0)
+                .allow_hover(false),
+            ),
+            Item::EndLabel { series, at, text } => pui.text(
+                egui_plot::Text::new(
+                    name(series),
+                    egui_plot::PlotPoint::new(at[0], at[1]),
+                    egui::RichText::new(text)
+                        .size(11.0)
+                        .color(series_color(series)),
+                )
+                .anchor(egui::Align2::RIGHT_BOTTOM)
+                .allow_hover(false),
+            ),
+            Item::Rings { pts } => pui.points(
+                Points::new(CONTRADICTED, PlotPoints::new(pts))
+                    .shape(MarkerShape::Circle)
+                    .filled(false)
+                    .radius(style::RING_RADIUS)
+                    .color(RING)
+                    .allow_hover(false),
+            ),
         }
-        YShape::OpenUp => arrow(pui, name, color, [x, p.y.low.max(y)], up),
-        YShape::OpenDown => arrow(pui, name, color, [x, p.y.high.min(y)], -up),
     }
-}
-
-fn arrow(pui: &mut PlotUi<'_>, name: &str, color: Color32, from: [f64; 2], dy: f64) {
-    pui.arrows(
-        Arrows::new(
-            name,
-            PlotPoints::new(vec![from]),
-            PlotPoints::new(vec![[from[0], from[1] + dy]]),
-        )
-        .color(color)
-        .tip_length(10.0)
-        .allow_hover(false),
-    );
+    let at = layout(data);
+    let chosen: Vec<[f64; 2]> = data
+        .series
+        .iter()
+        .zip(&at)
+        .flat_map(|(s, xys)| s.points.iter().zip(xys))
+        .filter(|(p, _)| selected.contains(&p.claim))
+        .map(|(_, xy)| *xy)
+        .collect();
+    if !chosen.is_empty() {
+        pui.points(
+            Points::new("", PlotPoints::new(chosen))
+                .shape(MarkerShape::Square)
+                .filled(false)
+                .radius(11.0)
+                .color(Color32::from_rgb(250, 200, 0))
+                .allow_hover(false),
+        );
+    }
 }
 
 #[cfg(test)]

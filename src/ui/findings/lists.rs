@@ -6,7 +6,8 @@ use crate::analysis::{DuplicateCandidate, merge_claims};
 use crate::model::{Claim, ClaimId, Workspace};
 use crate::ui::command::Command;
 
-/// `cl-0002 investment Amazon → OpenAI $10B`.
+/// `Investment Amazon → OpenAI $10B (Ledger Wire)`: words a person reads; the claim's id goes in the link's
+/// tooltip.
 pub fn claim_text(ws: &Workspace, c: &Claim) -> String {
     let name = |e: &Option<crate::model::EntityId>| {
         e.as_ref()
@@ -21,14 +22,29 @@ pub fn claim_text(ws: &Workspace, c: &Claim) -> String {
         .as_ref()
         .map(|f| format!(" {}", f.display()))
         .unwrap_or_default();
-    format!("{} {} {parties}{fig}", c.id, c.kind.name())
+    // Where it was reported tells two claims of the same parties and figure apart (duplicate
+    // candidates), as the id did.
+    let source = c
+        .evidence
+        .first()
+        .and_then(|e| ws.document(&e.doc))
+        .map(|d| {
+            if d.outlet.trim().is_empty() {
+                d.title.clone()
+            } else {
+                d.outlet.clone()
+            }
+        })
+        .map(|o| format!(" ({o})"))
+        .unwrap_or_default();
+    format!("{} {parties}{fig}{source}", c.kind.label())
 }
 
 fn claim_link(ui: &mut egui::Ui, ws: &Workspace, id: &ClaimId, cmds: &mut Vec<Command>) {
     let text = ws
         .claim(id)
         .map_or_else(|| id.to_string(), |c| claim_text(ws, c));
-    if ui.link(text).clicked() {
+    if ui.link(text).on_hover_text(format!("claim {id}")).clicked() {
         cmds.push(Command::SelectClaim(id.clone()));
     }
 }
@@ -62,7 +78,11 @@ pub fn duplicate_ui(
         {
             cmds.push(Command::Edit(
                 Box::new(m.into_action()),
-                format!("Merge {} into {}", d.absorb, d.keep),
+                format!(
+                    "Merge duplicate claim into {}",
+                    ws.claim(&d.keep)
+                        .map_or_else(|| d.keep.to_string(), |c| claim_text(ws, c))
+                ),
                 None,
             ));
             cmds.push(Command::SelectClaim(d.keep.clone()));
@@ -79,9 +99,10 @@ pub fn unsourced_ui(ui: &mut egui::Ui, ws: &Workspace, id: &ClaimId, cmds: &mut 
 pub fn orphan_ui(ui: &mut egui::Ui, ws: &Workspace, o: &Orphan, cmds: &mut Vec<Command>) {
     ui.horizontal_wrapped(|ui| {
         claim_link(ui, ws, &o.claim, cmds);
-        ui.weak(format!(
-            "evidence {} in {}: {}",
-            o.evidence, o.doc, o.problem
-        ));
+        let doc = ws
+            .document(&o.doc)
+            .map_or_else(|| o.doc.to_string(), |d| d.title.clone());
+        ui.weak(format!("evidence {} in “{doc}”: {}", o.evidence, o.problem))
+            .on_hover_text(format!("document {}", o.doc));
     });
 }
