@@ -165,7 +165,7 @@ mod tests {
     use super::*;
 
     fn doc(title: &str, text: &str) -> SourceDocument {
-        SourceDocument::new(DocId::default(), title, "Ledger", text.to_owned())
+        SourceDocument::new(DocId(String::new()), title, "Ledger", text.to_owned())
     }
 
     #[test]
