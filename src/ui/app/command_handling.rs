@@ -1,0 +1,572 @@
+//! Command handling: every [`Command`] the menus, palette, shortcuts and panels send is run
+//! here, after the UI pass (egui's `wrap_app.rs` pattern; rerun's `command_handling.rs`). Edits
+//! go through [`ClaimbenchApp::apply`] as actions with their inverses; file work (open, save,
+//! import, export) through the library.
+
+use super::*;
+
+impl ClaimbenchApp {
+    /// Runs one command now. Commands that would drop unsaved changes ask first.
+    pub fn run_command(&mut self, cmd: Command, ctx: &egui::Context) {
+        match cmd {
+            Command::Ui(UiCommand::New)
+            | Command::Ui(UiCommand::Open)
+            | Command::OpenPath(_)
+            | Command::Ui(UiCommand::Quit)
+                if self.is_dirty() =>
+            {
+                self.dialogs.confirm_discard = Some(cmd);
+            }
+            Command::Ui(UiCommand::New) => {
+                self.cancel_open();
+                self.replace_workspace(Workspace::default(), None);
+            }
+            Command::Ui(UiCommand::Open) => {
+                self.dialogs.pending_merge = false;
+                if let Some(p) = self.dialogs.ask_path(PathPurpose::Open, None) {
+                    self.push(Command::OpenPath(p));
+                }
+            }
+            Command::OpenPath(p) => {
+                self.start_open(&p, Some(ctx));
+            }
+            Command::Ui(UiCommand::Save) => match self.path.clone() {
+                Some(p) => self.save_to(&p),
+                None => self.push(Command::Ui(UiCommand::SaveAs)),
+            },
+            Command::Ui(UiCommand::SaveAs) => {
+                let name = self
+                    .path
+                    .as_ref()
+                    .and_then(|p| p.file_name())
+                    .map(|n| n.to_string_lossy().into_owned());
+                if let Some(p) = self.dialogs.ask_path(PathPurpose::SaveAs, name) {
+                    self.push(Command::SaveTo(p));
+                }
+            }
+            Command::SaveTo(p) => self.save_to(&p),
+            Command::ReloadFromDisk => {
+                if let Some(p) = self.path.clone() {
+                    self.after_save = None;
+                    self.start_open(&p, Some(ctx));
+                }
+            }
+            Command::MergeFromDisk => {
+                for c in crate::ui::merge::merge_from_disk(self) {
+                    self.push(c);
+                }
+            }
+            Command::Ui(UiCommand::MergeWorkspace) => {
+                self.dialogs.pending_merge = true;
+                if let Some(p) = self.dialogs.ask_path(PathPurpose::Open, None) {
+                    self.dialogs.pending_merge = false;
+                    self.push(Command::MergeWith(p));
+                }
+            }
+            Command::MergeWith(p) => {
+                for c in crate::ui::merge::merge_with_file(self, &p) {
+                    self.push(c);
+                }
+            }
+            Command::OverwriteSave => {
+                self.disk.confirm_overwrite();
+                self.push(Command::Ui(UiCommand::Save));
+            }
+            Command::Ui(UiCommand::Quit) => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            Command::SelectDocument(id) => {
+                if self.selection.doc.as_ref() != Some(&id) {
+                    self.selection.doc = Some(id);
+                    self.reader.scroll_to_top = true;
+                }
+            }
+            Command::SelectClaim(id) => {
+                self.table.scroll_to = Some(id.clone());
+                self.selection.claim = Some(id);
+                self.selection.related.clear();
+            }
+            Command::SelectClaims(ids) => {
+                self.table.scroll_to = ids.first().cloned();
+                self.selection.claim = ids.first().cloned();
+                self.selection.related = ids.into_iter().skip(1).collect();
+            }
+            Command::ShowTab(tab) => layout::show(&mut self.dock, tab.pane()),
+            Command::ShowPane(pane) => layout::show(&mut self.dock, pane),
+            Command::Ui(crate::ui::ui_command::show_pane!()) => {
+                if let Command::Ui(u) = cmd
+                    && let Some(pane) = u.pane()
+                {
+                    layout::show(&mut self.dock, pane);
+                }
+            }
+            Command::TogglePane(pane) => {
+                if layout::is_open(&self.dock, pane) {
+                    layout::close(&mut self.dock, pane);
+                } else {
+                    layout::show(&mut self.dock, pane);
+                }
+            }
+            Command::Ui(UiCommand::ResetLayout) => {
+                self.dock = layout::default_dock(false);
+                self.note("Layout reset");
+            }
+            Command::Ui(UiCommand::CommandPalette) => {
+                self.palette = match self.palette {
+                    Some(_) => None,
+                    None => Some(Default::default()),
+                }
+            }
+            Command::Ui(UiCommand::ShowShortcuts) => {
+                self.help = Some(crate::ui::help::HelpWindow::Shortcuts)
+            }
+            Command::Ui(UiCommand::ShowAbout) => {
+                self.help = Some(crate::ui::help::HelpWindow::About)
+            }
+            Command::Ui(UiCommand::ZoomIn)
+            | Command::Ui(UiCommand::ZoomOut)
+            | Command::Ui(UiCommand::ZoomReset) => {
+                let now = self.settings.zoom.unwrap_or(1.0);
+                let z = match cmd {
+                    Command::Ui(UiCommand::ZoomIn) => now + 0.1,
+                    Command::Ui(UiCommand::ZoomOut) => now - 0.1,
+                    _ => 1.0,
+                };
+                let z = ((z * 10.0).round() / 10.0).clamp(0.5, 3.0);
+                self.settings.zoom = Some(z);
+                ctx.set_zoom_factor(z);
+                self.note(format!("Zoom {:.0}%", z * 100.0));
+            }
+            Command::Ui(UiCommand::ThemeSystem | UiCommand::ThemeDark | UiCommand::ThemeLight) => {
+                if let Command::Ui(u) = cmd
+                    && let Some(theme) = u.theme()
+                {
+                    self.settings.theme = theme;
+                    ctx.set_theme(theme);
+                }
+            }
+            Command::Ui(UiCommand::DismissWelcome) => self.settings.welcome_dismissed = true,
+            Command::ShowEntity(id) => {
+                self.entities.selected = Some(id);
+                layout::show(&mut self.dock, Pane::Entities);
+            }
+            Command::ShowChart(id) => {
+                self.charts.chart = Some(id);
+                layout::show(&mut self.dock, Pane::Charts);
+            }
+            Command::Ui(UiCommand::Find) => {
+                layout::show(&mut self.dock, Pane::Reader);
+                let f = self.reader.find.get_or_insert_with(Default::default);
+                f.focus = true;
+            }
+            Command::ScrollReader(doc, range) => {
+                self.reader.scroll_to = Some((doc.clone(), range));
+                self.selection.doc = Some(doc);
+                layout::show(&mut self.dock, Pane::Reader);
+            }
+            Command::ExportChart(id, format) => {
+                let name = format!("{id}.{}", format.extension());
+                match self
+                    .dialogs
+                    .ask_path(PathPurpose::Export(format.extension()), Some(name))
+                {
+                    Some(path) => self.export_chart(&id, format, &path),
+                    None => self.dialogs.pending_export = Some((id, format)),
+                }
+            }
+            Command::ExportChartTo(id, format, path) => self.export_chart(&id, format, &path),
+            Command::Ui(UiCommand::ExportReport) => {
+                let name = format!("{}-report.md", crate::model::ids::slugify(&self.ws.title));
+                match self.dialogs.ask_path(PathPurpose::Export("md"), Some(name)) {
+                    Some(path) => self.push(Command::ExportReportTo(path)),
+                    None => self.dialogs.pending_report = true,
+                }
+            }
+            Command::ExportReportTo(path) => {
+                let text = crate::analysis::report::render(&self.ws);
+                match crate::io::save::write_output(&path, text.as_bytes(), self.path.as_deref()) {
+                    Ok(()) => self.note(format!("Report written to {}", path.display())),
+                    Err(e) => self.error(format!("Could not write the report: {e}")),
+                }
+            }
+            Command::ShowEvidence(id, n) => {
+                if let Some(ev) = self.ws.claim(&id).and_then(|c| c.evidence.get(n)) {
+                    self.reader.scroll_to = Some((ev.doc.clone(), ev.anchor.range()));
+                    self.selection.doc = Some(ev.doc.clone());
+                    layout::show(&mut self.dock, Pane::Reader);
+                }
+                self.selection.claim = Some(id);
+            }
+            Command::SetTitle(t) => {
+                if t != self.ws.title {
+                    self.apply(
+                        crate::action::Action::SetTitle(t),
+                        "Rename workspace",
+                        Some("title".into()),
+                    );
+                }
+            }
+            Command::Ui(UiCommand::Undo) => match self.history.undo(&mut self.ws) {
+                Ok(Some(l)) => {
+                    self.note(format!("Undid {l}"));
+                    self.fix_selection();
+                }
+                Ok(None) => {}
+                Err(e) => self.error(format!("Undo: {e}; the step is kept")),
+            },
+            Command::Ui(UiCommand::Redo) => match self.history.redo(&mut self.ws) {
+                Ok(Some(l)) => {
+                    self.note(format!("Redid {l}"));
+                    self.fix_selection();
+                }
+                Ok(None) => {}
+                Err(e) => self.error(format!("Redo: {e}; the step is kept")),
+            },
+            Command::Ui(UiCommand::ClearRecent) => self.settings.recent.clear(),
+            Command::Ui(UiCommand::Import) => {
+                if let Some(paths) = self.dialogs.ask_import_paths() {
+                    self.push(Command::ImportPaths(paths));
+                }
+            }
+            Command::Ui(UiCommand::ImportFromUrl) => self.url_dialog.open = true,
+            Command::ImportPaths(paths) => {
+                if self.import_job.is_some() {
+                    self.note("An import is already running; wait for it or cancel it first");
+                } else if !paths.is_empty() {
+                    self.import_job = Some(crate::ui::import::ImportJob::start(paths, ctx.clone()));
+                }
+            }
+            Command::Ui(UiCommand::CancelImport) => {
+                if let Some(job) = &self.import_job {
+                    job.cancel();
+                }
+            }
+            Command::Ui(UiCommand::NewClaimFromSelection) => self.new_claim_from_selection(),
+            Command::ReplaceText(doc, text) => {
+                if let Some((action, r)) = crate::anchoring::replace_text(&self.ws, &doc, text) {
+                    self.history.seal();
+                    self.apply(action, "Replace text", None);
+                    self.note(format!(
+                        "Text replaced: {} unchanged, {} found again elsewhere, {} orphaned",
+                        crate::words::count(r.unchanged, "anchor"),
+                        r.moved,
+                        r.orphaned
+                    ));
+                    if r.orphaned > 0 {
+                        self.error(format!(
+                            "{} evidence span(s) could not be found in the new text. They are kept and flagged as orphaned: select the new span in the Reader and use “Re-attach to selection” in the Inspector.",
+                            r.orphaned
+                        ));
+                    }
+                }
+            }
+            Command::ReattachEvidence(id, i) => {
+                let sel = self.reader.selection.clone();
+                match (sel, self.ws.claim(&id).cloned()) {
+                    (Some((doc_id, range)), Some(mut c)) if i < c.evidence.len() => {
+                        if let Some(doc) = self.ws.document(&doc_id) {
+                            c.evidence[i].anchor =
+                                crate::model::Anchor::from_span(&doc.text, range.start, range.end);
+                            c.evidence[i].doc = doc_id;
+                            c.evidence[i].orphaned = false;
+                            self.history.seal();
+                            self.apply(
+                                Action::ReplaceClaim(Box::new(c)),
+                                "Re-attach evidence",
+                                None,
+                            );
+                            self.reader.selection = None;
+                        }
+                    }
+                    _ => self.note("Select the new span in the Reader first"),
+                }
+            }
+            Command::Ui(UiCommand::AddSelectionAsEvidence) => self.add_selection_as_evidence(),
+            Command::DeleteClaim(id) => {
+                self.apply(Action::DeleteClaim(id.clone()), "Delete claim", None);
+                if self.selection.claim.as_ref() == Some(&id) {
+                    self.selection.claim = None;
+                }
+            }
+            Command::RemoveEvidence(id, i) => {
+                if let Some(mut c) = self.ws.claim(&id).cloned()
+                    && i < c.evidence.len()
+                {
+                    c.evidence.remove(i);
+                    self.apply(Action::ReplaceClaim(Box::new(c)), "Remove evidence", None);
+                }
+            }
+            Command::Edit(action, label, coalesce) => self.apply(*action, &label, coalesce),
+        }
+    }
+
+    /// Carries out the analyst's answer about a file that looks like a newer version of a
+    /// document: each answer that changes the workspace is one undoable step.
+    pub(super) fn answer_new_version(
+        &mut self,
+        v: crate::ui::import::NewVersion,
+        choice: crate::ui::import::NewVersionChoice,
+    ) {
+        use crate::ui::import::NewVersionChoice;
+        let path = v.path.display().to_string();
+        match choice {
+            NewVersionChoice::Replace => {
+                // Computed again: the workspace may have changed while the dialog was open.
+                match crate::anchoring::replace_text(&self.ws, &v.existing, v.doc.text) {
+                    Some((action, r)) => {
+                        self.history.seal();
+                        self.apply(action, "Replace document text", None);
+                        self.note(format!(
+                            "{path}: text of {} replaced ({} anchors unchanged, {} moved, {} orphaned)",
+                            v.existing, r.unchanged, r.moved, r.orphaned
+                        ));
+                        self.selection.doc = Some(v.existing);
+                    }
+                    None => self.error(format!("{path}: {} is no longer there", v.existing)),
+                }
+            }
+            NewVersionChoice::KeepBoth => {
+                let mut doc = v.doc;
+                doc.id = self.ws.next_doc_id();
+                let id = doc.id.clone();
+                self.history.seal();
+                self.apply(
+                    Action::AddDocument {
+                        doc: Box::new(doc),
+                        index: None,
+                    },
+                    "Import document",
+                    None,
+                );
+                self.note(format!("{path}: kept beside {} as {id}", v.existing));
+                self.selection.doc = Some(id);
+            }
+            NewVersionChoice::Cancel => self.note(format!("{path}: not imported")),
+        }
+    }
+
+    /// Adds the documents of a finished import as one undoable step and reports the rest.
+    pub(super) fn finish_import(&mut self, outcome: crate::io::import::BatchOutcome) {
+        use crate::io::import::{NewVersionPolicy, Placement, plan_import};
+        let mut problems = Vec::new();
+        let mut read = Vec::new();
+        for (path, result) in outcome.results {
+            match result {
+                Ok(imp) => {
+                    for w in &imp.warnings {
+                        self.note(format!("{}: {w}", path.display()));
+                    }
+                    read.push((path, imp.document));
+                }
+                Err(e) => problems.push(e.to_string()),
+            }
+        }
+        // The one import plan the CLI also uses; a newer version whose replacing would orphan
+        // evidence waits for the analyst (Replace and re-anchor / Keep both / Cancel).
+        let plan = plan_import(&self.ws, read, NewVersionPolicy::Ask);
+        let mut added: Vec<(DocId, String)> = Vec::new();
+        for (path, title, placement) in plan.placements {
+            match placement {
+                Placement::Added(id) => added.push((id, title)),
+                Placement::Replaced(existing, r) => {
+                    self.note(format!(
+                        "{}: newer version of {existing}; text replaced ({} anchors unchanged, {} moved, {} orphaned)",
+                        path.display(),
+                        r.unchanged,
+                        r.moved,
+                        r.orphaned
+                    ));
+                    added.push((existing, title));
+                }
+                Placement::KeptBoth { id, earlier } => {
+                    self.note(format!(
+                        "{}: looks like a newer version of {earlier}; kept both as {id} (replacing the text would orphan evidence)",
+                        path.display(),
+                    ));
+                    added.push((id, title));
+                }
+                Placement::Duplicate { id, title } => problems.push(format!(
+                    "{}: already in workspace: {id} “{title}”",
+                    path.display()
+                )),
+                Placement::Ask {
+                    doc,
+                    existing,
+                    report,
+                } => self.new_versions.push(crate::ui::import::NewVersion {
+                    path,
+                    doc: *doc,
+                    existing,
+                    report,
+                }),
+            }
+        }
+        let actions = plan.actions;
+        if !actions.is_empty() {
+            let label = if actions.len() == 1 {
+                "Import document".to_owned()
+            } else {
+                format!("Import {} documents", actions.len())
+            };
+            self.history.seal();
+            self.apply(Action::Batch(actions), &label, None);
+            self.selection.doc = added.first().map(|(id, _)| id.clone());
+            layout::show(&mut self.dock, Pane::Reader);
+            self.note(format!(
+                "{label}: {}",
+                added
+                    .iter()
+                    .map(|(_, t)| t.as_str())
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ));
+        }
+        if outcome.cancelled {
+            self.note("Import cancelled; the files read so far were added");
+        }
+        if !problems.is_empty() {
+            self.error(format!(
+                "Some files were not imported:\n{}",
+                problems.join("\n")
+            ));
+        }
+    }
+
+    fn export_chart(
+        &mut self,
+        id: &crate::model::ChartId,
+        format: crate::ui::command::ExportFormat,
+        path: &Path,
+    ) {
+        let Some(chart) = self.ws.charts.iter().find(|c| &c.id == id).cloned() else {
+            self.error(format!("No chart {id} in this workspace"));
+            return;
+        };
+        let data = crate::chart::build(&self.ws, &chart);
+        let opts = crate::chart::RenderOptions::new(self.ws.title.clone());
+        let bytes =
+            crate::chart::chart_file(&self.ws, &data, format, &opts).map_err(|e| e.to_string());
+        match bytes.and_then(|b| {
+            crate::io::save::write_output(path, &b, self.path.as_deref()).map_err(|e| e.to_string())
+        }) {
+            Ok(()) => self.note(format!("Exported {}", path.display())),
+            Err(e) => self.error(format!("Could not export the chart: {e}")),
+        }
+    }
+
+    fn new_claim_from_selection(&mut self) {
+        let Some((doc_id, range)) = self.reader.selection.clone() else {
+            self.note("Select some text in the Reader first");
+            return;
+        };
+        let Some(doc) = self.ws.document(&doc_id) else {
+            return;
+        };
+        let id = self.ws.next_claim_id();
+        let action = crate::annotate::claim_for_selection(&self.ws, doc, range, id.clone());
+        self.history.seal();
+        self.apply(action, "New claim", None);
+        self.selection.claim = Some(id.clone());
+        self.table.scroll_to = Some(id);
+        self.reader.selection = None;
+    }
+
+    fn add_selection_as_evidence(&mut self) {
+        let (Some((doc_id, range)), Some(claim_id)) =
+            (self.reader.selection.clone(), self.selection.claim.clone())
+        else {
+            self.note("Select a claim and some text in the Reader first");
+            return;
+        };
+        let (Some(doc), Some(mut claim)) =
+            (self.ws.document(&doc_id), self.ws.claim(&claim_id).cloned())
+        else {
+            return;
+        };
+        let anchor = crate::model::Anchor::from_span(&doc.text, range.start, range.end);
+        if claim
+            .evidence
+            .iter()
+            .any(|e| e.doc == doc_id && e.anchor.range() == anchor.range())
+        {
+            self.note("That span is already evidence for this claim");
+            return;
+        }
+        claim.evidence.push(crate::model::Evidence {
+            doc: doc_id,
+            anchor,
+            attributed_to: doc.cites.first().cloned(),
+            orphaned: false,
+        });
+        self.history.seal();
+        self.apply(Action::ReplaceClaim(Box::new(claim)), "Add evidence", None);
+        self.reader.selection = None;
+    }
+
+    fn save_to(&mut self, path: &Path) {
+        if !self.disk.may_save(path) {
+            return;
+        }
+        // A workspace still called by its placeholder title takes the name of the file it is
+        // first saved as (one undo step), so the title bar, the quit dialog, the report and
+        // chart footers name it as the person did.
+        if self.ws.title.trim().is_empty() || self.ws.title == Workspace::default().title {
+            let stem = path
+                .file_stem()
+                .map(|s| s.to_string_lossy().into_owned())
+                .filter(|s| !s.trim().is_empty());
+            if let Some(stem) = stem {
+                self.apply(
+                    crate::action::Action::SetTitle(stem),
+                    "Name the workspace",
+                    None,
+                );
+            }
+        }
+        match crate::io::save_workspace(&self.ws, path) {
+            Ok(()) => {
+                self.is_sample = false;
+                if let Some(d) = &self.recovery_dir {
+                    crate::io::recovery::remove_recovery(d, self.path.as_deref());
+                    crate::io::recovery::remove_recovery(d, Some(path));
+                }
+                self.path = Some(path.to_owned());
+                self.disk.track(Some(path));
+                self.history.seal();
+                self.saved_revision = self.history.revision();
+                self.remember(path);
+                self.note(format!("Saved {}", path.display()));
+                if let Some(next) = self.after_save.take() {
+                    self.push(next);
+                }
+            }
+            Err(e) => {
+                self.after_save = None;
+                self.error(format!(
+                    "Could not save; the file on disk is unchanged.\n{e}"
+                ));
+            }
+        }
+    }
+
+    /// Saves, then runs `next` (used by "Save" in the unsaved-changes dialog).
+    pub fn save_then(&mut self, next: Command) {
+        self.after_save = Some(next);
+        self.push(Command::Ui(UiCommand::Save));
+    }
+
+    /// How long ago the newest message was raised (drives the fading of note toasts).
+    pub fn toast_age(&self) -> Option<std::time::Duration> {
+        self.toast_clock.map(|t| t.elapsed())
+    }
+
+    /// Drops unsaved changes and runs `cmd` (used by "Discard" in the unsaved-changes dialog).
+    pub fn discard_then(&mut self, cmd: Command) {
+        if let Some(d) = &self.recovery_dir {
+            crate::io::recovery::remove_recovery(d, self.path.as_deref());
+        }
+        self.saved_revision = self.history.revision();
+        self.push(cmd);
+    }
+}
