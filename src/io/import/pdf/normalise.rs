@@ -28,6 +28,45 @@ fn ligature(c: char) -> Option<&'static str> {
     })
 }
 
+/// The combining mark of a spacing accent as TeX's OT1 fonts (and some others) draw it: a
+/// separate glyph placed over or under the letter, which the reader puts before the letter
+/// (`Caf´e`, `Fran¸cois`).
+fn combining(c: char) -> Option<char> {
+    Some(match c {
+        '\u{00B4}' => '\u{0301}',
+        '\u{0060}' => '\u{0300}',
+        '\u{00A8}' => '\u{0308}',
+        '\u{02DC}' => '\u{0303}',
+        '\u{02C6}' => '\u{0302}',
+        '\u{00B8}' => '\u{0327}',
+        '\u{02DA}' => '\u{030A}',
+        '\u{02C7}' => '\u{030C}',
+        '\u{02D8}' => '\u{0306}',
+        '\u{00AF}' => '\u{0304}',
+        '\u{02D9}' => '\u{0307}',
+        '\u{02DD}' => '\u{030B}',
+        '\u{02DB}' => '\u{0328}',
+        _ => return None,
+    })
+}
+
+/// The one precomposed letter for a spacing accent followed by a letter (`´e` → `é`; TeX's
+/// dotless `ı` and `ȷ` under an accent are `i` and `j`), if Unicode has one. Pairs without
+/// one (a grave before a consonant, a backtick in code) are left as they are.
+fn compose(accent: char, letter: char) -> Option<char> {
+    use unicode_normalization::UnicodeNormalization;
+    let mark = combining(accent)?;
+    let base = match letter {
+        '\u{0131}' => 'i',
+        '\u{0237}' => 'j',
+        l if l.is_alphabetic() => l,
+        _ => return None,
+    };
+    let mut out = [base, mark].into_iter().nfc();
+    let one = out.next()?;
+    (out.next().is_none()).then_some(one)
+}
+
 /// Whether `c` stands for a glyph without a known character: the private-use areas (fonts
 /// without a ToUnicode map often land there) and noncharacters.
 fn unknown(c: char) -> bool {
@@ -50,6 +89,11 @@ pub fn page_mapped(text: &str) -> (Mapped, Changes) {
         let end = i + c.len_utf8();
         if let Some(l) = ligature(c) {
             edits.push(Edit::change(i..end, l));
+        } else if let Some(&(j, letter)) = chars.peek()
+            && let Some(one) = compose(c, letter)
+        {
+            chars.next();
+            edits.push(Edit::change(i..j + letter.len_utf8(), one.to_string()));
         } else if c == '\u{2028}' || c == '\u{2029}' {
             edits.push(Edit::layout(i..end, "\n"));
         } else if c == '\t' || c == ' ' {
@@ -227,6 +271,18 @@ mod tests {
             "led by Greywater Partners, valuing it; margin 61.5% Headcount: 1,140. the money. The end"
         );
         assert_eq!(page("U.S. and 4.5 and e.g. x").0, "U.S. and 4.5 and e.g. x");
+    }
+
+    #[test]
+    fn overlaid_accents_become_one_letter() {
+        assert_eq!(
+            page("Caf´e Z¨urich S˜ao na¨ıve Fran¸cois cr`eme brˆul´ee Se˜nor").0,
+            "Café Zürich São naïve François crème brûlée Señor"
+        );
+        // No precomposed letter: left alone.
+        assert_eq!(page("run `ls` and ´x").0, "run `ls` and ´x");
+        let (m, _) = page_mapped("Caf´e");
+        assert_eq!(m.originals, vec![(3..5, "´e".to_owned())]);
     }
 
     #[test]
