@@ -646,3 +646,50 @@ fn form_values_and_notes_are_marked_regions() {
     // A file without forms marks nothing.
     assert!(import("latex").document.import_marks.regions.is_empty());
 }
+
+/// A page that draws `words` glyph by glyph, each at its own text matrix, with a gap of a
+/// quarter em between words and no space character (as Quartz and some report generators
+/// do). The font is 12 pt with every glyph 500 units wide (6 pt).
+fn glyph_by_glyph_pdf(lines: &[&str]) -> Vec<u8> {
+    let mut content = String::from("BT /F1 12 Tf\n");
+    for (l, line) in lines.iter().enumerate() {
+        let y = 720 - 16 * l;
+        let mut x = 72.0;
+        for word in line.split(' ') {
+            for c in word.chars() {
+                content.push_str(&format!("1 0 0 1 {x:.2} {y} Tm ({c}) Tj\n"));
+                x += 6.0;
+            }
+            x += 3.0;
+        }
+    }
+    content.push_str("ET");
+    let widths = vec!["500"; 95].join(" ");
+    pdf_with_font(
+        content.as_bytes(),
+        &[&format!(
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding /FirstChar 32 /LastChar 126 /Widths [{widths}] >>"
+        )],
+    )
+}
+
+#[test]
+fn glyph_by_glyph_text_gets_its_spaces_from_the_gaps() {
+    // Expected text first.
+    let lines = [
+        "Orion Compute agreed to buy 4.5 billion dollars of accelerators",
+        "from Vega Chips in March 2025, paid over three years.",
+    ];
+    let bytes = glyph_by_glyph_pdf(&lines);
+    let t = import_bytes(Path::new("quartz.pdf"), &bytes, &ImportOptions::default())
+        .unwrap()
+        .document
+        .text;
+    let want = lines.join("\n") + "\n";
+    let (recall, precision) = score(&want, &t);
+    assert!(
+        recall >= 0.97 && precision >= 0.97,
+        "{recall:.3} {precision:.3}: {t:?}"
+    );
+    assert_eq!(numbers(&t), numbers(&want), "{t}");
+}

@@ -14,6 +14,7 @@
 //! `catch_unwind` (with the panic message kept quiet) and a panic becomes a reason, not a crash.
 
 mod forms;
+mod gaps;
 pub mod info;
 mod limits;
 pub mod mapped;
@@ -168,6 +169,14 @@ pub fn import(path: &Path, bytes: &[u8], opts: &ImportOptions) -> Result<Extract
         let raw = match (&structure, page_ids.get(i)) {
             (Some(doc), Some(&id)) => fabricated_to_unknown(&reader, i, Some((doc, id)), raw),
             _ => fabricated_to_unknown(&reader, i, None, raw),
+        };
+        // Words run together by a producer that leaves no spaces: spaces from the glyphs' gaps.
+        let raw = if gaps::looks_run_together(&raw) {
+            Mapped::new(raw.as_str())
+                .apply(gaps::space_edits(&reader, i, &raw))
+                .text
+        } else {
+            raw
         };
         let (m, changes) = normalise::page_mapped(&raw);
         let tidy = tidy_edits(&m.text);
