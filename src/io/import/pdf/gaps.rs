@@ -37,12 +37,37 @@ pub fn space_edits(reader: &PdfDocument, index: usize, text: &str) -> Vec<Edit> 
     let Ok(Ok(chars)) = super::guarded(|| reader.extract_chars(index)) else {
         return Vec::new();
     };
+    // Where the glyph widths are wrong (a font whose widths the reader could not read), every
+    // gap looks wide; the typical gap between neighbouring glyphs tells, and then nothing is
+    // split.
+    let mut gaps: Vec<f32> = chars
+        .windows(2)
+        .filter_map(|w| gap_em(&w[0], &w[1]))
+        .collect();
+    gaps.sort_by(f32::total_cmp);
+    if gaps
+        .get(gaps.len() / 2)
+        .is_none_or(|&m| m.abs() > MAX_TYPICAL_GAP_EM)
+    {
+        return Vec::new();
+    }
     let glyphs: Vec<(char, bool)> = chars
         .iter()
         .enumerate()
         .filter(|(_, c)| !c.char.is_whitespace())
-        .map(|(i, c)| (c.char, i > 0 && gap_before(&chars[i - 1], c)))
+        .map(|(i, c)| {
+            let gap = i > 0 && gap_em(&chars[i - 1], c).is_some_and(|g| g > WORD_GAP_EM);
+            (c.char, gap && chars[i - 1].char != ' ')
+        })
         .collect();
+    // Only run-together "words" are split: ordinary ones are left as the reader gave them.
+    let mut long_word = vec![false; text.len()];
+    for w in text.split_whitespace() {
+        if w.chars().count() >= MIN_RUN_TOGETHER {
+            let start = w.as_ptr() as usize - text.as_ptr() as usize;
+            long_word[start..start + w.len()].fill(true);
+        }
+    }
     let mut edits = Vec::new();
     let mut g = 0;
     let mut prev_space = true;
@@ -57,7 +82,7 @@ pub fn space_edits(reader: &PdfDocument, index: usize, text: &str) -> Vec<Edit> 
             .position(|&(gc, _)| gc == c);
         if let Some(k) = found {
             g += k;
-            if glyphs[g].1 && !prev_space {
+            if glyphs[g].1 && !prev_space && long_word[at] {
                 edits.push(Edit::layout(at..at, " "));
             }
             g += 1;
@@ -67,14 +92,22 @@ pub fn space_edits(reader: &PdfDocument, index: usize, text: &str) -> Vec<Edit> 
     edits
 }
 
-/// Whether there is a word gap between glyph `a` and the next glyph `b` on the same line.
-fn gap_before(a: &TextChar, b: &TextChar) -> bool {
+/// The typical (median) gap between neighbouring glyphs above which the page's widths are not
+/// trusted.
+const MAX_TYPICAL_GAP_EM: f32 = 0.05;
+
+/// The shortest run of characters without a space taken for words run together.
+const MIN_RUN_TOGETHER: usize = 16;
+
+/// The gap between glyph `a` and the next glyph `b`, in ems, when both are on one horizontal
+/// line and close (a column break is not a gap).
+fn gap_em(a: &TextChar, b: &TextChar) -> Option<f32> {
     let size = a.font_size.max(b.font_size).max(1.0);
     let same_line = (a.origin_y - b.origin_y).abs() < 0.3 * size
         && a.rotation_degrees.abs() < 1.0
         && b.rotation_degrees.abs() < 1.0;
-    let gap = b.origin_x - (a.origin_x + a.advance_width);
-    same_line && a.char != ' ' && gap > WORD_GAP_EM * size && gap < 3.0 * size
+    let gap = (b.origin_x - (a.origin_x + a.advance_width)) / size;
+    (same_line && a.char != ' ' && b.char != ' ' && gap < 3.0).then_some(gap)
 }
 
 #[cfg(test)]
