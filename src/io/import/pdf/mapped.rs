@@ -60,7 +60,21 @@ impl Mapped {
     /// Applies `edits` (sorted by start, not overlapping, on char boundaries). Spans that
     /// touch a recorded edit, or an edit inside them, grow into one span whose original is the
     /// source text under all of it.
-    pub fn apply(self, edits: Vec<Edit>) -> Mapped {
+    pub fn apply(self, mut edits: Vec<Edit>) -> Mapped {
+        // An edit that overlaps the one before it (two passes' rules meeting on one word) or
+        // is out of place is dropped rather than allowed to cut the text wrongly.
+        let mut last_end = 0;
+        edits.retain(|e| {
+            let ok = e.range.start >= last_end
+                && e.range.start <= e.range.end
+                && self.text.is_char_boundary(e.range.start)
+                && self.text.is_char_boundary(e.range.end)
+                && e.range.end <= self.text.len();
+            if ok {
+                last_end = e.range.end;
+            }
+            ok
+        });
         if edits.is_empty() {
             return self;
         }
@@ -196,6 +210,16 @@ mod tests {
         }
         back.push_str(&m.text[at..]);
         assert_eq!(back, "a \u{FB01}rst pre-\ncisely");
+    }
+
+    #[test]
+    fn overlapping_edits_are_dropped_not_applied() {
+        let m = Mapped::new("abcdef").apply(vec![
+            Edit::change(1..4, "X"),
+            Edit::change(2..5, "Y"),
+            Edit::change(5..9, "Z"),
+        ]);
+        assert_eq!(m.text, "aXef");
     }
 
     #[test]

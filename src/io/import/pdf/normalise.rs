@@ -242,6 +242,8 @@ mod tests {
         assert_eq!(page("the Q4-\nReport").0, "the Q4-\nReport");
         assert_eq!(page("in 2024-\n2025").0, "in 2024-\n2025");
         assert_eq!(page("Forward-\nLooking").0, "Forward-\nLooking");
+        // A one-word line hyphenated at both ends: the first join wins, nothing is lost.
+        assert_eq!(page("pre-\ncise-\nly done").0, "precise-\nly done");
     }
 
     #[test]
