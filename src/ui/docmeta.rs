@@ -120,6 +120,9 @@ pub fn details_ui(
 /// The most changed spans or form values listed before "and N more".
 const MAX_LISTED: usize = 200;
 
+/// The most characters of the original text shown in Details.
+const MAX_ORIGINAL_CHARS: usize = 20_000;
+
 /// What the import changed in the text (each normalised span beside its original) and the form
 /// values and notes it added, under two collapsed headers.
 fn import_marks_ui(ui: &mut egui::Ui, doc: &SourceDocument) {
@@ -161,9 +164,21 @@ fn import_marks_ui(ui: &mut egui::Ui, doc: &SourceDocument) {
             egui::CollapsingHeader::new("Original text")
                 .id_salt(("doc_original_text", &doc.id.0))
                 .show(ui, |ui| {
+                    // Laid out each frame while open: the start of a long book is enough to
+                    // compare with the Reader.
+                    let original = doc.original_text();
+                    let cut = original
+                        .char_indices()
+                        .nth(MAX_ORIGINAL_CHARS)
+                        .map_or(original.len(), |(i, _)| i);
                     egui::ScrollArea::vertical()
                         .max_height(240.0)
-                        .show(ui, |ui| ui.label(doc.original_text()));
+                        .show(ui, |ui| {
+                            ui.label(&original[..cut]);
+                            if cut < original.len() {
+                                ui.weak("(the rest is left out here)");
+                            }
+                        });
                 });
         });
     }
