@@ -1,5 +1,5 @@
 //! PDF import against expected text written before the importer ran on the files: a small
-//! corpus of PDFs made by different producers (pdfLaTeX with ligatures and hyphenation,
+//! corpus of PDFs made by different producers (pdfLaTeX with ligatures, hyphenation and accents,
 //! LibreOffice, Chromium's print to PDF, reportlab with standard fonts, forms and CJK CID fonts,
 //! fpdf2 with an embedded TrueType subset and an owner password, tesseract's OCR layer over a
 //! scan, and a hand-written file for metadata). `tests/fixtures/pdf/src/` holds the inputs and
