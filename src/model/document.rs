@@ -212,6 +212,35 @@ mod tests {
     }
 
     #[test]
+    fn a_marked_span_outside_the_text_is_a_problem() {
+        let mut ws = crate::model::Workspace::new("w");
+        let mut d = SourceDocument::new(DocId::new("doc-0001"), "t", "", "é\n".into());
+        d.import_marks.regions.push(MarkedRegion {
+            range: TextRange { start: 0, end: 2 },
+            kind: RegionKind::Note,
+            label: String::new(),
+        });
+        ws.documents.push(d.clone());
+        assert!(
+            ws.validate()
+                .iter()
+                .all(|p| !p.message.contains("marked at import"))
+        );
+        // Inside the `é` (not a character boundary), and past the end.
+        for (start, end) in [(1, 2), (0, 9)] {
+            let mut bad = d.clone();
+            bad.import_marks.regions[0].range = TextRange { start, end };
+            ws.documents[0] = bad;
+            assert!(
+                ws.validate()
+                    .iter()
+                    .any(|p| p.message.contains("marked at import")),
+                "{start}..{end}"
+            );
+        }
+    }
+
+    #[test]
     fn hashes_are_hex_sha256() {
         assert_eq!(
             SourceDocument::hash_text("abc"),
