@@ -137,6 +137,7 @@ fn seen_corpus_matches_expected_text() {
     for (name, missing) in [
         ("latex", &[][..]),
         ("latex_accents", &[]),
+        ("latex_capitals", &[]),
         ("libreoffice", &[]),
         ("reportlab_plain", &["Page 2: no text layer"]),
         ("reportlab_form", &[]),
@@ -312,7 +313,12 @@ fn a_compression_bomb_is_refused_with_a_clear_message() {
 const PRODUCERS: &[(&str, &[&str])] = &[
     (
         "pdfTeX (LaTeX, ligatures, hyphenation, overlaid accents)",
-        &["latex", "latex_accents", "latex_accents_unseen"],
+        &[
+            "latex",
+            "latex_accents",
+            "latex_capitals",
+            "latex_accents_unseen",
+        ],
     ),
     ("LibreOffice Writer", &["libreoffice"]),
     ("Chromium print to PDF", &["chromium"]),

@@ -2,7 +2,8 @@
 //! own position and leaves no space character between words (Quartz, some report generators):
 //! the reader then runs the words together (`Revenuerose`). Where two glyphs on one line are
 //! further apart than a fraction of the font size, a space goes between them, as `pdftotext`
-//! does.
+//! does. Capitals' accents that TeX raised above the line go back on their letters the same
+//! way, from where the glyphs are.
 //!
 //! The glyph list costs a second pass over the page, so it is only asked for when the page's
 //! text looks run together (a very long word, or long words on average).
@@ -110,6 +111,106 @@ fn gap_em(a: &TextChar, b: &TextChar) -> Option<f32> {
     (same_line && a.char != ' ' && b.char != ' ' && gap < 3.0).then_some(gap)
 }
 
+/// Whether the page's text has an accent standing alone (`¨ ´` on a line of their own, `˚` at a
+/// line end): TeX raises the accent of a capital (`\"U`, `\AA`) above the letter's line, so the
+/// reader puts it on a line of its own and the letter goes bare (`Uber`).
+pub fn has_lone_accents(text: &str) -> bool {
+    text.split_whitespace().any(|w| {
+        let mut c = w.chars();
+        matches!((c.next(), c.next()), (Some(a), None) if super::normalise::combining(a).is_some())
+    })
+}
+
+/// The edits that put each raised accent back on its letter: the accent glyph's letter is the
+/// one right under it on the page; the word around that letter is found in the text (its first
+/// occurrence not yet used), the letter becomes the accented one, and a lone accent of the same
+/// kind is removed from the text.
+pub fn raised_accent_edits(reader: &PdfDocument, index: usize, text: &str) -> Vec<Edit> {
+    use super::normalise::compose;
+    let Ok(Ok(chars)) = super::guarded(|| reader.extract_chars(index)) else {
+        return Vec::new();
+    };
+    let centre = |c: &TextChar| c.origin_x + c.advance_width / 2.0;
+    // The lone accents of the text, in order: (byte range with a space before it, accent).
+    let mut lone: Vec<(std::ops::Range<usize>, char, bool)> = Vec::new();
+    for w in text.split_whitespace() {
+        let mut it = w.chars();
+        if let (Some(a), None) = (it.next(), it.next())
+            && super::normalise::combining(a).is_some()
+        {
+            let start = w.as_ptr() as usize - text.as_ptr() as usize;
+            let from = if text[..start].ends_with(' ') {
+                start - 1
+            } else {
+                start
+            };
+            lone.push((from..start + w.len(), a, false));
+        }
+    }
+    let mut used_words: Vec<usize> = Vec::new();
+    let mut edits = Vec::new();
+    for (i, a) in chars.iter().enumerate() {
+        if super::normalise::combining(a.char).is_none() {
+            continue;
+        }
+        let size = a.font_size.max(1.0);
+        let Some((j, _)) = chars
+            .iter()
+            .enumerate()
+            .filter(|(j, b)| {
+                *j != i
+                    && b.char.is_alphabetic()
+                    && (centre(a) - centre(b)).abs() < 0.35 * size
+                    && a.origin_y > b.origin_y + 0.05 * size
+                    && a.origin_y - b.origin_y < 1.2 * size
+            })
+            .min_by(|x, y| {
+                let d = |b: &TextChar| (centre(a) - centre(b)).abs();
+                d(x.1).total_cmp(&d(y.1))
+            })
+        else {
+            continue;
+        };
+        let Some(one) = compose(a.char, chars[j].char) else {
+            continue;
+        };
+        // The word around the letter, from its neighbours on the line.
+        let joined = |p: &TextChar, q: &TextChar| {
+            q.char.is_alphabetic() && gap_em(p, q).is_some_and(|g| g.abs() < WORD_GAP_EM)
+        };
+        let mut s = j;
+        while s > 0 && chars[s - 1].char.is_alphabetic() && joined(&chars[s - 1], &chars[s]) {
+            s -= 1;
+        }
+        let mut e = j + 1;
+        while e < chars.len() && joined(&chars[e - 1], &chars[e]) {
+            e += 1;
+        }
+        let word: String = chars[s..e].iter().map(|c| c.char).collect();
+        let letter_at: usize = chars[s..j].iter().map(|c| c.char.len_utf8()).sum();
+        let Some(at) = text
+            .match_indices(word.as_str())
+            .map(|(k, _)| k)
+            .find(|k| !used_words.contains(k))
+        else {
+            continue;
+        };
+        let Some(slot) = lone.iter_mut().find(|(_, c, used)| *c == a.char && !used) else {
+            continue;
+        };
+        slot.2 = true;
+        used_words.push(at);
+        let l = at + letter_at;
+        edits.push(Edit::change(
+            l..l + chars[j].char.len_utf8(),
+            one.to_string(),
+        ));
+        edits.push(Edit::change(slot.0.clone(), ""));
+    }
+    edits.sort_by_key(|e| (e.range.start, e.range.end));
+    edits
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -120,5 +221,12 @@ mod tests {
         assert!(looks_run_together("Revenuerosetofour Billionsinmarchzz"));
         assert!(!looks_run_together("Revenue rose to 4.5 billion in March."));
         assert!(!looks_run_together(""));
+    }
+
+    #[test]
+    fn lone_accents_are_recognised() {
+        assert!(has_lone_accents("¨ ´ ¨\nUber die Ecole"));
+        assert!(has_lone_accents("und Arhus. ˚"));
+        assert!(!has_lone_accents("Café ´e ¨u naïve"));
     }
 }

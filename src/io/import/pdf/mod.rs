@@ -178,6 +178,14 @@ pub fn import(path: &Path, bytes: &[u8], opts: &ImportOptions) -> Result<Extract
         } else {
             raw
         };
+        // Capitals' accents that TeX raised onto a line of their own go back on their letters.
+        let raw = if gaps::has_lone_accents(&raw) {
+            Mapped::new(raw.as_str())
+                .apply(gaps::raised_accent_edits(&reader, i, &raw))
+                .text
+        } else {
+            raw
+        };
         let (m, changes) = normalise::page_mapped(&raw);
         let tidy = tidy_edits(&m.text);
         let mut m = m.apply(tidy);

@@ -31,7 +31,7 @@ fn ligature(c: char) -> Option<&'static str> {
 /// The combining mark of a spacing accent as TeX's OT1 fonts (and some others) draw it: a
 /// separate glyph placed over or under the letter, which the reader puts before the letter
 /// (`Caf´e`, `Fran¸cois`).
-fn combining(c: char) -> Option<char> {
+pub fn combining(c: char) -> Option<char> {
     Some(match c {
         '\u{00B4}' => '\u{0301}',
         '\u{0060}' => '\u{0300}',
@@ -53,7 +53,7 @@ fn combining(c: char) -> Option<char> {
 /// The one precomposed letter for a spacing accent followed by a letter (`´e` → `é`; TeX's
 /// dotless `ı` and `ȷ` under an accent are `i` and `j`), if Unicode has one. Pairs without
 /// one (a grave before a consonant, a backtick in code) are left as they are.
-fn compose(accent: char, letter: char) -> Option<char> {
+pub fn compose(accent: char, letter: char) -> Option<char> {
     use unicode_normalization::UnicodeNormalization;
     let mark = combining(accent)?;
     let base = match letter {
