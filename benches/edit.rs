@@ -31,6 +31,7 @@ fn workspace(claims: u64) -> Workspace {
         excluded: vec![],
         rejected: vec![],
         import_notes: Vec::new(),
+        import_marks: Default::default(),
         text,
     });
     let anchor = Anchor::find(&ws.documents[0].text, "at least $10 billion", 0).expect("quote");

@@ -2,6 +2,10 @@
 //! pages (1×, 2×, 4×, 8×) through `import_bytes`, the whole path (bomb check, structure, text
 //! of every page, normalisation, metadata). The target: near-linear growth and the 352-page
 //! book under 3 s. `CLAIMBENCH_BENCH_PDF=FILE.pdf` adds a real file of your own as `file`.
+//!
+//! Measured 2026-12-03 (2 shared cores, release): 44 pages 50 ms, 88 pages 105 ms, 176 pages
+//! 228 ms, 352 pages 449 ms; the LuaTeX manual from TeX Live's documentation (324 pages,
+//! 1.8 MB) 1.24 s, where `pdftotext` takes 0.68 s.
 
 #[path = "../tests/pdf_book/mod.rs"]
 mod pdf_book;

@@ -435,6 +435,7 @@ fn document(
         excluded,
         rejected: Vec::new(),
         import_notes: Vec::new(),
+        import_marks: Default::default(),
     }
 }
 

@@ -195,6 +195,7 @@ fn findings_flag_conflicts_with_quotes_and_wording() {
         excluded: vec![],
         rejected: Vec::new(),
         import_notes: Vec::new(),
+        import_marks: Default::default(),
     });
     let mut c = Claim::new(ClaimId::numbered(9), ClaimKind::Investment);
     c.subject = Some("amazon".into());

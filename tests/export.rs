@@ -83,6 +83,7 @@ fn workspace(dir: &Path) -> PathBuf {
             excluded: vec![],
             rejected: Vec::new(),
             import_notes: Vec::new(),
+            import_marks: Default::default(),
         });
     }
     use ClaimKind::*;

@@ -292,6 +292,7 @@ fn workspace_strategy() -> impl Strategy<Value = Workspace> {
                     excluded: vec![],
                     rejected: Vec::new(),
                     import_notes: Vec::new(),
+                    import_marks: Default::default(),
                     text,
                 });
             }

@@ -97,7 +97,7 @@ fn check_line_ends(data: &[u8], ws: &Workspace) {
 }
 
 /// Checks an imported document: readable text ending in one newline, a title, the right hash,
-/// excluded ranges inside the text on character boundaries.
+/// excluded ranges and the spans marked at import inside the text on character boundaries.
 fn check_document(doc: &SourceDocument) {
     let text = &doc.text;
     assert!(!text.trim().is_empty(), "imported an empty text");
@@ -118,6 +118,27 @@ fn check_document(doc: &SourceDocument) {
             r.start,
             r.end,
             text.len()
+        );
+    }
+    // What the import marked (normalised spans, form values, notes) fits the text too, and the
+    // normalised spans are in order without overlapping.
+    for r in doc.import_marks.ranges() {
+        assert!(
+            r.start <= r.end
+                && r.end <= text.len()
+                && text.is_char_boundary(r.start)
+                && text.is_char_boundary(r.end),
+            "marked span {}..{} does not fit the text ({} bytes)",
+            r.start,
+            r.end,
+            text.len()
+        );
+    }
+    for w in doc.import_marks.originals.windows(2) {
+        assert!(
+            w[0].range.end <= w[1].range.start,
+            "normalised spans overlap: {:?}",
+            (w[0].range, w[1].range)
         );
     }
 }

@@ -57,6 +57,7 @@ mod tests {
             excluded: vec![],
             rejected: Vec::new(),
             import_notes: Vec::new(),
+            import_marks: Default::default(),
         }
     }
 

@@ -30,6 +30,7 @@ fn doc(id: &str, outlet: &str, cites: &[&str]) -> SourceDocument {
         excluded: vec![],
         rejected: Vec::new(),
         import_notes: Vec::new(),
+        import_marks: Default::default(),
     }
 }
 

@@ -767,6 +767,7 @@ mod tests {
             excluded: Vec::new(),
             rejected: Vec::new(),
             import_notes: Vec::new(),
+            import_marks: Default::default(),
         };
         let acme = Entity {
             id: crate::model::EntityId::new("acme"),

@@ -22,7 +22,9 @@ pub use claim::{Claim, ClaimKind, ClaimStatus, Evidence, Period, PeriodError};
 pub use date::{
     DatePrecision, FuzzyDate, MONTH_ABBREVIATIONS, MONTH_NAMES_PATTERN, month_from_name,
 };
-pub use document::{SourceDocument, TextRange};
+pub use document::{
+    ImportMarks, MarkedRegion, OriginalSpan, RegionKind, SourceDocument, TextRange,
+};
 pub use entity::{Entity, EntityKind};
 pub use figure::{Figure, Qualifier, Unit};
 pub use ids::{ChartId, ClaimId, DocId, EntityId};

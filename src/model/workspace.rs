@@ -444,6 +444,24 @@ impl Workspace {
                     );
                 }
             }
+            for r in d.import_marks.ranges() {
+                if r.start > r.end
+                    || r.end > d.text.len()
+                    || !d.text.is_char_boundary(r.start)
+                    || !d.text.is_char_boundary(r.end)
+                {
+                    push(
+                        Locator::Document(d.id.clone()),
+                        ProblemKind::ExcludedRange,
+                        format!(
+                            "a span marked at import ({}..{}) does not fit the text ({} bytes)",
+                            r.start,
+                            r.end,
+                            d.text.len()
+                        ),
+                    );
+                }
+            }
         }
         let mut ents = HashSet::new();
         for e in &self.entities {
@@ -709,6 +727,7 @@ mod tests {
             excluded: vec![],
             rejected: Vec::new(),
             import_notes: Vec::new(),
+            import_marks: Default::default(),
             text,
         });
         let mut c = Claim::new(ClaimId::numbered(1), ClaimKind::Investment);

@@ -151,6 +151,7 @@ pub fn build_sample(assets_dir: &Path) -> Result<Workspace, SampleError> {
             excluded,
             rejected: Vec::new(),
             import_notes: Vec::new(),
+            import_marks: Default::default(),
         });
         files.push(d.file);
     }

@@ -1,6 +1,8 @@
 //! Document details and boilerplate: edit a document's title, outlet, author, URL, publication
 //! date and cited origins; mark or unmark a selected span as excluded boilerplate. Each change is
-//! one undoable action. Pages the import could not read are listed under the form.
+//! one undoable action. Pages the import could not read are listed under the form, and so are
+//! the spans the import normalised (beside their original) and the form values and notes it
+//! marked.
 
 use super::command::Command;
 use crate::action::Action;
@@ -112,6 +114,85 @@ pub fn details_ui(
             ui.label(note);
         }
     }
+    import_marks_ui(ui, doc);
+}
+
+/// The most changed spans or form values listed before "and N more".
+const MAX_LISTED: usize = 200;
+
+/// The most characters of the original text shown in Details.
+const MAX_ORIGINAL_CHARS: usize = 20_000;
+
+/// What the import changed in the text (each normalised span beside its original) and the form
+/// values and notes it added, under two collapsed headers.
+fn import_marks_ui(ui: &mut egui::Ui, doc: &SourceDocument) {
+    let marks = &doc.import_marks;
+    let at = |r: &TextRange| doc.text.get(r.start..r.end).unwrap_or_default();
+    if !marks.regions.is_empty() {
+        egui::CollapsingHeader::new(format!("Form values and notes ({})", marks.regions.len()))
+            .id_salt(("doc_regions", &doc.id.0))
+            .show(ui, |ui| {
+                for r in marks.regions.iter().take(MAX_LISTED) {
+                    let line = match r.kind {
+                        crate::model::RegionKind::FormField => {
+                            format!("Field “{}”: {}", r.label, at(&r.range))
+                        }
+                        crate::model::RegionKind::Note => format!("Note: {}", at(&r.range)),
+                    };
+                    ui.label(line);
+                }
+            });
+    }
+    if !marks.originals.is_empty() {
+        egui::CollapsingHeader::new(format!(
+            "Normalised at import ({} changes)",
+            marks.originals.len()
+        ))
+        .id_salt(("doc_originals", &doc.id.0))
+        .show(ui, |ui| {
+            ui.weak("The text reads as on the left; the source had what is on the right.");
+            for o in marks.originals.iter().take(MAX_LISTED) {
+                ui.label(format!(
+                    "“{}” was “{}”",
+                    shown(at(&o.range)),
+                    shown(&o.original)
+                ));
+            }
+            if marks.originals.len() > MAX_LISTED {
+                ui.weak(format!("and {} more", marks.originals.len() - MAX_LISTED));
+            }
+            egui::CollapsingHeader::new("Original text")
+                .id_salt(("doc_original_text", &doc.id.0))
+                .show(ui, |ui| {
+                    // Laid out each frame while open: the start of a long book is enough to
+                    // compare with the Reader.
+                    let original = doc.original_text();
+                    let cut = original
+                        .char_indices()
+                        .nth(MAX_ORIGINAL_CHARS)
+                        .map_or(original.len(), |(i, _)| i);
+                    egui::ScrollArea::vertical()
+                        .max_height(240.0)
+                        .show(ui, |ui| {
+                            ui.label(&original[..cut]);
+                            if cut < original.len() {
+                                ui.weak("(the rest is left out here)");
+                            }
+                        });
+                });
+        });
+    }
+}
+
+/// A span for display: line breaks as ⏎ and other invisible characters as their code.
+fn shown(s: &str) -> String {
+    s.chars()
+        .map(|c| match c {
+            '\n' => "⏎".to_owned(),
+            c if c.is_control() || c == '\u{AD}' => format!("U+{:04X}", c as u32),
+            c => c.to_string(),
+        })
+        .collect()
 }
 
 /// One undo step that sets a document's publication date and carries the claims dated by it
@@ -195,6 +276,11 @@ pub fn set_excluded(doc: &SourceDocument, r: Range<usize>, excluded: bool) -> Ac
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn invisible_characters_are_shown_by_name() {
+        assert_eq!(shown("pro-\ncess\u{7}\u{AD}"), "pro-⏎cessU+0007U+00AD");
+    }
 
     fn tr(s: usize, e: usize) -> TextRange {
         TextRange { start: s, end: e }

@@ -145,7 +145,11 @@ fn layout(doc: &SourceDocument, span: Range<usize>, marks: &Marks<'_>, ui: &egui
     for h in hl {
         bounds.extend([h.range.start, h.range.end]);
     }
-    for r in &doc.excluded {
+    for r in doc
+        .excluded
+        .iter()
+        .chain(doc.import_marks.regions.iter().map(|m| &m.range))
+    {
         bounds.extend([r.start, r.end]);
     }
     for r in proposals.iter().chain(found).chain(marked) {
@@ -175,6 +179,10 @@ fn layout(doc: &SourceDocument, span: Range<usize>, marks: &Marks<'_>, ui: &egui
             .iter()
             .find(|h| Some(&h.claim) == selected)
             .or_else(|| covering.iter().min_by_key(|h| h.range.len()));
+        // A PDF's form value or note: a thin underline, under any claim highlight.
+        if (doc.import_marks.regions.iter()).any(|m| m.range.start <= a && b <= m.range.end) {
+            fmt.underline = Stroke::new(1.0, dim);
+        }
         if top.is_none() && proposals.iter().any(|r| r.start <= a && b <= r.end) {
             fmt.underline = Stroke::new(1.5, ui.visuals().warn_fg_color);
         }
@@ -273,6 +281,9 @@ fn reader_body_ui(
     };
     let hl = hls.list.as_slice();
     legend_ui(ui, &hls.kinds, !doc.excluded.is_empty());
+    if !doc.import_marks.regions.is_empty() {
+        ui.small(egui::RichText::new("underlined: form values and notes from the PDF").weak());
+    }
     if state.selection.as_ref().is_some_and(|(d, _)| d != &doc.id) {
         state.selection = None;
     }

@@ -41,6 +41,7 @@ impl Builder {
             excluded: vec![],
             rejected: Vec::new(),
             import_notes: Vec::new(),
+            import_marks: Default::default(),
         });
         self
     }

@@ -34,6 +34,7 @@ pub fn small() -> Workspace {
         excluded: vec![],
         rejected: Vec::new(),
         import_notes: Vec::new(),
+        import_marks: Default::default(),
         text,
     });
     let mut c = Claim::new(ClaimId::numbered(1), ClaimKind::Investment);

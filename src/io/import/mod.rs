@@ -33,7 +33,7 @@ pub use workspace::{
     place_in_workspace,
 };
 
-use crate::model::{DocId, FuzzyDate, SourceDocument, TextRange};
+use crate::model::{DocId, FuzzyDate, ImportMarks, SourceDocument, TextRange};
 use sniff::Format;
 use std::io::Read;
 use std::path::{Path, PathBuf};
@@ -113,6 +113,8 @@ pub struct Extracted {
     pub sources: Vec<(&'static str, &'static str)>,
     /// Warnings so far.
     pub warnings: Vec<ImportWarning>,
+    /// What normalisation changed and where form values and notes are (PDF).
+    pub marks: ImportMarks,
 }
 
 /// Imports one file: the single function behind the CLI, the menu and drag-and-drop.
@@ -198,6 +200,7 @@ pub fn import_as(
         excluded,
         rejected: Vec::new(),
         import_notes,
+        import_marks: ex.marks,
     };
     Ok(Imported {
         path: path.to_owned(),

@@ -83,9 +83,19 @@ fn document(d: &SourceDocument, h: &mut DefaultHasher) {
         rejected,
         sha256,
         import_notes,
+        import_marks,
     } = d;
     (id, title, outlet, author, url, published, imported_at).hash(h);
-    (cites, text, excluded, rejected, sha256, import_notes).hash(h);
+    (
+        cites,
+        text,
+        excluded,
+        rejected,
+        sha256,
+        import_notes,
+        import_marks,
+    )
+        .hash(h);
 }
 
 fn entity(e: &Entity, h: &mut DefaultHasher) {

@@ -213,6 +213,7 @@ mod tests {
             excluded: vec![],
             rejected: vec![],
             import_notes: Vec::new(),
+            import_marks: Default::default(),
         };
         p.update(&doc, 100.0, 10.0, 5.0);
         assert_eq!(p.ranges.len(), 3);

@@ -18,24 +18,55 @@ pub struct PageExtras {
     pub notes: Vec<String>,
 }
 
+/// A form value or note placed in the text: `range` of the page's text (with the added lines)
+/// holds it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Placed {
+    /// Where the value or note is, in bytes of the page text with the added lines.
+    pub range: std::ops::Range<usize>,
+    /// A form field's value (`true`) or a note.
+    pub field: bool,
+    /// The field's name; empty for a note.
+    pub label: String,
+}
+
 impl PageExtras {
-    /// The lines added after the page's text: values already printed on the page (a field's
-    /// appearance drawn into the content) are not repeated.
-    pub fn render(&self, page_text: &str) -> String {
-        let mut out = String::new();
-        for (name, value) in &self.fields {
-            if page_text.contains(value.as_str()) {
-                continue;
-            }
-            out.push_str(&format!("▤ {name}: {value}\n"));
+    /// Adds the lines for the page's fields and notes to `page_text` and says where each value
+    /// is. A value already printed on the page (a field's appearance drawn into the content) is
+    /// not repeated: its first occurrence there is marked instead.
+    pub fn render(&self, page_text: &mut String) -> Vec<Placed> {
+        let mut placed = Vec::new();
+        let body_len = page_text.len();
+        let items = self
+            .fields
+            .iter()
+            .map(|(n, v)| (true, n.as_str(), v.as_str()))
+            .chain(self.notes.iter().map(|n| (false, "", n.as_str())));
+        for (field, label, value) in items {
+            let start = match page_text[..body_len].find(value) {
+                Some(at) => at,
+                None => {
+                    if !page_text.trim().is_empty() && !page_text.ends_with('\n') {
+                        page_text.push('\n');
+                    }
+                    if field {
+                        page_text.push_str(&format!("▤ {label}: "));
+                    } else {
+                        page_text.push_str("✎ ");
+                    }
+                    let at = page_text.len();
+                    page_text.push_str(value);
+                    page_text.push('\n');
+                    at
+                }
+            };
+            placed.push(Placed {
+                range: start..start + value.len(),
+                field,
+                label: label.to_owned(),
+            });
         }
-        for note in &self.notes {
-            if page_text.contains(note.as_str()) {
-                continue;
-            }
-            out.push_str(&format!("✎ {note}\n"));
-        }
-        out
+        placed
     }
 }
 

@@ -14,12 +14,16 @@
 //! `catch_unwind` (with the panic message kept quiet) and a panic becomes a reason, not a crash.
 
 mod forms;
+mod gaps;
 pub mod info;
 mod limits;
+pub mod mapped;
 pub mod normalise;
 
-use super::{Extracted, ImportError, ImportOptions, ImportWarning, finish_text, meta};
+use super::{Extracted, ImportError, ImportOptions, ImportWarning, meta};
+use crate::model::{ImportMarks, MarkedRegion, OriginalSpan, RegionKind, TextRange};
 use lopdf::{Document, Object, ObjectId};
+use mapped::{Edit, Mapped};
 use pdf_oxide::document::PdfDocument;
 use std::cell::Cell;
 use std::collections::HashSet;
@@ -162,28 +166,48 @@ pub fn import(path: &Path, bytes: &[u8], opts: &ImportOptions) -> Result<Extract
                 continue;
             }
         };
-        let (mut text, changes) = normalise::page(&raw);
+        let raw = match (&structure, page_ids.get(i)) {
+            (Some(doc), Some(&id)) => fabricated_to_unknown(&reader, i, Some((doc, id)), raw),
+            _ => fabricated_to_unknown(&reader, i, None, raw),
+        };
+        // Words run together by a producer that leaves no spaces: spaces from the glyphs' gaps.
+        let raw = if gaps::looks_run_together(&raw) {
+            Mapped::new(raw.as_str())
+                .apply(gaps::space_edits(&reader, i, &raw))
+                .text
+        } else {
+            raw
+        };
+        // Capitals' accents that TeX raised onto a line of their own go back on their letters.
+        let raw = if gaps::has_lone_accents(&raw) {
+            Mapped::new(raw.as_str())
+                .apply(gaps::raised_accent_edits(&reader, i, &raw))
+                .text
+        } else {
+            raw
+        };
+        let (m, changes) = normalise::page_mapped(&raw);
+        let tidy = tidy_edits(&m.text);
+        let mut m = m.apply(tidy);
+        let mut placed = Vec::new();
         if let (Some(doc), Some(&id)) = (&structure, page_ids.get(i))
             && let Ok(extras) = guarded(|| forms::page_extras(doc, id))
         {
-            let more = extras.render(&text);
-            if !more.is_empty() {
-                if !text.trim().is_empty() {
-                    text.push('\n');
-                }
-                text.push_str(&more);
+            placed = extras.render(&mut m.text);
+            while m.text.ends_with('\n') {
+                m.text.pop();
             }
         }
         if changes.unknown > 0 {
             unknown += changes.unknown;
             unknown_pages.push(n as u32);
         }
-        if text.trim().is_empty() {
+        if m.text.trim().is_empty() {
             notes.push(format!(
                 "Page {n}: no text layer (only images or drawings, or blank); run OCR on it to read it"
             ));
         } else {
-            texts.push(tidy(&text));
+            texts.push((m, placed));
         }
     }
     if texts.is_empty() {
@@ -198,8 +222,10 @@ pub fn import(path: &Path, bytes: &[u8], opts: &ImportOptions) -> Result<Extract
             notes.join("; ")
         )));
     }
+    let (text, marks) = assemble(texts);
     let mut ex = Extracted {
-        text: finish_text(texts.join("\n\n")),
+        text,
+        marks,
         ..Default::default()
     };
     if !notes.is_empty() {
@@ -259,23 +285,191 @@ fn parents_end(doc: &Document, id: ObjectId) -> bool {
     false
 }
 
-/// Trims the spaces the extractor leaves at line ends and collapses runs of blank lines.
-fn tidy(page: &str) -> String {
-    let mut out = String::with_capacity(page.len());
-    let mut blank = 0;
-    for line in page.lines() {
-        let line = line.trim_end();
-        if line.trim().is_empty() {
-            blank += 1;
+/// The edits that trim the white space the extractor leaves around lines and collapse runs
+/// of blank lines into one (layout only: no original is kept for them).
+fn tidy_edits(page: &str) -> Vec<Edit> {
+    // The trimmed non-blank lines, with whether a blank line came before each.
+    let mut kept: Vec<(std::ops::Range<usize>, bool)> = Vec::new();
+    let mut at = 0;
+    let mut blank = false;
+    for line in page.split_inclusive('\n') {
+        let start = at;
+        at += line.len();
+        let body = line.trim_end_matches(['\n', '\r']);
+        let trimmed = body.trim();
+        if trimmed.is_empty() {
+            blank = true;
             continue;
         }
-        if !out.is_empty() {
-            out.push_str(if blank > 0 { "\n\n" } else { "\n" });
+        let lead = body.len() - body.trim_start().len();
+        kept.push((start + lead..start + lead + trimmed.len(), blank));
+        blank = false;
+    }
+    let mut edits = Vec::new();
+    let mut prev_end = 0;
+    for (k, (r, blank_before)) in kept.iter().enumerate() {
+        let sep = match (k, blank_before) {
+            (0, _) => "",
+            (_, true) => "\n\n",
+            _ => "\n",
+        };
+        if page[prev_end..r.start] != *sep {
+            edits.push(Edit::layout(prev_end..r.start, sep));
         }
-        blank = 0;
-        out.push_str(line.trim_start());
+        prev_end = r.end;
+    }
+    if prev_end < page.len() {
+        edits.push(Edit::layout(prev_end..page.len(), ""));
+    }
+    edits
+}
+
+/// The document's text from its pages (a blank line between pages, one newline at the end) and
+/// the marks for what normalisation changed and where form values and notes are.
+fn assemble(pages: Vec<(Mapped, Vec<forms::Placed>)>) -> (String, ImportMarks) {
+    let mut all = Mapped::default();
+    let mut regions = Vec::new();
+    for (m, placed) in pages {
+        if !all.text.is_empty() {
+            all.push_str("\n\n");
+        }
+        let base = all.text.len();
+        regions.extend(placed.into_iter().map(|p| MarkedRegion {
+            range: TextRange {
+                start: base + p.range.start,
+                end: base + p.range.end,
+            },
+            kind: if p.field {
+                RegionKind::FormField
+            } else {
+                RegionKind::Note
+            },
+            label: p.label,
+        }));
+        all.push(m);
+    }
+    // Pages are tidied (no leading or trailing blank lines), so ending the text with one
+    // newline moves no span.
+    let end = all.text.trim_end().len();
+    all.text.truncate(end);
+    all.text.push('\n');
+    let originals = all
+        .originals
+        .into_iter()
+        .filter(|(r, _)| r.end <= end)
+        .map(|(r, original)| OriginalSpan {
+            range: TextRange {
+                start: r.start,
+                end: r.end,
+            },
+            original,
+        })
+        .collect();
+    regions.sort_by_key(|r| (r.range.start, r.range.end));
+    (all.text, ImportMarks { originals, regions })
+}
+
+/// The page's text with every character that a font without any way to Unicode produced (no
+/// ToUnicode map, no known character collection, no embedded program: the reader then echoes
+/// glyph numbers as characters, so `Version 1.1` can read `Version †.†` or digits appear from
+/// nowhere) replaced by U+FFFD, which the normaliser counts and the import reports.
+///
+/// The fonts are found from the page's resources here rather than from the reader's own
+/// `provenance` of each span, which 0.3.78 looks up by the font's resource name after renaming
+/// the span's font to its base name, so it is never set for such fonts.
+fn fabricated_to_unknown(
+    reader: &PdfDocument,
+    index: usize,
+    page: Option<(&Document, ObjectId)>,
+    raw: String,
+) -> String {
+    let Some((doc, id)) = page else {
+        return raw;
+    };
+    let echoing: HashSet<Vec<u8>> = doc
+        .get_page_fonts(id)
+        .map(|fonts| {
+            fonts
+                .values()
+                .filter(|f| echoes_glyph_numbers(doc, f))
+                .filter_map(|f| f.get(b"BaseFont").and_then(Object::as_name).ok())
+                .map(<[u8]>::to_vec)
+                .collect()
+        })
+        .unwrap_or_default();
+    if echoing.is_empty() {
+        return raw;
+    }
+    let Ok(Ok(spans)) = guarded(|| reader.extract_spans(index)) else {
+        return raw;
+    };
+    let mut out = raw;
+    let mut cursor = 0;
+    for span in spans
+        .iter()
+        .filter(|s| echoing.contains(s.font_name.as_bytes()))
+    {
+        for word in span.text.split_whitespace() {
+            let from = if out[cursor..].contains(word) {
+                cursor
+            } else {
+                0
+            };
+            if let Some(at) = out[from..].find(word).map(|a| a + from) {
+                let marks = "\u{FFFD}".repeat(word.chars().count());
+                out.replace_range(at..at + word.len(), &marks);
+                cursor = at + marks.len();
+            }
+        }
     }
     out
+}
+
+/// Whether a font gives its glyphs no way to characters: a composite (Type0) font without a
+/// ToUnicode map whose character collection is Identity (or not given) and which embeds no
+/// program that could name its glyphs.
+fn echoes_glyph_numbers(doc: &Document, font: &lopdf::Dictionary) -> bool {
+    let is_type0 = font.get(b"Subtype").and_then(Object::as_name).ok() == Some(&b"Type0"[..]);
+    if !is_type0 || font.has(b"ToUnicode") {
+        return false;
+    }
+    let Some(descendant) = descendant(doc, font) else {
+        return false;
+    };
+    let ordering = deref(doc, descendant.get(b"CIDSystemInfo").ok())
+        .and_then(|i| i.as_dict().ok())
+        .and_then(|i| deref(doc, i.get(b"Ordering").ok()))
+        .and_then(|o| o.as_str().ok())
+        .map(<[u8]>::to_vec)
+        .unwrap_or_default();
+    (ordering.is_empty() || ordering == b"Identity") && !has_program(doc, descendant)
+}
+
+/// `o`, with a reference resolved.
+fn deref<'a>(doc: &'a Document, o: Option<&'a Object>) -> Option<&'a Object> {
+    match o? {
+        Object::Reference(r) => doc.get_object(*r).ok(),
+        o => Some(o),
+    }
+}
+
+/// The first descendant font of a Type0 font.
+fn descendant<'a>(doc: &'a Document, font: &'a lopdf::Dictionary) -> Option<&'a lopdf::Dictionary> {
+    deref(doc, font.get(b"DescendantFonts").ok())
+        .and_then(|a| a.as_array().ok())
+        .and_then(|a| deref(doc, a.first()))
+        .and_then(|d| d.as_dict().ok())
+}
+
+/// Whether a font's descriptor embeds its font program.
+fn has_program(doc: &Document, font: &lopdf::Dictionary) -> bool {
+    deref(doc, font.get(b"FontDescriptor").ok())
+        .and_then(|d| d.as_dict().ok())
+        .is_some_and(|d| {
+            [&b"FontFile"[..], b"FontFile2", b"FontFile3"]
+                .iter()
+                .any(|k| d.has(k))
+        })
 }
 
 fn contains(hay: &[u8], needle: &[u8]) -> bool {

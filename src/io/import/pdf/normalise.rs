@@ -4,6 +4,8 @@
 //! characters removed, and private-use code points (glyphs the font gave no character for)
 //! replaced by U+FFFD and counted, so a wrong glyph never looks like real text or a real digit.
 
+use super::mapped::{Edit, Mapped};
+
 /// What [`page`] changed that the user should know about.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
 pub struct Changes {
@@ -26,6 +28,45 @@ fn ligature(c: char) -> Option<&'static str> {
     })
 }
 
+/// The combining mark of a spacing accent as TeX's OT1 fonts (and some others) draw it: a
+/// separate glyph placed over or under the letter, which the reader puts before the letter
+/// (`Caf´e`, `Fran¸cois`).
+pub fn combining(c: char) -> Option<char> {
+    Some(match c {
+        '\u{00B4}' => '\u{0301}',
+        '\u{0060}' => '\u{0300}',
+        '\u{00A8}' => '\u{0308}',
+        '\u{02DC}' => '\u{0303}',
+        '\u{02C6}' => '\u{0302}',
+        '\u{00B8}' => '\u{0327}',
+        '\u{02DA}' => '\u{030A}',
+        '\u{02C7}' => '\u{030C}',
+        '\u{02D8}' => '\u{0306}',
+        '\u{00AF}' => '\u{0304}',
+        '\u{02D9}' => '\u{0307}',
+        '\u{02DD}' => '\u{030B}',
+        '\u{02DB}' => '\u{0328}',
+        _ => return None,
+    })
+}
+
+/// The one precomposed letter for a spacing accent followed by a letter (`´e` → `é`; TeX's
+/// dotless `ı` and `ȷ` under an accent are `i` and `j`), if Unicode has one. Pairs without
+/// one (a grave before a consonant, a backtick in code) are left as they are.
+pub fn compose(accent: char, letter: char) -> Option<char> {
+    use unicode_normalization::UnicodeNormalization;
+    let mark = combining(accent)?;
+    let base = match letter {
+        '\u{0131}' => 'i',
+        '\u{0237}' => 'j',
+        l if l.is_alphabetic() => l,
+        _ => return None,
+    };
+    let mut out = [base, mark].into_iter().nfc();
+    let one = out.next()?;
+    (out.next().is_none()).then_some(one)
+}
+
 /// Whether `c` stands for a glyph without a known character: the private-use areas (fonts
 /// without a ToUnicode map often land there) and noncharacters.
 fn unknown(c: char) -> bool {
@@ -35,56 +76,79 @@ fn unknown(c: char) -> bool {
 /// Normalises one page of text: see the module doc. Line breaks are kept except where a
 /// hyphenated word is joined; runs of spaces and tabs become one space.
 pub fn page(text: &str) -> (String, Changes) {
+    let (m, changes) = page_mapped(text);
+    (m.text, changes)
+}
+
+/// [`page`], keeping the original of every span it changed.
+pub fn page_mapped(text: &str) -> (Mapped, Changes) {
     let mut changes = Changes::default();
-    let mut clean = String::with_capacity(text.len());
-    let mut last_space = false;
-    for c in text.chars() {
+    let mut edits = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        let end = i + c.len_utf8();
         if let Some(l) = ligature(c) {
-            clean.push_str(l);
-            last_space = false;
-        } else if c == '\n' || c == '\u{2028}' || c == '\u{2029}' {
-            while clean.ends_with(' ') {
-                clean.pop();
-            }
-            clean.push('\n');
-            last_space = false;
+            edits.push(Edit::change(i..end, l));
+        } else if let Some(&(j, letter)) = chars.peek()
+            && let Some(one) = compose(c, letter)
+        {
+            chars.next();
+            edits.push(Edit::change(i..j + letter.len_utf8(), one.to_string()));
+        } else if c == '\u{2028}' || c == '\u{2029}' {
+            edits.push(Edit::layout(i..end, "\n"));
         } else if c == '\t' || c == ' ' {
-            if !last_space {
-                clean.push(' ');
-                last_space = true;
+            // A run of spaces and tabs: one space, or nothing before a line end.
+            let mut run_end = end;
+            while let Some(&(j, d)) = chars.peek() {
+                if d != ' ' && d != '\t' {
+                    break;
+                }
+                run_end = j + d.len_utf8();
+                chars.next();
             }
-        } else if c == '\u{FEFF}' || c == '\u{200B}' {
-            // Byte order marks and zero-width spaces inside a page carry nothing.
-        } else if c.is_control() {
-            // A tab or form feed was handled above; other control characters are junk from
-            // a wrong encoding and are dropped, not shown as boxes.
+            let at_line_end = chars
+                .peek()
+                .is_some_and(|&(_, d)| matches!(d, '\n' | '\u{2028}' | '\u{2029}'));
+            if at_line_end {
+                edits.push(Edit::layout(i..run_end, ""));
+            } else if &text[i..run_end] != " " {
+                edits.push(Edit::layout(i..run_end, " "));
+            }
+        } else if c == '\n' {
+        } else if c == '\u{FEFF}' || c == '\u{200B}' || c.is_control() {
+            // Byte order marks and zero-width spaces inside a page carry nothing; other
+            // control characters are junk from a wrong encoding, dropped rather than shown as
+            // boxes.
+            edits.push(Edit::change(i..end, ""));
         } else if unknown(c) || c == '\u{FFFD}' {
             changes.unknown += 1;
-            clean.push('\u{FFFD}');
-            last_space = false;
-        } else {
-            clean.push(c);
-            last_space = false;
+            if c != '\u{FFFD}' {
+                edits.push(Edit::change(i..end, "\u{FFFD}"));
+            }
         }
     }
-    (space_joined_lines(&join_hyphens(&clean)), changes)
+    let m = Mapped::new(text).apply(edits);
+    let m = soft_hyphens(m);
+    let m = join_hyphens(m);
+    (space_joined_lines(m), changes)
 }
 
 /// Puts back the space lost where the extractor joined two lines into a paragraph without one
 /// (`Partners,valuing`, `61.5%Headcount`, `money.The`): after `,` `;` `:` before a letter, after
 /// `%` or `)` before a capital, and after a lowercase word's full stop before a capitalised word.
 /// Figures (`1,140`, `4.5`) and abbreviations (`U.S.`) are left alone.
-fn space_joined_lines(text: &str) -> String {
-    let chars: Vec<char> = text.chars().collect();
-    let mut out = String::with_capacity(text.len() + 16);
-    for (i, &c) in chars.iter().enumerate() {
-        out.push(c);
-        let (Some(&next), prev) = (chars.get(i + 1), i.checked_sub(1).map(|p| chars[p])) else {
+fn space_joined_lines(m: Mapped) -> Mapped {
+    let chars: Vec<(usize, char)> = m.text.char_indices().collect();
+    let mut edits = Vec::new();
+    for (i, &(_, c)) in chars.iter().enumerate() {
+        let (Some(&(next_at, next)), prev) =
+            (chars.get(i + 1), i.checked_sub(1).map(|p| chars[p].1))
+        else {
             continue;
         };
         let lower_before = prev.is_some_and(char::is_lowercase);
         let capital_word =
-            next.is_uppercase() && chars.get(i + 2).is_some_and(|c| c.is_lowercase());
+            next.is_uppercase() && chars.get(i + 2).is_some_and(|c| c.1.is_lowercase());
         let gap = match c {
             ',' | ';' => next.is_alphabetic() && lower_before,
             '%' | ')' => capital_word,
@@ -92,54 +156,67 @@ fn space_joined_lines(text: &str) -> String {
             _ => false,
         };
         if gap {
-            out.push(' ');
+            edits.push(Edit::change(next_at..next_at, " "));
         }
     }
-    out
+    m.apply(edits)
+}
+
+/// Removes soft hyphens (U+00AD): each is a hyphenation point, with its line break if one
+/// follows.
+fn soft_hyphens(m: Mapped) -> Mapped {
+    let edits = m
+        .text
+        .match_indices('\u{AD}')
+        .map(|(i, s)| {
+            let end = i + s.len();
+            let end = if m.text[end..].starts_with('\n') {
+                end + 1
+            } else {
+                end
+            };
+            Edit::change(i..end, "")
+        })
+        .collect();
+    m.apply(edits)
 }
 
 /// Joins words hyphenated at a line end: `pre-` at the end of a line followed by `cisely` at
-/// the start of the next becomes `precisely` (the rest of that line moves up with it). A soft
-/// hyphen (U+00AD) anywhere is a hyphenation point and is removed. A hyphen is kept when the
-/// part before it is not plain lowercase letters (`multi-` after a capital, `2024-`) or the
-/// next line does not start with a lowercase letter, so compounds like `Q4-\nReport` stay.
-fn join_hyphens(text: &str) -> String {
-    let text = text.replace("\u{00AD}\n", "").replace('\u{00AD}', "");
-    let lines: Vec<&str> = text.split('\n').collect();
-    let mut out = String::with_capacity(text.len());
-    let mut carry = String::new();
-    for (i, line) in lines.iter().enumerate() {
-        let mut line: String = if carry.is_empty() {
-            (*line).to_owned()
-        } else {
-            let joined = format!("{carry}{}", line.trim_start());
-            carry.clear();
-            joined
-        };
-        if i + 1 < lines.len()
-            && let Some(head) = line
+/// the start of the next becomes `precisely` (the rest of that line moves up with it). A hyphen
+/// is kept when the part before it is not plain lowercase letters (`multi-` after a capital,
+/// `2024-`) or the next line does not start with a lowercase letter, so compounds like
+/// `Q4-\nReport` stay.
+fn join_hyphens(m: Mapped) -> Mapped {
+    let text = &m.text;
+    let mut edits = Vec::new();
+    let mut line_start = 0;
+    for line in text.split_inclusive('\n') {
+        let next_start = line_start + line.len();
+        let body = line.strip_suffix('\n');
+        let next = &text[next_start..];
+        if let Some(body) = body
+            && !next.is_empty()
+            && let Some(head) = body
                 .strip_suffix('-')
-                .or_else(|| line.strip_suffix('\u{2010}'))
+                .or_else(|| body.strip_suffix('\u{2010}'))
             && let Some(word) = head.rsplit(' ').next()
             && word.chars().count() >= 2
             && word.chars().all(|c| c.is_alphabetic() && !c.is_uppercase())
-            && lines[i + 1]
-                .trim_start()
-                .starts_with(|c: char| c.is_lowercase())
         {
-            carry = head.to_owned();
-            line.clear();
+            let rest = next.trim_start_matches([' ', '\t']);
+            if rest.starts_with(|c: char| c.is_lowercase()) {
+                // The whole word is the changed span, so its original reads `pre-⏎cisely`.
+                let second = &rest[..rest
+                    .find(|c: char| !c.is_alphabetic())
+                    .unwrap_or(rest.len())];
+                let from = line_start + head.len() - word.len();
+                let to = next_start + (next.len() - rest.len()) + second.len();
+                edits.push(Edit::change(from..to, format!("{word}{second}")));
+            }
         }
-        if !carry.is_empty() {
-            continue;
-        }
-        out.push_str(&line);
-        if i + 1 < lines.len() {
-            out.push('\n');
-        }
+        line_start = next_start;
     }
-    out.push_str(&carry);
-    out
+    m.apply(edits)
 }
 
 #[cfg(test)]
@@ -165,6 +242,28 @@ mod tests {
         assert_eq!(page("the Q4-\nReport").0, "the Q4-\nReport");
         assert_eq!(page("in 2024-\n2025").0, "in 2024-\n2025");
         assert_eq!(page("Forward-\nLooking").0, "Forward-\nLooking");
+        // A one-word line hyphenated at both ends: the first join wins, nothing is lost.
+        assert_eq!(page("pre-\ncise-\nly done").0, "precise-\nly done");
+    }
+
+    #[test]
+    fn originals_of_changed_words_are_kept() {
+        let (m, _) = page_mapped("the \u{FB01}rst  pro-\n  cess,next\u{7}");
+        assert_eq!(m.text, "the first process, next");
+        let shown: Vec<(&str, &str)> = m
+            .originals
+            .iter()
+            .map(|(r, o)| (&m.text[r.clone()], o.as_str()))
+            .collect();
+        assert_eq!(
+            shown,
+            vec![
+                ("fi", "\u{FB01}"),
+                ("process", "pro-\n cess"),
+                (" ", ""),
+                ("", "\u{7}")
+            ]
+        );
     }
 
     #[test]
@@ -174,6 +273,18 @@ mod tests {
             "led by Greywater Partners, valuing it; margin 61.5% Headcount: 1,140. the money. The end"
         );
         assert_eq!(page("U.S. and 4.5 and e.g. x").0, "U.S. and 4.5 and e.g. x");
+    }
+
+    #[test]
+    fn overlaid_accents_become_one_letter() {
+        assert_eq!(
+            page("Caf´e Z¨urich S˜ao na¨ıve Fran¸cois cr`eme brˆul´ee Se˜nor").0,
+            "Café Zürich São naïve François crème brûlée Señor"
+        );
+        // No precomposed letter: left alone.
+        assert_eq!(page("run `ls` and ´x").0, "run `ls` and ´x");
+        let (m, _) = page_mapped("Caf´e");
+        assert_eq!(m.originals, vec![(3..5, "´e".to_owned())]);
     }
 
     #[test]
