@@ -239,13 +239,58 @@ fn agree(name: &str, ws: &Workspace) {
     assert_eq!(fact_groups(ws), pairwise_groups(ws), "{name}: fact groups");
     let dated_only = ws.claims.iter().all(|c| ws.claim_date(c).is_some());
     if dated_only {
-        let mut dups: Vec<(String, String)> = duplicate_candidates(ws)
+        // Duplicates: every proposal is a pairwise duplicate, and merging as proposed joins the
+        // same claims as merging every pairwise duplicate would, with at most one proposal per
+        // claim absorbed.
+        let want = pairwise_duplicates(ws);
+        let got: Vec<(String, String)> = duplicate_candidates(ws)
             .into_iter()
             .map(|d| (d.keep.to_string(), d.absorb.to_string()))
             .collect();
-        dups.sort();
-        assert_eq!(dups, pairwise_duplicates(ws), "{name}: duplicates");
+        let all: std::collections::BTreeSet<&(String, String)> = want.iter().collect();
+        for p in &got {
+            assert!(all.contains(p), "{name}: {p:?} is no pairwise duplicate");
+        }
+        assert_eq!(
+            joined(&got),
+            joined(&want),
+            "{name}: duplicates join other claims"
+        );
+        let absorbed: std::collections::BTreeSet<&String> = got.iter().map(|p| &p.1).collect();
+        assert!(
+            got.len() <= absorbed.len() * 2 + 1,
+            "{name}: {} proposals",
+            got.len()
+        );
     }
+}
+
+/// The groups of claims that merging the given pairs would join, as sorted lists of ids.
+fn joined(pairs: &[(String, String)]) -> Vec<Vec<String>> {
+    let mut of: std::collections::BTreeMap<String, String> = Default::default();
+    fn root(of: &mut std::collections::BTreeMap<String, String>, x: &str) -> String {
+        let mut cur = x.to_owned();
+        while let Some(p) = of.get(&cur).filter(|p| **p != cur) {
+            cur = p.clone();
+        }
+        cur
+    }
+    for (a, b) in pairs {
+        of.entry(a.clone()).or_insert_with(|| a.clone());
+        of.entry(b.clone()).or_insert_with(|| b.clone());
+        let (ra, rb) = (root(&mut of, a), root(&mut of, b));
+        if ra != rb {
+            let (lo, hi) = if ra < rb { (ra, rb) } else { (rb, ra) };
+            of.insert(hi, lo);
+        }
+    }
+    let ids: Vec<String> = of.keys().cloned().collect();
+    let mut groups: std::collections::BTreeMap<String, Vec<String>> = Default::default();
+    for id in ids {
+        let r = root(&mut of, &id);
+        groups.entry(r).or_default().push(id);
+    }
+    groups.into_values().collect()
 }
 
 #[test]
@@ -284,6 +329,8 @@ fn many_claims_of_one_day_and_long_valuation_series_give_the_pairwise_findings()
     // One $13B a day against its 99 $10B: 20 days.
     assert_eq!(rows.len(), 20 * 99);
     agree("same day", &ws);
+    // The 99 reports of $10B a day were 4,851 proposals a day, pair by pair; now 98.
+    assert_eq!(duplicate_candidates(&ws).len(), 20 * 98);
     let ws = hostile::valuations(1);
     let rows = pairwise(&ws);
     assert_eq!(rows.len(), 4, "one dip every 500 of 2,000");
