@@ -5,8 +5,8 @@
 
 use super::{SynthSpec, generate};
 use crate::model::{
-    Anchor, Claim, ClaimId, ClaimKind, EntityId, Evidence, Figure, FuzzyDate, SourceDocument, Unit,
-    Workspace,
+    Anchor, Chart, ChartId, ChartSpec, Claim, ClaimId, ClaimKind, EntityId, Evidence, Figure,
+    FuzzyDate, SourceDocument, Unit, Workspace,
 };
 
 /// A synthetic workspace of `claims` claims over 20 documents (the largest 20 kB).
@@ -102,10 +102,29 @@ pub fn one_id(k: usize) -> Workspace {
     ws
 }
 
-/// A synthetic workspace of 6,250·k claims (its third chart, investments in USD, has about
-/// 50,000 points at k = 8): for `export chart`.
+/// A synthetic workspace of 6,250·k claims over 100·k documents (so a fact has about as many
+/// reports at every scale: its row lists them all), every figure in USD, with a fourth chart of
+/// every figure (`chart-0004`, 50,000 points at k = 8): for `export chart`.
 pub fn chart(k: usize) -> Workspace {
-    synth(6_250 * k)
+    let mut spec = SynthSpec::new(100 * k, 6_250 * k);
+    spec.big_doc_bytes = 20_000;
+    let mut ws = generate(&spec);
+    for c in &mut ws.claims {
+        if let Some(f) = &mut c.figure {
+            f.unit = Unit::Usd;
+        }
+    }
+    ws.charts.push(Chart {
+        id: ChartId::numbered(4),
+        title: "Every figure in USD".into(),
+        spec: ChartSpec::Figures {
+            kinds: vec![],
+            parties: vec![],
+            statuses: vec![],
+            unit: Unit::Usd,
+        },
+    });
+    ws
 }
 
 /// The text of the one document of [`same_day`] and [`valuations`].
