@@ -48,7 +48,7 @@ fn growth(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("extract_long_line", k), &line, |b, t| {
             b.iter(|| black_box(claimbench::extract::extract(t, None, &[], &gaz)).len())
         });
-        let cases: [(&str, fn(usize) -> Workspace); 4] = [
+        let cases: [hostile::Case; 4] = [
             ("check_dangling", hostile::dangling),
             ("check_duplicates", hostile::duplicates),
             ("check_one_id", hostile::one_id),
@@ -64,7 +64,7 @@ fn growth(c: &mut Criterion) {
         g.bench_with_input(BenchmarkId::new("chart_csv", k), &data, |b, data| {
             b.iter(|| claimbench::chart::table::chart_csv(&ws, data).len())
         });
-        let cases: [(&str, fn(usize) -> Workspace); 4] = [
+        let cases: [hostile::Case; 4] = [
             ("report_undated", hostile::undated),
             ("report_chain", hostile::chain),
             ("report_same_day", hostile::same_day),

@@ -32,23 +32,13 @@ fn main() {
     } else {
         ["1", "2", "4", "8"].map(String::from).to_vec()
     };
-    let cases: [(&str, fn(usize) -> Workspace); 8] = [
-        ("undated", hostile::undated),
-        ("chain", hostile::chain),
-        ("dangling", hostile::dangling),
-        ("duplicates", hostile::duplicates),
-        ("one-id", hostile::one_id),
-        ("chart", hostile::chart),
-        ("same-day", hostile::same_day),
-        ("valuations", hostile::valuations),
-    ];
     for s in scales {
         if s == "50mb" {
             std::fs::write(dir.join("prose-50mb.txt"), hostile::prose(50_000_000)).expect("writes");
             continue;
         }
         let k: usize = s.parse().expect("a scale is a number");
-        for (name, make) in cases {
+        for (name, make) in hostile::WORKSPACES {
             write(dir, &format!("{name}-{k}.ron"), &make(k));
         }
         std::fs::write(

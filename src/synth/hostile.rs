@@ -9,6 +9,21 @@ use crate::model::{
     FuzzyDate, SourceDocument, Unit, Workspace,
 };
 
+/// A growth case: its name (`same-day`) and the workspace at a scale.
+pub type Case = (&'static str, fn(usize) -> Workspace);
+
+/// Every workspace case, in the order `examples/hostile_cases.rs` writes them.
+pub const WORKSPACES: [Case; 8] = [
+    ("undated", undated),
+    ("chain", chain),
+    ("dangling", dangling),
+    ("duplicates", duplicates),
+    ("one-id", one_id),
+    ("chart", chart),
+    ("same-day", same_day),
+    ("valuations", valuations),
+];
+
 /// A synthetic workspace of `claims` claims over 20 documents (the largest 20 kB).
 pub fn synth(claims: usize) -> Workspace {
     let mut spec = SynthSpec::new(20, claims);
