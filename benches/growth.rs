@@ -14,11 +14,72 @@
 
 use claimbench::model::Workspace;
 use claimbench::synth::hostile;
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use criterion::measurement::{Measurement, ValueFormatter};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;
 
 const SCALES: [usize; 4] = [1, 2, 4, 8];
+
+/// CPU time of the benchmark's thread, not wall time: the curve must not bend because other
+/// builds share the machine's two cores (a load of 10 made wall times swing fivefold).
+struct CpuTime;
+
+fn thread_cpu() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes into the timespec we own.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "thread CPU clock");
+    ts.tv_sec as f64 * 1e9 + ts.tv_nsec as f64
+}
+
+impl Measurement for CpuTime {
+    type Intermediate = f64;
+    type Value = f64;
+    fn start(&self) -> f64 {
+        thread_cpu()
+    }
+    fn end(&self, started: f64) -> f64 {
+        thread_cpu() - started
+    }
+    fn add(&self, a: &f64, b: &f64) -> f64 {
+        a + b
+    }
+    fn zero(&self) -> f64 {
+        0.0
+    }
+    fn to_f64(&self, v: &f64) -> f64 {
+        *v
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        &Millis
+    }
+}
+
+/// Nanoseconds shown as milliseconds of CPU.
+struct Millis;
+
+impl ValueFormatter for Millis {
+    fn scale_values(&self, _typical: f64, values: &mut [f64]) -> &'static str {
+        values.iter_mut().for_each(|v| *v /= 1e6);
+        "ms (CPU)"
+    }
+    fn scale_throughputs(
+        &self,
+        _typical: f64,
+        _t: &Throughput,
+        values: &mut [f64],
+    ) -> &'static str {
+        values.iter_mut().for_each(|v| *v /= 1e6);
+        "ms (CPU)"
+    }
+    fn scale_for_machines(&self, _values: &mut [f64]) -> &'static str {
+        "ns"
+    }
+}
 
 fn check(ws: &Workspace) -> usize {
     let text = claimbench::io::to_ron_string(ws).expect("serialises");
@@ -26,7 +87,7 @@ fn check(ws: &Workspace) -> usize {
     claimbench::io::load::locate_all(&text, &problems).len()
 }
 
-fn growth(c: &mut Criterion) {
+fn growth(c: &mut Criterion<CpuTime>) {
     let mut g = c.benchmark_group("growth");
     g.sample_size(10);
     g.measurement_time(std::time::Duration::from_secs(3));
@@ -80,5 +141,9 @@ fn growth(c: &mut Criterion) {
     g.finish();
 }
 
-criterion_group!(benches, growth);
+criterion_group! {
+    name = benches;
+    config = Criterion::default().with_measurement(CpuTime);
+    targets = growth
+}
 criterion_main!(benches);
