@@ -1,42 +1,84 @@
 //! Growth of the work on hostile input (issue 19): each case at 1×, 2×, 4× and 8× its base size.
 //! Near-linear means each doubling about doubles the time; the cases were quadratic before.
 //!
-//! - `import_text`: a plain-text filing through `import_bytes` (boilerplate detection was
-//!   quadratic): base 256 KB of prose lines.
-//! - `extract_long_line`: one line of figures with no sentence end: base 25 kB.
-//! - `check_dangling`: a workspace where every claim names a missing entity, validated and every
-//!   problem located (`claimbench check`): base 5,000 claims.
-//! - `check_duplicates`: every claim id repeated once: base 5,000 claims.
-//! - `parent_chain`: entities each the parent of the next: base 5,000.
-//! - `chart_csv`: the CSV of a chart with many points: base 6,250 claims.
-//! - `report_undated`: the findings report of a workspace whose claims carry no date: base 1,000.
+//! The inputs come from `claimbench::synth::hostile` (base sizes there), shared with
+//! `examples/hostile_cases.rs`, which writes them as files for the real commands.
+//!
+//! - `import_text`: a plain-text filing through `import_bytes` (boilerplate detection).
+//! - `extract_long_line`: one line of figures with no sentence end.
+//! - `check_*`: validation with every problem located, as `claimbench check` does: claims naming
+//!   a missing entity, each claim id twice, one id on every claim, a deep parent chain.
+//! - `chart_csv`: the CSV of a chart of every figure (50,000 points at 8×).
+//! - `report_*`: the findings report: undated deal claims, a deep parent chain, many claims of
+//!   one deal on one day, a long rising series of valuations of one company.
 
-use claimbench::model::{EntityId, Workspace};
-use criterion::{BenchmarkId, Criterion, criterion_group, criterion_main};
+use claimbench::model::Workspace;
+use claimbench::synth::hostile;
+use criterion::measurement::{Measurement, ValueFormatter};
+use criterion::{BenchmarkId, Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;
 
 const SCALES: [usize; 4] = [1, 2, 4, 8];
 
-fn prose(bytes: usize) -> String {
-    let mut s = String::from("Quarterly Filing\n\nSource Example Ledger\n\n");
-    let mut i = 0;
-    while s.len() < bytes {
-        s.push_str(&format!(
-            "Item {i}. The company said it may commit ${i} million to data centres over the next years, subject to approval.\n"
-        ));
-        if i % 7 == 0 {
-            s.push_str("Related stories\n");
-        }
-        i += 1;
-    }
-    s
+/// CPU time of the benchmark's thread, not wall time: the curve must not bend because other
+/// builds share the machine's two cores (a load of 10 made wall times swing fivefold).
+struct CpuTime;
+
+fn thread_cpu() -> f64 {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime writes into the timespec we own.
+    let rc = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) };
+    assert_eq!(rc, 0, "thread CPU clock");
+    ts.tv_sec as f64 * 1e9 + ts.tv_nsec as f64
 }
 
-fn synth(claims: usize) -> Workspace {
-    let mut spec = claimbench::synth::SynthSpec::new(20, claims);
-    spec.big_doc_bytes = 20_000;
-    claimbench::synth::generate(&spec)
+impl Measurement for CpuTime {
+    type Intermediate = f64;
+    type Value = f64;
+    fn start(&self) -> f64 {
+        thread_cpu()
+    }
+    fn end(&self, started: f64) -> f64 {
+        thread_cpu() - started
+    }
+    fn add(&self, a: &f64, b: &f64) -> f64 {
+        a + b
+    }
+    fn zero(&self) -> f64 {
+        0.0
+    }
+    fn to_f64(&self, v: &f64) -> f64 {
+        *v
+    }
+    fn formatter(&self) -> &dyn ValueFormatter {
+        &Millis
+    }
+}
+
+/// Nanoseconds shown as milliseconds of CPU.
+struct Millis;
+
+impl ValueFormatter for Millis {
+    fn scale_values(&self, _typical: f64, values: &mut [f64]) -> &'static str {
+        values.iter_mut().for_each(|v| *v /= 1e6);
+        "ms (CPU)"
+    }
+    fn scale_throughputs(
+        &self,
+        _typical: f64,
+        _t: &Throughput,
+        values: &mut [f64],
+    ) -> &'static str {
+        values.iter_mut().for_each(|v| *v /= 1e6);
+        "ms (CPU)"
+    }
+    fn scale_for_machines(&self, _values: &mut [f64]) -> &'static str {
+        "ns"
+    }
 }
 
 fn check(ws: &Workspace) -> usize {
@@ -45,7 +87,7 @@ fn check(ws: &Workspace) -> usize {
     claimbench::io::load::locate_all(&text, &problems).len()
 }
 
-fn growth(c: &mut Criterion) {
+fn growth(c: &mut Criterion<CpuTime>) {
     let mut g = c.benchmark_group("growth");
     g.sample_size(10);
     g.measurement_time(std::time::Duration::from_secs(3));
@@ -55,60 +97,53 @@ fn growth(c: &mut Criterion) {
         ..Default::default()
     };
     for k in SCALES {
-        let text = prose(256 * 1024 * k);
+        let text = hostile::prose(256 * 1024 * k);
         g.bench_with_input(BenchmarkId::new("import_text", k), &text, |b, t| {
             b.iter(|| {
                 claimbench::io::import::import_bytes(Path::new("f.txt"), t.as_bytes(), &opts)
                     .expect("imports")
             })
         });
-        let line = "Nvidia will pay $5 billion to OpenAI and ".repeat(600 * k);
+        let line = hostile::long_line(k);
         let gaz = claimbench::extract::Gazetteer::builtin();
         g.bench_with_input(BenchmarkId::new("extract_long_line", k), &line, |b, t| {
             b.iter(|| black_box(claimbench::extract::extract(t, None, &[], &gaz)).len())
         });
-        let mut ws = synth(5_000 * k);
-        for c in &mut ws.claims {
-            c.subject = Some(EntityId::new("nobody-at-all"));
+        let cases: [hostile::Case; 4] = [
+            ("check_dangling", hostile::dangling),
+            ("check_duplicates", hostile::duplicates),
+            ("check_one_id", hostile::one_id),
+            ("check_chain", hostile::chain),
+        ];
+        for (name, make) in cases {
+            let ws = make(k);
+            g.bench_with_input(BenchmarkId::new(name, k), &ws, |b, ws| b.iter(|| check(ws)));
         }
-        g.bench_with_input(BenchmarkId::new("check_dangling", k), &ws, |b, ws| {
-            b.iter(|| check(ws))
-        });
-        let mut ws = synth(5_000 * k);
-        let copies = ws.claims.clone();
-        ws.claims.extend(copies);
-        g.bench_with_input(BenchmarkId::new("check_duplicates", k), &ws, |b, ws| {
-            b.iter(|| check(ws))
-        });
-        let mut ws = Workspace::new("chain");
-        for i in 0..5_000 * k {
-            let mut e = ws.new_entity(&format!("E{i}"));
-            e.id = EntityId::new(format!("e{i}"));
-            e.parent = (i > 0).then(|| EntityId::new(format!("e{}", i - 1)));
-            ws.entities.push(e);
-        }
-        g.bench_with_input(BenchmarkId::new("parent_chain", k), &ws, |b, ws| {
-            b.iter(|| black_box(ws.validate()).len())
-        });
-        let ws = synth(6_250 * k);
-        let chart = ws.charts.first().expect("synth has charts").clone();
+        let ws = hostile::chart(k);
+        let chart = ws.charts.get(3).expect("the chart of every figure").clone();
         let data = claimbench::chart::build(&ws, &chart);
         g.bench_with_input(BenchmarkId::new("chart_csv", k), &data, |b, data| {
             b.iter(|| claimbench::chart::table::chart_csv(&ws, data).map_or(0, |s| s.len()))
         });
-        let mut ws = synth(1_000 * k);
-        for c in &mut ws.claims {
-            c.as_of = None;
+        let cases: [hostile::Case; 4] = [
+            ("report_undated", hostile::undated),
+            ("report_chain", hostile::chain),
+            ("report_same_day", hostile::same_day),
+            ("report_valuations", hostile::valuations),
+        ];
+        for (name, make) in cases {
+            let ws = make(k);
+            g.bench_with_input(BenchmarkId::new(name, k), &ws, |b, ws| {
+                b.iter(|| claimbench::analysis::report::render(ws).len())
+            });
         }
-        for d in &mut ws.documents {
-            d.published = None;
-        }
-        g.bench_with_input(BenchmarkId::new("report_undated", k), &ws, |b, ws| {
-            b.iter(|| claimbench::analysis::report::render(ws).len())
-        });
     }
     g.finish();
 }
 
-criterion_group!(benches, growth);
+criterion_group! {
+    name = benches;
+    config = Criterion::default().with_measurement(CpuTime);
+    targets = growth
+}
 criterion_main!(benches);

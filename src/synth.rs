@@ -5,6 +5,8 @@
 //! Generation is deterministic for a given [`SynthSpec`] (a small built-in PRNG, no outside
 //! randomness), so benchmarks compare like with like. Every generated workspace validates.
 
+pub mod hostile;
+
 use crate::model::{
     Anchor, Chart, ChartId, ChartSpec, Claim, ClaimId, ClaimKind, ClaimStatus, DocId, Entity,
     EntityId, EntityKind, Evidence, Figure, FuzzyDate, Period, Qualifier, SourceDocument,

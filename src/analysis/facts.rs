@@ -59,6 +59,8 @@ pub fn fact_key_in(roots: &Roots<'_>, c: &Claim) -> FactKey {
 /// scan per step) for every claim that names an entity on it.
 pub struct Roots<'a> {
     root: std::collections::HashMap<&'a EntityId, &'a EntityId>,
+    /// Display names, looked up here rather than by a scan of the entities per label.
+    name: std::collections::HashMap<&'a EntityId, &'a str>,
 }
 
 impl<'a> Roots<'a> {
@@ -102,7 +104,17 @@ impl<'a> Roots<'a> {
             .iter()
             .map(|(&id, &i)| (id, settled[i].unwrap_or(id)))
             .collect();
-        Self { root }
+        let name = index
+            .iter()
+            .map(|(&id, &i)| (id, ws.entities[i].name.as_str()))
+            .collect();
+        Self { root, name }
+    }
+
+    /// The display name of an entity id, as [`Workspace::entity_name`] (the first entity with
+    /// the id; the id itself when unknown), in constant time.
+    pub fn name<'b>(&'b self, id: &'b EntityId) -> &'b str {
+        self.name.get(id).copied().unwrap_or(id.as_str())
     }
 
     /// The top-level owner of `id` (`id` itself when it is no entity or has no parent).
@@ -264,34 +276,98 @@ impl<'a> FactIndex<'a> {
         out
     }
 
-    /// Every pair `(i, j)`, `i < j`, of *dated* claims with equal fact keys whose dates are at
-    /// most [`DEAL_DAYS`] apart, in index order: a superset of the dated pairs that state the
-    /// same fact. Within a key the claims are swept in date order, so a key shared by thousands
-    /// of claims over years costs about linear time. Claims without a date are answered as a
-    /// group ([`FactIndex::undated_sets`], [`super::undated`]).
-    pub fn candidate_pairs(&self) -> Vec<(usize, usize)> {
-        let mut out = Vec::new();
-        let pair = |i: usize, j: usize| (i.min(j), i.max(j));
+    /// The dated claims grouped into twins, and the pairs of twin groups whose dates are at most
+    /// [`DEAL_DAYS`] apart ([`Twins`]). Within a key the groups are swept in date order, so a key
+    /// shared by thousands of claims over years costs about linear time, and a thousand claims
+    /// of one deal on one day that agree in everything cost one comparison, not half a million.
+    pub fn twins(&self) -> Twins {
+        let mut seen: std::collections::HashMap<&crate::model::ClaimId, usize> = Default::default();
+        for c in &self.claims {
+            *seen.entry(&c.id).or_default() += 1;
+        }
+        let mut groups: Vec<Vec<usize>> = Vec::new();
+        let mut pairs = Vec::new();
         for b in self.buckets() {
-            for (x, &(_, last, i)) in b.dated.iter().enumerate() {
-                for &(first, _, j) in &b.dated[x + 1..] {
+            // Twin key → group; the date is part of the key, so a group has one span.
+            let mut at: std::collections::HashMap<String, usize> = Default::default();
+            let mut spans: Vec<(chrono::NaiveDate, chrono::NaiveDate, usize)> = Vec::new();
+            for &(first, last, i) in &b.dated {
+                let c = self.claims[i];
+                // A repeated claim id is never the same fact as its namesake: such a claim is a
+                // group of its own, so a group's members all have distinct ids.
+                let key = if seen.get(&c.id).copied().unwrap_or(0) > 1 {
+                    format!("#{i}")
+                } else {
+                    format!(
+                        "{:?}|{:?}|{:?}|{:?}",
+                        self.dates[i], c.period, c.figure, c.status
+                    )
+                };
+                let n = groups.len();
+                let g = *at.entry(key).or_insert(n);
+                if g == n {
+                    groups.push(Vec::new());
+                    spans.push((first, last, g));
+                }
+                groups[g].push(i);
+            }
+            spans.sort_unstable_by_key(|&(first, last, g)| (first, last, groups[g][0]));
+            for (x, &(_, last, g)) in spans.iter().enumerate() {
+                if groups[g].len() > 1 {
+                    pairs.push((g, g));
+                }
+                for &(first, _, h) in &spans[x + 1..] {
                     if (first - last).num_days() > DEAL_DAYS {
                         break;
                     }
-                    out.push(pair(i, j));
+                    pairs.push((g.min(h), g.max(h)));
                 }
             }
         }
+        for g in &mut groups {
+            g.sort_unstable();
+        }
+        Twins { groups, pairs }
+    }
+
+    /// Whether every claim of twin group `g` states the same fact as every other claim of group
+    /// `h` (of `g` itself when `g == h`): one comparison answers for all of them ([`Twins`]).
+    pub fn same_twins(&self, twins: &Twins, g: usize, h: usize) -> bool {
+        let (a, b) = (&twins.groups[g], &twins.groups[h]);
+        if g == h {
+            a.len() > 1 && self.same(a[0], a[1])
+        } else {
+            self.same(a[0], b[0])
+        }
+    }
+
+    /// Every pair `(i, j)`, `i < j`, of *dated* claims with equal fact keys whose dates are at
+    /// most [`DEAL_DAYS`] apart, in index order: a superset of the dated pairs that state the
+    /// same fact. As many as there are such pairs: prefer [`FactIndex::twins`] where the pairs
+    /// themselves are not needed. Claims without a date are answered as a group
+    /// ([`FactIndex::undated_sets`], [`super::undated`]).
+    pub fn candidate_pairs(&self) -> Vec<(usize, usize)> {
+        let twins = self.twins();
+        let mut out: Vec<(usize, usize)> = twins
+            .pairs
+            .iter()
+            .flat_map(|&(g, h)| twins.members(g, h))
+            .collect();
         out.sort_unstable();
         out
     }
 
-    /// The pairs of dated claims that state the same fact.
+    /// The pairs of dated claims that state the same fact, in index order.
     pub fn same_pairs(&self) -> Vec<(usize, usize)> {
-        self.candidate_pairs()
-            .into_iter()
-            .filter(|&(i, j)| self.same(i, j))
-            .collect()
+        let twins = self.twins();
+        let mut out: Vec<(usize, usize)> = twins
+            .pairs
+            .iter()
+            .filter(|&&(g, h)| self.same_twins(&twins, g, h))
+            .flat_map(|&(g, h)| twins.members(g, h))
+            .collect();
+        out.sort_unstable();
+        out
     }
 
     /// For each fact key of a deal kind with at least one undated claim: its undated and dated
@@ -314,7 +390,20 @@ impl<'a> FactIndex<'a> {
     /// Pairs that connect the claims exactly as all same-fact pairs would: the dated pairs
     /// and a few links per undated set ([`super::undated::links`]).
     pub fn linking_pairs(&self) -> Vec<(usize, usize)> {
-        let mut out = self.same_pairs();
+        // Twins that are the same fact are linked to their first claim, not pair by pair.
+        let twins = self.twins();
+        let mut out = Vec::new();
+        for &(g, h) in &twins.pairs {
+            if !self.same_twins(&twins, g, h) {
+                continue;
+            }
+            let (a, b) = (&twins.groups[g], &twins.groups[h]);
+            if g == h {
+                out.extend(a[1..].iter().map(|&j| (a[0], j)));
+            } else {
+                out.push((a[0].min(b[0]), a[0].max(b[0])));
+            }
+        }
         for set in self.undated_sets() {
             out.extend(super::undated::links(self, &set));
         }
@@ -359,6 +448,36 @@ impl<'a> FactIndex<'a> {
         let mut out = self.components();
         out.retain(|g| g.len() > 1);
         out
+    }
+}
+
+/// The dated claims of an index grouped into *twins*: claims of one fact key with the same date,
+/// period, figure and status (and a claim id used once), which every pairwise rule (same fact,
+/// figure comparison, status clash) treats alike. So a rule is decided once per pair of groups,
+/// and the claim pairs are listed only where a group pair gives something to report.
+pub struct Twins {
+    /// The groups, each in index order.
+    pub groups: Vec<Vec<usize>>,
+    /// Pairs of groups `(g, h)`, `g <= h`, whose dates are at most [`DEAL_DAYS`] apart; `(g, g)`
+    /// when group `g` has two claims or more.
+    pub pairs: Vec<(usize, usize)>,
+}
+
+impl Twins {
+    /// The claim pairs `(i, j)`, `i < j`, of a group pair: every two claims of `g` when `g == h`,
+    /// else one claim of each.
+    pub fn members(&self, g: usize, h: usize) -> Vec<(usize, usize)> {
+        let (a, b) = (&self.groups[g], &self.groups[h]);
+        if g == h {
+            a.iter()
+                .enumerate()
+                .flat_map(|(x, &i)| a[x + 1..].iter().map(move |&j| (i, j)))
+                .collect()
+        } else {
+            a.iter()
+                .flat_map(|&i| b.iter().map(move |&j| (i.min(j), i.max(j))))
+                .collect()
+        }
     }
 }
 

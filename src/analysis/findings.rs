@@ -164,10 +164,9 @@ pub fn quote_of(ws: &Workspace, c: &Claim) -> Option<Quote> {
     })
 }
 
-fn fact_label(ws: &Workspace, roots: &Roots<'_>, c: &Claim) -> String {
+fn fact_label(roots: &Roots<'_>, c: &Claim) -> String {
     let k = fact_key_in(roots, c);
-    let name =
-        |e: &Option<crate::model::EntityId>| e.as_ref().map(|e| ws.entity_name(e).to_owned());
+    let name = |e: &Option<crate::model::EntityId>| e.as_ref().map(|e| roots.name(e).to_owned());
     match (name(&k.subject), name(&k.counterparty)) {
         (Some(s), Some(t)) => format!("{} {s} → {t}", k.kind.label()),
         (Some(s), None) => format!("{} of {s}", k.kind.label()),
@@ -182,29 +181,65 @@ impl Findings {
         let roots = Roots::new(ws);
         let roots = &roots;
         let idx = FactIndex::with_roots(ws, roots, ws.claims.iter().collect());
-        for (i, j) in idx.same_pairs() {
+        // Each rule is decided once per pair of twin groups (figures and statuses are alike
+        // within a group, and both rules are symmetric); only the claim pairs of a group pair
+        // that gives a finding are listed, then made in index order as pair by pair.
+        let twins = idx.twins();
+        let mut hits: Vec<(usize, usize, FindingKind)> = Vec::new();
+        for &(g, h) in &twins.pairs {
+            if !idx.same_twins(&twins, g, h) {
+                continue;
+            }
+            let (a, b) = (
+                idx.claims()[twins.groups[g][0]],
+                idx.claims()[twins.groups[h][0]],
+            );
+            let (a, b) = if g == h {
+                (a, idx.claims()[twins.groups[g][1]])
+            } else {
+                (a, b)
+            };
+            let figure = match (&a.figure, &b.figure) {
+                (Some(fa), Some(fb)) => compare(fa, fb).severity().is_some(),
+                _ => false,
+            };
+            let status = status_clash(ws, a, b).is_some();
+            for kind in [(figure, FindingKind::Figure), (status, FindingKind::Status)]
+                .into_iter()
+                .filter_map(|(hit, kind)| hit.then_some(kind))
+            {
+                hits.extend(twins.members(g, h).into_iter().map(|(i, j)| (i, j, kind)));
+            }
+        }
+        hits.sort_unstable();
+        for (i, j, kind) in hits {
             let (a, b) = (idx.claims()[i], idx.claims()[j]);
-            if let (Some(fa), Some(fb)) = (&a.figure, &b.figure) {
-                let ag = compare(fa, fb);
-                if let Some(sev) = ag.severity() {
+            match (kind, &a.figure, &b.figure) {
+                (FindingKind::Figure, Some(fa), Some(fb)) => {
+                    let ag = compare(fa, fb);
+                    let Some(sev) = ag.severity() else { continue };
                     let msg = format!(
                         "{}: {} and {} {}",
-                        fact_label(ws, roots, a),
+                        fact_label(roots, a),
                         fa.display(),
                         fb.display(),
                         ag.describe()
                     );
                     items.push(make(ws, FindingKind::Figure, sev, msg, &[a, b]));
                 }
-            }
-            if let Some(sev) = status_clash(ws, a, b) {
-                let msg = format!(
-                    "{}: {} and {} on the same date",
-                    fact_label(ws, roots, a),
-                    a.status.label().to_lowercase(),
-                    b.status.label().to_lowercase()
-                );
-                items.push(make(ws, FindingKind::Status, sev, msg, &[a, b]));
+                (FindingKind::Status, ..) => {
+                    let Some(sev) = status_clash(ws, a, b) else {
+                        continue;
+                    };
+                    let msg = format!(
+                        "{}: {} and {} on the same date",
+                        fact_label(roots, a),
+                        a.status.label().to_lowercase(),
+                        b.status.label().to_lowercase()
+                    );
+                    items.push(make(ws, FindingKind::Status, sev, msg, &[a, b]));
+                }
+                _ => {}
             }
         }
         for set in idx.undated_sets() {
@@ -212,8 +247,13 @@ impl Findings {
         }
         items.extend(wording(ws, roots, &idx));
         items.extend(valuation_order(ws, roots));
+        // The first resolution of each finding id, looked up once (not a scan per finding).
+        let mut resolutions: std::collections::HashMap<&str, &Resolution> = Default::default();
+        for r in &ws.resolutions {
+            resolutions.entry(r.finding.as_str()).or_insert(r);
+        }
         for f in &mut items {
-            f.resolution = ws.resolutions.iter().find(|r| r.finding == f.id).cloned();
+            f.resolution = resolutions.get(f.id.as_str()).map(|&r| r.clone());
         }
         items.sort_by(|x, y| (x.severity, &x.id).cmp(&(y.severity, &y.id)));
         Self { items }
@@ -308,7 +348,7 @@ fn undated_figures(
     let msg = if let [a, _] = cs[..] {
         format!(
             "{}: {} and {} {}",
-            fact_label(ws, roots, a),
+            fact_label(roots, a),
             figs[0],
             figs[1],
             ag.describe()
@@ -334,7 +374,7 @@ fn undated_figures(
         let undated = cs.iter().filter(|c| claim_date(ws, c).is_none()).count();
         format!(
             "{}: {} claims ({undated} without a date, so comparable with every date) state figures that conflict: {}{tail}",
-            fact_label(ws, roots, cs[0]),
+            fact_label(roots, cs[0]),
             cs.len(),
             distinct.join(" / ")
         )
@@ -367,12 +407,30 @@ fn wording(ws: &Workspace, roots: &Roots<'_>, idx: &FactIndex<'_>) -> Vec<Findin
         }
         let msg = format!(
             "{}: stated as {}",
-            fact_label(ws, roots, cs[0]),
+            fact_label(roots, cs[0]),
             words.join(" / ")
         );
         out.push(make(ws, FindingKind::Wording, Severity::Info, msg, &cs));
     }
     out
+}
+
+/// A lowest value, ordered as numbers (`total_cmp`) so it can key a sorted map.
+#[derive(Clone, Copy, Debug, PartialEq)]
+struct Low(f64);
+
+impl Eq for Low {}
+
+impl PartialOrd for Low {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Low {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
 }
 
 fn valuation_order(ws: &Workspace, roots: &Roots<'_>) -> Vec<Finding> {
@@ -391,39 +449,64 @@ fn valuation_order(ws: &Workspace, roots: &Roots<'_>) -> Vec<Finding> {
     }
     let mut buckets: Vec<Vec<usize>> = buckets.into_values().collect();
     buckets.sort();
+    // Within a bucket, the earlier claim `a` of a finding ends more than POINT_DAYS before the
+    // later `b` starts, and its lowest value lies above b's highest. Sweep the later claims by
+    // first day, adding each earlier claim once it ends early enough, keyed by its lowest value:
+    // a range query then lists exactly the earlier claims above b. Found pairs are put in the
+    // order of the pairwise scan (bucket, then a, then b) before the findings are made.
+    let mut found: Vec<(usize, usize, usize)> = Vec::new();
+    for (rank, bucket) in buckets.iter().enumerate() {
+        let mut by_end: Vec<usize> = bucket.clone();
+        by_end.sort_by_key(|&i| vals[i].1.last_day());
+        let mut by_start: Vec<usize> = bucket.clone();
+        by_start.sort_by_key(|&i| vals[i].1.first_day());
+        let mut open: std::collections::BTreeMap<(Low, usize), ()> = Default::default();
+        let mut next = 0;
+        for &j in &by_start {
+            let (b, db) = &vals[j];
+            while let Some(&i) = by_end.get(next) {
+                if (db.first_day() - vals[i].1.last_day()).num_days() <= POINT_DAYS {
+                    break;
+                }
+                if let Some(low) = vals[i].0.figure.as_ref().map(|f| f.interval().0)
+                    && !low.is_nan()
+                {
+                    open.insert((Low(low), i), ());
+                }
+                next += 1;
+            }
+            let Some(fb) = &b.figure else { continue };
+            let high = fb.interval().1;
+            for &(_, i) in open.range((Low(high), usize::MAX)..).map(|(k, _)| k) {
+                found.push((rank, i, j));
+            }
+        }
+    }
+    found.sort_unstable();
     let mut out = Vec::new();
-    let vals = &vals;
-    for (a, da, b, db) in buckets.iter().flat_map(|bucket| {
-        bucket.iter().flat_map(|&i| {
-            bucket.iter().map(move |&j| {
-                let ((a, da), (b, db)) = (&vals[i], &vals[j]);
-                (a, da, b, db)
-            })
-        })
-    }) {
-        {
-            if da.last_day() >= db.first_day() || days_apart(da, db) <= POINT_DAYS {
-                continue;
-            }
-            let (Some(fa), Some(fb)) = (&a.figure, &b.figure) else {
-                continue;
-            };
-            // b is later; its highest possible value is below a's lowest.
-            if fb.interval().1 < fa.interval().0 {
-                let msg = format!(
-                    "{}: {} dated {db} is below {} dated {da}: a down round, or an older figure reported as current",
-                    fact_label(ws, roots, a),
-                    fb.display(),
-                    fa.display()
-                );
-                out.push(make(
-                    ws,
-                    FindingKind::ValuationOrder,
-                    Severity::Soft,
-                    msg,
-                    &[a, b],
-                ));
-            }
+    for (_, i, j) in found {
+        let ((a, da), (b, db)) = (&vals[i], &vals[j]);
+        if da.last_day() >= db.first_day() || days_apart(da, db) <= POINT_DAYS {
+            continue;
+        }
+        let (Some(fa), Some(fb)) = (&a.figure, &b.figure) else {
+            continue;
+        };
+        // b is later; its highest possible value is below a's lowest.
+        if fb.interval().1 < fa.interval().0 {
+            let msg = format!(
+                "{}: {} dated {db} is below {} dated {da}: a down round, or an older figure reported as current",
+                fact_label(roots, a),
+                fb.display(),
+                fa.display()
+            );
+            out.push(make(
+                ws,
+                FindingKind::ValuationOrder,
+                Severity::Soft,
+                msg,
+                &[a, b],
+            ));
         }
     }
     out

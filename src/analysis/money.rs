@@ -200,7 +200,7 @@ impl MoneyGraph {
         }
         let names = index
             .keys()
-            .map(|id| (id.clone(), ws.entity_name(id).to_owned()))
+            .map(|id| (id.clone(), roots.name(id).to_owned()))
             .collect();
         let usd: Vec<f64> = graph
             .edge_weights()

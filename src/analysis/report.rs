@@ -6,10 +6,11 @@
 //! can be diffed.
 
 use super::corroboration::{corroborations, duplicate_candidates};
+use super::facts::Roots;
 use super::filter::Filter;
 use super::findings::{Finding, Findings, Quote, Severity};
 use super::money::MoneyGraph;
-use crate::model::{Claim, Workspace};
+use crate::model::{Claim, EntityId, Workspace};
 use std::fmt::Write;
 
 /// One evidence span whose anchor no longer fits its document.
@@ -81,8 +82,12 @@ fn cell(s: &str) -> String {
 /// A claim in a few words: its parties and figure, `OpenAI → Nvidia at least $10B` (`?` for a
 /// missing party). The report and the merge-conflict descriptions both use it.
 pub fn parties_and_figure(ws: &Workspace, c: &Claim) -> String {
-    let name =
-        |e: &Option<crate::model::EntityId>| e.as_ref().map(|e| ws.entity_name(e).to_owned());
+    parties_with(|e| ws.entity_name(e), c)
+}
+
+/// [`parties_and_figure`] with names from `name` (an index, for many claims).
+fn parties_with<'a>(name: impl Fn(&'a EntityId) -> &'a str, c: &'a Claim) -> String {
+    let name = |e: &'a Option<EntityId>| e.as_ref().map(|e| name(e).to_owned());
     let parties = match (name(&c.subject), name(&c.counterparty)) {
         (Some(s), Some(t)) => format!("{s} → {t}"),
         (Some(s), None) => s,
@@ -97,11 +102,11 @@ pub fn parties_and_figure(ws: &Workspace, c: &Claim) -> String {
     format!("{parties}{fig}")
 }
 
-fn claim_summary(ws: &Workspace, c: &Claim) -> String {
+fn claim_summary(roots: &Roots<'_>, c: &Claim) -> String {
     format!(
         "{} {} ({})",
         c.kind.label(),
-        parties_and_figure(ws, c),
+        parties_with(|e| roots.name(e), c),
         c.status.label().to_lowercase()
     )
 }
@@ -175,6 +180,7 @@ fn merge_conflicts(out: &mut String, ws: &Workspace) {
 pub fn render(ws: &Workspace) -> String {
     let findings = Findings::compute(ws);
     let money = MoneyGraph::build(ws, &Filter::default());
+    let roots = Roots::new(ws);
     let orphans = orphans(ws);
     let unsourced: Vec<&Claim> = {
         let mut v: Vec<&Claim> = ws.claims.iter().filter(|c| c.evidence.is_empty()).collect();
@@ -278,7 +284,7 @@ pub fn render(ws: &Workspace) -> String {
             out,
             "| {} | {} | {} | {} | {} |",
             k.claim,
-            cell(&claim_summary(ws, c)),
+            cell(&claim_summary(&roots, c)),
             k.documents,
             k.independent(),
             cell(&names.join(", "))
@@ -317,7 +323,7 @@ pub fn render(ws: &Workspace) -> String {
         let _ = writeln!(out, "None.");
     }
     for c in unsourced {
-        let _ = writeln!(out, "- {}: {}", c.id, claim_summary(ws, c));
+        let _ = writeln!(out, "- {}: {}", c.id, claim_summary(&roots, c));
     }
     // Titles, names and quotes come from imported files: no control character reaches the
     // Markdown (or a terminal it is printed to).

@@ -185,8 +185,17 @@ pub struct ClaimRecord {
 impl ClaimRecord {
     /// The record of one claim.
     pub fn of(ws: &Workspace, c: &Claim) -> Self {
-        let name =
-            |id: &Option<crate::model::EntityId>| id.as_ref().map(|e| ws.entity_name(e).to_owned());
+        Self::named(ws, c, |e| ws.entity_name(e))
+    }
+
+    /// [`ClaimRecord::of`] with names from `name`: one index for every claim of an export
+    /// (a scan of the entities per claim grew with claims × entities).
+    fn named<'a>(
+        ws: &Workspace,
+        c: &'a Claim,
+        name: impl Fn(&'a crate::model::EntityId) -> &'a str,
+    ) -> Self {
+        let name = |id: &'a Option<crate::model::EntityId>| id.as_ref().map(|e| name(e).to_owned());
         Self {
             id: c.id.to_string(),
             kind: c.kind.name().to_owned(),
@@ -231,8 +240,9 @@ pub const CLAIMS_CSV_HEADER: [&str; 16] = [
 /// Every claim as CSV, one row each, in workspace order.
 pub fn claims_csv(ws: &Workspace) -> Result<String, csv::Error> {
     let mut out = Table::new(&CLAIMS_CSV_HEADER);
+    let names = crate::analysis::facts::Roots::new(ws);
     for c in &ws.claims {
-        let r = ClaimRecord::of(ws, c);
+        let r = ClaimRecord::named(ws, c, |e| names.name(e));
         let o = |v: Option<String>| v.unwrap_or_default();
         out.row(&[
             r.id,
@@ -258,7 +268,12 @@ pub fn claims_csv(ws: &Workspace) -> Result<String, csv::Error> {
 
 /// Every claim as a pretty JSON array of [`ClaimRecord`]s (ends with a newline).
 pub fn claims_json(ws: &Workspace) -> Result<String, serde_json::Error> {
-    let records: Vec<ClaimRecord> = ws.claims.iter().map(|c| ClaimRecord::of(ws, c)).collect();
+    let names = crate::analysis::facts::Roots::new(ws);
+    let records: Vec<ClaimRecord> = ws
+        .claims
+        .iter()
+        .map(|c| ClaimRecord::named(ws, c, |e| names.name(e)))
+        .collect();
     let mut s = serde_json::to_string_pretty(&records)?;
     s.push('\n');
     Ok(s)

@@ -4,7 +4,7 @@
 
 use super::command::Command;
 use crate::action::Action;
-use crate::extract::Candidate;
+use crate::extract::{Candidate, Extraction, Stopped};
 use crate::model::{DocId, SourceDocument, TextRange, Workspace};
 
 /// Documents larger than this (bytes) are extracted on a worker thread.
@@ -16,8 +16,13 @@ type Key = (DocId, String, usize);
 #[derive(Debug)]
 pub struct SuggestionsState {
     cache: Option<(DocId, String, usize, Vec<Candidate>)>,
+    /// Where the extraction of the cached document ran out of time, if it did.
+    stopped: Option<Stopped>,
     /// Extraction of a large document running on a worker thread.
-    pending: Option<(Key, std::sync::mpsc::Receiver<Vec<Candidate>>)>,
+    pending: Option<(Key, std::sync::mpsc::Receiver<Extraction>)>,
+    /// How long one document's extraction may take ([`crate::extract::TIME_LIMIT`]; tests
+    /// shorten it).
+    pub limit: std::time::Duration,
     /// Asked to repaint when a background extraction finishes.
     ctx: Option<egui::Context>,
     /// "Accept all at N% or more" threshold, 0–1 (a suggestion at exactly N% is taken).
@@ -34,7 +39,9 @@ impl Default for SuggestionsState {
     fn default() -> Self {
         Self {
             cache: None,
+            stopped: None,
             pending: None,
+            limit: crate::extract::TIME_LIMIT,
             open_cache: None,
             finished: None,
             ctx: None,
@@ -76,9 +83,10 @@ impl SuggestionsState {
                 && k == &key
             {
                 match rx.try_recv() {
-                    Ok(cands) => {
-                        self.finished = Some((key.0.clone(), cands.len()));
-                        self.cache = Some((key.0, key.1, key.2, cands));
+                    Ok(found) => {
+                        self.finished = Some((key.0.clone(), found.candidates.len()));
+                        self.stopped = found.stopped;
+                        self.cache = Some((key.0, key.1, key.2, found.candidates));
                         self.pending = None;
                     }
                     Err(std::sync::mpsc::TryRecvError::Empty) => return Vec::new(),
@@ -90,8 +98,11 @@ impl SuggestionsState {
             } else if doc.text.len() > BACKGROUND_BYTES {
                 let (tx, rx) = std::sync::mpsc::channel();
                 let (d, entities, ctx) = (doc.clone(), ws.entities.clone(), self.ctx.clone());
+                let limit = self.limit;
                 super::background::spawn(move || {
-                    let _ = tx.send(crate::extract::extract_document(&d, &entities));
+                    let _ = tx.send(crate::extract::extract_document_within(
+                        &d, &entities, limit,
+                    ));
                     if let Some(ctx) = ctx {
                         ctx.request_repaint();
                     }
@@ -99,8 +110,9 @@ impl SuggestionsState {
                 self.pending = Some((key, rx));
                 return Vec::new();
             } else {
-                let cands = crate::extract::extract_document(doc, &ws.entities);
-                self.cache = Some((key.0, key.1, key.2, cands));
+                let found = crate::extract::extract_document_within(doc, &ws.entities, self.limit);
+                self.stopped = found.stopped;
+                self.cache = Some((key.0, key.1, key.2, found.candidates));
             }
         }
         let all = self
@@ -109,6 +121,21 @@ impl SuggestionsState {
             .map(|c| c.3.as_slice())
             .unwrap_or_default();
         open_candidates(ws, doc, all)
+    }
+
+    /// When extraction of `doc` ran out of time: where it stopped, in the words `claimbench
+    /// extract` and `import --accept-above` use (`Extraction stopped after 20 s at character
+    /// 1204113; the rest was not read for claims.`), so the analyst knows the list is partial.
+    pub fn stopped_note(&self, doc: &SourceDocument) -> Option<String> {
+        let fresh = self
+            .cache
+            .as_ref()
+            .is_some_and(|(id, sha, ..)| id == &doc.id && sha == &doc.sha256);
+        let s = self.stopped.filter(|_| fresh && self.pending.is_none())?;
+        let text = s.describe(&doc.text);
+        let mut chars = text.chars();
+        let first = chars.next().map(|c| c.to_uppercase().to_string());
+        Some(format!("{}{}.", first.unwrap_or_default(), chars.as_str()))
     }
 
     /// The document and count of a background extraction that finished since the last call.
@@ -151,12 +178,22 @@ pub fn suggestions_ui(
     state: &mut SuggestionsState,
     cmds: &mut Vec<Command>,
 ) {
+    let stopped = state.stopped_note(doc);
     let header = if state.is_extracting() {
         "Suggestions (finding figures in this large document…)".to_owned()
+    } else if stopped.is_some() {
+        format!("Suggestions ({}; extraction stopped early)", props.len())
     } else {
         format!("Suggestions ({})", props.len())
     };
     let r = egui::CollapsingHeader::new(header).id_salt("suggestions").open(Some(state.open)).show(ui, |ui| {
+        // A partial list says so first: what follows the stop was never read.
+        if let Some(note) = &stopped {
+            ui.colored_label(ui.visuals().warn_fg_color, note);
+        }
+        if props.is_empty() && stopped.is_some() {
+            return;
+        }
         if props.is_empty() {
             ui.weak("No open proposals in this document: every figure found is a claim or was rejected.");
             return;
@@ -272,5 +309,47 @@ mod tests {
         assert_eq!(id, doc.id);
         assert!(n >= found.len(), "{n} extracted, {} open", found.len());
         assert!(st.take_finished().is_none());
+    }
+
+    #[test]
+    fn a_document_whose_extraction_ran_out_of_time_says_so_in_words() {
+        use egui_kittest::kittest::Queryable;
+        let ws = crate::sample::sample_workspace().unwrap();
+        let doc = ws.documents[0].clone();
+        // A full read first: the sample's first article has open proposals and no note.
+        let mut st = SuggestionsState::default();
+        assert!(!st.proposals(&ws, &doc).is_empty());
+        assert_eq!(st.stopped_note(&doc), None);
+        // A bound of zero: nothing read, and the note says where and why.
+        let mut st = SuggestionsState {
+            limit: std::time::Duration::ZERO,
+            ..Default::default()
+        };
+        let props = st.proposals(&ws, &doc);
+        assert_eq!(props, vec![]);
+        let note = "Extraction stopped after 0 s at character 1; the rest was not read for claims.";
+        assert_eq!(st.stopped_note(&doc).as_deref(), Some(note));
+        // The words of `claimbench extract` and `import --accept-above`, capitalised.
+        let cli = crate::extract::Stopped {
+            after: std::time::Duration::ZERO,
+            at: 0,
+        }
+        .describe(&doc.text);
+        assert_eq!(note.to_lowercase(), format!("{cli}."));
+        // Another document is not described by this note.
+        assert_eq!(st.stopped_note(&ws.documents[1]), None);
+        let mut harness = egui_kittest::Harness::new_ui(|ui| {
+            let mut cmds = Vec::new();
+            suggestions_ui(ui, &ws, &doc, &props, &mut st, &mut cmds);
+        });
+        harness.run();
+        harness.get_by_label_contains("Suggestions (0; extraction stopped early)");
+        harness.get_by_label(note);
+        assert!(
+            harness
+                .query_by_label_contains("every figure found is a claim")
+                .is_none(),
+            "a partial list does not claim that everything was seen"
+        );
     }
 }
