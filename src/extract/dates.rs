@@ -75,6 +75,7 @@ static DATE: LazyLock<Regex> = LazyLock::new(|| {
               |(?:start|beginning)\s+of\s+(?:the|this)\s+year
               |(?:earlier|later)\s+this\s+(?:month|week)|this\s+(?:month|week|quarter)|last\s+(?:month|week|quarter)
               |next\s+(?:month|week|quarter)|(?:a|one|two|three)\s+years?\s+ago|yesterday|today))(?-u:\b)
+        | (?-u:\b)(?P<nago>(?i:(?:a|one|two|three|four|five|six|seven|eight|nine|ten|\d{{1,2}})\s+(?:days?|weeks?)\s+(?:ago|earlier)))(?-u:\b)
         | (?-u:\b)(?P<qtr>Q[1-4]|(?i:first|second|third|fourth)\s+quarter)(?:\s+(?:of\s+)?(?P<qy>(?:19|20)\d{{2}}))?(?-u:\b)
         | (?-u:\b)(?i:on|last)\s+(?P<wd>Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?-u:\b)
         | (?-u:\b)(?i:in|during|since|throughout|for|as\s+of|of)\s+(?P<yy>(?:19|20)\d{{2}})(?-u:\b)
@@ -199,6 +200,35 @@ fn resolve(text: &str, c: &regex::Captures<'_>, p: Option<FuzzyDate>) -> Option<
             Some(d) => FuzzyDate::day(year, m, d).ok(),
             None => FuzzyDate::month(year, m).ok(),
         };
+    }
+    if let Some(r) = c.name("nago") {
+        // "two weeks earlier", "three days ago": counted back from a publication day.
+        let p = p?;
+        if p.precision() != DatePrecision::Day {
+            return None;
+        }
+        let l = r.as_str().to_ascii_lowercase();
+        let mut words = l.split_whitespace();
+        let n: i64 = match words.next()? {
+            "a" | "one" => 1,
+            "two" => 2,
+            "three" => 3,
+            "four" => 4,
+            "five" => 5,
+            "six" => 6,
+            "seven" => 7,
+            "eight" => 8,
+            "nine" => 9,
+            "ten" => 10,
+            digits => digits.parse().ok()?,
+        };
+        let days = if words.next()?.starts_with("week") {
+            7 * n
+        } else {
+            n
+        };
+        let d = p.first_day() - Duration::days(days);
+        return FuzzyDate::day(d.year(), d.month(), d.day()).ok();
     }
     if let Some(r) = c.name("rel2") {
         let p = p?;

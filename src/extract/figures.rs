@@ -43,9 +43,10 @@ fn scale(t: &str) -> String {
     )
 }
 
-/// Prefix dollars written with letters in any case and an optional space (`us $`, `HK $`).
+/// Prefix dollars written with letters in any case and an optional space (`us $`, `HK $`); the
+/// letters start a word ("spent $5" holds no "NT $").
 const LETTER_DOLLAR: &str =
-    r"(?i:u\.s\.?|us|hk|nz|nt|au|aus|can|mex|mx|usd|aud|cad|nzd|mxn|sgd|hkd)\s?\$";
+    r"(?-u:\b)(?i:u\.s\.?|us|hk|nz|nt|au|aus|can|mex|mx|usd|aud|cad|nzd|mxn|sgd|hkd)\s?\$";
 
 /// A figure: a currency sign or code then a number (with an optional range end, scale, `+`,
 /// count noun); a number then a currency code or name; a spelled-out amount with a currency

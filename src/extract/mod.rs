@@ -634,24 +634,35 @@ fn grouped(text: &str, a: (usize, usize), b: (usize, usize)) -> bool {
     joined(text, a, b) || GROUP_GAP.is_match(gap)
 }
 
-/// The index in `earlier` of the figure that `c` restates in another currency ("£22bn …,
-/// roughly $30bn", "RMB 380 billion, or about $53 billion"): the nearest earlier money figure
-/// of the same sentence in a different currency, when `c` follows a comma and an
-/// approximation word.
+/// The index in `earlier` of the figure that `c` restates or continues, so both are one deal's
+/// reading: the nearest earlier money figure of the same sentence, in another currency when `c`
+/// follows a comma and an approximation word ("RMB 380 billion, or about $53 billion"), or in the
+/// same currency when only "that could rise to" stands between them.
 fn restated(text: &str, earlier: &[Candidate], c: &Candidate, sentence: usize) -> Option<usize> {
     if !c.figure.unit.is_money() {
-        return None;
-    }
-    let before = text.get(sentence..c.figure_start)?;
-    if !RESTATED.is_match(before) {
         return None;
     }
     let i = earlier
         .iter()
         .rposition(|e| e.start == c.start && !e.relation_only && e.figure_end <= c.figure_start)?;
     let e = &earlier[i];
-    (e.figure.unit.is_money() && e.figure.unit != c.figure.unit).then_some(i)
+    if !e.figure.unit.is_money() {
+        return None;
+    }
+    if e.figure.unit == c.figure.unit {
+        let gap = text.get(e.figure_end..c.figure_start)?;
+        return CONTINUED.is_match(gap).then_some(i);
+    }
+    let before = text.get(sentence..c.figure_start)?;
+    RESTATED.is_match(before).then_some(i)
 }
+
+static CONTINUED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"(?i)^\s*,?\s*(?:that|which|and)?\s*(?:could|may|might|would|will|is\s+expected\s+to)?\s*(?:rise|grow|climb|increase|expand|reach)(?:s|d|ing)?\s+(?:to\s+)?(?:as\s+much\s+as\s+)?$",
+    )
+    .expect("static continuation regex is valid")
+});
 
 static RESTATED: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
     regex::Regex::new(
