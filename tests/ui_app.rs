@@ -400,19 +400,6 @@ fn invalid_input_is_shown_and_not_applied() {
     );
 }
 
-fn wait_for_import(h: &mut Harness<'static, ClaimbenchApp>) {
-    for _ in 0..500 {
-        // One frame at a time: the worker thread asks for repaints while it runs.
-        h.step();
-        if h.state().import_job.is_none() {
-            h.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("import did not finish");
-}
-
 #[test]
 fn import_a_document_from_the_file_menu_then_undo_and_detect_duplicates() {
     let file = PathBuf::from(concat!(
@@ -424,7 +411,7 @@ fn import_a_document_from_the_file_menu_then_undo_and_detect_duplicates() {
     h.get_by_label("File").click();
     h.run();
     h.get_by_label_contains("Import documents…").click();
-    wait_for_import(&mut h);
+    harness::wait_for_import(&mut h);
     let ws = &h.state().ws;
     assert_eq!(ws.documents.len(), before + 1, "one document added");
     let doc = ws.documents.last().unwrap().clone();
@@ -438,7 +425,7 @@ fn import_a_document_from_the_file_menu_then_undo_and_detect_duplicates() {
     h.get_by_label("File").click();
     h.run();
     h.get_by_label_contains("Import documents…").click();
-    wait_for_import(&mut h);
+    harness::wait_for_import(&mut h);
     assert_eq!(h.state().ws.documents.len(), before + 1);
     h.get_by_label_contains("already in workspace");
     h.get_by_label("Dismiss").click();

@@ -54,15 +54,7 @@ fn import(h: &mut Harness<'static, ClaimbenchApp>) {
     h.get_by_label("File").click();
     h.run();
     h.get_by_label_contains("Import documents…").click();
-    for _ in 0..500 {
-        h.step();
-        if h.state().import_job.is_none() {
-            h.run();
-            return;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(10));
-    }
-    panic!("import did not finish");
+    harness::wait_for_import(h);
 }
 
 #[test]

@@ -150,12 +150,7 @@ fn reanchor_evidence(ws: &mut Workspace) -> usize {
 fn fit_ranges(ws: &mut Workspace, rec: &mut Recorder) {
     for d in &mut ws.documents {
         let text = &d.text;
-        let fits = |r: &crate::model::TextRange| {
-            r.start <= r.end
-                && r.end <= text.len()
-                && text.is_char_boundary(r.start)
-                && text.is_char_boundary(r.end)
-        };
+        let fits = |r: &crate::model::TextRange| r.fits(text);
         for (name, list) in [("excluded", &mut d.excluded), ("rejected", &mut d.rejected)] {
             if list.iter().all(fits) {
                 continue;

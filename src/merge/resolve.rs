@@ -115,12 +115,7 @@ impl Settle for SourceDocument {
             .ok_or_else(|| format!("document “{}” is not in this workspace", d.id))?;
         d.text = text;
         d.sha256 = SourceDocument::hash_text(&d.text);
-        let fits = |r: &crate::model::TextRange| {
-            r.start <= r.end
-                && r.end <= d.text.len()
-                && d.text.is_char_boundary(r.start)
-                && d.text.is_char_boundary(r.end)
-        };
+        let fits = |r: &crate::model::TextRange| r.fits(&d.text);
         if !d.excluded.iter().all(fits) || !d.rejected.iter().all(fits) {
             return Err("a marked span lies outside the new text".into());
         }

@@ -13,6 +13,17 @@ pub struct TextRange {
     pub end: usize,
 }
 
+impl TextRange {
+    /// Whether the range lies inside `text` on character boundaries, start before end: the one
+    /// test that validation, merge repair and merge resolution apply to every stored range.
+    pub fn fits(&self, text: &str) -> bool {
+        self.start <= self.end
+            && self.end <= text.len()
+            && text.is_char_boundary(self.start)
+            && text.is_char_boundary(self.end)
+    }
+}
+
 /// One source document.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct SourceDocument {

@@ -427,11 +427,7 @@ impl Workspace {
                 );
             }
             for r in &d.excluded {
-                if r.start > r.end
-                    || r.end > d.text.len()
-                    || !d.text.is_char_boundary(r.start)
-                    || !d.text.is_char_boundary(r.end)
-                {
+                if !r.fits(&d.text) {
                     push(
                         Locator::Document(d.id.clone()),
                         ProblemKind::ExcludedRange,
@@ -445,11 +441,7 @@ impl Workspace {
                 }
             }
             for r in d.import_marks.ranges() {
-                if r.start > r.end
-                    || r.end > d.text.len()
-                    || !d.text.is_char_boundary(r.start)
-                    || !d.text.is_char_boundary(r.end)
-                {
+                if !r.fits(&d.text) {
                     push(
                         Locator::Document(d.id.clone()),
                         ProblemKind::ExcludedRange,

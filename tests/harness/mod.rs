@@ -77,3 +77,17 @@ pub fn click_in_view(h: &mut Harness<'static, ClaimbenchApp>, label: &str) {
 pub fn sample() -> Workspace {
     claimbench::sample::sample_workspace().expect("sample loads")
 }
+
+/// Steps frames until the background import finishes (the worker asks for repaints while it
+/// runs); panics after about 5 s.
+pub fn wait_for_import(h: &mut Harness<'static, ClaimbenchApp>) {
+    for _ in 0..500 {
+        h.step();
+        if h.state().import_job.is_none() {
+            h.run();
+            return;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(10));
+    }
+    panic!("import did not finish");
+}
