@@ -13,55 +13,65 @@ use claimbench::synth::{Rng, SynthSpec, generate, hostile};
 
 type Row = (FindingKind, Severity, String, String);
 
-/// The pairwise findings as the old code made them: every two dated claims of one fact.
-fn pairwise(ws: &Workspace) -> Vec<Row> {
-    let mut out = Vec::new();
+/// Every two dated claims of one fact, by the pairwise rule (in claim order).
+fn dated_same_fact_pairs(ws: &Workspace) -> Vec<(usize, usize)> {
     let cs = &ws.claims;
     let keys: Vec<_> = cs.iter().map(|c| fact_key(ws, c)).collect();
-    let id = |k: &str, a: &str, b: &str| {
-        let (x, y) = if a < b { (a, b) } else { (b, a) };
-        format!("{k}:{x}+{y}")
-    };
+    let mut out = Vec::new();
     for i in 0..cs.len() {
         for j in i + 1..cs.len() {
             let (a, b) = (&cs[i], &cs[j]);
             // Claims of different fact keys are never the same fact (a shortcut, not a rule).
-            if keys[i] != keys[j]
-                || ws.claim_date(a).is_none()
-                || ws.claim_date(b).is_none()
-                || !same_fact(ws, a, b)
+            if keys[i] == keys[j]
+                && ws.claim_date(a).is_some()
+                && ws.claim_date(b).is_some()
+                && same_fact(ws, a, b)
             {
-                continue;
+                out.push((i, j));
             }
-            if let (Some(fa), Some(fb)) = (&a.figure, &b.figure)
-                && let Some(sev) = compare(fa, fb).severity()
-            {
-                let m = format!(
-                    "{} and {} {}",
-                    fa.display(),
-                    fb.display(),
-                    compare(fa, fb).describe()
-                );
-                out.push((
-                    FindingKind::Figure,
-                    sev,
-                    id("figure", a.id.as_str(), b.id.as_str()),
-                    m,
-                ));
-            }
-            if let Some(sev) = status_clash(ws, a, b) {
-                let m = format!(
-                    "{} and {} on the same date",
-                    a.status.label().to_lowercase(),
-                    b.status.label().to_lowercase()
-                );
-                out.push((
-                    FindingKind::Status,
-                    sev,
-                    id("status", a.id.as_str(), b.id.as_str()),
-                    m,
-                ));
-            }
+        }
+    }
+    out
+}
+
+/// The pairwise findings as the old code made them: every two dated claims of one fact.
+fn pairwise(ws: &Workspace) -> Vec<Row> {
+    let mut out = Vec::new();
+    let cs = &ws.claims;
+    let id = |k: &str, a: &str, b: &str| {
+        let (x, y) = if a < b { (a, b) } else { (b, a) };
+        format!("{k}:{x}+{y}")
+    };
+    for (i, j) in dated_same_fact_pairs(ws) {
+        let (a, b) = (&cs[i], &cs[j]);
+        if let (Some(fa), Some(fb)) = (&a.figure, &b.figure)
+            && let Some(sev) = compare(fa, fb).severity()
+        {
+            let m = format!(
+                "{} and {} {}",
+                fa.display(),
+                fb.display(),
+                compare(fa, fb).describe()
+            );
+            out.push((
+                FindingKind::Figure,
+                sev,
+                id("figure", a.id.as_str(), b.id.as_str()),
+                m,
+            ));
+        }
+        if let Some(sev) = status_clash(ws, a, b) {
+            let m = format!(
+                "{} and {} on the same date",
+                a.status.label().to_lowercase(),
+                b.status.label().to_lowercase()
+            );
+            out.push((
+                FindingKind::Status,
+                sev,
+                id("status", a.id.as_str(), b.id.as_str()),
+                m,
+            ));
         }
     }
     let vals: Vec<_> = cs
@@ -161,30 +171,20 @@ fn pairwise_groups(ws: &Workspace) -> Vec<Vec<usize>> {
 /// Duplicate candidates of dated claims by the pairwise rule, as `(keep, absorb)`.
 fn pairwise_duplicates(ws: &Workspace) -> Vec<(String, String)> {
     let cs = &ws.claims;
-    let keys: Vec<_> = cs.iter().map(|c| fact_key(ws, c)).collect();
     let mut out = Vec::new();
-    for i in 0..cs.len() {
-        for j in i + 1..cs.len() {
-            let (a, b) = (&cs[i], &cs[j]);
-            if keys[i] != keys[j]
-                || ws.claim_date(a).is_none()
-                || ws.claim_date(b).is_none()
-                || !same_fact(ws, a, b)
-            {
-                continue;
-            }
-            if let (Some(fa), Some(fb)) = (&a.figure, &b.figure)
-                && compare(fa, fb) != Agreement::Agree
-            {
-                continue;
-            }
-            let (k, x) = if (b.evidence.len(), &a.id) > (a.evidence.len(), &b.id) {
-                (b, a)
-            } else {
-                (a, b)
-            };
-            out.push((k.id.to_string(), x.id.to_string()));
+    for (i, j) in dated_same_fact_pairs(ws) {
+        let (a, b) = (&cs[i], &cs[j]);
+        if let (Some(fa), Some(fb)) = (&a.figure, &b.figure)
+            && compare(fa, fb) != Agreement::Agree
+        {
+            continue;
         }
+        let (k, x) = if (b.evidence.len(), &a.id) > (a.evidence.len(), &b.id) {
+            (b, a)
+        } else {
+            (a, b)
+        };
+        out.push((k.id.to_string(), x.id.to_string()));
     }
     out.sort();
     out
