@@ -67,10 +67,10 @@ fn extra_timings(path: &std::path::Path) {
     let settled = d.settle(std::time::Duration::from_secs(60));
     // The first filter keystroke in the app's own table once the window has settled after the
     // open (search texts are prepared on a worker meanwhile).
-    let rev = d.app.history.revision();
+    let rev = d.app.session.history.revision();
     let t = frame_driver::thread_cpu();
     d.app.table.filter.text = "o".into();
-    let found = d.app.table.rows(&d.app.ws, rev, None).len();
+    let found = d.app.table.rows(&d.app.session.ws, rev, None).len();
     let first_after_open = frame_driver::thread_cpu().saturating_sub(t).as_secs_f64() * 1e3;
     d.app.table.filter.text.clear();
     println!(
@@ -81,6 +81,7 @@ fn extra_timings(path: &std::path::Path) {
     let doc = d.app.selection.doc.clone();
     let mut picks: Vec<_> = d
         .app
+        .session
         .ws
         .claims
         .iter()
@@ -108,8 +109,8 @@ fn extra_timings(path: &std::path::Path) {
     // An edit (a claim's note): the frame after it rebuilds what depends on the claims.
     let mut edit_ms = Vec::new();
     for k in 0..10 {
-        let n = d.app.ws.claims.len();
-        let mut c = d.app.ws.claims[(k * 7919) % n].clone();
+        let n = d.app.session.ws.claims.len();
+        let mut c = d.app.session.ws.claims[(k * 7919) % n].clone();
         c.note.push_str(" (checked)");
         d.app.push(Command::Edit(
             Box::new(claimbench::action::Action::ReplaceClaim(Box::new(c))),
@@ -129,7 +130,7 @@ fn extra_timings(path: &std::path::Path) {
         snap.full_copies,
         snap.compared
     );
-    let ws = &d.app.ws;
+    let ws = &d.app.session.ws;
     let mut state = TableState::default();
     let time = |state: &TableState| {
         let t = frame_driver::thread_cpu();
@@ -149,7 +150,7 @@ fn extra_timings(path: &std::path::Path) {
     let (text, n) = time(&state);
     // As the table filters while typing: the first keystroke ever builds every claim's search
     // text, the next ones reuse it.
-    let rev = d.app.history.revision();
+    let rev = d.app.session.history.revision();
     let mut typed = TableState::default();
     // Search texts are built on several threads for large workspaces: wall time too.
     let (t, wall) = (frame_driver::thread_cpu(), std::time::Instant::now());
@@ -164,10 +165,10 @@ fn extra_timings(path: &std::path::Path) {
     assert_eq!(m, n);
     // An edit (one claim's note), then the first keystroke of a new filter: only the edited
     // claim's search text is rebuilt.
-    let ws = &mut d.app.ws;
+    let ws = &mut d.app.session.ws;
     let last = ws.claims.len() / 2;
     ws.claims[last].note = "zanzibar accord".into();
-    let ws = &d.app.ws;
+    let ws = &d.app.session.ws;
     let (t, wall) = (frame_driver::thread_cpu(), std::time::Instant::now());
     typed.filter.text = "z".into();
     typed.rows(ws, rev + 1, None);
@@ -200,7 +201,7 @@ fn findings_frames(path: &std::path::Path) {
     let n = d
         .app
         .findings
-        .analysis(&d.app.ws, d.app.history.revision())
+        .analysis(&d.app.session.ws, d.app.session.history.revision())
         .findings
         .items
         .len();

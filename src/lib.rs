@@ -17,6 +17,7 @@ pub mod io;
 pub mod merge;
 pub mod model;
 pub mod sample;
+pub mod session;
 /// Synthetic workspaces for tests, benchmarks and examples (feature `dev-data`; not shipped).
 #[cfg(any(test, feature = "dev-data"))]
 pub mod synth;

@@ -31,7 +31,7 @@ fn every_control_of_every_pane_is_named() {
     let mut h = start(vec![]);
     let mut report = Vec::new();
     scene(&h, "start", &mut report);
-    let claim = h.state().ws.claims[0].id.clone();
+    let claim = h.state().session.ws.claims[0].id.clone();
     h.state_mut().push(Command::SelectClaim(claim));
     h.run();
     for pane in Pane::ALL {
@@ -41,7 +41,7 @@ fn every_control_of_every_pane_is_named() {
     }
     // Panes in their busier states: an entity open, document details, chart editor, a finding
     // being resolved, an entity picker open in the Inspector.
-    let entity = h.state().ws.entities[0].id.clone();
+    let entity = h.state().session.ws.entities[0].id.clone();
     h.state_mut().push(Command::ShowEntity(entity));
     h.run();
     scene(&h, "Entities, one open", &mut report);
@@ -140,6 +140,7 @@ fn modals_toasts_and_messages_are_named_too() {
 fn select_first_claim_with_figure(h: &mut Harness<'static, ClaimbenchApp>) -> ClaimId {
     let id = h
         .state()
+        .session
         .ws
         .claims
         .iter()
@@ -203,7 +204,7 @@ fn the_menus_open_by_label_and_name_their_popups() {
 fn claims_filter_and_reader_controls_are_found_by_label() {
     let mut h = start(vec![]);
     show(&mut h, Pane::Claims);
-    let all = h.state().ws.claims.len();
+    let all = h.state().session.ws.claims.len();
     let filter = h.get_by_role_and_label(Role::TextInput, "Filter claims");
     filter.focus();
     h.run();
@@ -273,7 +274,7 @@ fn inspector_fields_are_found_by_their_captions() {
     h.get_by_role_and_label(Role::TextInput, "Date")
         .type_text("2024-03-05");
     h.run();
-    let as_of = h.state().ws.claim(&id).and_then(|c| c.as_of);
+    let as_of = h.state().session.ws.claim(&id).and_then(|c| c.as_of);
     assert_eq!(as_of.map(|d| d.to_string()).as_deref(), Some("2024-03-05"));
 }
 
@@ -454,7 +455,7 @@ fn escape_closes_the_palette_and_the_help_windows() {
 #[test]
 fn a_claim_row_is_selected_with_tab_and_enter() {
     let mut h = start(vec![]);
-    let ws = h.state().ws.clone();
+    let ws = h.state().session.ws.clone();
     // A claim whose amount cell text is unique in the table and shown without scrolling.
     let displays: Vec<String> = ws
         .claims

@@ -154,7 +154,7 @@ fn resolving_a_finding_is_saved_and_undoable() {
         .note = "the smaller figure is the one most outlets report".into();
     h.run();
     click(&mut h, "Save resolution");
-    let saved = h.state().ws.resolutions.clone();
+    let saved = h.state().session.ws.resolutions.clone();
     assert_eq!(saved.len(), 1);
     assert_eq!(saved[0].finding, f.id);
     assert_eq!(saved[0].preferred.as_ref(), Some(&preferred));
@@ -169,7 +169,7 @@ fn resolving_a_finding_is_saved_and_undoable() {
     // Saved in the workspace file.
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("resolved.ron");
-    claimbench::io::save_workspace(&h.state().ws, &path).unwrap();
+    claimbench::io::save_workspace(&h.state().session.ws, &path).unwrap();
     let back = claimbench::io::load_workspace(&path).unwrap();
     assert_eq!(back.resolutions, saved);
     assert_eq!(
@@ -181,26 +181,29 @@ fn resolving_a_finding_is_saved_and_undoable() {
 
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert!(h.state().ws.resolutions.is_empty(), "undo removes it");
+    assert!(
+        h.state().session.ws.resolutions.is_empty(),
+        "undo removes it"
+    );
     assert!(h.query_by_label_contains("Resolved, prefers").is_none());
     h.get_by_label("Hard conflicts (2, 0 resolved)");
-    assert_eq!(h.state().ws, ws);
+    assert_eq!(h.state().session.ws, ws);
 
     h.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::Z,
     );
     h.run();
-    assert_eq!(h.state().ws.resolutions, saved, "redo restores it");
+    assert_eq!(h.state().session.ws.resolutions, saved, "redo restores it");
     h.get_by_label_contains(&format!("Resolved, prefers {words}"));
 
     // Reopening is an undoable edit too.
     click(&mut h, "Reopen");
-    assert!(h.state().ws.resolutions.is_empty(), "reopened");
+    assert!(h.state().session.ws.resolutions.is_empty(), "reopened");
     h.get_by_label("Hard conflicts (2, 0 resolved)");
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().ws.resolutions, saved, "undo the reopen");
+    assert_eq!(h.state().session.ws.resolutions, saved, "undo the reopen");
 }
 
 #[test]
@@ -213,7 +216,7 @@ fn merging_a_duplicate_moves_the_evidence_and_undo_restores_both() {
         .expect("the sample has duplicate candidates");
     open_tab(&mut h, "Findings");
     click(&mut h, "Merge");
-    let after = &h.state().ws;
+    let after = &h.state().session.ws;
     assert_eq!(after.claims.len(), ws.claims.len() - 1);
     assert!(
         after.claim(&d.absorb).is_none(),
@@ -232,10 +235,17 @@ fn merging_a_duplicate_moves_the_evidence_and_undo_restores_both() {
     assert_eq!(h.state().selection.claim.as_ref(), Some(&d.keep));
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().ws, ws, "undo restores both claims exactly");
+    assert_eq!(
+        h.state().session.ws,
+        ws,
+        "undo restores both claims exactly"
+    );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Y);
     h.run();
-    assert!(h.state().ws.claim(&d.absorb).is_none(), "redo merges again");
+    assert!(
+        h.state().session.ws.claim(&d.absorb).is_none(),
+        "redo merges again"
+    );
 }
 
 #[test]

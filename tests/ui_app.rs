@@ -35,7 +35,7 @@ fn sentence_of(text: &str) -> String {
 fn opens_on_the_sample_with_its_title() {
     let h = start(vec![]);
     let ws = sample();
-    assert_eq!(h.state().ws, ws);
+    assert_eq!(h.state().session.ws, ws);
     assert_eq!(
         h.state().window_title(),
         format!("claimbench — {}", ws.title)
@@ -127,8 +127,8 @@ fn save_as_writes_a_file_that_loads_back_equal() {
     h.run();
     assert!(path.exists(), "Save As wrote the file");
     let back = claimbench::io::load_workspace(&path).unwrap();
-    assert_eq!(back, h.state().ws);
-    assert_eq!(h.state().path.as_ref(), Some(&path));
+    assert_eq!(back, h.state().session.ws);
+    assert_eq!(h.state().session.path.as_ref(), Some(&path));
     assert!(!h.state().is_dirty());
     h.get_by_label(&path.display().to_string());
 }
@@ -143,12 +143,12 @@ fn a_bad_file_keeps_the_open_workspace_and_says_where() {
     )
     .unwrap();
     let mut h = start(vec![Some(bad.clone())]);
-    let before = h.state().ws.clone();
+    let before = h.state().session.ws.clone();
     h.get_by_label("File").click();
     h.run();
     h.get_by_label_contains("Open…").click();
     h.run();
-    assert_eq!(h.state().ws, before, "the open workspace stays");
+    assert_eq!(h.state().session.ws, before, "the open workspace stays");
     // The error is a toast that stays until dismissed, and is kept in the Messages pane.
     h.get_by_label("Error");
     h.get_by_label_contains(&format!("{}:4:12:", bad.display()));
@@ -171,7 +171,7 @@ fn unsaved_changes_are_guarded_and_marked_in_the_title() {
     let mut h = start(vec![Some(path.clone())]);
     h.get_by_label("Edit").click();
     h.run();
-    let title = h.state().ws.title.clone();
+    let title = h.state().session.ws.title.clone();
     let field = field_with_value(&h, &title);
     field.focus();
     field.type_text(" (edited)");
@@ -192,7 +192,7 @@ fn unsaved_changes_are_guarded_and_marked_in_the_title() {
     h.run();
     assert!(h.state().is_dirty(), "cancel keeps the changes");
     assert!(
-        !h.state().ws.documents.is_empty(),
+        !h.state().session.ws.documents.is_empty(),
         "cancel keeps the workspace"
     );
     // Ctrl+N again, and this time save first: the file is written, then a new workspace opens.
@@ -203,7 +203,7 @@ fn unsaved_changes_are_guarded_and_marked_in_the_title() {
     let saved = claimbench::io::load_workspace(&path).unwrap();
     assert!(saved.title.ends_with(" (edited)"));
     assert!(
-        h.state().ws.documents.is_empty(),
+        h.state().session.ws.documents.is_empty(),
         "then the new workspace opened"
     );
     assert!(!h.state().is_dirty());
@@ -212,20 +212,20 @@ fn unsaved_changes_are_guarded_and_marked_in_the_title() {
 #[test]
 fn renaming_is_one_undo_step_and_undo_restores_the_saved_state() {
     let mut h = start(vec![]);
-    let original = h.state().ws.title.clone();
+    let original = h.state().session.ws.title.clone();
     h.get_by_label("Edit").click();
     h.run();
-    let title = h.state().ws.title.clone();
+    let title = h.state().session.ws.title.clone();
     let field = field_with_value(&h, &title);
     field.focus();
     field.type_text("!!");
     h.run();
-    assert_eq!(h.state().ws.title, format!("{original}!!"));
+    assert_eq!(h.state().session.ws.title, format!("{original}!!"));
     assert!(h.state().is_dirty());
     h.get_by_label_contains("Undo Rename workspace").click();
     h.run();
     assert_eq!(
-        h.state().ws.title,
+        h.state().session.ws.title,
         original,
         "typing two characters is one undo step"
     );
@@ -236,10 +236,10 @@ fn renaming_is_one_undo_step_and_undo_restores_the_saved_state() {
         egui::Key::Z,
     );
     h.run();
-    assert_eq!(h.state().ws.title, format!("{original}!!"));
+    assert_eq!(h.state().session.ws.title, format!("{original}!!"));
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().ws.title, original);
+    assert_eq!(h.state().session.ws.title, original);
 }
 
 /// The annotation flow: select a span (through the app's API: kittest cannot drag), make it a
@@ -250,7 +250,7 @@ fn claim_from_selection_edit_undo_redo_save_reload() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("annotated.ron");
     let mut h = start(vec![Some(path.clone())]);
-    let doc = h.state().ws.documents[0].clone();
+    let doc = h.state().session.ws.documents[0].clone();
     let quote = "Amazon had $66.9 billion in cash";
     let quote = doc
         .text
@@ -262,12 +262,12 @@ fn claim_from_selection_edit_undo_redo_save_reload() {
         .unwrap_or(quote)
         .to_owned();
     let start_byte = doc.text.find(&quote).expect("quote in the first document");
-    let claims_before = h.state().ws.claims.len();
+    let claims_before = h.state().session.ws.claims.len();
     h.state_mut().reader.selection = Some((doc.id.clone(), start_byte..start_byte + quote.len()));
     h.run();
     h.get_by_label_contains("New claim from selection").click();
     h.run();
-    let ws = &h.state().ws;
+    let ws = &h.state().session.ws;
     assert_eq!(ws.claims.len(), claims_before + 1);
     let id = h
         .state()
@@ -298,6 +298,7 @@ fn claim_from_selection_edit_undo_redo_save_reload() {
     h.run();
     assert_eq!(
         h.state()
+            .session
             .ws
             .claim(&id)
             .unwrap()
@@ -325,14 +326,14 @@ fn claim_from_selection_edit_undo_redo_save_reload() {
         .click();
     h.run();
     assert_eq!(
-        h.state().ws.claim(&id).unwrap().status,
+        h.state().session.ws.claim(&id).unwrap().status,
         claimbench::model::ClaimStatus::Signed
     );
 
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert_eq!(
-        h.state().ws.claim(&id).unwrap().status,
+        h.state().session.ws.claim(&id).unwrap().status,
         claim.status,
         "undo the status"
     );
@@ -340,6 +341,7 @@ fn claim_from_selection_edit_undo_redo_save_reload() {
     h.run();
     assert_eq!(
         h.state()
+            .session
             .ws
             .claim(&id)
             .unwrap()
@@ -357,7 +359,7 @@ fn claim_from_selection_edit_undo_redo_save_reload() {
         egui::Key::Z,
     );
     h.run();
-    let edited = h.state().ws.claim(&id).unwrap().clone();
+    let edited = h.state().session.ws.claim(&id).unwrap().clone();
     assert_eq!(
         (edited.figure.as_ref().unwrap().low, edited.status),
         (70e9, claimbench::model::ClaimStatus::Signed)
@@ -366,7 +368,7 @@ fn claim_from_selection_edit_undo_redo_save_reload() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::S);
     h.run();
     let back = claimbench::io::load_workspace(&path).expect("saved file loads");
-    assert_eq!(back, h.state().ws);
+    assert_eq!(back, h.state().session.ws);
     assert!(!h.state().is_dirty());
 }
 
@@ -375,6 +377,7 @@ fn invalid_input_is_shown_and_not_applied() {
     let mut h = start(vec![]);
     let id = h
         .state()
+        .session
         .ws
         .claims
         .iter()
@@ -385,7 +388,7 @@ fn invalid_input_is_shown_and_not_applied() {
     h.state_mut()
         .push(claimbench::ui::Command::SelectClaim(id.clone()));
     h.run();
-    let before = h.state().ws.claim(&id).unwrap().clone();
+    let before = h.state().session.ws.claim(&id).unwrap().clone();
     let date = before.as_of.unwrap().to_string();
     assert_eq!(h.state().selection.claim.as_ref(), Some(&id));
     field_with_value(&h, &date).focus();
@@ -394,7 +397,7 @@ fn invalid_input_is_shown_and_not_applied() {
     h.run();
     h.get_by_label("month 13 is not between 1 and 12");
     assert_eq!(
-        h.state().ws.claim(&id).unwrap(),
+        h.state().session.ws.claim(&id).unwrap(),
         &before,
         "the claim is unchanged"
     );
@@ -407,12 +410,12 @@ fn import_a_document_from_the_file_menu_then_undo_and_detect_duplicates() {
         "/tests/fixtures/import/article.txt"
     ));
     let mut h = start(vec![Some(file.clone()), Some(file.clone())]);
-    let before = h.state().ws.documents.len();
+    let before = h.state().session.ws.documents.len();
     h.get_by_label("File").click();
     h.run();
     h.get_by_label_contains("Import documents…").click();
     harness::wait_for_import(&mut h);
-    let ws = &h.state().ws;
+    let ws = &h.state().session.ws;
     assert_eq!(ws.documents.len(), before + 1, "one document added");
     let doc = ws.documents.last().unwrap().clone();
     assert_eq!(
@@ -426,14 +429,14 @@ fn import_a_document_from_the_file_menu_then_undo_and_detect_duplicates() {
     h.run();
     h.get_by_label_contains("Import documents…").click();
     harness::wait_for_import(&mut h);
-    assert_eq!(h.state().ws.documents.len(), before + 1);
+    assert_eq!(h.state().session.ws.documents.len(), before + 1);
     h.get_by_label_contains("already in workspace");
     h.get_by_label("Dismiss").click();
     h.run();
     // Undo removes the import in one step.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().ws.documents.len(), before);
+    assert_eq!(h.state().session.ws.documents.len(), before);
     assert!(!h.state().is_dirty());
 }
 
@@ -458,19 +461,19 @@ fn suggestions_can_be_accepted_rejected_and_undone() {
     h.get_by_label(&doc.title).click();
     h.run();
     h.get_by_label_contains(&format!("Suggestions ({n})"));
-    let claims = h.state().ws.claims.len();
-    let evidence = h.state().ws.evidence_count();
+    let claims = h.state().session.ws.claims.len();
+    let evidence = h.state().session.ws.evidence_count();
     h.get_all_by_label("Accept")
         .next()
         .expect("an Accept button")
         .click();
     h.run();
     assert_eq!(
-        h.state().ws.evidence_count(),
+        h.state().session.ws.evidence_count(),
         evidence + 1,
         "the span became evidence"
     );
-    assert!(h.state().ws.claims.len() <= claims + 1);
+    assert!(h.state().session.ws.claims.len() <= claims + 1);
     h.get_by_label_contains(&format!("Suggestions ({})", n - 1));
     h.get_all_by_label("Reject")
         .next()
@@ -478,14 +481,14 @@ fn suggestions_can_be_accepted_rejected_and_undone() {
         .click();
     h.run();
     h.get_by_label_contains(&format!("Suggestions ({})", n - 2));
-    let d = h.state().ws.document(&doc.id).unwrap();
+    let d = h.state().session.ws.document(&doc.id).unwrap();
     assert_eq!(d.rejected.len(), 1, "the rejection is kept in the document");
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     h.get_by_label_contains(&format!("Suggestions ({n})"));
-    assert_eq!(h.state().ws, ws, "both steps undone");
+    assert_eq!(h.state().session.ws, ws, "both steps undone");
 }
 
 #[test]
@@ -520,7 +523,7 @@ fn replacing_text_reanchors_orphans_and_reattaches() {
     h.run();
     h.get_by_label("Replace").click();
     h.run();
-    let ws2 = h.state().ws.clone();
+    let ws2 = h.state().session.ws.clone();
     assert_eq!(ws2.document(&doc.id).unwrap().text, new_text);
     let orphan = ws2
         .claim(&gone_claim)
@@ -557,14 +560,14 @@ fn replacing_text_reanchors_orphans_and_reattaches() {
     h.state_mut().reader.selection = Some((doc.id.clone(), span..span + 30));
     harness::click_in_view(&mut h, "Re-attach to selection");
     h.run();
-    let re = h.state().ws.claim(&gone_claim).unwrap().clone();
+    let re = h.state().session.ws.claim(&gone_claim).unwrap().clone();
     assert!(re.evidence.iter().all(|e| !e.orphaned));
     // One undo step each: re-attach, then the replacement.
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().ws, ws);
+    assert_eq!(h.state().session.ws, ws);
 }
 
 #[test]
@@ -649,7 +652,7 @@ fn merge_two_entities_and_undo() {
         .expect("Amazon option")
         .click();
     h.run();
-    let merged = h.state().ws.clone();
+    let merged = h.state().session.ws.clone();
     assert!(merged.entity(&"aws".into()).is_none(), "AWS merged away");
     assert!(
         merged
@@ -667,7 +670,7 @@ fn merge_two_entities_and_undo() {
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
     assert_eq!(
-        h.state().ws,
+        h.state().session.ws,
         ws,
         "one undo restores both entities and every claim"
     );
@@ -689,6 +692,7 @@ fn edit_document_details_and_mark_boilerplate() {
     h.run();
     assert_eq!(
         h.state()
+            .session
             .ws
             .document(&doc.id)
             .unwrap()
@@ -703,18 +707,25 @@ fn edit_document_details_and_mark_boilerplate() {
     h.run();
     h.get_by_label("Exclude selection").click();
     h.run();
-    let d = h.state().ws.document(&doc.id).unwrap().clone();
+    let d = h.state().session.ws.document(&doc.id).unwrap().clone();
     assert!(d.is_excluded(0) && d.is_excluded(end - 1));
     h.state_mut().reader.selection = Some((doc.id.clone(), 0..end));
     h.run();
     h.get_by_label("Include selection").click();
     h.run();
-    assert!(!h.state().ws.document(&doc.id).unwrap().is_excluded(0));
+    assert!(
+        !h.state()
+            .session
+            .ws
+            .document(&doc.id)
+            .unwrap()
+            .is_excluded(0)
+    );
     for _ in 0..3 {
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
         h.run();
     }
-    assert_eq!(h.state().ws, ws);
+    assert_eq!(h.state().session.ws, ws);
 }
 
 #[test]
@@ -742,7 +753,10 @@ fn conflicts_are_flagged_in_the_table_and_the_report_exports() {
     h.get_by_label_contains("Export report…").click();
     h.run();
     let report = std::fs::read_to_string(&path).expect("report written");
-    assert_eq!(report, claimbench::analysis::report::render(&h.state().ws));
+    assert_eq!(
+        report,
+        claimbench::analysis::report::render(&h.state().session.ws)
+    );
     assert!(report.contains("Nvidia → OpenAI → Nvidia"));
 }
 
@@ -764,12 +778,12 @@ fn unsaved_changes_survive_a_crash_through_the_recovery_copy() {
         let mut h = Harness::builder()
             .with_size([1280.0, 800.0])
             .build_eframe(move |cc| ClaimbenchApp::new(cc, startup));
-        h.state_mut().autosave_interval = std::time::Duration::ZERO;
+        h.state_mut().session.recovery.interval = std::time::Duration::ZERO;
         h.run();
         h
     };
     let mut h = open(vec![]);
-    let id = h.state().ws.claims[0].id.clone();
+    let id = h.state().session.ws.claims[0].id.clone();
     h.state_mut()
         .push(claimbench::ui::Command::DeleteClaim(id.clone()));
     h.run();
@@ -789,7 +803,10 @@ fn unsaved_changes_survive_a_crash_through_the_recovery_copy() {
     h.get_by_label_contains("28 claims");
     h.get_by_label("Restore recovery copy").click();
     h.run();
-    assert!(h.state().ws.claim(&id).is_none(), "the deletion is back");
+    assert!(
+        h.state().session.ws.claim(&id).is_none(),
+        "the deletion is back"
+    );
     assert!(
         h.state().is_dirty(),
         "recovered changes are unsaved until saved"
@@ -817,7 +834,7 @@ fn a_claim_selected_at_startup_has_its_row_in_view() {
         .build_eframe(move |cc| ClaimbenchApp::new(cc, startup));
     h.run();
     let id = h.state().selection.claim.clone().expect("a claim selected");
-    let claim = h.state().ws.claim(&id).cloned().expect("the claim");
+    let claim = h.state().session.ws.claim(&id).cloned().expect("the claim");
     let amount = claim
         .figure
         .as_ref()

@@ -355,15 +355,18 @@ fn the_chart_editor_renames_and_deletes_undoably() {
     h.run();
     h.get_by_label("Rename").click();
     h.run();
-    assert_eq!(h.state().ws.charts[0].title, "OpenAI valuation, 2024–2025");
+    assert_eq!(
+        h.state().session.ws.charts[0].title,
+        "OpenAI valuation, 2024–2025"
+    );
     h.get_by_label("Delete chart").click();
     h.run();
-    assert_eq!(h.state().ws.charts.len(), ws.charts.len() - 1);
+    assert_eq!(h.state().session.ws.charts.len(), ws.charts.len() - 1);
     for _ in 0..2 {
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
         h.run();
     }
-    assert_eq!(h.state().ws.charts, ws.charts, "both undone");
+    assert_eq!(h.state().session.ws.charts, ws.charts, "both undone");
 }
 
 #[test]
@@ -398,14 +401,14 @@ fn a_new_chart_is_created_changed_and_undone() {
     );
     h.get_by_label("Create chart").click();
     h.run();
-    let charts = &h.state().ws.charts;
+    let charts = &h.state().session.ws.charts;
     assert_eq!(charts.len(), ws.charts.len() + 1);
     let new = charts.last().unwrap().clone();
     assert_eq!(new.title, "Commitments around Nvidia");
     h.get_by_label("Annualised over the period").click();
     h.run();
     assert!(matches!(
-        h.state().ws.charts.last().unwrap().spec,
+        h.state().session.ws.charts.last().unwrap().spec,
         claimbench::model::ChartSpec::Commitments {
             annualised: true,
             ..
@@ -426,14 +429,14 @@ fn a_new_chart_is_created_changed_and_undone() {
         .click_accesskit();
     h.run();
     assert!(matches!(
-        &h.state().ws.charts.last().unwrap().spec,
+        &h.state().session.ws.charts.last().unwrap().spec,
         claimbench::model::ChartSpec::Commitments { entity, annualised: true } if entity.as_str() == "openai"
     ));
     for _ in 0..3 {
         h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
         h.run();
     }
-    assert_eq!(h.state().ws.charts, ws.charts);
+    assert_eq!(h.state().session.ws.charts, ws.charts);
 }
 
 #[test]

@@ -22,11 +22,11 @@ fn show(h: &mut Harness<'static, ClaimbenchApp>, pane: Pane) {
 /// The Claims table's rows (claim ids) as drawn at the app's current revision.
 fn table_ids(h: &mut Harness<'static, ClaimbenchApp>) -> Vec<String> {
     let app = h.state_mut();
-    let rev = app.history.revision();
+    let rev = app.session.history.revision();
     let doc = app.selection.doc.clone();
-    let rows = app.table.rows(&app.ws, rev, doc.as_ref());
+    let rows = app.table.rows(&app.session.ws, rev, doc.as_ref());
     rows.iter()
-        .map(|&i| app.ws.claims[i].id.as_str().to_owned())
+        .map(|&i| app.session.ws.claims[i].id.as_str().to_owned())
         .collect()
 }
 
@@ -44,7 +44,7 @@ fn type_filter(h: &mut Harness<'static, ClaimbenchApp>, text: &str) {
 fn the_claims_filter_follows_edits_to_a_claims_subject_and_quote() {
     let mut h = start(vec![]);
     show(&mut h, Pane::Claims);
-    let ws = h.state().ws.clone();
+    let ws = h.state().session.ws.clone();
     let total = ws.claims.len();
     // The first keystrokes build every claim's search text.
     type_filter(&mut h, "zanzibar");
@@ -107,7 +107,7 @@ fn the_claims_filter_follows_edits_to_a_claims_subject_and_quote() {
     // Undo: the old text is found again, the new one no longer.
     h.state_mut().push(Command::Ui(UiCommand::Undo));
     h.run();
-    assert_eq!(h.state().ws, ws);
+    assert_eq!(h.state().session.ws, ws);
     type_filter(&mut h, &old_quote);
     assert!(table_ids(&mut h).contains(&id));
     type_filter(&mut h, "zanzibar");
@@ -121,7 +121,7 @@ fn open_many_findings(h: &mut Harness<'static, ClaimbenchApp>, dir: &std::path::
     claimbench::io::save_workspace(&ws, &path).expect("save");
     assert!(h.state_mut().open_path(&path));
     h.run();
-    h.state().ws.clone()
+    h.state().session.ws.clone()
 }
 
 /// The last finding whose message no other finding has.

@@ -104,7 +104,7 @@ fn a_new_workspace_is_never_the_sample_and_takes_its_files_name() {
     use claimbench::ui::{ClaimbenchApp, Command, Startup};
     let ctx = egui::Context::default();
     let mut app = ClaimbenchApp::with_settings(Startup::default(), Settings::default());
-    assert!(app.is_sample);
+    assert!(app.session.is_sample);
     assert_eq!(app.source_label(), claimbench::sample::SAMPLE_NAME);
 
     app.run_command(
@@ -129,7 +129,7 @@ fn a_new_workspace_is_never_the_sample_and_takes_its_files_name() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("seeds-ws.ron");
     app.run_command(Command::SaveTo(path.clone()), &ctx);
-    assert_eq!(app.ws.title, "seeds-ws", "named after its file");
+    assert_eq!(app.session.ws.title, "seeds-ws", "named after its file");
     assert!(
         app.window_title().contains("seeds-ws"),
         "{}",

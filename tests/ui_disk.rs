@@ -48,7 +48,7 @@ fn a_change_on_disk_is_offered_for_reload_while_idle() {
     let ws = harness::sample();
     save_workspace(&ws, &path).expect("save");
     let mut h = open(&path, vec![]);
-    assert!(h.state().ws == ws);
+    assert!(h.state().session.ws == ws);
     assert!(h.query_by_label("Keep mine").is_none());
     // A frame or two with nothing happening: no prompt.
     h.run();
@@ -69,11 +69,14 @@ fn a_change_on_disk_is_offered_for_reload_while_idle() {
         h.query_by_label("Document added outside").is_none(),
         "nothing reloaded before the user says so"
     );
-    assert!(h.state().ws == ws, "the sample is open");
+    assert!(h.state().session.ws == ws, "the sample is open");
 
     h.get_by_label("Reload").click();
     h.run();
-    assert!(h.state().ws == theirs, "the file's new content is loaded");
+    assert!(
+        h.state().session.ws == theirs,
+        "the file's new content is loaded"
+    );
     h.get_by_label("Document added outside");
     assert!(
         h.query_by_label("Keep mine").is_none(),
@@ -94,7 +97,7 @@ fn keep_mine_is_not_asked_again_for_the_same_change() {
     frames_until(&mut h, "Keep mine");
     h.get_by_label("Keep mine").click();
     h.run();
-    assert!(h.state().ws == ws, "mine is kept");
+    assert!(h.state().session.ws == ws, "mine is kept");
     assert!(h.query_by_label("Keep mine").is_none(), "closed");
     // A touch (same content) does not bring the question back.
     let f = std::fs::File::options()
@@ -173,7 +176,7 @@ fn save_as_from_the_conflict_leaves_the_other_version_alone() {
     h.run();
     assert_eq!(load_workspace(&path).expect("loads").title, "Theirs");
     assert_eq!(load_workspace(&copy).expect("loads").title, "Mine");
-    assert_eq!(h.state().path.as_deref(), Some(copy.as_path()));
+    assert_eq!(h.state().session.path.as_deref(), Some(copy.as_path()));
 }
 
 #[test]
@@ -189,10 +192,14 @@ fn reloading_a_broken_file_keeps_the_open_workspace() {
     frames_until(&mut h, "Keep mine");
     h.get_by_label("Reload").click();
     h.run();
-    assert!(h.state().ws == ws, "the open workspace is untouched");
-    assert_eq!(h.state().path.as_deref(), Some(path.as_path()));
+    assert!(
+        h.state().session.ws == ws,
+        "the open workspace is untouched"
+    );
+    assert_eq!(h.state().session.path.as_deref(), Some(path.as_path()));
     let err = h
         .state()
+        .notes
         .messages
         .iter()
         .find(|m| m.error)

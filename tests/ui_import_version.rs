@@ -65,7 +65,7 @@ fn a_newer_version_that_would_orphan_evidence_is_asked_about() {
     std::fs::write(&newer, v2()).expect("writes");
     let answers = vec![Some(newer.clone()); 3];
     let mut h = harness::open(&ws_path, answers);
-    let before = h.state().ws.clone();
+    let before = h.state().session.ws.clone();
     assert_eq!(before.documents.len(), 1);
 
     // Cancel: nothing changes.
@@ -75,28 +75,28 @@ fn a_newer_version_that_would_orphan_evidence_is_asked_about() {
     h.get_by_label("Cancel").click();
     h.run();
     assert!(h.query_by_label("Keep both").is_none(), "the dialog closed");
-    assert_eq!(h.state().ws, before);
+    assert_eq!(h.state().session.ws, before);
     assert!(h.state().new_versions.is_empty());
 
     // Keep both: a second document, evidence untouched; undo removes it.
     import(&mut h);
     h.get_by_label("Keep both").click();
     h.run();
-    let ws = &h.state().ws;
+    let ws = &h.state().session.ws;
     assert_eq!(ws.documents.len(), 2);
     assert_eq!(ws.documents[0].text, before.documents[0].text);
     assert_eq!(ws.claims, before.claims);
     assert!(ws.documents[1].text.contains("$3 billion"));
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().ws.documents, before.documents);
+    assert_eq!(h.state().session.ws.documents, before.documents);
 
     // Replace and re-anchor: the text is replaced and the evidence flagged as orphaned, not
     // moved silently; undo restores both.
     import(&mut h);
     h.get_by_label("Replace and re-anchor").click();
     h.run();
-    let ws = &h.state().ws;
+    let ws = &h.state().session.ws;
     assert_eq!(ws.documents.len(), 1);
     assert!(ws.documents[0].text.contains("$3 billion"));
     assert!(
@@ -105,8 +105,8 @@ fn a_newer_version_that_would_orphan_evidence_is_asked_about() {
     );
     h.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
     h.run();
-    assert_eq!(h.state().ws.documents, before.documents);
-    assert_eq!(h.state().ws.claims, before.claims);
+    assert_eq!(h.state().session.ws.documents, before.documents);
+    assert_eq!(h.state().session.ws.claims, before.claims);
 }
 
 /// The app and `claimbench import` place documents by one plan: the same files give the same
@@ -140,7 +140,7 @@ fn the_app_and_the_cli_place_documents_alike() {
     for _ in &files {
         import(&mut h);
     }
-    let app_docs = h.state().ws.documents.clone();
+    let app_docs = h.state().session.ws.documents.clone();
 
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_claimbench"))
         .arg("import")

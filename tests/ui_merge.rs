@@ -64,7 +64,7 @@ fn conflicts_are_listed_in_findings_and_settled_by_clicks_with_undo() {
     theirs.claims[2].note = "Theirs again".into();
     let path = conflicted(dir.path(), &ours, &theirs);
     let mut h = open(&path, vec![]);
-    assert_eq!(h.state().ws.conflicts.len(), 3);
+    assert_eq!(h.state().session.ws.conflicts.len(), 3);
     h.get_by_label("Findings").click();
     h.run();
     h.get_by_label("Merge conflicts (3)");
@@ -78,14 +78,15 @@ fn conflicts_are_listed_in_findings_and_settled_by_clicks_with_undo() {
     // Take theirs on the first: the note changes and the conflict is gone; undo brings both back.
     click(&mut h, "Take theirs");
     assert_eq!(
-        h.state().ws.claims[0].note,
+        h.state().session.ws.claims[0].note,
         "Theirs: only one outlet has it"
     );
-    assert_eq!(h.state().ws.conflicts.len(), 2);
+    assert_eq!(h.state().session.ws.conflicts.len(), 2);
     h.get_by_label("Merge conflicts (2)");
     assert!(h.state().is_dirty());
     let label = h
         .state()
+        .session
         .history
         .undo_label()
         .unwrap_or_default()
@@ -96,18 +97,24 @@ fn conflicts_are_listed_in_findings_and_settled_by_clicks_with_undo() {
         "{label}"
     );
     undo(&mut h);
-    assert_eq!(h.state().ws.claims[0].note, "Ours: confirmed by the filing");
-    assert_eq!(h.state().ws.conflicts.len(), 3);
+    assert_eq!(
+        h.state().session.ws.claims[0].note,
+        "Ours: confirmed by the filing"
+    );
+    assert_eq!(h.state().session.ws.conflicts.len(), 3);
     h.get_by_label("Merge conflicts (3)");
 
     // Keep ours on the first: value unchanged, conflict settled.
     click(&mut h, "Keep ours");
-    assert_eq!(h.state().ws.claims[0].note, "Ours: confirmed by the filing");
-    assert_eq!(h.state().ws.conflicts.len(), 2);
+    assert_eq!(
+        h.state().session.ws.claims[0].note,
+        "Ours: confirmed by the filing"
+    );
+    assert_eq!(h.state().session.ws.conflicts.len(), 2);
     // Take theirs on the status.
     click(&mut h, "Take theirs");
-    assert_eq!(h.state().ws.claims[1].status, ClaimStatus::Denied);
-    assert_eq!(h.state().ws.conflicts.len(), 1);
+    assert_eq!(h.state().session.ws.claims[1].status, ClaimStatus::Denied);
+    assert_eq!(h.state().session.ws.conflicts.len(), 1);
 
     // Edit… the last one: write a value of one's own.
     click(&mut h, "Edit…");
@@ -115,12 +122,12 @@ fn conflicts_are_listed_in_findings_and_settled_by_clicks_with_undo() {
     h.run();
     click(&mut h, "Apply value");
     assert_eq!(
-        h.state().ws.claims[2].note,
+        h.state().session.ws.claims[2].note,
         "Both: checked with the company"
     );
-    assert!(h.state().ws.conflicts.is_empty());
+    assert!(h.state().session.ws.conflicts.is_empty());
     assert!(h.query_by_label_contains("Merge conflicts").is_none());
-    assert_eq!(h.state().ws.validate(), vec![]);
+    assert_eq!(h.state().session.ws.validate(), vec![]);
 
     // A value that does not parse is refused in words and changes nothing.
     undo(&mut h);
@@ -128,7 +135,7 @@ fn conflicts_are_listed_in_findings_and_settled_by_clicks_with_undo() {
     h.state_mut().findings.conflict_draft.text = "not a value (".into();
     h.run();
     click(&mut h, "Apply value");
-    assert_eq!(h.state().ws.conflicts.len(), 1);
+    assert_eq!(h.state().session.ws.conflicts.len(), 1);
     h.get_by_label_contains("not a valid value");
 }
 
@@ -170,7 +177,7 @@ fn a_file_changed_on_disk_during_unsaved_edits_is_merged_with_them() {
     h.get_by_label("Keep mine");
     h.get_by_label("Merge").click();
     h.run();
-    let ws = &h.state().ws;
+    let ws = &h.state().session.ws;
     assert_eq!(ws.claims[0].note, "Edited in the app", "ours kept");
     assert_eq!(ws.claims[4].status, ClaimStatus::Completed, "theirs joined");
     assert_eq!(ws.title, "Renamed by a colleague");
@@ -190,8 +197,8 @@ fn a_file_changed_on_disk_during_unsaved_edits_is_merged_with_them() {
     assert_eq!(saved.claims[4].status, ClaimStatus::Completed);
     // Undo takes the merge back (and only the merge).
     undo(&mut h);
-    assert_eq!(h.state().ws.claims[4].status, base.claims[4].status);
-    assert_eq!(h.state().ws.claims[0].note, "Edited in the app");
+    assert_eq!(h.state().session.ws.claims[4].status, base.claims[4].status);
+    assert_eq!(h.state().session.ws.claims[0].note, "Edited in the app");
 }
 
 #[test]
@@ -211,12 +218,12 @@ fn file_merge_workspace_brings_in_another_copy() {
     let mut h = open(&path, vec![Some(other_path)]);
     click(&mut h, "File");
     click(&mut h, "Merge workspace…");
-    let ws = &h.state().ws;
+    let ws = &h.state().session.ws;
     assert!(ws.claims.iter().any(|c| c.note == "Found by a colleague"));
     // With no common ancestor, a field both copies have differently is a conflict, ours kept.
     assert_eq!(ws.claims[5].note, base.claims[5].note);
     assert_eq!(ws.conflicts.len(), 1, "{:?}", ws.conflicts);
     assert_eq!(ws.validate(), vec![]);
     undo(&mut h);
-    assert!(h.state().ws == base);
+    assert!(h.state().session.ws == base);
 }

@@ -103,7 +103,7 @@ fn a_large_workspace_opens_in_the_background_with_a_progress_bar() {
     let (path, ws) = big_workspace(dir.path(), "big.ron");
     let hold = hold_opens_of(&path);
     let mut h = start(vec![Some(path.clone())]);
-    let sample = h.state().ws.clone();
+    let sample = h.state().session.ws.clone();
     open_from_file_menu(&mut h);
     wait_for_progress_bar(&mut h);
 
@@ -124,7 +124,7 @@ fn a_large_workspace_opens_in_the_background_with_a_progress_bar() {
     assert_eq!(bar.accesskit_node().numeric_value(), Some(5.0), "read: 5 %");
     h.get_by_label("Cancel open");
     h.get_by_label(&counts(&sample));
-    assert!(h.state().ws == sample);
+    assert!(h.state().session.ws == sample);
 
     // The window still answers: the Edit menu opens and closes while the file loads.
     h.get_by_label("Edit").click();
@@ -141,7 +141,7 @@ fn a_large_workspace_opens_in_the_background_with_a_progress_bar() {
         h.query_by_label(PROGRESS_LABEL).is_none(),
         "the bar is gone"
     );
-    assert!(h.state().ws == ws, "the new workspace is shown");
+    assert!(h.state().session.ws == ws, "the new workspace is shown");
     h.get_by_label(&counts(&ws));
     h.get_by_label(&path.display().to_string());
     assert!(!h.state().is_dirty());
@@ -160,7 +160,7 @@ fn cancel_keeps_the_previous_workspace_and_its_counts() {
         ..Default::default()
     };
     let mut h = start_app(vec![], settings);
-    let sample = h.state().ws.clone();
+    let sample = h.state().session.ws.clone();
     // Through File › Open Recent.
     h.get_by_label("File").click();
     h.run();
@@ -181,7 +181,10 @@ fn cancel_keeps_the_previous_workspace_and_its_counts() {
         h.step();
         std::thread::sleep(Duration::from_millis(10));
     }
-    assert!(h.state().ws == sample, "the previous workspace stays");
+    assert!(
+        h.state().session.ws == sample,
+        "the previous workspace stays"
+    );
     h.get_by_label(&counts(&sample));
     h.get_by_label(claimbench::sample::SAMPLE_NAME);
 }
@@ -211,12 +214,12 @@ fn a_corrupt_large_file_says_where_and_keeps_the_previous_workspace() {
 
     let hold = hold_opens_of(&path);
     let mut h = start(vec![Some(path.clone())]);
-    let sample = h.state().ws.clone();
+    let sample = h.state().session.ws.clone();
     open_from_file_menu(&mut h);
     wait_for_progress_bar(&mut h);
     drop(hold);
     frames_until(&mut h, "the open", |h| h.state().open_job.is_none());
-    assert!(h.state().ws == sample, "the open workspace stays");
+    assert!(h.state().session.ws == sample, "the open workspace stays");
     h.get_by_label(&counts(&sample));
     h.get_by_label("Error");
     let at = format!("{}:{}:{}:", path.display(), expected.0, expected.1);
@@ -258,14 +261,14 @@ fn edits_made_while_a_dropped_file_loads_are_asked_about_first() {
         h.query_by_label("Unsaved changes").is_some()
     });
     assert!(
-        h.state().ws.title.ends_with(" (edited)"),
+        h.state().session.ws.title.ends_with(" (edited)"),
         "not replaced unasked"
     );
     h.get_by_label_contains("dropped.ron is loaded; save or discard your changes");
     h.get_by_label("Discard changes").click();
     h.run();
     assert!(
-        h.state().ws == ws,
+        h.state().session.ws == ws,
         "the loaded workspace, without a second read"
     );
     assert!(h.state().open_job.is_none());
@@ -291,13 +294,16 @@ fn a_second_open_cancels_the_first() {
         &h,
         "Stopped opening big.ron; opening small.ron instead"
     ));
-    assert!(h.state().ws == other);
+    assert!(h.state().session.ws == other);
     drop(hold);
     for _ in 0..50 {
         h.step();
         std::thread::sleep(Duration::from_millis(10));
     }
-    assert!(h.state().ws == other, "the cancelled open never lands");
+    assert!(
+        h.state().session.ws == other,
+        "the cancelled open never lands"
+    );
     h.get_by_label(&small.display().to_string());
 }
 
@@ -321,7 +327,7 @@ fn startup_and_reload_from_disk_open_large_files_in_the_background() {
     h.get_by_label(claimbench::sample::SAMPLE_NAME);
     drop(hold);
     frames_until(&mut h, "the startup open", |h| h.state().open_job.is_none());
-    assert!(h.state().ws == ws);
+    assert!(h.state().session.ws == ws);
     h.get_by_label(&counts(&ws));
 
     // Another program rewrites the file; Reload reads it in the background too.
@@ -336,10 +342,13 @@ fn startup_and_reload_from_disk_open_large_files_in_the_background() {
     h.get_by_label("Reload").click();
     h.run();
     wait_for_progress_bar(&mut h);
-    assert!(h.state().ws == ws, "shown until the new content is ready");
+    assert!(
+        h.state().session.ws == ws,
+        "shown until the new content is ready"
+    );
     drop(hold);
     frames_until(&mut h, "the reload", |h| h.state().open_job.is_none());
-    assert!(h.state().ws == theirs, "the file's new content");
+    assert!(h.state().session.ws == theirs, "the file's new content");
     h.get_by_label(&counts(&theirs));
     assert!(h.query_by_label("Keep mine").is_none());
 }
@@ -364,7 +373,7 @@ fn new_while_a_file_loads_stops_the_open() {
         std::thread::sleep(Duration::from_millis(10));
     }
     assert!(
-        h.state().ws == Workspace::default(),
+        h.state().session.ws == Workspace::default(),
         "the new, empty workspace stays"
     );
     h.get_by_label("new workspace (not saved yet)");
@@ -374,7 +383,7 @@ fn new_while_a_file_loads_stops_the_open() {
 fn rename_the_open_workspace(h: &mut Harness<'static, ClaimbenchApp>) {
     h.get_by_label("Edit").click();
     h.run();
-    let title = h.state().ws.title.clone();
+    let title = h.state().session.ws.title.clone();
     let field = h
         .get_all_by_value(&title)
         .find(|n| n.accesskit_node().role() == egui::accesskit::Role::TextInput)
@@ -405,12 +414,12 @@ fn unsaved_changes_are_asked_about_before_a_large_open_starts() {
     h.run();
     wait_for_progress_bar(&mut h);
     assert!(
-        h.state().ws.title.ends_with(" (edited)"),
+        h.state().session.ws.title.ends_with(" (edited)"),
         "shown while loading"
     );
     drop(hold);
     frames_until(&mut h, "the open", |h| h.state().open_job.is_none());
     assert!(h.query_by_label("Unsaved changes").is_none(), "asked once");
-    assert!(h.state().ws == ws);
+    assert!(h.state().session.ws == ws);
     assert!(!h.state().is_dirty());
 }

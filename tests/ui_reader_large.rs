@@ -86,13 +86,13 @@ fn shift_click_selects_across_paragraphs_of_a_large_document() {
         at(range.end - 1) > at(range.start),
         "the selection {range:?} spans paragraphs"
     );
-    let claims = h.state().ws.claims.len();
+    let claims = h.state().session.ws.claims.len();
     h.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::N,
     );
     h.run();
-    let ws = &h.state().ws;
+    let ws = &h.state().session.ws;
     assert_eq!(ws.claims.len(), claims + 1, "New claim from selection");
     let made = ws
         .claims

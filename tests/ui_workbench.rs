@@ -35,6 +35,7 @@ fn palette_jumps_to_the_openai_valuation_chart() {
     let chart = h.state().charts.chart.clone().expect("a chart is shown");
     let title = &h
         .state()
+        .session
         .ws
         .charts
         .iter()
@@ -167,8 +168,8 @@ fn shortcuts_do_not_fire_while_typing_in_a_text_field() {
     field.focus();
     h.run();
     type_text(&mut h, " draft");
-    let claims = h.state().ws.claims.len();
-    let revision = h.state().history.revision();
+    let claims = h.state().session.ws.claims.len();
+    let revision = h.state().session.history.revision();
     h.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::N,
@@ -176,14 +177,18 @@ fn shortcuts_do_not_fire_while_typing_in_a_text_field() {
     h.run();
     ctrl(&mut h, egui::Key::Num3);
     ctrl(&mut h, egui::Key::Equals);
-    assert_eq!(h.state().ws.claims.len(), claims, "no claim while typing");
+    assert_eq!(
+        h.state().session.ws.claims.len(),
+        claims,
+        "no claim while typing"
+    );
     assert!(
         layout::is_visible(&h.state().dock, Pane::Reader),
         "no pane switch"
     );
     assert_eq!(h.state().settings.zoom, None, "no zoom while typing");
-    assert_eq!(h.state().history.revision(), revision);
-    assert!(h.state().ws.title.ends_with(" draft"));
+    assert_eq!(h.state().session.history.revision(), revision);
+    assert!(h.state().session.ws.title.ends_with(" draft"));
     // Save is the exception: it works from anywhere, so typing never risks work.
     ctrl(&mut h, egui::Key::S);
     assert!(path.exists(), "Ctrl+S saves while typing");
@@ -220,27 +225,27 @@ fn a_claim_is_made_with_the_keyboard_alone() {
         h.state().reader.find.is_none(),
         "Escape closes the find bar"
     );
-    let before = h.state().ws.claims.len();
+    let before = h.state().session.ws.claims.len();
     h.key_press_modifiers(
         egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
         egui::Key::N,
     );
     h.run();
     let app = h.state();
-    assert_eq!(app.ws.claims.len(), before + 1, "a new claim");
+    assert_eq!(app.session.ws.claims.len(), before + 1, "a new claim");
     let id = app
         .selection
         .claim
         .clone()
         .expect("the new claim is selected");
-    let claim = app.ws.claim(&id).unwrap();
+    let claim = app.session.ws.claim(&id).unwrap();
     assert_eq!(claim.evidence[0].doc, doc);
     assert!(claim.evidence[0].anchor.exact.contains(needle));
     let figure = claim.figure.as_ref().expect("prefilled figure");
     assert_eq!(figure.low, 38e9);
     // Undo with the keyboard too.
     ctrl(&mut h, egui::Key::Z);
-    assert_eq!(h.state().ws.claims.len(), before);
+    assert_eq!(h.state().session.ws.claims.len(), before);
 }
 
 #[test]
@@ -384,6 +389,6 @@ fn entity_claim_counts_follow_edits() {
         .clone();
     h.state_mut().push(Command::DeleteClaim(victim));
     h.run();
-    assert_eq!(count(&h.state().ws), n - 1);
+    assert_eq!(count(&h.state().session.ws), n - 1);
     h.get_by_label(&format!("Amazon · {} claims", n - 1));
 }

@@ -10,7 +10,6 @@
 //! was just created and no file failed). Exit 1 at the end if any file failed.
 
 use super::{EXIT_BAD_INPUT, EXIT_OK, printable, report_error};
-use crate::action::Action;
 use crate::io::import::{self, ImportOptions, Imported};
 use crate::model::{SourceDocument, Workspace};
 use sha2::{Digest, Sha256};
@@ -118,12 +117,20 @@ pub fn run(args: &ImportArgs) -> i32 {
         );
     }
     let Opened {
-        mut ws,
+        ws,
         created,
         sha256: first_sha256,
     } = first;
+    // The same session the app holds: one import plan, one undo step, one notion of saved.
+    let mut session = crate::session::Session::new(None);
+    session.replace(ws, Some(args.workspace.clone()));
     let mut lines = feed_lines.clone();
-    lines.extend(place_all(&mut ws, &docs, args.replace, args.accept_above));
+    lines.extend(place_all(
+        &mut session,
+        &docs,
+        args.replace,
+        args.accept_above,
+    ));
     let added = lines
         .iter()
         .filter(|l| l.starts_with("added ") || l.starts_with("updated "))
@@ -149,11 +156,16 @@ pub fn run(args: &ImportArgs) -> i32 {
         };
         let created_now = now.created;
         if now.sha256 != first_sha256 {
-            ws = now.ws;
+            session.replace(now.ws, Some(args.workspace.clone()));
             lines = feed_lines.clone();
-            lines.extend(place_all(&mut ws, &docs, args.replace, args.accept_above));
+            lines.extend(place_all(
+                &mut session,
+                &docs,
+                args.replace,
+                args.accept_above,
+            ));
         }
-        if let Err(e) = crate::io::save::save_workspace_locked(&ws, &lock) {
+        if let Err(e) = crate::io::save::save_workspace_locked(&session.ws, &lock) {
             report_error(format!("nothing imported: {e}"));
             return EXIT_BAD_INPUT;
         }
@@ -175,11 +187,11 @@ pub fn run(args: &ImportArgs) -> i32 {
     if failed > 0 { EXIT_BAD_INPUT } else { EXIT_OK }
 }
 
-/// Places every imported document into `ws` through the one import plan the app also uses,
-/// accepting each placed document's proposals at or above `accept` when given; the lines to
-/// print.
+/// Places every imported document into the session's workspace through the one import plan
+/// the app also uses ([`crate::session::Session::place`]), accepting each placed document's
+/// proposals at or above `accept` when given; the lines to print.
 fn place_all(
-    ws: &mut Workspace,
+    session: &mut crate::session::Session,
     docs: &[Imported],
     replace: bool,
     accept: Option<f64>,
@@ -189,17 +201,19 @@ fn place_all(
     } else {
         import::NewVersionPolicy::KeepBoth
     };
-    let plan = import::plan_import(
-        ws,
+    let mut lines = Vec::new();
+    let placed = match session.place(
         docs.iter().map(|d| (d.path.clone(), d.document.clone())),
         policy,
-    );
-    let mut lines = Vec::new();
-    if let Err(e) = Action::Batch(plan.actions).apply(ws) {
-        report_error(format!("nothing imported: {e}"));
-        return lines;
-    }
-    for (imported, (path, _, placement)) in docs.iter().zip(&plan.placements) {
+    ) {
+        Ok(p) => p,
+        Err(e) => {
+            report_error(format!("nothing imported: {e}"));
+            return lines;
+        }
+    };
+    let ws = &mut session.ws;
+    for (imported, (path, _, placement)) in docs.iter().zip(&placed.placements) {
         let summary = summary(imported);
         let (line, placed) = match placement {
             import::Placement::Added(id) => (format!("added {id} {summary}"), Some(id)),

@@ -68,20 +68,11 @@ pub struct Settings {
     pub welcome_dismissed: bool,
 }
 
+pub use super::notifications::Message;
+pub use super::selection::Selection;
+
 const SETTINGS_KEY: &str = "claimbench-settings";
 const MAX_RECENT: usize = 10;
-
-/// What is selected.
-#[derive(Debug, Default, Clone, PartialEq)]
-pub struct Selection {
-    /// The document in the Reader.
-    pub doc: Option<DocId>,
-    /// The claim in the Inspector.
-    pub claim: Option<ClaimId>,
-    /// Claims selected together with `claim` (both sides of a finding), shown selected in the
-    /// Claims table.
-    pub related: Vec<ClaimId>,
-}
 
 /// The tab shown in the centre of the window.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
@@ -122,35 +113,10 @@ impl CentralTab {
     }
 }
 
-/// A message for the user: shown once as a toast (errors stay until dismissed, notes fade) and
-/// kept in the Messages pane for the session.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Message {
-    /// Whether it is an error.
-    pub error: bool,
-    /// One or more lines of text.
-    pub text: String,
-    /// Wall-clock time it was raised, `HH:MM:SS`.
-    pub time: String,
-    /// Whether its toast is still up.
-    pub toast: bool,
-    /// When it was raised (the status bar shows a note only while it is recent).
-    pub at: std::time::Instant,
-}
-
 /// The claimbench app.
 pub struct ClaimbenchApp {
-    /// The open workspace.
-    pub ws: Workspace,
-    /// Its file; `None` for the embedded sample or a new, never-saved workspace.
-    pub path: Option<PathBuf>,
-    /// Whether the open workspace is the embedded sample (a new workspace is not, whatever it
-    /// holds).
-    pub is_sample: bool,
-    /// Undo/redo history of workspace edits.
-    pub history: crate::action::History,
-    /// The history revision at the last save or open.
-    saved_revision: u64,
+    /// The open workspace, its file, history, unsaved state and recovery copies.
+    pub session: crate::session::Session,
     /// What is selected.
     pub selection: Selection,
     /// Reader state (pending scroll).
@@ -167,8 +133,6 @@ pub struct ClaimbenchApp {
     pub help: Option<super::help::HelpWindow>,
     /// The File › Import from URL… dialog.
     pub url_dialog: super::feeds::UrlDialog,
-    /// When the toasts of notes were last changed (notes fade after a few seconds).
-    toast_clock: Option<std::time::Instant>,
     /// Entities panel state.
     pub entities: super::entities::EntitiesState,
     /// Charts tab state.
@@ -181,8 +145,8 @@ pub struct ClaimbenchApp {
     pub settings: Settings,
     /// File pickers and confirmation dialogs.
     pub dialogs: Dialogs,
-    /// Messages for the user, oldest first.
-    pub messages: Vec<Message>,
+    /// Notes and errors for the user (toasts, the Messages pane).
+    pub notes: super::notifications::Notifications,
     commands: Vec<Command>,
     screenshot: Option<ScreenshotJob>,
     shown_title: String,
@@ -201,14 +165,6 @@ pub struct ClaimbenchApp {
         u64,
         std::collections::HashMap<ClaimId, crate::analysis::Severity>,
     )>,
-    /// Where recovery copies go; `None`: no autosave.
-    pub recovery_dir: Option<PathBuf>,
-    /// How often a recovery copy is written while there are unsaved changes.
-    pub autosave_interval: std::time::Duration,
-    /// The history revision of the last recovery copy, and when it was written.
-    last_autosave: (u64, std::time::Instant),
-    /// A recovery copy found for the workspace just opened, offered for restore.
-    pub recovery_offer: Option<Workspace>,
     /// A command to run once the pending save has succeeded.
     after_save: Option<Command>,
     /// The file on disk: change detection and its prompts (`ui::disk`).
@@ -238,11 +194,7 @@ impl ClaimbenchApp {
     /// Builds the app without eframe (tests, headless runs).
     pub fn with_settings(startup: Startup, settings: Settings) -> Self {
         let mut app = Self {
-            ws: Workspace::default(),
-            path: None,
-            is_sample: false,
-            history: Default::default(),
-            saved_revision: 0,
+            session: crate::session::Session::new(startup.recovery_dir.clone()),
             selection: Selection::default(),
             reader: Default::default(),
             table: Default::default(),
@@ -256,14 +208,13 @@ impl ClaimbenchApp {
             palette: None,
             help: None,
             url_dialog: Default::default(),
-            toast_clock: None,
             entities: Default::default(),
             charts: Default::default(),
             network: Default::default(),
             findings: Default::default(),
             settings,
             dialogs: Dialogs::new(startup.dialogs),
-            messages: Vec::new(),
+            notes: Default::default(),
             commands: Vec::new(),
             screenshot: startup.screenshot,
             shown_title: String::new(),
@@ -275,10 +226,6 @@ impl ClaimbenchApp {
             open_job: None,
             status_counts: None,
             conflict_flags: None,
-            recovery_dir: startup.recovery_dir.clone(),
-            autosave_interval: std::time::Duration::from_secs(30),
-            last_autosave: (0, std::time::Instant::now()),
-            recovery_offer: None,
         };
         let wanted = startup.path.or_else(|| {
             if startup.restore_last {
@@ -300,7 +247,8 @@ impl ClaimbenchApp {
         }
         if startup.select_first_claim {
             app.selection.claim = app.selection.doc.as_ref().and_then(|d| {
-                app.ws
+                app.session
+                    .ws
                     .claims
                     .iter()
                     .find(|c| c.evidence.iter().any(|e| &e.doc == d))
@@ -317,7 +265,7 @@ impl ClaimbenchApp {
         match crate::sample::sample_workspace() {
             Ok(ws) => {
                 self.replace_workspace(ws, None);
-                self.is_sample = true;
+                self.session.is_sample = true;
             }
             Err(e) => {
                 self.error(format!("The embedded sample could not be read: {e}"));
@@ -336,20 +284,11 @@ impl ClaimbenchApp {
             self.settings.last_workspace = None;
         }
         // A large workspace takes tens of milliseconds to free: not on the UI thread.
-        let old = std::mem::replace(&mut self.ws, ws);
+        let old = self.session.replace(ws, path);
         super::background::spawn(move || drop(old));
         self.table.forget_search_texts();
         self.table.scroll_top = true;
-        self.is_sample = false;
-        self.path = path;
-        self.disk.track(self.path.as_deref());
-        self.history.clear();
-        self.saved_revision = self.history.revision();
-        self.last_autosave = (self.saved_revision, std::time::Instant::now());
-        self.recovery_offer = self.recovery_dir.as_deref().and_then(|d| {
-            let rec = crate::io::recovery::read_recovery(d, self.path.as_deref())?;
-            (rec != self.ws).then_some(rec)
-        });
+        self.disk.track(self.session.path.as_deref());
         self.reader = Default::default();
     }
 
@@ -407,12 +346,12 @@ impl ClaimbenchApp {
 
     /// Whether there are unsaved changes.
     pub fn is_dirty(&self) -> bool {
-        self.history.revision() != self.saved_revision
+        self.session.is_dirty()
     }
 
-    /// Applies an edit as one undo step.
+    /// Applies an edit as one undo step; a refused edit is reported.
     pub fn apply(&mut self, action: crate::action::Action, label: &str, coalesce: Option<String>) {
-        if let Err(e) = self.history.apply(&mut self.ws, action, label, coalesce) {
+        if let Err(e) = self.session.apply(action, label, coalesce) {
             self.error(format!("{label} failed: {e}"));
         }
     }
@@ -432,18 +371,7 @@ impl ClaimbenchApp {
     }
 
     fn message(&mut self, error: bool, text: String) {
-        const KEPT: usize = 500;
-        self.messages.push(Message {
-            error,
-            text,
-            time: chrono::Local::now().format("%H:%M:%S").to_string(),
-            toast: true,
-            at: std::time::Instant::now(),
-        });
-        if self.messages.len() > KEPT {
-            self.messages.drain(..self.messages.len() - KEPT);
-        }
-        self.toast_clock = Some(std::time::Instant::now());
+        self.notes.push(error, text);
     }
 
     /// Queues a command to run after this frame's UI pass.
@@ -453,25 +381,17 @@ impl ClaimbenchApp {
 
     /// The window title: `claimbench — TITLE`, with ` *` when there are unsaved changes.
     pub fn window_title(&self) -> String {
-        format!(
-            "claimbench — {}{}",
-            self.ws.title,
-            if self.is_dirty() { " *" } else { "" }
-        )
+        self.session.window_title()
     }
 
     /// Where the workspace comes from, for the status bar.
     pub fn source_label(&self) -> String {
-        match &self.path {
-            Some(p) => p.display().to_string(),
-            None if self.is_sample => crate::sample::SAMPLE_NAME.into(),
-            None => "new workspace (not saved yet)".into(),
-        }
+        self.session.source_label()
     }
 
     /// Whether there is nothing to save: a new workspace nobody has changed yet.
     pub fn is_blank(&self) -> bool {
-        self.path.is_none() && !self.is_sample && !self.is_dirty()
+        self.session.is_blank()
     }
 
     fn handle_shortcuts(&mut self, ctx: &egui::Context) {
@@ -495,24 +415,15 @@ impl ClaimbenchApp {
     /// Writes a recovery copy when there are unsaved changes not yet copied and the interval has
     /// passed; asks for a frame when the next copy is due, so an idle window still autosaves.
     fn autosave(&mut self, ctx: &egui::Context) {
-        let Some(dir) = self.recovery_dir.clone() else {
-            return;
-        };
-        if !self.is_dirty() || self.last_autosave.0 == self.history.revision() {
-            return;
-        }
-        let elapsed = self.last_autosave.1.elapsed();
-        if elapsed < self.autosave_interval {
-            ctx.request_repaint_after(self.autosave_interval - elapsed);
-            return;
-        }
-        match crate::io::recovery::write_recovery(&dir, self.path.as_deref(), &self.ws) {
-            Ok(_) => self.last_autosave = (self.history.revision(), std::time::Instant::now()),
-            Err(e) => {
-                self.last_autosave.1 = std::time::Instant::now();
-                self.error(format!(
-                    "Could not write the recovery copy (your file is unchanged): {e}"
-                ));
+        match self.session.autosave_due() {
+            crate::session::Autosave::NotNeeded => {}
+            crate::session::Autosave::DueIn(wait) => ctx.request_repaint_after(wait),
+            crate::session::Autosave::Now => {
+                if let Err(e) = self.session.write_recovery() {
+                    self.error(format!(
+                        "Could not write the recovery copy (your file is unchanged): {e}"
+                    ));
+                }
             }
         }
     }
@@ -520,11 +431,8 @@ impl ClaimbenchApp {
     /// Restores the offered recovery copy: the workspace shows the unsaved state again and is
     /// marked unsaved; the file on disk is not touched until the user saves.
     pub fn restore_recovery(&mut self) {
-        if let Some(rec) = self.recovery_offer.take() {
-            self.ws = rec;
+        if self.session.restore_recovery() {
             self.table.forget_search_texts();
-            self.history.clear();
-            self.saved_revision = u64::MAX;
             self.fix_selection();
             self.note("Recovered the unsaved changes; save to keep them");
         }
@@ -536,7 +444,7 @@ impl ClaimbenchApp {
             .selection
             .claim
             .as_ref()
-            .is_some_and(|c| self.ws.claim(c).is_none())
+            .is_some_and(|c| self.session.ws.claim(c).is_none())
         {
             self.selection.claim = None;
         }
@@ -544,9 +452,9 @@ impl ClaimbenchApp {
             .selection
             .doc
             .as_ref()
-            .is_some_and(|d| self.ws.document(d).is_none())
+            .is_some_and(|d| self.session.ws.document(d).is_none())
         {
-            self.selection.doc = self.ws.documents.first().map(|d| d.id.clone());
+            self.selection.doc = self.session.ws.documents.first().map(|d| d.id.clone());
         }
     }
 
@@ -560,33 +468,43 @@ impl ClaimbenchApp {
 
     /// Draws one dockable pane.
     pub fn pane_ui(&mut self, ui: &mut egui::Ui, pane: Pane, cmds: &mut Vec<Command>) {
-        let rev = self.history.revision();
+        let rev = self.session.history.revision();
         match pane {
-            Pane::Sources => sources::sources_ui(ui, &self.ws, &self.selection, cmds, rev),
+            Pane::Sources => sources::sources_ui(ui, &self.session.ws, &self.selection, cmds, rev),
             Pane::Entities => {
-                super::entities::entities_ui(ui, &self.ws, &mut self.entities, cmds, rev)
+                super::entities::entities_ui(ui, &self.session.ws, &mut self.entities, cmds, rev)
             }
-            Pane::Inspector => {
-                inspector::inspector_ui(ui, &self.ws, &self.selection, &mut self.inspector, cmds)
-            }
+            Pane::Inspector => inspector::inspector_ui(
+                ui,
+                &self.session.ws,
+                &self.selection,
+                &mut self.inspector,
+                cmds,
+            ),
             Pane::Claims => {
                 // Recomputed only when the workspace changed: a history revision names one state.
                 // Large workspaces are analysed in the background: until that finishes the
                 // flags of the previous analysis stay up.
                 let have = self.conflict_flags.as_ref().map(|(r, _)| *r);
                 if have != Some(rev)
-                    && let Some(flags) = self.findings.flags(&self.ws, rev, Some(ui.ctx()), have)
+                    && let Some(flags) =
+                        self.findings
+                            .flags(&self.session.ws, rev, Some(ui.ctx()), have)
                 {
                     self.conflict_flags = Some(flags);
                 }
                 // Borrowed, not cloned: at 100k claims a clone cost milliseconds a frame.
                 let empty = std::collections::HashMap::new();
                 let flags = self.conflict_flags.as_ref().map_or(&empty, |(_, f)| f);
-                self.table
-                    .prepare_search(&self.ws, rev, &mut self.findings.snapshot, ui.ctx());
+                self.table.prepare_search(
+                    &self.session.ws,
+                    rev,
+                    &mut self.findings.snapshot,
+                    ui.ctx(),
+                );
                 claims::claims_ui(
                     ui,
-                    &self.ws,
+                    &self.session.ws,
                     &self.selection,
                     &mut self.table,
                     flags,
@@ -594,33 +512,50 @@ impl ClaimbenchApp {
                     rev,
                 )
             }
-            Pane::Reader => {
-                reader::reader_ui(ui, &self.ws, &self.selection, &mut self.reader, cmds, rev)
-            }
+            Pane::Reader => reader::reader_ui(
+                ui,
+                &self.session.ws,
+                &self.selection,
+                &mut self.reader,
+                cmds,
+                rev,
+            ),
             Pane::Suggestions => {
                 let doc = self
                     .selection
                     .doc
                     .as_ref()
-                    .and_then(|id| self.ws.document(id));
+                    .and_then(|id| self.session.ws.document(id));
                 match doc {
                     Some(doc) => {
                         let s = &mut self.reader.suggestions;
                         s.set_ctx(ui.ctx());
-                        let proposals = s.proposals_at(&self.ws, doc, rev);
-                        super::suggestions::suggestions_ui(ui, &self.ws, doc, &proposals, s, cmds);
+                        let proposals = s.proposals_at(&self.session.ws, doc, rev);
+                        super::suggestions::suggestions_ui(
+                            ui,
+                            &self.session.ws,
+                            doc,
+                            &proposals,
+                            s,
+                            cmds,
+                        );
                     }
                     None => {
                         ui.weak("Select a document to see the figures found in it.");
                     }
                 }
             }
-            Pane::Charts => {
-                super::charts::charts_ui(ui, &self.ws, &self.selection, &mut self.charts, cmds, rev)
-            }
+            Pane::Charts => super::charts::charts_ui(
+                ui,
+                &self.session.ws,
+                &self.selection,
+                &mut self.charts,
+                cmds,
+                rev,
+            ),
             Pane::Network => super::network::network_ui(
                 ui,
-                &self.ws,
+                &self.session.ws,
                 &self.selection,
                 &mut self.network,
                 cmds,
@@ -629,7 +564,7 @@ impl ClaimbenchApp {
             ),
             Pane::Findings => super::findings::findings_ui(
                 ui,
-                &self.ws,
+                &self.session.ws,
                 &self.selection,
                 &mut self.findings,
                 cmds,
@@ -663,6 +598,7 @@ impl ClaimbenchApp {
         self.handle_close_request(&ctx);
         if let Some((doc, n)) = self.reader.suggestions.take_finished() {
             let title = self
+                .session
                 .ws
                 .document(&doc)
                 .map(|d| d.title.clone())
@@ -675,13 +611,14 @@ impl ClaimbenchApp {
         let mut cmds = std::mem::take(&mut self.commands);
         // After anything above that may have changed the workspace (an open or an import that
         // finished), before any pane asks for the workers' copy of it.
-        self.findings.snapshot.follow(&self.history);
+        self.findings.snapshot.follow(&self.session.history);
         // The copy queued what it needs: the history keeps no actions for it beyond a frame.
-        self.history.forget_journal();
+        self.session.history.forget_journal();
 
         egui::Panel::top("menu_bar").show(ui, |ui| menu::menu_bar_ui(ui, self, &mut cmds));
         egui::Panel::bottom("status_bar").show(ui, |ui| status::status_bar_ui(ui, self, &mut cmds));
-        if !self.settings.welcome_dismissed && self.path.is_none() && self.is_sample {
+        if !self.settings.welcome_dismissed && self.session.path.is_none() && self.session.is_sample
+        {
             egui::Panel::top("welcome").show(ui, |ui| super::help::welcome_ui(ui, &mut cmds));
         }
         egui::CentralPanel::default()
@@ -693,7 +630,7 @@ impl ClaimbenchApp {
         self.disk.frame_ui(&ctx, self.is_dirty(), &mut cmds);
         super::dialogs::dialogs_ui(&ctx, self, &mut cmds);
         if let Some(v) = self.new_versions.first()
-            && let Some(choice) = super::import::new_version_ui(&ctx, &self.ws, v)
+            && let Some(choice) = super::import::new_version_ui(&ctx, &self.session.ws, v)
         {
             let v = self.new_versions.remove(0);
             self.answer_new_version(v, choice);
@@ -753,10 +690,8 @@ impl eframe::App for ClaimbenchApp {
 
     fn on_exit(&mut self) {
         // A clean exit with nothing unsaved needs no recovery copy.
-        if !self.is_dirty()
-            && let Some(d) = &self.recovery_dir
-        {
-            crate::io::recovery::remove_recovery(d, self.path.as_deref());
+        if !self.is_dirty() {
+            self.session.remove_recovery();
         }
     }
 

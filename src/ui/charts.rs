@@ -13,8 +13,8 @@ pub mod key;
 pub mod layout;
 pub mod plot;
 
-use super::app::Selection;
 use super::command::{Command, ExportFormat};
+use super::selection::Selection;
 use crate::chart::ChartData;
 use crate::model::{Chart, ChartId, ClaimId, Workspace};
 pub use layout::Target;

@@ -1,9 +1,9 @@
 //! The Claims table: every claim, sortable by date, kind, subject, counterparty, amount, status
 //! and number of sources; clicking a row selects the claim.
 
-use super::app::Selection;
 use super::command::Command;
 use super::palette;
+use super::selection::Selection;
 use crate::model::{ClaimId, Workspace};
 use egui_extras::{Column, TableBuilder};
 

@@ -174,9 +174,9 @@ pub fn palette_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
     let Some(state) = app.palette.as_mut() else {
         return;
     };
-    let rev = app.history.revision();
+    let rev = app.session.history.revision();
     if state.entries.as_ref().is_none_or(|(r, _)| *r != rev) {
-        state.entries = Some((rev, entries(&app.ws, ctx)));
+        state.entries = Some((rev, entries(&app.session.ws, ctx)));
     }
     let stale = state
         .results
@@ -265,7 +265,7 @@ pub fn palette_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
         close = true;
     }
     if let Some(t) = chosen {
-        cmds.extend(commands_for(&app.ws, &t));
+        cmds.extend(commands_for(&app.session.ws, &t));
         close = true;
     }
     if close {

@@ -254,7 +254,7 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
             ui.heading("Unsaved changes");
             ui.label(format!(
                 "“{}” has unsaved changes. Save them before {what}?",
-                app.ws.title
+                app.session.ws.title
             ));
             ui.add_space(8.0);
             ui.horizontal(|ui| {
@@ -283,7 +283,7 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
         }
     }
 
-    if let Some(rec) = &app.recovery_offer {
+    if let Some(rec) = &app.session.recovery.offer {
         let counts = |w: &crate::model::Workspace| {
             format!(
                 "{}, {}, {}",
@@ -292,7 +292,7 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
                 crate::words::count(w.evidence_count(), "evidence span")
             )
         };
-        let (recovered, saved) = (counts(rec), counts(&app.ws));
+        let (recovered, saved) = (counts(rec), counts(&app.session.ws));
         let mut choice = None;
         egui::Modal::new(egui::Id::new("recovery_offer")).show(ctx, |ui| {
             ui.set_max_width(560.0);
@@ -318,9 +318,9 @@ pub fn dialogs_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<C
         match choice {
             Some(true) => app.restore_recovery(),
             Some(false) => {
-                app.recovery_offer = None;
-                if let Some(d) = &app.recovery_dir {
-                    crate::io::recovery::remove_recovery(d, app.path.as_deref());
+                app.session.recovery.offer = None;
+                if let Some(d) = &app.session.recovery.dir {
+                    crate::io::recovery::remove_recovery(d, app.session.path.as_deref());
                 }
             }
             None => {}

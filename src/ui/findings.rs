@@ -13,8 +13,8 @@ pub mod rows;
 pub use fingerprint::fingerprint;
 pub use lists::claim_text;
 
-use super::app::Selection;
 use super::command::Command;
+use super::selection::Selection;
 use crate::action::Action;
 use crate::analysis::report::{Orphan, orphans};
 use crate::analysis::{

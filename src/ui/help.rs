@@ -146,7 +146,7 @@ pub fn help_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<Comm
                             ui.monospace(show(data.clone()));
                             ui.end_row();
                             ui.label("Recovery copies");
-                            ui.monospace(show(app.recovery_dir.clone()));
+                            ui.monospace(show(app.session.recovery.dir.clone()));
                             ui.end_row();
                             ui.label("Log files");
                             ui.monospace(show(super::logging::log_dir()));

@@ -2,9 +2,9 @@
 //! (typing into a field is one step); invalid input — a high below the low, a date like
 //! 2025-13 — is shown next to the field and not applied.
 
-use super::app::Selection;
 use super::command::Command;
 use super::palette;
+use super::selection::Selection;
 use crate::action::Action;
 use crate::model::{
     Claim, ClaimKind, ClaimStatus, Entity, EntityId, Figure, FuzzyDate, Period, Qualifier, Unit,

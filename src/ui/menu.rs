@@ -66,8 +66,16 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
                     .map(|s| ctx.format_shortcut(&s))
                     .unwrap_or_default()
             };
-            let undo = app.history.undo_label().map(|l| format!("Undo {l}"));
-            let redo = app.history.redo_label().map(|l| format!("Redo {l}"));
+            let undo = app
+                .session
+                .history
+                .undo_label()
+                .map(|l| format!("Undo {l}"));
+            let redo = app
+                .session
+                .history
+                .redo_label()
+                .map(|l| format!("Redo {l}"));
             for (label, cmd, fallback) in [
                 (undo, UiCommand::Undo, "Undo"),
                 (redo, UiCommand::Redo, "Redo"),
@@ -84,7 +92,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
             item(ui, &ctx, UiCommand::Find, cmds);
             ui.separator();
             let label = ui.label("Workspace title:");
-            let mut title = app.ws.title.clone();
+            let mut title = app.session.ws.title.clone();
             let r = ui
                 .add(egui::TextEdit::singleline(&mut title).desired_width(240.0))
                 .labelled_by(label.id);

@@ -11,9 +11,9 @@ use std::path::Path;
 
 /// Brings a merge result into the open workspace as one undo step and says what happened.
 fn take(app: &mut ClaimbenchApp, outcome: Outcome, what: &str) -> Vec<Command> {
-    let action = diff_action(&app.ws, &outcome.workspace);
+    let action = diff_action(&app.session.ws, &outcome.workspace);
     let changed = matches!(&action, crate::action::Action::Batch(a) if !a.is_empty());
-    app.history.seal();
+    app.session.history.seal();
     if changed {
         app.apply(action, what, None);
     }
@@ -50,7 +50,7 @@ fn take(app: &mut ClaimbenchApp, outcome: Outcome, what: &str) -> Vec<Command> {
 /// version last loaded or saved as the common ancestor. Afterwards the disk version is the new
 /// ancestor, and saving writes the merged workspace over it without asking again.
 pub fn merge_from_disk(app: &mut ClaimbenchApp) -> Vec<Command> {
-    let Some(path) = app.path.clone() else {
+    let Some(path) = app.session.path.clone() else {
         return Vec::new();
     };
     let base = match app.disk.base() {
@@ -71,7 +71,7 @@ pub fn merge_from_disk(app: &mut ClaimbenchApp) -> Vec<Command> {
             return Vec::new();
         }
     };
-    match crate::merge::merge(base, app.ws.clone(), theirs) {
+    match crate::merge::merge(base, app.session.ws.clone(), theirs) {
         Ok(outcome) => {
             app.disk.track(Some(&path));
             take(app, outcome, "Merge changes from disk")
@@ -100,7 +100,7 @@ pub fn merge_with_file(app: &mut ClaimbenchApp, path: &Path) -> Vec<Command> {
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    match crate::merge::merge_two(app.ws.clone(), theirs) {
+    match crate::merge::merge_two(app.session.ws.clone(), theirs) {
         Ok(outcome) => take(app, outcome, &format!("Merge {name}")),
         Err(e) => {
             app.error(format!("Could not merge; nothing was changed.\n{e}"));

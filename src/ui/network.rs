@@ -5,8 +5,8 @@
 pub mod draw;
 pub mod layout;
 
-use super::app::Selection;
 use super::command::Command;
+use super::selection::Selection;
 use crate::analysis::money::{MoneyEdge, MoneyGraph};
 use crate::analysis::{Filter, findings::Severity};
 use crate::model::{ClaimStatus, EntityId, FuzzyDate, Workspace};

@@ -1,9 +1,9 @@
 //! The Reader: the selected document's text with evidence spans highlighted by claim kind;
 //! excluded boilerplate dimmed; clicking a highlight selects its claim.
 
-use super::app::Selection;
 use super::command::{Command, UiCommand};
 use super::palette;
+use super::selection::Selection;
 use crate::model::{ClaimId, ClaimKind, DocId, SourceDocument, Workspace};
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{FontId, Sense, Stroke};

@@ -1,7 +1,7 @@
 //! The Sources panel: documents with outlet, date and claim count; click to read.
 
-use super::app::Selection;
 use super::command::Command;
+use super::selection::Selection;
 use crate::model::{DocId, Workspace};
 use std::collections::HashMap;
 use std::sync::Arc;

@@ -38,9 +38,9 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<
         }
         ui.separator();
         // Counting evidence walks every claim: once per workspace revision, not per frame.
-        let rev = app.history.revision();
+        let rev = app.session.history.revision();
         if app.status_counts.as_ref().is_none_or(|(r, _)| *r != rev) {
-            app.status_counts = Some((rev, app.ws.counts_line()));
+            app.status_counts = Some((rev, app.session.ws.counts_line()));
         }
         if let Some((_, text)) = &app.status_counts {
             ui.label(text.as_str());
@@ -48,7 +48,7 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<
         // The latest note, while it is news: after a minute it would describe a state the
         // window may no longer be in (the Messages pane keeps every note).
         const FRESH: std::time::Duration = std::time::Duration::from_secs(60);
-        if let Some(m) = app.messages.iter().rev().find(|m| !m.error)
+        if let Some(m) = app.notes.messages.iter().rev().find(|m| !m.error)
             && m.at.elapsed() < FRESH
         {
             ui.separator();

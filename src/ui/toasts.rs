@@ -20,7 +20,7 @@ const MAX_WIDTH: f32 = 640.0;
 pub fn toasts_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<Command>) {
     let expired = app.toast_age().is_some_and(|age| age >= NOTE_TOAST);
     if expired {
-        for m in app.messages.iter_mut().filter(|m| !m.error) {
+        for m in app.notes.messages.iter_mut().filter(|m| !m.error) {
             m.toast = false;
         }
     } else if let Some(age) = app.toast_age() {
@@ -29,6 +29,7 @@ pub fn toasts_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
     }
     // Errors first (they wait for the user), then the newest note.
     let up: Vec<usize> = app
+        .notes
         .messages
         .iter()
         .enumerate()
@@ -38,7 +39,7 @@ pub fn toasts_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
     let Some(&i) = up
         .iter()
         .rev()
-        .find(|&&i| app.messages[i].error)
+        .find(|&&i| app.notes.messages[i].error)
         .or_else(|| up.last())
     else {
         return;
@@ -52,7 +53,7 @@ pub fn toasts_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
         .order(egui::Order::Foreground)
         .interactable(true)
         .show(ctx, |ui| {
-            let m = &app.messages[i];
+            let m = &app.notes.messages[i];
             let visuals = ui.visuals();
             let (fill, stroke) = if m.error {
                 (visuals.extreme_bg_color, visuals.error_fg_color)
@@ -105,7 +106,7 @@ pub fn toasts_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
                 });
         });
     if dismiss {
-        app.messages[i].toast = false;
+        app.notes.messages[i].toast = false;
     }
     if open_messages {
         cmds.push(Command::ShowPane(super::layout::Pane::Messages));
@@ -115,27 +116,27 @@ pub fn toasts_ui(ctx: &egui::Context, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
 /// The Messages pane: every message of the session, newest first.
 pub fn messages_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, _cmds: &mut Vec<Command>) {
     ui.horizontal(|ui| {
-        let errors = app.messages.iter().filter(|m| m.error).count();
+        let errors = app.notes.messages.iter().filter(|m| m.error).count();
         ui.label(format!(
             "{}, {} this session",
-            crate::words::count(app.messages.len(), "message"),
+            crate::words::count(app.notes.messages.len(), "message"),
             crate::words::count(errors, "error")
         ));
         if ui
             .add_enabled(
-                !app.messages.is_empty(),
+                !app.notes.messages.is_empty(),
                 egui::Button::new("Clear messages"),
             )
             .clicked()
         {
-            app.messages.clear();
+            app.notes.messages.clear();
         }
     });
     ui.separator();
-    if app.messages.is_empty() {
+    if app.notes.messages.is_empty() {
         ui.weak("Nothing yet: saves, imports, exports and errors are listed here.");
     }
-    for m in app.messages.iter().rev() {
+    for m in app.notes.messages.iter().rev() {
         ui.horizontal_wrapped(|ui| {
             ui.weak(&m.time);
             if m.error {

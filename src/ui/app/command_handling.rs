@@ -30,12 +30,13 @@ impl ClaimbenchApp {
             Command::OpenPath(p) => {
                 self.start_open(&p, Some(ctx));
             }
-            Command::Ui(UiCommand::Save) => match self.path.clone() {
+            Command::Ui(UiCommand::Save) => match self.session.path.clone() {
                 Some(p) => self.save_to(&p),
                 None => self.push(Command::Ui(UiCommand::SaveAs)),
             },
             Command::Ui(UiCommand::SaveAs) => {
                 let name = self
+                    .session
                     .path
                     .as_ref()
                     .and_then(|p| p.file_name())
@@ -46,7 +47,7 @@ impl ClaimbenchApp {
             }
             Command::SaveTo(p) => self.save_to(&p),
             Command::ReloadFromDisk => {
-                if let Some(p) = self.path.clone() {
+                if let Some(p) = self.session.path.clone() {
                     self.after_save = None;
                     self.start_open(&p, Some(ctx));
                 }
@@ -177,21 +178,28 @@ impl ClaimbenchApp {
             }
             Command::ExportChartTo(id, format, path) => self.export_chart(&id, format, &path),
             Command::Ui(UiCommand::ExportReport) => {
-                let name = format!("{}-report.md", crate::model::ids::slugify(&self.ws.title));
+                let name = format!(
+                    "{}-report.md",
+                    crate::model::ids::slugify(&self.session.ws.title)
+                );
                 match self.dialogs.ask_path(PathPurpose::Export("md"), Some(name)) {
                     Some(path) => self.push(Command::ExportReportTo(path)),
                     None => self.dialogs.pending_report = true,
                 }
             }
             Command::ExportReportTo(path) => {
-                let text = crate::analysis::report::render(&self.ws);
-                match crate::io::save::write_output(&path, text.as_bytes(), self.path.as_deref()) {
+                let text = crate::analysis::report::render(&self.session.ws);
+                match crate::io::save::write_output(
+                    &path,
+                    text.as_bytes(),
+                    self.session.path.as_deref(),
+                ) {
                     Ok(()) => self.note(format!("Report written to {}", path.display())),
                     Err(e) => self.error(format!("Could not write the report: {e}")),
                 }
             }
             Command::ShowEvidence(id, n) => {
-                if let Some(ev) = self.ws.claim(&id).and_then(|c| c.evidence.get(n)) {
+                if let Some(ev) = self.session.ws.claim(&id).and_then(|c| c.evidence.get(n)) {
                     self.reader.scroll_to = Some((ev.doc.clone(), ev.anchor.range()));
                     self.selection.doc = Some(ev.doc.clone());
                     layout::show(&mut self.dock, Pane::Reader);
@@ -199,7 +207,7 @@ impl ClaimbenchApp {
                 self.selection.claim = Some(id);
             }
             Command::SetTitle(t) => {
-                if t != self.ws.title {
+                if t != self.session.ws.title {
                     self.apply(
                         crate::action::Action::SetTitle(t),
                         "Rename workspace",
@@ -207,7 +215,7 @@ impl ClaimbenchApp {
                     );
                 }
             }
-            Command::Ui(UiCommand::Undo) => match self.history.undo(&mut self.ws) {
+            Command::Ui(UiCommand::Undo) => match self.session.undo() {
                 Ok(Some(l)) => {
                     self.note(format!("Undid {l}"));
                     self.fix_selection();
@@ -215,7 +223,7 @@ impl ClaimbenchApp {
                 Ok(None) => {}
                 Err(e) => self.error(format!("Undo: {e}; the step is kept")),
             },
-            Command::Ui(UiCommand::Redo) => match self.history.redo(&mut self.ws) {
+            Command::Ui(UiCommand::Redo) => match self.session.redo() {
                 Ok(Some(l)) => {
                     self.note(format!("Redid {l}"));
                     self.fix_selection();
@@ -244,8 +252,10 @@ impl ClaimbenchApp {
             }
             Command::Ui(UiCommand::NewClaimFromSelection) => self.new_claim_from_selection(),
             Command::ReplaceText(doc, text) => {
-                if let Some((action, r)) = crate::anchoring::replace_text(&self.ws, &doc, text) {
-                    self.history.seal();
+                if let Some((action, r)) =
+                    crate::anchoring::replace_text(&self.session.ws, &doc, text)
+                {
+                    self.session.history.seal();
                     self.apply(action, "Replace text", None);
                     self.note(format!(
                         "Text replaced: {} unchanged, {} found again elsewhere, {} orphaned",
@@ -263,14 +273,14 @@ impl ClaimbenchApp {
             }
             Command::ReattachEvidence(id, i) => {
                 let sel = self.reader.selection.clone();
-                match (sel, self.ws.claim(&id).cloned()) {
+                match (sel, self.session.ws.claim(&id).cloned()) {
                     (Some((doc_id, range)), Some(mut c)) if i < c.evidence.len() => {
-                        if let Some(doc) = self.ws.document(&doc_id) {
+                        if let Some(doc) = self.session.ws.document(&doc_id) {
                             c.evidence[i].anchor =
                                 crate::model::Anchor::from_span(&doc.text, range.start, range.end);
                             c.evidence[i].doc = doc_id;
                             c.evidence[i].orphaned = false;
-                            self.history.seal();
+                            self.session.history.seal();
                             self.apply(
                                 Action::ReplaceClaim(Box::new(c)),
                                 "Re-attach evidence",
@@ -290,7 +300,7 @@ impl ClaimbenchApp {
                 }
             }
             Command::RemoveEvidence(id, i) => {
-                if let Some(mut c) = self.ws.claim(&id).cloned()
+                if let Some(mut c) = self.session.ws.claim(&id).cloned()
                     && i < c.evidence.len()
                 {
                     c.evidence.remove(i);
@@ -313,9 +323,9 @@ impl ClaimbenchApp {
         match choice {
             NewVersionChoice::Replace => {
                 // Computed again: the workspace may have changed while the dialog was open.
-                match crate::anchoring::replace_text(&self.ws, &v.existing, v.doc.text) {
+                match crate::anchoring::replace_text(&self.session.ws, &v.existing, v.doc.text) {
                     Some((action, r)) => {
-                        self.history.seal();
+                        self.session.history.seal();
                         self.apply(action, "Replace document text", None);
                         self.note(format!(
                             "{path}: text of {} replaced ({} anchors unchanged, {} moved, {} orphaned)",
@@ -328,9 +338,9 @@ impl ClaimbenchApp {
             }
             NewVersionChoice::KeepBoth => {
                 let mut doc = v.doc;
-                doc.id = self.ws.next_doc_id();
+                doc.id = self.session.ws.next_doc_id();
                 let id = doc.id.clone();
-                self.history.seal();
+                self.session.history.seal();
                 self.apply(
                     Action::AddDocument {
                         doc: Box::new(doc),
@@ -348,7 +358,7 @@ impl ClaimbenchApp {
 
     /// Adds the documents of a finished import as one undoable step and reports the rest.
     pub(super) fn finish_import(&mut self, outcome: crate::io::import::BatchOutcome) {
-        use crate::io::import::{NewVersionPolicy, Placement, plan_import};
+        use crate::io::import::{NewVersionPolicy, Placement};
         let mut problems = Vec::new();
         let mut read = Vec::new();
         for (path, result) in outcome.results {
@@ -364,9 +374,15 @@ impl ClaimbenchApp {
         }
         // The one import plan the CLI also uses; a newer version whose replacing would orphan
         // evidence waits for the analyst (Replace and re-anchor / Keep both / Cancel).
-        let plan = plan_import(&self.ws, read, NewVersionPolicy::Ask);
+        let placed = match self.session.place(read, NewVersionPolicy::Ask) {
+            Ok(p) => p,
+            Err(e) => {
+                self.error(format!("Nothing was imported: {e}"));
+                return;
+            }
+        };
         let mut added: Vec<(DocId, String)> = Vec::new();
-        for (path, title, placement) in plan.placements {
+        for (path, title, placement) in placed.placements {
             match placement {
                 Placement::Added(id) => added.push((id, title)),
                 Placement::Replaced(existing, r) => {
@@ -402,15 +418,7 @@ impl ClaimbenchApp {
                 }),
             }
         }
-        let actions = plan.actions;
-        if !actions.is_empty() {
-            let label = if actions.len() == 1 {
-                "Import document".to_owned()
-            } else {
-                format!("Import {} documents", actions.len())
-            };
-            self.history.seal();
-            self.apply(Action::Batch(actions), &label, None);
+        if let Some(label) = placed.label {
             self.selection.doc = added.first().map(|(id, _)| id.clone());
             layout::show(&mut self.dock, Pane::Reader);
             self.note(format!(
@@ -439,16 +447,17 @@ impl ClaimbenchApp {
         format: crate::ui::command::ExportFormat,
         path: &Path,
     ) {
-        let Some(chart) = self.ws.charts.iter().find(|c| &c.id == id).cloned() else {
+        let Some(chart) = self.session.ws.charts.iter().find(|c| &c.id == id).cloned() else {
             self.error(format!("No chart {id} in this workspace"));
             return;
         };
-        let data = crate::chart::build(&self.ws, &chart);
-        let opts = crate::chart::RenderOptions::new(self.ws.title.clone());
-        let bytes =
-            crate::chart::chart_file(&self.ws, &data, format, &opts).map_err(|e| e.to_string());
+        let data = crate::chart::build(&self.session.ws, &chart);
+        let opts = crate::chart::RenderOptions::new(self.session.ws.title.clone());
+        let bytes = crate::chart::chart_file(&self.session.ws, &data, format, &opts)
+            .map_err(|e| e.to_string());
         match bytes.and_then(|b| {
-            crate::io::save::write_output(path, &b, self.path.as_deref()).map_err(|e| e.to_string())
+            crate::io::save::write_output(path, &b, self.session.path.as_deref())
+                .map_err(|e| e.to_string())
         }) {
             Ok(()) => self.note(format!("Exported {}", path.display())),
             Err(e) => self.error(format!("Could not export the chart: {e}")),
@@ -460,12 +469,12 @@ impl ClaimbenchApp {
             self.note("Select some text in the Reader first");
             return;
         };
-        let Some(doc) = self.ws.document(&doc_id) else {
+        let Some(doc) = self.session.ws.document(&doc_id) else {
             return;
         };
-        let id = self.ws.next_claim_id();
-        let action = crate::annotate::claim_for_selection(&self.ws, doc, range, id.clone());
-        self.history.seal();
+        let id = self.session.ws.next_claim_id();
+        let action = crate::annotate::claim_for_selection(&self.session.ws, doc, range, id.clone());
+        self.session.history.seal();
         self.apply(action, "New claim", None);
         self.selection.claim = Some(id.clone());
         self.table.scroll_to = Some(id);
@@ -479,9 +488,10 @@ impl ClaimbenchApp {
             self.note("Select a claim and some text in the Reader first");
             return;
         };
-        let (Some(doc), Some(mut claim)) =
-            (self.ws.document(&doc_id), self.ws.claim(&claim_id).cloned())
-        else {
+        let (Some(doc), Some(mut claim)) = (
+            self.session.ws.document(&doc_id),
+            self.session.ws.claim(&claim_id).cloned(),
+        ) else {
             return;
         };
         let anchor = crate::model::Anchor::from_span(&doc.text, range.start, range.end);
@@ -499,7 +509,7 @@ impl ClaimbenchApp {
             attributed_to: doc.cites.first().cloned(),
             orphaned: false,
         });
-        self.history.seal();
+        self.session.history.seal();
         self.apply(Action::ReplaceClaim(Box::new(claim)), "Add evidence", None);
         self.reader.selection = None;
     }
@@ -508,33 +518,9 @@ impl ClaimbenchApp {
         if !self.disk.may_save(path) {
             return;
         }
-        // A workspace still called by its placeholder title takes the name of the file it is
-        // first saved as (one undo step), so the title bar, the quit dialog, the report and
-        // chart footers name it as the person did.
-        if self.ws.title.trim().is_empty() || self.ws.title == Workspace::default().title {
-            let stem = path
-                .file_stem()
-                .map(|s| s.to_string_lossy().into_owned())
-                .filter(|s| !s.trim().is_empty());
-            if let Some(stem) = stem {
-                self.apply(
-                    crate::action::Action::SetTitle(stem),
-                    "Name the workspace",
-                    None,
-                );
-            }
-        }
-        match crate::io::save_workspace(&self.ws, path) {
+        match self.session.save_to(path) {
             Ok(()) => {
-                self.is_sample = false;
-                if let Some(d) = &self.recovery_dir {
-                    crate::io::recovery::remove_recovery(d, self.path.as_deref());
-                    crate::io::recovery::remove_recovery(d, Some(path));
-                }
-                self.path = Some(path.to_owned());
                 self.disk.track(Some(path));
-                self.history.seal();
-                self.saved_revision = self.history.revision();
                 self.remember(path);
                 self.note(format!("Saved {}", path.display()));
                 if let Some(next) = self.after_save.take() {
@@ -558,15 +544,12 @@ impl ClaimbenchApp {
 
     /// How long ago the newest message was raised (drives the fading of note toasts).
     pub fn toast_age(&self) -> Option<std::time::Duration> {
-        self.toast_clock.map(|t| t.elapsed())
+        self.notes.age()
     }
 
     /// Drops unsaved changes and runs `cmd` (used by "Discard" in the unsaved-changes dialog).
     pub fn discard_then(&mut self, cmd: Command) {
-        if let Some(d) = &self.recovery_dir {
-            crate::io::recovery::remove_recovery(d, self.path.as_deref());
-        }
-        self.saved_revision = self.history.revision();
+        self.session.discard();
         self.push(cmd);
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::analysis::money::{MoneyEdge, MoneyGraph};
 use crate::model::EntityId;
-use crate::ui::app::Selection;
+use crate::ui::selection::Selection;
 use egui::{Align2, Color32, FontId, Pos2, Sense, Shape, Stroke, Vec2};
 use std::collections::{BTreeMap, BTreeSet};
 

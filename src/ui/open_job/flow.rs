@@ -60,7 +60,7 @@ impl ClaimbenchApp {
             return false;
         }
         let mut job = OpenJob::start(path.to_owned(), ctx.cloned());
-        job.started_revision = self.history.revision();
+        job.started_revision = self.session.history.revision();
         self.open_job = Some(job);
         true
     }
@@ -111,7 +111,7 @@ impl ClaimbenchApp {
     /// workspace was edited while the file loaded, the unsaved-changes question comes first.
     pub fn poll_open(&mut self, ctx: &egui::Context) {
         let edited = self.is_dirty();
-        let revision = self.history.revision();
+        let revision = self.session.history.revision();
         let Some(job) = &mut self.open_job else {
             return;
         };
