@@ -6,35 +6,42 @@
 use super::*;
 
 impl ClaimbenchApp {
-    /// Runs one command now. Commands that would drop unsaved changes ask first.
+    /// Runs one command now: a named command (menus, palette, shortcuts) or an event a panel
+    /// sent. Commands that would drop unsaved changes ask first.
     pub fn run_command(&mut self, cmd: Command, ctx: &egui::Context) {
+        let drops_work = matches!(
+            cmd,
+            Command::Ui(UiCommand::New | UiCommand::Open | UiCommand::Quit) | Command::OpenPath(_)
+        );
+        if drops_work && self.is_dirty() {
+            self.dialogs.confirm_discard = Some(cmd);
+            return;
+        }
         match cmd {
-            Command::Ui(UiCommand::New)
-            | Command::Ui(UiCommand::Open)
-            | Command::OpenPath(_)
-            | Command::Ui(UiCommand::Quit)
-                if self.is_dirty() =>
-            {
-                self.dialogs.confirm_discard = Some(cmd);
-            }
-            Command::Ui(UiCommand::New) => {
+            Command::Ui(ui) => self.run_ui_command(ui, ctx),
+            event => self.handle_event(event, ctx),
+        }
+    }
+
+    /// Runs a named command: the table in `ui_command.rs` lists them all, and every one is
+    /// handled here (no fallback arm, so a new command fails to compile until it is).
+    fn run_ui_command(&mut self, cmd: UiCommand, ctx: &egui::Context) {
+        match cmd {
+            UiCommand::New => {
                 self.cancel_open();
                 self.replace_workspace(Workspace::default(), None);
             }
-            Command::Ui(UiCommand::Open) => {
+            UiCommand::Open => {
                 self.dialogs.pending_merge = false;
                 if let Some(p) = self.dialogs.ask_path(PathPurpose::Open, None) {
                     self.push(Command::OpenPath(p));
                 }
             }
-            Command::OpenPath(p) => {
-                self.start_open(&p, Some(ctx));
-            }
-            Command::Ui(UiCommand::Save) => match self.session.path.clone() {
+            UiCommand::Save => match self.session.path.clone() {
                 Some(p) => self.save_to(&p),
                 None => self.push(Command::Ui(UiCommand::SaveAs)),
             },
-            Command::Ui(UiCommand::SaveAs) => {
+            UiCommand::SaveAs => {
                 let name = self
                     .session
                     .path
@@ -44,6 +51,108 @@ impl ClaimbenchApp {
                 if let Some(p) = self.dialogs.ask_path(PathPurpose::SaveAs, name) {
                     self.push(Command::SaveTo(p));
                 }
+            }
+            UiCommand::MergeWorkspace => {
+                self.dialogs.pending_merge = true;
+                if let Some(p) = self.dialogs.ask_path(PathPurpose::Open, None) {
+                    self.dialogs.pending_merge = false;
+                    self.push(Command::MergeWith(p));
+                }
+            }
+            UiCommand::Quit => {
+                self.close_confirmed = true;
+                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+            crate::ui::ui_command::show_pane!() => {
+                if let Some(pane) = cmd.pane() {
+                    layout::show(&mut self.dock, pane);
+                }
+            }
+            UiCommand::ResetLayout => {
+                self.dock = layout::default_dock(false);
+                self.note("Layout reset");
+            }
+            UiCommand::CommandPalette => {
+                self.palette = match self.palette {
+                    Some(_) => None,
+                    None => Some(Default::default()),
+                }
+            }
+            UiCommand::ShowShortcuts => self.help = Some(crate::ui::help::HelpWindow::Shortcuts),
+            UiCommand::ShowAbout => self.help = Some(crate::ui::help::HelpWindow::About),
+            UiCommand::ZoomIn | UiCommand::ZoomOut | UiCommand::ZoomReset => {
+                let now = self.settings.zoom.unwrap_or(1.0);
+                let z = match cmd {
+                    UiCommand::ZoomIn => now + 0.1,
+                    UiCommand::ZoomOut => now - 0.1,
+                    _ => 1.0,
+                };
+                let z = ((z * 10.0).round() / 10.0).clamp(0.5, 3.0);
+                self.settings.zoom = Some(z);
+                ctx.set_zoom_factor(z);
+                self.note(format!("Zoom {:.0}%", z * 100.0));
+            }
+            UiCommand::ThemeSystem | UiCommand::ThemeDark | UiCommand::ThemeLight => {
+                if let Some(theme) = cmd.theme() {
+                    self.settings.theme = theme;
+                    ctx.set_theme(theme);
+                }
+            }
+            UiCommand::DismissWelcome => self.settings.welcome_dismissed = true,
+            UiCommand::Find => {
+                layout::show(&mut self.dock, Pane::Reader);
+                let f = self.reader.find.get_or_insert_with(Default::default);
+                f.focus = true;
+            }
+            UiCommand::ExportReport => {
+                let name = format!(
+                    "{}-report.md",
+                    crate::model::ids::slugify(&self.session.ws.title)
+                );
+                match self.dialogs.ask_path(PathPurpose::Export("md"), Some(name)) {
+                    Some(path) => self.push(Command::ExportReportTo(path)),
+                    None => self.dialogs.pending_report = true,
+                }
+            }
+            UiCommand::Undo => match self.session.undo() {
+                Ok(Some(l)) => {
+                    self.note(format!("Undid {l}"));
+                    self.fix_selection();
+                }
+                Ok(None) => {}
+                Err(e) => self.error(format!("Undo: {e}; the step is kept")),
+            },
+            UiCommand::Redo => match self.session.redo() {
+                Ok(Some(l)) => {
+                    self.note(format!("Redid {l}"));
+                    self.fix_selection();
+                }
+                Ok(None) => {}
+                Err(e) => self.error(format!("Redo: {e}; the step is kept")),
+            },
+            UiCommand::ClearRecent => self.settings.recent.clear(),
+            UiCommand::Import => {
+                if let Some(paths) = self.dialogs.ask_import_paths() {
+                    self.push(Command::ImportPaths(paths));
+                }
+            }
+            UiCommand::ImportFromUrl => self.url_dialog.open = true,
+            UiCommand::CancelImport => {
+                if let Some(job) = &self.import_job {
+                    job.cancel();
+                }
+            }
+            UiCommand::NewClaimFromSelection => self.new_claim_from_selection(),
+            UiCommand::AddSelectionAsEvidence => self.add_selection_as_evidence(),
+        }
+    }
+
+    /// Handles an event a panel or dialog sent (it carries data; menus never send these).
+    fn handle_event(&mut self, cmd: Command, ctx: &egui::Context) {
+        match cmd {
+            Command::Ui(ui) => self.run_ui_command(ui, ctx),
+            Command::OpenPath(p) => {
+                self.start_open(&p, Some(ctx));
             }
             Command::SaveTo(p) => self.save_to(&p),
             Command::ReloadFromDisk => {
@@ -57,13 +166,6 @@ impl ClaimbenchApp {
                     self.push(c);
                 }
             }
-            Command::Ui(UiCommand::MergeWorkspace) => {
-                self.dialogs.pending_merge = true;
-                if let Some(p) = self.dialogs.ask_path(PathPurpose::Open, None) {
-                    self.dialogs.pending_merge = false;
-                    self.push(Command::MergeWith(p));
-                }
-            }
             Command::MergeWith(p) => {
                 for c in crate::ui::merge::merge_with_file(self, &p) {
                     self.push(c);
@@ -72,10 +174,6 @@ impl ClaimbenchApp {
             Command::OverwriteSave => {
                 self.disk.confirm_overwrite();
                 self.push(Command::Ui(UiCommand::Save));
-            }
-            Command::Ui(UiCommand::Quit) => {
-                self.close_confirmed = true;
-                ctx.send_viewport_cmd(egui::ViewportCommand::Close);
             }
             Command::SelectDocument(id) => {
                 if self.selection.doc.as_ref() != Some(&id) {
@@ -95,13 +193,6 @@ impl ClaimbenchApp {
             }
             Command::ShowTab(tab) => layout::show(&mut self.dock, tab.pane()),
             Command::ShowPane(pane) => layout::show(&mut self.dock, pane),
-            Command::Ui(crate::ui::ui_command::show_pane!()) => {
-                if let Command::Ui(u) = cmd
-                    && let Some(pane) = u.pane()
-                {
-                    layout::show(&mut self.dock, pane);
-                }
-            }
             Command::TogglePane(pane) => {
                 if layout::is_open(&self.dock, pane) {
                     layout::close(&mut self.dock, pane);
@@ -109,45 +200,6 @@ impl ClaimbenchApp {
                     layout::show(&mut self.dock, pane);
                 }
             }
-            Command::Ui(UiCommand::ResetLayout) => {
-                self.dock = layout::default_dock(false);
-                self.note("Layout reset");
-            }
-            Command::Ui(UiCommand::CommandPalette) => {
-                self.palette = match self.palette {
-                    Some(_) => None,
-                    None => Some(Default::default()),
-                }
-            }
-            Command::Ui(UiCommand::ShowShortcuts) => {
-                self.help = Some(crate::ui::help::HelpWindow::Shortcuts)
-            }
-            Command::Ui(UiCommand::ShowAbout) => {
-                self.help = Some(crate::ui::help::HelpWindow::About)
-            }
-            Command::Ui(UiCommand::ZoomIn)
-            | Command::Ui(UiCommand::ZoomOut)
-            | Command::Ui(UiCommand::ZoomReset) => {
-                let now = self.settings.zoom.unwrap_or(1.0);
-                let z = match cmd {
-                    Command::Ui(UiCommand::ZoomIn) => now + 0.1,
-                    Command::Ui(UiCommand::ZoomOut) => now - 0.1,
-                    _ => 1.0,
-                };
-                let z = ((z * 10.0).round() / 10.0).clamp(0.5, 3.0);
-                self.settings.zoom = Some(z);
-                ctx.set_zoom_factor(z);
-                self.note(format!("Zoom {:.0}%", z * 100.0));
-            }
-            Command::Ui(UiCommand::ThemeSystem | UiCommand::ThemeDark | UiCommand::ThemeLight) => {
-                if let Command::Ui(u) = cmd
-                    && let Some(theme) = u.theme()
-                {
-                    self.settings.theme = theme;
-                    ctx.set_theme(theme);
-                }
-            }
-            Command::Ui(UiCommand::DismissWelcome) => self.settings.welcome_dismissed = true,
             Command::ShowEntity(id) => {
                 self.entities.selected = Some(id);
                 layout::show(&mut self.dock, Pane::Entities);
@@ -155,11 +207,6 @@ impl ClaimbenchApp {
             Command::ShowChart(id) => {
                 self.charts.chart = Some(id);
                 layout::show(&mut self.dock, Pane::Charts);
-            }
-            Command::Ui(UiCommand::Find) => {
-                layout::show(&mut self.dock, Pane::Reader);
-                let f = self.reader.find.get_or_insert_with(Default::default);
-                f.focus = true;
             }
             Command::ScrollReader(doc, range) => {
                 self.reader.scroll_to = Some((doc.clone(), range));
@@ -177,16 +224,6 @@ impl ClaimbenchApp {
                 }
             }
             Command::ExportChartTo(id, format, path) => self.export_chart(&id, format, &path),
-            Command::Ui(UiCommand::ExportReport) => {
-                let name = format!(
-                    "{}-report.md",
-                    crate::model::ids::slugify(&self.session.ws.title)
-                );
-                match self.dialogs.ask_path(PathPurpose::Export("md"), Some(name)) {
-                    Some(path) => self.push(Command::ExportReportTo(path)),
-                    None => self.dialogs.pending_report = true,
-                }
-            }
             Command::ExportReportTo(path) => {
                 let text = crate::analysis::report::render(&self.session.ws);
                 match crate::io::save::write_output(
@@ -215,29 +252,6 @@ impl ClaimbenchApp {
                     );
                 }
             }
-            Command::Ui(UiCommand::Undo) => match self.session.undo() {
-                Ok(Some(l)) => {
-                    self.note(format!("Undid {l}"));
-                    self.fix_selection();
-                }
-                Ok(None) => {}
-                Err(e) => self.error(format!("Undo: {e}; the step is kept")),
-            },
-            Command::Ui(UiCommand::Redo) => match self.session.redo() {
-                Ok(Some(l)) => {
-                    self.note(format!("Redid {l}"));
-                    self.fix_selection();
-                }
-                Ok(None) => {}
-                Err(e) => self.error(format!("Redo: {e}; the step is kept")),
-            },
-            Command::Ui(UiCommand::ClearRecent) => self.settings.recent.clear(),
-            Command::Ui(UiCommand::Import) => {
-                if let Some(paths) = self.dialogs.ask_import_paths() {
-                    self.push(Command::ImportPaths(paths));
-                }
-            }
-            Command::Ui(UiCommand::ImportFromUrl) => self.url_dialog.open = true,
             Command::ImportPaths(paths) => {
                 if self.import_job.is_some() {
                     self.note("An import is already running; wait for it or cancel it first");
@@ -245,12 +259,6 @@ impl ClaimbenchApp {
                     self.import_job = Some(crate::ui::import::ImportJob::start(paths, ctx.clone()));
                 }
             }
-            Command::Ui(UiCommand::CancelImport) => {
-                if let Some(job) = &self.import_job {
-                    job.cancel();
-                }
-            }
-            Command::Ui(UiCommand::NewClaimFromSelection) => self.new_claim_from_selection(),
             Command::ReplaceText(doc, text) => {
                 if let Some((action, r)) =
                     crate::anchoring::replace_text(&self.session.ws, &doc, text)
@@ -292,7 +300,6 @@ impl ClaimbenchApp {
                     _ => self.note("Select the new span in the Reader first"),
                 }
             }
-            Command::Ui(UiCommand::AddSelectionAsEvidence) => self.add_selection_as_evidence(),
             Command::DeleteClaim(id) => {
                 self.apply(Action::DeleteClaim(id.clone()), "Delete claim", None);
                 if self.selection.claim.as_ref() == Some(&id) {
