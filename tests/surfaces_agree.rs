@@ -272,3 +272,58 @@ fn charts_group_the_same_facts_as_the_report_on_a_synthetic_workspace() {
     claimbench::io::save_workspace(&ws, &path).expect("save");
     assert_same_facts_agree(&path);
 }
+
+/// The Claims table's From/To filter and the analysis filter the Network and Findings use keep
+/// the same claims for every window, on the sample and on a synthetic 1,000-claim workspace
+/// (vague dates such as a bare month or year on both sides of a bound included).
+#[test]
+fn the_claims_table_and_the_network_keep_the_same_claims_for_a_date_window() {
+    use claimbench::analysis::filter::Filter;
+    use claimbench::ui::claims::ClaimFilter;
+    let sample = claimbench::sample::sample_workspace().expect("sample");
+    let synth = claimbench::synth::generate(&claimbench::synth::SynthSpec::new(40, 1000));
+    let windows = [
+        ("2025", ""),
+        ("", "2025-06"),
+        ("2025-03-20", "2025-11-02"),
+        ("2024-12", "2025-01-15"),
+        ("2025-09-22", "2025-09-22"),
+        ("2026", "2027"),
+    ];
+    for (name, ws) in [("sample", &sample), ("synthetic", &synth)] {
+        let mut kept_any = false;
+        for (from, to) in windows {
+            let table = ClaimFilter {
+                from: from.into(),
+                to: to.into(),
+                ..Default::default()
+            };
+            let network = Filter {
+                from: from.parse().ok(),
+                to: to.parse().ok(),
+                ..Default::default()
+            };
+            let by_table: Vec<&str> = ws
+                .claims
+                .iter()
+                .filter(|c| table.accepts(ws, c))
+                .map(|c| c.id.0.as_str())
+                .collect();
+            let by_network: Vec<&str> = ws
+                .claims
+                .iter()
+                .filter(|c| network.accepts(ws, c))
+                .map(|c| c.id.0.as_str())
+                .collect();
+            assert_eq!(
+                by_table, by_network,
+                "{name}: the window {from:?}..{to:?} keeps different claims"
+            );
+            kept_any |= !by_table.is_empty() && by_table.len() < ws.claims.len();
+        }
+        assert!(
+            kept_any,
+            "{name}: no window kept some but not all claims, so the comparison proved nothing"
+        );
+    }
+}

@@ -24,11 +24,14 @@ impl Filter {
         if self.from.is_none() && self.to.is_none() {
             return true;
         }
-        let Some(d) = claim_date(ws, c) else {
-            return false;
-        };
-        let after = self.from.is_none_or(|f| d.last_day() >= f.first_day());
-        let before = self.to.is_none_or(|t| d.first_day() <= t.last_day());
-        after && before
+        claim_date(ws, c).is_some_and(|d| may_fall_within(&d, self.from, self.to))
     }
+}
+
+/// Whether a (possibly vague) date may fall within `from`..=`to`, either bound open: "March
+/// 2025" is within a window that starts on 2025-03-20. The one date-window rule: the Network,
+/// Findings and the Claims table's From/To filter all ask it.
+pub fn may_fall_within(d: &FuzzyDate, from: Option<FuzzyDate>, to: Option<FuzzyDate>) -> bool {
+    from.is_none_or(|f| d.last_day() >= f.first_day())
+        && to.is_none_or(|t| d.first_day() <= t.last_day())
 }

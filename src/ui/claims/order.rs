@@ -96,12 +96,10 @@ impl<'a> Prepared<'a> {
             }
         }
         if self.from.is_some() || self.to.is_some() {
-            let Some(d) = ws.claim_date(c) else {
-                return false;
-            };
-            if self.from.is_some_and(|f| d.last_day() < f.first_day())
-                || self.to.is_some_and(|t| d.first_day() > t.last_day())
-            {
+            // The same claim date and window rule as the Network and Findings.
+            let inside = crate::analysis::facts::claim_date(ws, c)
+                .is_some_and(|d| crate::analysis::filter::may_fall_within(&d, self.from, self.to));
+            if !inside {
                 return false;
             }
         }
