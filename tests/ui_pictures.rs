@@ -13,7 +13,10 @@
 //!
 //! wgpu needs an adapter: a GPU, or lavapipe from Debian's `mesa-vulkan-drivers` (`.ci/run`
 //! installs it). Without one these tests fail with a message saying so, in CI and outside it: a
-//! picture test that passes without drawing would hide exactly the regressions it is for.
+//! picture test that passes without drawing would hide exactly the regressions it is for. On a
+//! headless machine each picture prints `error: XDG_RUNTIME_DIR is invalid or not set`: Mesa's
+//! Vulkan device-select layer looking for a Wayland display; harmless (`NODEVICE_SELECT=1`
+//! silences it and draws the same pixels).
 
 use claimbench::ui::app::CentralTab;
 use claimbench::ui::dialogs::DialogBackend;
