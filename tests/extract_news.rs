@@ -304,3 +304,13 @@ fn unseen_set_meets_its_floors() {
     assert!(s.docs >= 4, "unseen set has {} articles", s.docs);
     assert_floors(&s, "unseen", 0.55);
 }
+
+/// A third unseen set (four articles, 21 figures), text and expected values written on
+/// 2026-12-03 before the engine ever ran on it, and scored once at the end of that session (see
+/// SCORES.md).
+#[test]
+fn third_unseen_set_is_scored() {
+    let s = report("unseen3");
+    assert!(s.docs >= 4, "third unseen set has {} articles", s.docs);
+    assert!(s.expected >= 20, "third unseen set has {} figures", s.expected);
+}
