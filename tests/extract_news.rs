@@ -312,5 +312,9 @@ fn unseen_set_meets_its_floors() {
 fn third_unseen_set_is_scored() {
     let s = report("unseen3");
     assert!(s.docs >= 4, "third unseen set has {} articles", s.docs);
-    assert!(s.expected >= 20, "third unseen set has {} figures", s.expected);
+    assert!(
+        s.expected >= 20,
+        "third unseen set has {} figures",
+        s.expected
+    );
 }

@@ -547,6 +547,18 @@ impl Doc<'_> {
             if heading {
                 confidence -= 0.2;
             }
+            // A share move is observed, not planned: "noted a 2.3% rise, attributing it to the
+            // potential for …" is no forecast; only a forecast word before the figure or up to
+            // the next comma after it makes it one.
+            let status = if kind == ClaimKind::StockMove && status == ClaimStatus::Forecast {
+                let stop = text
+                    .get(f.end..cl.end)
+                    .and_then(|t| t.find(','))
+                    .map_or(cl.end, |i| f.end + i);
+                cues::status(text.get(cl.start..stop).unwrap_or(ctext))
+            } else {
+                status
+            };
             let doubts: Vec<String> = f.doubt.iter().cloned().collect();
             let mut confidence = confidence.clamp(0.05, 0.95);
             if !doubts.is_empty() {
