@@ -142,6 +142,13 @@ fn bench(c: &mut Criterion) {
             g.bench_function("bare_regex_12mb", |b| {
                 b.iter(|| dollars.find_iter(black_box(&text)).count())
             });
+            // The whole-text passes alone, to see where the time of a full extraction goes.
+            g.bench_function("figures_only_12mb", |b| {
+                b.iter(|| claimbench::extract::figures::find_figures(black_box(&text), 0).len())
+            });
+            g.bench_function("parties_only_12mb", |b| {
+                b.iter(|| gaz.find(black_box(&text), 0).len())
+            });
         }
     }
     g.finish();

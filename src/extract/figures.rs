@@ -433,11 +433,12 @@ fn scale_doubt(
     unit: Option<&Unit>,
 ) -> Option<String> {
     let after = &text[end..floor(text, end + 16)];
-    let shown = unit.map_or_else(|| value.to_string(), |u| format_value(value, u));
+    let shown = || unit.map_or_else(|| value.to_string(), |u| format_value(value, u));
     if after.starts_with(|ch: char| ch.is_alphabetic()) {
         let word: String = after.chars().take_while(|ch| ch.is_alphabetic()).collect();
         return Some(format!(
-            "“{word}” after the number is not a scale we know: read as {shown}"
+            "“{word}” after the number is not a scale we know: read as {}",
+            shown()
         ));
     }
     if value == 0.0 {
@@ -445,7 +446,8 @@ fn scale_doubt(
     }
     if !scaled && value < 1000.0 && !PER_UNIT_AFTER.is_match(after) {
         return Some(format!(
-            "no scale word (million, bn…) after the number: read as {shown}"
+            "no scale word (million, bn…) after the number: read as {}",
+            shown()
         ));
     }
     None
