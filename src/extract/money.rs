@@ -369,9 +369,13 @@ pub fn name_pattern() -> String {
         CURRENCIES
             .iter()
             .flat_map(|c| c.names.iter().copied())
-            .chain(UNSURE_CURRENCIES.iter().map(|(w, _, _)| *w).filter(|w| {
-                w.starts_with(|c: char| c.is_alphabetic()) && *w != "penny" && *w != "pennies"
-            })),
+            // Names only: not the sign "c $", and not the pennies (read as parts of a pound).
+            .chain(
+                UNSURE_CURRENCIES
+                    .iter()
+                    .map(|(w, _, _)| *w)
+                    .filter(|w| w.chars().all(char::is_alphabetic) && !w.starts_with("penn")),
+            ),
     )
 }
 
