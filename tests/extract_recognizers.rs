@@ -11,20 +11,32 @@ use std::collections::BTreeMap;
 fn unit_code(u: &str) -> Option<(&'static str, f64)> {
     Some(match u {
         "Dollar" | "United States dollar" => ("USD", 1.0),
-        "Cent" | "Penny" => ("USD", 0.01),
+        "Cent" => ("USD", 0.01),
         "Euro" => ("EUR", 1.0),
         "Pound" | "British pound" => ("GBP", 1.0),
-        "Pence" => ("GBP", 0.01),
+        // A penny is read as British with a doubt, like pence.
+        "Pence" | "Penny" => ("GBP", 0.01),
         "Chinese yuan" => ("CNY", 1.0),
         "Japanese yen" => ("JPY", 1.0),
         "Canadian dollar" => ("CAD", 1.0),
         "Australian dollar" => ("AUD", 1.0),
         "New Zealand dollar" => ("NZD", 1.0),
         "Hong Kong dollar" => ("HKD", 1.0),
+        // A bare "franc" is read as Swiss with a doubt (tests/extract_money_forms.rs).
         "Franc" | "Swiss franc" => ("CHF", 1.0),
         "Turkish lira" => ("TRY", 1.0),
-        "Rupee" | "Sri Lankan rupee" => ("INR", 1.0),
+        "Rupee" => ("INR", 1.0),
+        "Sri Lankan rupee" => ("LKR", 1.0),
         "Mexican peso" => ("MXN", 1.0),
+        "Finnish markka" => ("FIM", 1.0),
+        "Peseta" => ("ESP", 1.0),
+        "Netherlands guilder" => ("NLG", 1.0),
+        "Costa Rican colón" => ("CRC", 1.0),
+        "Georgian lari" => ("GEL", 1.0),
+        "Lao kip" => ("LAK", 1.0),
+        "Bitcoin" => ("BTC", 1.0),
+        "Satoshi" => ("BTC", 1e-8),
+        // "Sen" (a hundredth of a yen, ringgit or rupiah) has no reading here: a miss.
         _ => return None,
     })
 }
@@ -41,6 +53,9 @@ fn recognizers_currency_suite_recall() {
     let cases: Vec<Value> = serde_json::from_str(&text).expect("suite is JSON");
     let mut per: BTreeMap<String, (usize, usize)> = BTreeMap::new();
     let (mut all, mut hit) = (0, 0);
+    // Results without a value (a bare "dollar" or "rmb" naming the currency) state no amount:
+    // counted apart, as misses of the whole-suite figure.
+    let mut no_value = 0;
     for case in &cases {
         let input = case["Input"].as_str().unwrap_or_default();
         let found = find_figures(input, 0);
@@ -49,6 +64,9 @@ fn recognizers_currency_suite_recall() {
             let value: Option<f64> = r["Resolution"]["value"]
                 .as_str()
                 .and_then(|v| v.parse().ok());
+            if value.is_none() {
+                no_value += 1;
+            }
             let e = per.entry(unit.to_owned()).or_default();
             e.0 += 1;
             all += 1;
@@ -74,16 +92,20 @@ fn recognizers_currency_suite_recall() {
         }
     }
     println!(
-        "Recognizers-Text currency suite: recall {:.3} ({hit} of {all})",
-        hit as f64 / all as f64
+        "Recognizers-Text currency suite: recall {:.3} ({hit} of {all}); over the {} results \
+         with an amount {:.3}",
+        hit as f64 / all as f64,
+        all - no_value,
+        hit as f64 / (all - no_value) as f64
     );
     for (u, (n, k)) in &per {
         println!("  {u}: {k}/{n}");
     }
-    // Measured 0.679 before the money forms of tests/extract_money_forms.rs, 0.770 after.
+    // Measured 0.679 before the money forms of tests/extract_money_forms.rs, 0.770 after the
+    // first round, 0.939 (184 of 196; 0.968 of the 190 with an amount) after the second.
     let recall = hit as f64 / all as f64;
     assert!(
-        recall >= 0.76,
+        recall >= 0.90,
         "Recognizers-Text recall fell to {recall:.3}"
     );
 }

@@ -109,3 +109,40 @@ fn weeks_and_days_before_resolve_against_the_publication_date() {
     }
     assert!(wrong.is_empty(), "{}", wrong.join("\n"));
 }
+
+/// A share move is observed, not planned: a forecast word in a later clause ("attributing it to
+/// the potential for …") does not make it a forecast; one in its own clause does. Written before
+/// the change (2026-12-03), from the seed report's missing 2.3% vs 5% clash.
+#[test]
+fn a_share_move_is_a_forecast_only_when_its_own_clause_says_so() {
+    use claimbench::model::ClaimStatus;
+    let gaz = Gazetteer::builtin();
+    let cases = [
+        (
+            "Traders noted a 4.1% rise in Nvidia shares, attributing it to the potential for new orders.",
+            "4.1%",
+            false,
+        ),
+        (
+            "Analysts said Nvidia shares could rise 12% if the order is confirmed.",
+            "12%",
+            true,
+        ),
+    ];
+    let mut wrong = Vec::new();
+    for (text, figure, forecast) in cases {
+        let cands = extract(text, published(), &[], &gaz);
+        let Some(c) = cands.iter().find(|c| c.figure_text == figure) else {
+            wrong.push(format!("{text:?}: {figure:?} not proposed"));
+            continue;
+        };
+        if c.kind.name() != "stock_move" || (c.status == ClaimStatus::Forecast) != forecast {
+            wrong.push(format!(
+                "{text:?}: {} {:?} (want stock_move, forecast {forecast})",
+                c.kind.name(),
+                c.status
+            ));
+        }
+    }
+    assert!(wrong.is_empty(), "{}", wrong.join("\n"));
+}

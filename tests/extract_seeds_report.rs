@@ -60,6 +60,18 @@ fn accepting_above_70_percent_surfaces_the_seed_findings() {
     assert!(states("$10B", "$100B"), "no $100B vs $10B contradiction");
     // The $10B bound clash: exactly $10B against more than $10B.
     assert!(states("$10B", "more than $10B"), "no $10B bound clash");
+    // Amazon's share move is reported as 2.3% in one seed and 5% in another. Both must be
+    // accepted as reported moves, not forecasts (the 2.3% was read as a forecast because a
+    // later clause spoke of "the potential for …"). The clash itself needs a date for the
+    // WebProNews seed, which states none anywhere: an undated share move is compared with no
+    // other (see src/analysis/facts.rs), so the report does not list it yet.
+    for pct in ["2.3%", "5%"] {
+        let line = report
+            .lines()
+            .find(|l| l.contains(&format!("Stock move Amazon {pct} (")))
+            .unwrap_or_else(|| panic!("no {pct} share move of Amazon in the report"));
+        assert!(!line.contains("(forecast)"), "{line}");
+    }
     // At least four of the five money loops the articles describe.
     let loops: Vec<&str> = report
         .lines()

@@ -58,9 +58,11 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
     let codes = money::code_pattern();
     let names = money::name_pattern();
     let word = money::WORD_NUMBER;
+    let wint = money::WORD_INT;
+    let post = money::postfix_sign_pattern();
     let (sa, sb, sc) = (scale("a"), scale("b"), scale("c"));
     let pat = format!(
-        r"(?P<cur>{LETTER_DOLLAR}|{signs}|(?-u:\b)(?i:{codes})\$?)[\x20\u{{a0}}]?(?P<num>{NUM_SP})(?:\s?(?:[-–—]\s?(?:{signs})?|\sto\s)(?P<hia>{NUM}))?(?:{sa})?(?P<plus>{PLUS})?(?P<count>{COUNT})?|(?-u:\b)(?P<wnum>{word})[\s-]+(?P<wscale>(?i:thousand|million|billion|trillion))(?:\s+(?P<wscale2>(?i:million|billion)))?\s+(?P<wname>(?i:{names})|(?i:{codes}))(?-u:\b)|(?-u:\b)(?P<num3>{NUM_SP})(?:\s?[-–—]\s?(?P<hib>{NUM}))?(?:{sb})?(?:\s?(?P<pcode>(?i:{codes}))(?:\s(?P<mscale>(?i:thousand|million|billion|trillion)))?(?-u:\b)|\s(?P<pname>(?i:{names}))(?-u:\b)|\s?(?P<psign>\$|€|£|₹|₩))(?P<plus3>{PLUS})?|(?P<num2>{NUM})(?:{sc})?(?:(?P<unit2>{UNIT})(?P<plus2>{PLUS})?|(?P<count2>{COUNT}))"
+        r"(?P<cur>{LETTER_DOLLAR}|{signs}|(?-u:\b)(?i:{codes})\$?)[\x20\u{{a0}}]?(?P<num>{NUM_SP})(?:\s?(?:[-–—]\s?(?:{signs})?|\sto\s)(?P<hia>{NUM}))?(?:{sa})?(?P<plus>{PLUS})?(?P<count>{COUNT})?|(?-u:\b)(?P<wnum>{word})[\s-]+(?P<wscale>(?i:thousand|million|billion|trillion))(?:\s+(?P<wscale2>(?i:million|billion)))?\s+(?P<wname>(?i:{names})|(?i:{codes}))(?-u:\b)|(?-u:\b)(?P<wint>{wint})[\s-](?P<wname2>(?i:{names}))(?-u:\b)|(?-u:\b)(?P<num3>{NUM_SP})(?:\s?[-–—]\s?(?P<hib>{NUM}))?(?:{sb})?(?:\s?(?P<pcode>(?i:{codes}))(?:\s(?P<mscale>(?i:thousand|million|billion|trillion)))?(?-u:\b)|\s(?P<pname>(?i:{names}))(?-u:\b)|\s?(?P<psign>{post}))(?P<plus3>{PLUS})?|(?P<num2>{NUM})(?:{sc})?(?:(?P<unit2>{UNIT})(?P<plus2>{PLUS})?|(?P<count2>{COUNT}))"
     );
     Regex::new(&pat).expect("static figure regex is valid")
 });
@@ -71,17 +73,28 @@ static AMOUNT: LazyLock<Regex> = LazyLock::new(|| {
 /// million`); and parts of a unit (`34 cents`, `470 pence`).
 static EXTRA: LazyLock<Regex> = LazyLock::new(|| {
     let codes = "USD|EUR|GBP|AUD|CAD|CHF|SEK|NOK|DKK|JPY|CNY|HKD|SGD|NZD|INR";
+    let wint = money::WORD_INT;
     let (s, s2) = (scale("e"), scale("f"));
     Regex::new(&format!(
-        r"(?-u:\b)(?P<sn>{NUM})\s?(?P<sc>[kKM](?:{codes}))(?-u:\b)|(?-u:\b)(?P<sc2>M(?:{codes}))\s?(?P<sn2>{NUM})(?-u:\b)|(?-u:\b)(?P<bn>(?i:dollars?|euros?|pounds?|yen|yuan))\s(?P<bnum>{NUM})(?:{s})|(?P<csign>(?-u:\b)C\s\$)\s?(?P<cnum>{NUM})(?:{s2})?|(?-u:\b)(?P<pnum>{NUM})[\s-](?P<part>cents?|pence)(?-u:\b)"
+        r"(?-u:\b)(?P<sn>{NUM}|{wint})\s?(?P<sc>[kKM](?:{codes}))(?-u:\b)|(?-u:\b)(?P<sc2>M(?:{codes}))\s?(?P<sn2>{NUM})(?-u:\b)|(?-u:\b)(?P<bn>(?i:dollars?|euros?|pounds?|yen|yuan))\s(?P<bnum>{NUM})(?:{s})|(?P<csign>(?-u:\b)[Cc]\s\$)\s?(?P<cnum>{NUM})(?:{s2})?|(?-u:\b)(?P<pnum>{NUM}|{wint})[\s-](?P<part>cents?|pence|penny|pennies|satoshis?)(?-u:\b)"
     ))
     .expect("static extra-figure regex is valid")
 });
+
+/// A number spelled or written in digits, as [`EXTRA`] and the compound tail capture it.
+fn digits_or_words(s: &str, exp: i32) -> Option<f64> {
+    if s.starts_with(|c: char| c.is_ascii_digit()) {
+        scaled_value(s, exp)
+    } else {
+        Some(money::word_value(s)? * 10f64.powi(exp))
+    }
+}
 
 /// Reads one [`EXTRA`] match.
 fn parse_extra(c: &regex::Captures<'_>) -> Option<Amount> {
     let m = c.get(0)?;
     let code_unit = |code: &str| money::currency_of(code);
+    let mut doubt = None;
     let (value, unit, scaled) = if let (Some(n), Some(sc)) = (
         c.name("sn").or_else(|| c.name("sn2")),
         c.name("sc").or_else(|| c.name("sc2")),
@@ -92,7 +105,7 @@ fn parse_extra(c: &regex::Captures<'_>) -> Option<Amount> {
         } else {
             6
         };
-        (scaled_value(n.as_str(), exp)?, code_unit(code)?, true)
+        (digits_or_words(n.as_str(), exp)?, code_unit(code)?, true)
     } else if let (Some(name), Some(n)) = (c.name("bn"), c.name("bnum")) {
         (
             scaled_value(n.as_str(), scale_of(c, "e")?)?,
@@ -101,6 +114,10 @@ fn parse_extra(c: &regex::Captures<'_>) -> Option<Amount> {
         )
     } else if let Some(n) = c.name("cnum") {
         let exp = scale_of(c, "f");
+        let sign = c.name("csign")?.as_str();
+        if let Some((_, why)) = money::unsure_currency(sign).filter(|_| sign.starts_with('c')) {
+            doubt = Some(why.to_owned());
+        }
         (
             scaled_value(n.as_str(), exp.unwrap_or(0))?,
             Unit::Currency("CAD".into()),
@@ -108,13 +125,19 @@ fn parse_extra(c: &regex::Captures<'_>) -> Option<Amount> {
         )
     } else {
         let n = c.name("pnum")?;
-        let unit = if c.name("part")?.as_str() == "pence" {
-            Unit::Currency("GBP".into())
-        } else {
-            Unit::Usd
+        let part = c.name("part")?.as_str();
+        let (unit, exp) = match part {
+            "pence" => (Unit::Currency("GBP".into()), -2),
+            "penny" | "pennies" => {
+                let (unit, why) = money::unsure_currency(part)?;
+                doubt = Some(why.to_owned());
+                (unit, -2)
+            }
+            "satoshi" | "satoshis" => (Unit::Currency("BTC".into()), -8),
+            _ => (Unit::Usd, -2),
         };
         // A price in cents is small by nature: no scale doubt.
-        (scaled_value(n.as_str(), -2)?, unit, true)
+        (digits_or_words(n.as_str(), exp)?, unit, true)
     };
     value.is_finite().then_some(Amount {
         start: m.start(),
@@ -125,7 +148,7 @@ fn parse_extra(c: &regex::Captures<'_>) -> Option<Amount> {
         unit: Some(unit),
         plus: false,
         count: false,
-        doubt: None,
+        doubt,
     })
 }
 
@@ -255,7 +278,7 @@ fn parse_amount(text: &str, c: &regex::Captures<'_>, ctx: &Ctx) -> Option<Amount
         if let Some(s2) = c.name("wscale2") {
             exp += money::scale_exp(s2.as_str())?;
         }
-        let unit = money::currency_of(c.name("wname")?.as_str())?;
+        let (unit, doubt) = name_currency(c.name("wname")?.as_str())?;
         let value = v * 10f64.powi(exp);
         return Some(Amount {
             start: m.start(),
@@ -266,19 +289,44 @@ fn parse_amount(text: &str, c: &regex::Captures<'_>, ctx: &Ctx) -> Option<Amount
             unit: Some(unit),
             plus: false,
             count: false,
-            doubt: None,
+            doubt,
+        });
+    } else if let Some(w) = c.name("wint") {
+        // "one-yen", "thirteen dollars": a spelled number with no scale word.
+        let value = money::word_value(w.as_str())?;
+        let (unit, doubt) = name_currency(c.name("wname2")?.as_str())?;
+        let end = m.end();
+        let doubt = doubt.or_else(|| scale_doubt(text, end, value, false, Some(&unit)));
+        return Some(Amount {
+            start: m.start(),
+            end,
+            value,
+            high: None,
+            scaled: false,
+            unit: Some(unit),
+            plus: false,
+            count: false,
+            doubt,
         });
     } else if let Some(n) = c.name("num3") {
-        let token = c
-            .name("pcode")
-            .or_else(|| c.name("pname"))
-            .or_else(|| c.name("psign"))?;
-        let unit = match money::currency_of(token.as_str()) {
-            Some(u) => u,
-            None if token.as_str() == money::YEN_SIGN => {
-                Unit::Currency(ctx.yen.unwrap_or("JPY").into())
+        let unit = if let Some(sign) = c.name("psign") {
+            match money::postfix_currency(sign.as_str()) {
+                Some(u) => u,
+                None if sign.as_str() == money::YEN_SIGN => match ctx.yen {
+                    Some(code) => Unit::Currency(code.into()),
+                    None => {
+                        doubt = Some("“¥” may be yen or yuan: read as yen".to_owned());
+                        Unit::Currency("JPY".into())
+                    }
+                },
+                None => return None,
             }
-            None => return None,
+        } else if let Some(name) = c.name("pname") {
+            let (unit, why) = name_currency(name.as_str())?;
+            doubt = why;
+            unit
+        } else {
+            money::currency_of(c.name("pcode")?.as_str())?
         };
         let mut exp = scale_of(c, "b");
         if let Some(ms) = c.name("mscale") {
@@ -355,6 +403,15 @@ fn parse_amount(text: &str, c: &regex::Captures<'_>, ctx: &Ctx) -> Option<Amount
     })
 }
 
+/// The currency of a name written after a number, with a doubt when the name does not say
+/// which currency it is (`francs`).
+fn name_currency(name: &str) -> Option<(Unit, Option<String>)> {
+    match money::currency_of(name) {
+        Some(u) => Some((u, None)),
+        None => money::unsure_currency(name).map(|(u, why)| (u, Some(why.to_owned()))),
+    }
+}
+
 /// Whether an exponent (`e999`, `E+12`) follows the number ending at `end`.
 fn exponent_after(text: &str, end: usize) -> bool {
     let rest = text.as_bytes().get(end..).unwrap_or_default();
@@ -376,11 +433,12 @@ fn scale_doubt(
     unit: Option<&Unit>,
 ) -> Option<String> {
     let after = &text[end..floor(text, end + 16)];
-    let shown = unit.map_or_else(|| value.to_string(), |u| format_value(value, u));
+    let shown = || unit.map_or_else(|| value.to_string(), |u| format_value(value, u));
     if after.starts_with(|ch: char| ch.is_alphabetic()) {
         let word: String = after.chars().take_while(|ch| ch.is_alphabetic()).collect();
         return Some(format!(
-            "“{word}” after the number is not a scale we know: read as {shown}"
+            "“{word}” after the number is not a scale we know: read as {}",
+            shown()
         ));
     }
     if value == 0.0 {
@@ -388,7 +446,8 @@ fn scale_doubt(
     }
     if !scaled && value < 1000.0 && !PER_UNIT_AFTER.is_match(after) {
         return Some(format!(
-            "no scale word (million, bn…) after the number: read as {shown}"
+            "no scale word (million, bn…) after the number: read as {}",
+            shown()
         ));
     }
     None
@@ -426,6 +485,7 @@ pub fn find_figures(text: &str, base: usize) -> Vec<FoundFigure> {
         amounts.extend(extras);
         amounts.sort_by_key(|a| a.start);
     }
+    join_cents(text, &mut amounts);
     let mut out = Vec::new();
     let mut i = 0;
     while i < amounts.len() {
@@ -490,6 +550,87 @@ pub fn find_figures(text: &str, base: usize) -> Vec<FoundFigure> {
         i += 1;
     }
     out
+}
+
+/// The cents after a whole amount: ` 50`, ` and 45 cents`, ` forty-five`, ` and fifty`; on
+/// the same line (a tail after a line break is another paragraph's number).
+static CENTS_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"^(?P<and>[\x20\t]+and)?[\x20\t-]+(?P<n>\d{{1,2}}|{})(?P<c>[\x20-]cents?)?(?-u:\b)",
+        money::WORD_INT
+    ))
+    .expect("static cents-tail regex is valid")
+});
+
+/// Joins a sum written as dollars and cents into one amount: `15 dollars 50`, `thirteen
+/// dollars and forty-five cents`, `17 USD 25`, `10 $ 30 cent`, `C $ 100 and fifty`. Only a
+/// whole amount without a scale takes cents, and only when the cents end the clause or say
+/// `cents` (`50 dollars 10 years ago` stays 50 dollars). After a prefix sign (`$100 and 20`)
+/// only `cents` or a spelled `and fifty` join: digits there are more often a second count.
+fn join_cents(text: &str, amounts: &mut Vec<Amount>) {
+    let mut i = 0;
+    while i < amounts.len() {
+        let a = &amounts[i];
+        let whole = a
+            .unit
+            .as_ref()
+            .is_some_and(|u| u.is_money() && !matches!(u.name(), "JPY" | "KRW" | "BTC"))
+            && !a.scaled
+            && a.high.is_none()
+            && !a.plus
+            && !a.count
+            && a.value.fract() == 0.0;
+        if !whole || BETWEEN.is_match(&text[ceil(text, a.start.saturating_sub(12))..a.start]) {
+            i += 1;
+            continue;
+        }
+        let Some(c) = CENTS_TAIL.captures(&text[a.end..]) else {
+            i += 1;
+            continue;
+        };
+        let (Some(all), Some(n)) = (c.get(0), c.name("n")) else {
+            i += 1;
+            continue;
+        };
+        let end = a.end + all.end();
+        let said_cents = c.name("c").is_some();
+        let spelled = !n.as_str().starts_with(|ch: char| ch.is_ascii_digit());
+        let prefix = text[a.start..a.end].ends_with(|ch: char| ch.is_ascii_digit());
+        let rest = &text[end..];
+        let ends_clause = rest.is_empty()
+            || rest.starts_with([',', ';', ':', '!', '?', ')'])
+            || (rest.starts_with('.') && !rest[1..].starts_with(|ch: char| ch.is_ascii_digit()));
+        let ok = if prefix {
+            said_cents || (spelled && c.name("and").is_some() && ends_clause)
+        } else {
+            said_cents || ends_clause
+        };
+        let cents = digits_or_words(n.as_str(), 0).filter(|v| *v < 100.0);
+        let (true, Some(cents)) = (ok, cents) else {
+            i += 1;
+            continue;
+        };
+        let a = &mut amounts[i];
+        a.value += cents / 100.0;
+        a.end = end;
+        if a.doubt
+            .as_deref()
+            .is_some_and(|d| d.starts_with("no scale word"))
+        {
+            a.doubt = scale_doubt(text, end, a.value, false, a.unit.as_ref());
+        }
+        // "10 $ 30 cent": the cents were also read on their own.
+        let (start, stop) = (a.start, a.end);
+        let mut k = i + 1;
+        while k < amounts.len() {
+            if amounts[k].start < stop && amounts[k].start >= start {
+                amounts.remove(k);
+            } else {
+                k += 1;
+            }
+        }
+        i += 1;
+    }
 }
 
 /// Joins `a` and `b` into a range when the text between them is a dash or `to` (not after

@@ -216,7 +216,122 @@ pub const CURRENCIES: &[Currency] = &[
         codes: &["PLN"],
         names: &["zlotys", "zloty"],
     },
+    Currency {
+        code: "LKR",
+        signs: &["ரூ"],
+        codes: &["LKR"],
+        names: &["Sri Lankan rupees", "Sri Lankan rupee"],
+    },
+    Currency {
+        code: "CRC",
+        signs: &["₡"],
+        codes: &["CRC"],
+        names: &["Costa Rican colones", "Costa Rican colón", "colones"],
+    },
+    Currency {
+        code: "GEL",
+        signs: &["₾"],
+        codes: &["GEL"],
+        names: &["Georgian lari", "lari"],
+    },
+    Currency {
+        code: "LAK",
+        signs: &["₭"],
+        codes: &["LAK"],
+        names: &["Lao kip", "Laotian kip", "kip"],
+    },
+    // Bitcoin has no ISO code; BTC is what exchanges and the press write.
+    Currency {
+        code: "BTC",
+        signs: &["₿"],
+        codes: &["BTC", "XBT"],
+        names: &["bitcoins", "bitcoin"],
+    },
+    // Currencies the euro replaced in 2002: older reporting still states sums in them.
+    Currency {
+        code: "FRF",
+        signs: &[],
+        codes: &[],
+        names: &["French francs", "French franc"],
+    },
+    Currency {
+        code: "FIM",
+        signs: &[],
+        codes: &[],
+        names: &["Finnish markkaa", "Finnish markka", "markkaa", "markka"],
+    },
+    Currency {
+        code: "ESP",
+        signs: &[],
+        codes: &[],
+        names: &["Spanish pesetas", "Spanish peseta", "pesetas", "peseta"],
+    },
+    Currency {
+        code: "NLG",
+        signs: &[],
+        codes: &[],
+        names: &["Dutch guilders", "Dutch guilder", "guilders", "guilder"],
+    },
 ];
+
+/// Currency names and signs that do not say which currency they mean: read as the likeliest
+/// one, always with a doubt naming the word, so the reading never passes auto-accept unseen.
+/// `(word as written, code read, doubt)`.
+pub const UNSURE_CURRENCIES: &[(&str, &str, &str)] = &[
+    (
+        "francs",
+        "CHF",
+        "“francs” may be Swiss, French, Belgian or African francs: read as Swiss francs",
+    ),
+    (
+        "franc",
+        "CHF",
+        "“franc” may be Swiss, French, Belgian or African: read as Swiss francs",
+    ),
+    (
+        "c $",
+        "CAD",
+        "“c $” may be Canadian dollars or “circa”: read as Canadian dollars",
+    ),
+    (
+        "penny",
+        "GBP",
+        "a “penny” may be British or an American cent: read as a British penny",
+    ),
+    (
+        "pennies",
+        "GBP",
+        "“pennies” may be British or American cents: read as British pence",
+    ),
+];
+
+/// The reading of an unsure currency word (see [`UNSURE_CURRENCIES`]): its unit and the doubt.
+pub fn unsure_currency(token: &str) -> Option<(Unit, &'static str)> {
+    let t: String = token.split_whitespace().collect::<Vec<_>>().join(" ");
+    UNSURE_CURRENCIES
+        .iter()
+        .find(|(w, _, _)| w.eq_ignore_ascii_case(&t))
+        .map(|(_, code, why)| (Unit::Currency((*code).to_owned()), *why))
+}
+
+/// Signs written after the number (`10 €`, `100元`, `50,000 ₭`); `¥` is decided by the
+/// document like a prefix `¥`.
+pub const POSTFIX_SIGNS: &[&str] = &[
+    "$", "€", "£", "₹", "₩", "¥", "₡", "₾", "₭", "ரூ", "元", "₿", "₽", "₺", "₪", "฿",
+];
+
+/// Regex alternation of [`POSTFIX_SIGNS`].
+pub fn postfix_sign_pattern() -> String {
+    escape_all(POSTFIX_SIGNS.iter().copied())
+}
+
+/// The currency of a sign written after the number; `None` for `¥` (decided by the document).
+pub fn postfix_currency(sign: &str) -> Option<Unit> {
+    if sign == "元" {
+        return Some(Unit::Currency("CNY".into()));
+    }
+    currency_of(sign)
+}
 
 /// `¥` alone: yen or yuan, decided by the document (see [`yen_or_yuan`]).
 pub const YEN_SIGN: &str = "¥";
@@ -247,9 +362,21 @@ pub fn code_pattern() -> String {
     escape_all(CURRENCIES.iter().flat_map(|c| c.codes.iter().copied()))
 }
 
-/// Regex alternation of every currency name, to be used case-insensitively.
+/// Regex alternation of every currency name, to be used case-insensitively; the unsure
+/// names (`francs`) are included and read with a doubt.
 pub fn name_pattern() -> String {
-    escape_all(CURRENCIES.iter().flat_map(|c| c.names.iter().copied()))
+    escape_all(
+        CURRENCIES
+            .iter()
+            .flat_map(|c| c.names.iter().copied())
+            // Names only: not the sign "c $", and not the pennies (read as parts of a pound).
+            .chain(
+                UNSURE_CURRENCIES
+                    .iter()
+                    .map(|(w, _, _)| *w)
+                    .filter(|w| w.chars().all(char::is_alphabetic) && !w.starts_with("penn")),
+            ),
+    )
 }
 
 /// The currency a sign, code or name stands for; `None` for `¥` (ambiguous) or unknown text.
@@ -338,7 +465,12 @@ pub fn scale_exp(word: &str) -> Option<i32> {
 /// Spelled-out numbers before a scale word: `two`, `twenty-five`, `a`, `half a`.
 pub const WORD_NUMBER: &str = r"(?i:(?:three[\s-]quarters(?:\s+of\s+an?)?|(?:a\s+)?quarter(?:\s+of\s+an?)?|half(?:\s+of)?(?:\s+an?)?|(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|one\s+and\s+a\s+half|a\s+half|half\s+an?|a\s+quarter\s+of\s+an?|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|a\s+hundred|hundred|an?)(?:\s+hundred)?))";
 
-/// The value of a spelled-out number matched by [`WORD_NUMBER`].
+/// A spelled-out whole number from one to 999 (`seven`, `forty-five`, `two hundred`), without
+/// the articles and fractions of [`WORD_NUMBER`]: the forms that may stand for an amount
+/// without a scale word (`one-yen`, `thirteen dollars and forty-five cents`).
+pub const WORD_INT: &str = r"(?i:(?:(?:one|two|three|four|five|six|seven|eight|nine)\s+hundred(?:\s+and)?\s+)?(?:(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[\s-](?:one|two|three|four|five|six|seven|eight|nine))?|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|one|two|three|four|five|six|seven|eight|nine)(?-u:\b))";
+
+/// The value of a spelled-out number matched by [`WORD_NUMBER`] or [`WORD_INT`].
 pub fn word_value(s: &str) -> Option<f64> {
     let l = s.to_ascii_lowercase();
     let words: Vec<&str> = l
@@ -346,6 +478,12 @@ pub fn word_value(s: &str) -> Option<f64> {
         .filter(|w| !w.is_empty())
         .collect();
     let joined = words.join(" ");
+    // "two hundred and five": the "and" joins, it adds nothing.
+    let words: Vec<&str> = if joined.contains("hundred and ") {
+        words.into_iter().filter(|w| *w != "and").collect()
+    } else {
+        words
+    };
     // "three quarters of a", "a quarter", "half a": the fraction is the number.
     let fraction = joined
         .trim_end_matches(" of a")
