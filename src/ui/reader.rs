@@ -7,6 +7,7 @@ use super::selection::Selection;
 use crate::model::{ClaimId, ClaimKind, DocId, SourceDocument, Workspace};
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{FontId, Sense, Stroke};
+use std::collections::HashSet;
 use std::ops::Range;
 
 pub mod paragraphs;
@@ -48,6 +49,11 @@ pub struct ReaderState {
     )>,
     /// The open document's highlights with the document and history revision they are for.
     highlights: Option<(DocId, u64, std::sync::Arc<DocHighlights>)>,
+    /// The derived-data stamp the highlights are current at, if known, and the stamp now.
+    highlights_stamp: Option<u64>,
+    stamp_now: Option<u64>,
+    /// How many times the highlights were patched after an edit rather than gathered again.
+    pub highlights_patched: u64,
 }
 
 /// One highlighted evidence span.
@@ -75,7 +81,53 @@ pub struct DocHighlights {
 impl DocHighlights {
     /// The highlights of `doc` in `ws`.
     pub fn of(ws: &Workspace, doc: &DocId) -> Self {
-        let list = highlights(ws, doc);
+        Self::from_list(highlights(ws, doc))
+    }
+}
+
+impl DocHighlights {
+    /// These highlights of `doc` after the claims `changed` were edited: their spans are
+    /// taken out and their current ones put in place, in the order [`highlights`] gives (by
+    /// range, then by claim position), without a walk over every claim.
+    fn patched(&self, ws: &Workspace, doc: &DocId, changed: &HashSet<ClaimId>) -> Self {
+        let mut list: Vec<Highlight> = self
+            .list
+            .iter()
+            .filter(|h| !changed.contains(&h.claim))
+            .cloned()
+            .collect();
+        let pos = |id: &ClaimId| ws.claim_position(id).unwrap_or(usize::MAX);
+        let mut fresh: Vec<(usize, Highlight)> = changed
+            .iter()
+            .filter_map(|id| ws.claim_position(id))
+            .flat_map(|i| {
+                let c = &ws.claims[i];
+                c.evidence
+                    .iter()
+                    .filter(|e| &e.doc == doc && !e.orphaned)
+                    .map(move |e| {
+                        let h = Highlight {
+                            range: e.anchor.range(),
+                            claim: c.id.clone(),
+                            kind: c.kind,
+                        };
+                        (i, h)
+                    })
+            })
+            .collect();
+        // By claim position, each claim's spans in evidence order (stable).
+        fresh.sort_by_key(|(i, _)| *i);
+        for (i, h) in fresh {
+            let key = (h.range.start, h.range.end);
+            let lo = list.partition_point(|x| (x.range.start, x.range.end) < key);
+            let hi = list.partition_point(|x| (x.range.start, x.range.end) <= key);
+            let at = lo + list[lo..hi].partition_point(|x| pos(&x.claim) <= i);
+            list.insert(at, h);
+        }
+        Self::from_list(list)
+    }
+
+    fn from_list(list: Vec<Highlight>) -> Self {
         let mut kinds: Vec<ClaimKind> = list.iter().map(|h| h.kind).collect();
         kinds.sort();
         kinds.dedup();
@@ -85,6 +137,34 @@ impl DocHighlights {
             kinds,
             longest,
         }
+    }
+}
+
+impl ReaderState {
+    /// Takes note of the edits since the open document's highlights were gathered (the app
+    /// calls it once a frame): edits that touched no evidence in it leave them as they are,
+    /// edits of a few claims patch them; otherwise they are gathered again when drawn.
+    pub fn follow(&mut self, derived: &crate::ui::derived::Derived, ws: &Workspace, revision: u64) {
+        let now = derived.stamp();
+        self.stamp_now = Some(now);
+        self.suggestions.follow(derived, revision);
+        let Some((doc, r, hl)) = &mut self.highlights else {
+            return;
+        };
+        if *r == revision {
+            self.highlights_stamp = Some(now);
+            return;
+        }
+        match self.highlights_stamp.and_then(|s| derived.since(s)) {
+            Some(c) if !c.touches_document(doc) => *r = revision,
+            Some(c) if !c.documents && c.claims.len() <= 256 => {
+                *hl = std::sync::Arc::new(hl.patched(ws, doc, &c.claims));
+                *r = revision;
+                self.highlights_patched += 1;
+            }
+            _ => return,
+        }
+        self.highlights_stamp = Some(now);
     }
 }
 
@@ -276,6 +356,7 @@ fn reader_body_ui(
         _ => {
             let hl = std::sync::Arc::new(DocHighlights::of(ws, &doc.id));
             state.highlights = Some((doc.id.clone(), revision, hl.clone()));
+            state.highlights_stamp = state.stamp_now;
             hl
         }
     };
