@@ -32,6 +32,8 @@ pub struct Change {
     pub documents: bool,
     /// Entities were added, removed or replaced (names shown and searched may differ).
     pub entities: bool,
+    /// The changed claims' earlier documents are not known (`docs` is not complete).
+    pub docs_unknown: bool,
 }
 
 impl Change {
@@ -72,6 +74,7 @@ impl Change {
         self.reordered |= other.reordered;
         self.documents |= other.documents;
         self.entities |= other.entities;
+        self.docs_unknown |= other.docs_unknown;
     }
 
     /// Only claims were replaced in place (none added or removed, no document or entity
@@ -83,7 +86,7 @@ impl Change {
     /// Whether the change can alter what is derived for document `doc` from the claims'
     /// evidence (its highlights, its open proposals).
     pub fn touches_document(&self, doc: &DocId) -> bool {
-        self.documents || self.docs.contains(doc)
+        self.documents || self.docs_unknown || self.docs.contains(doc)
     }
 }
 
@@ -246,9 +249,7 @@ impl Derived {
             None => {
                 // No counts to learn the claims' old documents from: any document may be
                 // touched.
-                if !change.claims.is_empty() {
-                    change.documents = true;
-                }
+                change.docs_unknown = !change.claims.is_empty();
             }
         }
         self.log.push_back((self.stamp, change));

@@ -811,6 +811,100 @@ mod tests {
         assert_eq!(byte_of_char(t, 99), t.len());
     }
 
+    /// Highlights followed through edits (evidence moved in, out and within the open document,
+    /// a claim deleted, one created with the same span as another, an undo) equal those gathered
+    /// again from every claim, in the same order; edits elsewhere leave them untouched.
+    #[test]
+    fn followed_highlights_equal_gathered_ones() {
+        use crate::action::{Action, History};
+        use crate::ui::derived::Derived;
+        let mut spec = crate::synth::SynthSpec::new(6, 400);
+        spec.big_doc_bytes = 10_000;
+        let mut ws = crate::synth::generate(&spec);
+        let (mut h, mut d, mut state) = (
+            History::default(),
+            Derived::default(),
+            ReaderState::default(),
+        );
+        let doc = ws.claims[0].evidence[0].doc.clone();
+        let rev = |h: &History| h.revision();
+        let draw = |state: &mut ReaderState, ws: &Workspace, r: u64| {
+            // What the Reader does when drawn: gathers the highlights when they are not current.
+            match &state.highlights {
+                Some((dd, rr, hl)) if *dd == doc && *rr == r => hl.clone(),
+                _ => {
+                    let hl = std::sync::Arc::new(DocHighlights::of(ws, &doc));
+                    state.highlights = Some((doc.clone(), r, hl.clone()));
+                    state.highlights_stamp = state.stamp_now;
+                    hl
+                }
+            }
+        };
+        d.follow(&h, &ws);
+        let _ = d.counts_line(&ws, rev(&h));
+        state.follow(&d, &ws, rev(&h));
+        draw(&mut state, &ws, rev(&h));
+        let in_doc = |ws: &Workspace| -> Vec<usize> {
+            (0..ws.claims.len())
+                .filter(|&i| ws.claims[i].evidence.iter().any(|e| e.doc == doc))
+                .collect()
+        };
+        let mut rng = crate::synth::Rng::new(3);
+        for step in 0..30 {
+            let inside = in_doc(&ws);
+            let i = inside[rng.below(inside.len())];
+            let j = rng.below(ws.claims.len());
+            let action = match step % 5 {
+                // Evidence moved out of the open document.
+                0 => {
+                    let mut c = ws.claims[i].clone();
+                    let other = ws.documents.iter().find(|x| x.id != doc).expect("other");
+                    for e in &mut c.evidence {
+                        e.doc = other.id.clone();
+                    }
+                    Action::ReplaceClaim(Box::new(c))
+                }
+                // Another claim's span copied in: a tie with an existing highlight.
+                1 => {
+                    let mut c = ws.claims[j].clone();
+                    c.evidence.push(ws.claims[i].evidence[0].clone());
+                    Action::ReplaceClaim(Box::new(c))
+                }
+                2 => Action::DeleteClaim(ws.claims[i].id.clone()),
+                3 => {
+                    let mut c = ws.claims[i].clone();
+                    c.id = ClaimId::new(format!("extra-{step}"));
+                    Action::CreateClaim {
+                        claim: Box::new(c),
+                        index: Some(j),
+                    }
+                }
+                // An edit elsewhere (or a kind change in the document).
+                _ => {
+                    let mut c = ws.claims[j].clone();
+                    c.kind = ClaimKind::Valuation;
+                    Action::ReplaceClaim(Box::new(c))
+                }
+            };
+            h.apply(&mut ws, action, "edit", None).expect("edit");
+            if step % 6 == 5 {
+                h.undo(&mut ws).expect("undo");
+            }
+            d.follow(&h, &ws);
+            h.forget_journal();
+            let _ = d.counts_line(&ws, rev(&h));
+            state.follow(&d, &ws, rev(&h));
+            let shown = draw(&mut state, &ws, rev(&h));
+            assert_eq!(shown.list, highlights(&ws, &doc), "step {step}");
+            let fresh = DocHighlights::of(&ws, &doc);
+            assert_eq!((&shown.kinds, shown.longest), (&fresh.kinds, fresh.longest));
+        }
+        assert!(
+            state.highlights_patched >= 10,
+            "patched, not gathered again"
+        );
+    }
+
     #[test]
     fn innermost_claim_wins() {
         let hl = vec![
