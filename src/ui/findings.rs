@@ -209,7 +209,12 @@ impl FindingsState {
         if let Some((r, job)) = &self.pending {
             match job.poll() {
                 Polled::Done(a) => {
-                    self.cache = Some((*r, Arc::new(a)));
+                    // Freeing the analysis it replaces (137,000 findings at 100,000 claims) took
+                    // the UI thread about 250 ms in the frame the new one arrived: a worker
+                    // frees it.
+                    if let Some((_, old)) = self.cache.replace((*r, Arc::new(a))) {
+                        super::background::spawn(move || drop(old));
+                    }
                     self.pending = None;
                 }
                 Polled::Running => {}
