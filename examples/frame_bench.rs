@@ -6,6 +6,7 @@
 #[path = "frame_driver/mod.rs"]
 mod frame_driver;
 
+use claimbench::ui::app::{CentralTab, View};
 use frame_driver::{Driver, VIEWS, percentile};
 use std::path::PathBuf;
 use std::process::ExitCode;
@@ -52,6 +53,11 @@ fn main() -> ExitCode {
     }
     if only.is_empty() || only.contains("extra") {
         extra_timings(&path);
+    } else if only.split(',').any(|v| v.eq_ignore_ascii_case("edit")) {
+        // `FRAME_BENCH_VIEWS=edit`: only the frame after an edit (the growth curve).
+        let mut d = Driver::open(&path, View::Reader, CentralTab::Reader);
+        d.settle(std::time::Duration::from_secs(60));
+        edit_frames(&mut d);
     }
     ExitCode::SUCCESS
 }
@@ -61,7 +67,6 @@ fn main() -> ExitCode {
 /// busy machine do not count).
 fn extra_timings(path: &std::path::Path) {
     use claimbench::ui::Command;
-    use claimbench::ui::app::{CentralTab, View};
     use claimbench::ui::claims::{SortKey, TableState, row_order};
     let mut d = Driver::open(path, View::Reader, CentralTab::Reader);
     let settled = d.settle(std::time::Duration::from_secs(60));
@@ -106,30 +111,7 @@ fn extra_timings(path: &std::path::Path) {
         percentile(&ms, 50.0),
         percentile(&ms, 100.0)
     );
-    // An edit (a claim's note): the frame after it rebuilds what depends on the claims.
-    let mut edit_ms = Vec::new();
-    for k in 0..10 {
-        let n = d.app.session.ws.claims.len();
-        let mut c = d.app.session.ws.claims[(k * 7919) % n].clone();
-        c.note.push_str(" (checked)");
-        d.app.push(Command::Edit(
-            Box::new(claimbench::action::Action::ReplaceClaim(Box::new(c))),
-            "Edit note".into(),
-            None,
-        ));
-        d.frame(Vec::new());
-        edit_ms.push(d.frame(Vec::new()).0.as_secs_f64() * 1e3);
-        d.settle(std::time::Duration::from_secs(60));
-    }
-    edit_ms.sort_by(f64::total_cmp);
-    let snap = &d.app.findings.snapshot;
-    println!(
-        "EditFrame frame_ms_p50={:.2} frame_ms_max={:.2} (Reader view, the frame after an edit; workers' copy: {} full copies, {} compares, the rest replayed)",
-        percentile(&edit_ms, 50.0),
-        percentile(&edit_ms, 100.0),
-        snap.full_copies,
-        snap.compared
-    );
+    edit_frames(&mut d);
     let ws = &d.app.session.ws;
     let mut state = TableState::default();
     let time = |state: &TableState| {
@@ -187,7 +169,6 @@ fn extra_timings(path: &std::path::Path) {
 /// The Findings tab (the central tab) once the background analysis is done: its frames lay out
 /// only the rows in view of one list over every finding.
 fn findings_frames(path: &std::path::Path) {
-    use claimbench::ui::app::{CentralTab, View};
     let mut d = Driver::open(path, View::Reader, CentralTab::Findings);
     let t = std::time::Instant::now();
     while d.app.findings.is_updating() || t.elapsed().as_secs() < 1 {
@@ -257,5 +238,39 @@ fn claims_table_frames(ws: &claimbench::model::Workspace) {
         percentile(&ms, 50.0),
         percentile(&ms, 95.0),
         ws.claims.len()
+    );
+}
+
+/// The frame after an edit (a claim's note), ten times, in the Reader view with the Claims
+/// table, Sources, Inspector and Suggestions panes open.
+fn edit_frames(d: &mut Driver) {
+    use claimbench::ui::Command;
+    // An edit (a claim's note): the frame after it rebuilds what depends on the claims.
+    let mut edit_ms = Vec::new();
+    for k in 0..10 {
+        let n = d.app.session.ws.claims.len();
+        let mut c = d.app.session.ws.claims[(k * 7919) % n].clone();
+        c.note.push_str(" (checked)");
+        d.app.push(Command::Edit(
+            Box::new(claimbench::action::Action::ReplaceClaim(Box::new(c))),
+            "Edit note".into(),
+            None,
+        ));
+        d.frame(Vec::new());
+        edit_ms.push(d.frame(Vec::new()).0.as_secs_f64() * 1e3);
+        d.settle(std::time::Duration::from_secs(60));
+    }
+    edit_ms.sort_by(f64::total_cmp);
+    let snap = &d.app.findings.snapshot;
+    println!(
+        "EditFrame frame_ms_p50={:.2} frame_ms_max={:.2} (Reader view, the frame after an edit; claims {}; workers' copy: {} full copies, {} compares, the rest replayed; derived counts built whole {} times, table rows patched {} times, highlights patched {} times)",
+        percentile(&edit_ms, 50.0),
+        percentile(&edit_ms, 100.0),
+        d.app.session.ws.claims.len(),
+        snap.full_copies,
+        snap.compared,
+        d.app.derived.full_counts,
+        d.app.table.rows_patched,
+        d.app.reader.highlights_patched,
     );
 }

@@ -158,8 +158,8 @@ pub struct ClaimbenchApp {
     pub new_versions: Vec<super::import::NewVersion>,
     /// The workspace being opened in the background, if any.
     pub open_job: Option<super::open_job::OpenJob>,
-    /// The status bar's counts and the history revision they were taken at.
-    pub status_counts: Option<(u64, String)>,
+    /// Values derived from the whole workspace, kept current from the edits applied.
+    pub derived: super::derived::Derived,
     /// Unresolved conflicts per claim for the Claims table, with the revision they belong to.
     conflict_flags: Option<(
         u64,
@@ -224,7 +224,7 @@ impl ClaimbenchApp {
             import_job: None,
             new_versions: Vec::new(),
             open_job: None,
-            status_counts: None,
+            derived: Default::default(),
             conflict_flags: None,
         };
         let wanted = startup.path.or_else(|| {
@@ -470,9 +470,13 @@ impl ClaimbenchApp {
     pub fn pane_ui(&mut self, ui: &mut egui::Ui, pane: Pane, cmds: &mut Vec<Command>) {
         let rev = self.session.history.revision();
         match pane {
-            Pane::Sources => sources::sources_ui(ui, &self.session.ws, &self.selection, cmds, rev),
+            Pane::Sources => {
+                let counts = self.derived.claims_per_document(&self.session.ws, rev);
+                sources::sources_ui(ui, &self.session.ws, &self.selection, cmds, &counts)
+            }
             Pane::Entities => {
-                super::entities::entities_ui(ui, &self.session.ws, &mut self.entities, cmds, rev)
+                let counts = self.derived.claims_per_entity(&self.session.ws, rev);
+                super::entities::entities_ui(ui, &self.session.ws, &mut self.entities, cmds, counts)
             }
             Pane::Inspector => inspector::inspector_ui(
                 ui,
@@ -612,6 +616,10 @@ impl ClaimbenchApp {
         // After anything above that may have changed the workspace (an open or an import that
         // finished), before any pane asks for the workers' copy of it.
         self.findings.snapshot.follow(&self.session.history);
+        self.derived.follow(&self.session.history, &self.session.ws);
+        let rev = self.session.history.revision();
+        self.table.follow(&self.derived, &self.session.ws, rev);
+        self.reader.follow(&self.derived, &self.session.ws, rev);
         // The copy queued what it needs: the history keeps no actions for it beyond a frame.
         self.session.history.forget_journal();
 

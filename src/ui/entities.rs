@@ -14,12 +14,6 @@ pub struct EntitiesState {
     pub new_name: String,
     /// Filter of the list.
     pub filter: String,
-    /// Claims per entity (as subject or counterparty) and the revision they were counted at:
-    /// counting on every frame scanned every claim once per entity.
-    counts: Option<(
-        u64,
-        std::sync::Arc<std::collections::HashMap<EntityId, usize>>,
-    )>,
 }
 
 const KINDS: [(EntityKind, &str); 6] = [
@@ -47,25 +41,8 @@ pub fn entities_ui(
     ws: &Workspace,
     state: &mut EntitiesState,
     cmds: &mut Vec<Command>,
-    revision: u64,
+    claim_counts: std::sync::Arc<std::collections::HashMap<EntityId, usize>>,
 ) {
-    if state.counts.as_ref().is_none_or(|(r, _)| *r != revision) {
-        let mut counts = std::collections::HashMap::new();
-        for c in &ws.claims {
-            for id in [&c.subject, &c.counterparty].into_iter().flatten() {
-                *counts.entry(id.clone()).or_insert(0) += 1;
-            }
-            // A claim naming the same entity on both sides counts once.
-            if c.subject.is_some()
-                && c.subject == c.counterparty
-                && let Some(id) = &c.subject
-                && let Some(n) = counts.get_mut(id)
-            {
-                *n -= 1;
-            }
-        }
-        state.counts = Some((revision, std::sync::Arc::new(counts)));
-    }
     ui.horizontal(|ui| {
         let r = ui.add(
             egui::TextEdit::singleline(&mut state.new_name)
@@ -99,11 +76,9 @@ pub fn entities_ui(
             .desired_width(f32::INFINITY),
     );
     super::a11y::name(&r, "Filter entities");
-    let count_map = state
-        .counts
-        .as_ref()
-        .map(|(_, m)| m.clone())
-        .unwrap_or_default();
+    // Claims per entity (as subject or counterparty, once per claim), kept current from the
+    // edits by the derived-data layer: counting on every frame scanned every claim per entity.
+    let count_map = claim_counts;
     let counts = |id: &EntityId| count_map.get(id).copied().unwrap_or(0);
     let f = state.filter.to_lowercase();
     let ents = ws.entities_by_name(&f);

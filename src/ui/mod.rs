@@ -12,6 +12,7 @@ pub mod charts;
 pub mod claims;
 pub mod command;
 pub mod command_palette;
+pub mod derived;
 pub mod dialogs;
 pub mod disk;
 pub mod dock;

@@ -5,6 +5,7 @@
 pub mod draw;
 pub mod layout;
 
+use super::background::{Job, Polled, Priority};
 use super::command::Command;
 use super::selection::Selection;
 use crate::analysis::money::{MoneyEdge, MoneyGraph};
@@ -27,7 +28,7 @@ pub struct NetworkState {
     /// whether every status was off (which an empty status list in [`Filter`] cannot express).
     cache: Option<(u64, Filter, bool, MoneyGraph)>,
     /// A graph being built on a worker (large workspaces), with what it is built from.
-    pending: Option<(u64, Filter, std::sync::mpsc::Receiver<MoneyGraph>)>,
+    pending: Option<(u64, Filter, super::background::Job<MoneyGraph>)>,
 }
 
 /// Above this many claims the graph is built on a worker thread (building it reads every
@@ -55,14 +56,14 @@ impl NetworkState {
         snapshot: &mut super::snapshot::Snapshot,
         ctx: &egui::Context,
     ) -> (Option<(u64, Filter, bool, MoneyGraph)>, bool) {
-        if let Some((r, f, rx)) = &self.pending {
-            match rx.try_recv() {
-                Ok(g) => {
+        if let Some((r, f, job)) = &self.pending {
+            match job.poll() {
+                Polled::Done(g) => {
                     self.cache = Some((*r, f.clone(), false, g));
                     self.pending = None;
                 }
-                Err(std::sync::mpsc::TryRecvError::Empty) => {}
-                Err(std::sync::mpsc::TryRecvError::Disconnected) => self.pending = None,
+                Polled::Running => {}
+                Polled::Stopped => self.pending = None,
             }
         }
         let fresh = |(r, f, n, _): &(u64, Filter, bool, MoneyGraph)| {
@@ -84,15 +85,12 @@ impl NetworkState {
         if self.pending.is_none()
             && let Some(snap) = snapshot.at(ws, revision)
         {
-            let (tx, rx) = std::sync::mpsc::channel();
-            let (f, ctx) = (filter.clone(), ctx.clone());
-            super::background::spawn(move || {
-                let g = MoneyGraph::build(&snap, &f);
-                drop(snap);
-                let _ = tx.send(g);
-                ctx.request_repaint();
+            let f = filter.clone();
+            // The snapshot is dropped with the closure, before the graph is reported.
+            let job = Job::spawn("network", Priority::Low, (), Some(ctx.clone()), move |_| {
+                MoneyGraph::build(&snap, &f)
             });
-            self.pending = Some((revision, filter.clone(), rx));
+            self.pending = Some((revision, filter.clone(), job));
         }
         (self.cache.take(), true)
     }

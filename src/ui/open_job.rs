@@ -17,13 +17,11 @@ pub use flow::{PROGRESS_LABEL, opens_in_background, progress_ui};
 use worker::read_and_parse;
 pub use worker::{OpenHold, hold_opens_of};
 
+use super::background::{Job, Polled, Priority};
 use crate::io::LoadError;
 use crate::io::disk::DiskStamp;
 use crate::model::Workspace;
 use std::path::{Path, PathBuf};
-use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::mpsc::{Receiver, TryRecvError, channel};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, SystemTime};
 
 /// Files at least this large open in the background.
@@ -101,9 +99,8 @@ type Opened = (Result<Workspace, LoadError>, Option<DiskStamp>);
 /// An open running in the background.
 pub struct OpenJob {
     path: PathBuf,
-    progress: Arc<Mutex<OpenProgress>>,
-    cancel: Arc<AtomicBool>,
-    rx: Receiver<Opened>,
+    /// The worker; it hands back nothing when cancelled.
+    job: Job<Option<Opened>, OpenProgress>,
     tag: Option<FileTag>,
     /// The history revision when the open started: a different one at the end means the
     /// workspace was edited meanwhile.
@@ -116,40 +113,30 @@ pub struct OpenJob {
 impl OpenJob {
     /// Starts opening `path` on a worker thread; `ctx`, if any, is asked to repaint on progress.
     pub fn start(path: PathBuf, ctx: Option<egui::Context>) -> Self {
-        let progress = Arc::new(Mutex::new(OpenProgress {
+        let tag = file_tag(&path);
+        let worker_path = path.clone();
+        let initial = OpenProgress {
             phase: OpenPhase::Reading,
             done: 0,
             total: 0,
-        }));
-        let cancel = Arc::new(AtomicBool::new(false));
-        let (tx, rx) = channel();
-        let tag = file_tag(&path);
-        let (p, c, worker_path) = (progress.clone(), cancel.clone(), path.clone());
-        // The user waits for this: normal priority (background::spawn is for work nobody waits on).
-        std::thread::spawn(move || {
-            let report = |phase, done, total| {
-                if let Ok(mut g) = p.lock() {
-                    *g = OpenProgress { phase, done, total };
-                }
-                if let Some(ctx) = &ctx {
-                    ctx.request_repaint_after(REPAINT);
-                }
-            };
-            let result = read_and_parse(&worker_path, &c, &report);
-            // After a cancel nobody listens: the result is dropped, nothing is sent, no frame
-            // is asked for.
-            if !c.load(Ordering::Relaxed) {
-                let _ = tx.send(result);
-                if let Some(ctx) = &ctx {
-                    ctx.request_repaint();
-                }
+        };
+        // The user waits for this: normal priority.
+        let job = Job::spawn("open", Priority::Normal, initial, ctx, move |cx| {
+            let report =
+                |phase, done, total| cx.report(OpenProgress { phase, done, total }, REPAINT);
+            let result = read_and_parse(&worker_path, &cx.cancel_flag(), &report);
+            // After a cancel nobody listens: the result is dropped, nothing is handed back, no
+            // frame is asked for.
+            if cx.cancelled() {
+                cx.finish_quietly();
+                None
+            } else {
+                Some(result)
             }
         });
         Self {
             path,
-            progress,
-            cancel,
-            rx,
+            job,
             tag,
             started_revision: 0,
             ready: None,
@@ -163,7 +150,7 @@ impl OpenJob {
 
     /// Phase and bytes done.
     pub fn progress(&self) -> OpenProgress {
-        self.progress.lock().map(|g| *g).unwrap_or(OpenProgress {
+        self.job.progress().unwrap_or(OpenProgress {
             phase: OpenPhase::Reading,
             done: 0,
             total: 0,
@@ -177,12 +164,12 @@ impl OpenJob {
 
     /// Asks the worker to stop; it gives up at the next chunk or parse step and sends nothing.
     pub fn cancel(&self) {
-        self.cancel.store(true, Ordering::Relaxed);
+        self.job.cancel();
     }
 
     /// Whether [`OpenJob::cancel`] was called.
     pub fn is_cancelled(&self) -> bool {
-        self.cancel.load(Ordering::Relaxed)
+        self.job.is_cancelled()
     }
 
     /// The outcome once the worker has finished; `None` while it runs. A worker that died
@@ -192,18 +179,19 @@ impl OpenJob {
     }
 
     fn poll_stamped(&self) -> Option<Opened> {
-        match self.rx.try_recv() {
-            Ok(r) => Some(r),
-            Err(TryRecvError::Empty) => None,
-            Err(TryRecvError::Disconnected) => Some((Err(stopped(&self.path)), None)),
+        match self.job.poll() {
+            Polled::Done(Some(r)) => Some(r),
+            Polled::Running => None,
+            Polled::Done(None) | Polled::Stopped => Some((Err(stopped(&self.path)), None)),
         }
     }
 
     /// Blocks until the worker has finished (tests, headless runs).
     pub fn wait(self) -> Result<Workspace, LoadError> {
-        self.rx
-            .recv()
-            .map_or_else(|_| Err(stopped(&self.path)), |(r, _)| r)
+        match self.job.wait() {
+            Some(Some((r, _))) => r,
+            _ => Err(stopped(&self.path)),
+        }
     }
 }
 
@@ -293,9 +281,16 @@ mod tests {
         assert!(job.poll().is_none());
         job.cancel();
         drop(hold);
-        let progress = job.progress.clone();
-        assert!(job.wait().is_err(), "a cancelled open hands back nothing");
-        let p = *progress.lock().unwrap();
+        let t = std::time::Instant::now();
+        let outcome = loop {
+            if let Some(r) = job.poll() {
+                break r;
+            }
+            assert!(t.elapsed() < Duration::from_secs(60), "never stopped");
+            std::thread::sleep(Duration::from_millis(2));
+        };
+        assert!(outcome.is_err(), "a cancelled open hands back nothing");
+        let p = job.progress();
         assert_eq!(p.phase, OpenPhase::Parsing, "stopped while parsing");
         assert!(p.done < size / 2, "stopped early: {p:?}");
     }

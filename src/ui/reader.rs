@@ -7,6 +7,7 @@ use super::selection::Selection;
 use crate::model::{ClaimId, ClaimKind, DocId, SourceDocument, Workspace};
 use egui::text::{CCursor, LayoutJob, TextFormat};
 use egui::{FontId, Sense, Stroke};
+use std::collections::HashSet;
 use std::ops::Range;
 
 pub mod paragraphs;
@@ -48,6 +49,11 @@ pub struct ReaderState {
     )>,
     /// The open document's highlights with the document and history revision they are for.
     highlights: Option<(DocId, u64, std::sync::Arc<DocHighlights>)>,
+    /// The derived-data stamp the highlights are current at, if known, and the stamp now.
+    highlights_stamp: Option<u64>,
+    stamp_now: Option<u64>,
+    /// How many times the highlights were patched after an edit rather than gathered again.
+    pub highlights_patched: u64,
 }
 
 /// One highlighted evidence span.
@@ -75,7 +81,53 @@ pub struct DocHighlights {
 impl DocHighlights {
     /// The highlights of `doc` in `ws`.
     pub fn of(ws: &Workspace, doc: &DocId) -> Self {
-        let list = highlights(ws, doc);
+        Self::from_list(highlights(ws, doc))
+    }
+}
+
+impl DocHighlights {
+    /// These highlights of `doc` after the claims `changed` were edited: their spans are
+    /// taken out and their current ones put in place, in the order [`highlights`] gives (by
+    /// range, then by claim position), without a walk over every claim.
+    fn patched(&self, ws: &Workspace, doc: &DocId, changed: &HashSet<ClaimId>) -> Self {
+        let mut list: Vec<Highlight> = self
+            .list
+            .iter()
+            .filter(|h| !changed.contains(&h.claim))
+            .cloned()
+            .collect();
+        let pos = |id: &ClaimId| ws.claim_position(id).unwrap_or(usize::MAX);
+        let mut fresh: Vec<(usize, Highlight)> = changed
+            .iter()
+            .filter_map(|id| ws.claim_position(id))
+            .flat_map(|i| {
+                let c = &ws.claims[i];
+                c.evidence
+                    .iter()
+                    .filter(|e| &e.doc == doc && !e.orphaned)
+                    .map(move |e| {
+                        let h = Highlight {
+                            range: e.anchor.range(),
+                            claim: c.id.clone(),
+                            kind: c.kind,
+                        };
+                        (i, h)
+                    })
+            })
+            .collect();
+        // By claim position, each claim's spans in evidence order (stable).
+        fresh.sort_by_key(|(i, _)| *i);
+        for (i, h) in fresh {
+            let key = (h.range.start, h.range.end);
+            let lo = list.partition_point(|x| (x.range.start, x.range.end) < key);
+            let hi = list.partition_point(|x| (x.range.start, x.range.end) <= key);
+            let at = lo + list[lo..hi].partition_point(|x| pos(&x.claim) <= i);
+            list.insert(at, h);
+        }
+        Self::from_list(list)
+    }
+
+    fn from_list(list: Vec<Highlight>) -> Self {
         let mut kinds: Vec<ClaimKind> = list.iter().map(|h| h.kind).collect();
         kinds.sort();
         kinds.dedup();
@@ -85,6 +137,34 @@ impl DocHighlights {
             kinds,
             longest,
         }
+    }
+}
+
+impl ReaderState {
+    /// Takes note of the edits since the open document's highlights were gathered (the app
+    /// calls it once a frame): edits that touched no evidence in it leave them as they are,
+    /// edits of a few claims patch them; otherwise they are gathered again when drawn.
+    pub fn follow(&mut self, derived: &crate::ui::derived::Derived, ws: &Workspace, revision: u64) {
+        let now = derived.stamp();
+        self.stamp_now = Some(now);
+        self.suggestions.follow(derived, revision);
+        let Some((doc, r, hl)) = &mut self.highlights else {
+            return;
+        };
+        if *r == revision {
+            self.highlights_stamp = Some(now);
+            return;
+        }
+        match self.highlights_stamp.and_then(|s| derived.since(s)) {
+            Some(c) if !c.touches_document(doc) => *r = revision,
+            Some(c) if !c.documents && c.claims.len() <= 256 => {
+                *hl = std::sync::Arc::new(hl.patched(ws, doc, &c.claims));
+                *r = revision;
+                self.highlights_patched += 1;
+            }
+            _ => return,
+        }
+        self.highlights_stamp = Some(now);
     }
 }
 
@@ -276,6 +356,7 @@ fn reader_body_ui(
         _ => {
             let hl = std::sync::Arc::new(DocHighlights::of(ws, &doc.id));
             state.highlights = Some((doc.id.clone(), revision, hl.clone()));
+            state.highlights_stamp = state.stamp_now;
             hl
         }
     };
@@ -728,6 +809,100 @@ mod tests {
             assert_eq!(char_of_byte(t, bi), ci);
         }
         assert_eq!(byte_of_char(t, 99), t.len());
+    }
+
+    /// Highlights followed through edits (evidence moved in, out and within the open document,
+    /// a claim deleted, one created with the same span as another, an undo) equal those gathered
+    /// again from every claim, in the same order; edits elsewhere leave them untouched.
+    #[test]
+    fn followed_highlights_equal_gathered_ones() {
+        use crate::action::{Action, History};
+        use crate::ui::derived::Derived;
+        let mut spec = crate::synth::SynthSpec::new(6, 400);
+        spec.big_doc_bytes = 10_000;
+        let mut ws = crate::synth::generate(&spec);
+        let (mut h, mut d, mut state) = (
+            History::default(),
+            Derived::default(),
+            ReaderState::default(),
+        );
+        let doc = ws.claims[0].evidence[0].doc.clone();
+        let rev = |h: &History| h.revision();
+        let draw = |state: &mut ReaderState, ws: &Workspace, r: u64| {
+            // What the Reader does when drawn: gathers the highlights when they are not current.
+            match &state.highlights {
+                Some((dd, rr, hl)) if *dd == doc && *rr == r => hl.clone(),
+                _ => {
+                    let hl = std::sync::Arc::new(DocHighlights::of(ws, &doc));
+                    state.highlights = Some((doc.clone(), r, hl.clone()));
+                    state.highlights_stamp = state.stamp_now;
+                    hl
+                }
+            }
+        };
+        d.follow(&h, &ws);
+        let _ = d.counts_line(&ws, rev(&h));
+        state.follow(&d, &ws, rev(&h));
+        draw(&mut state, &ws, rev(&h));
+        let in_doc = |ws: &Workspace| -> Vec<usize> {
+            (0..ws.claims.len())
+                .filter(|&i| ws.claims[i].evidence.iter().any(|e| e.doc == doc))
+                .collect()
+        };
+        let mut rng = crate::synth::Rng::new(3);
+        for step in 0..30 {
+            let inside = in_doc(&ws);
+            let i = inside[rng.below(inside.len())];
+            let j = rng.below(ws.claims.len());
+            let action = match step % 5 {
+                // Evidence moved out of the open document.
+                0 => {
+                    let mut c = ws.claims[i].clone();
+                    let other = ws.documents.iter().find(|x| x.id != doc).expect("other");
+                    for e in &mut c.evidence {
+                        e.doc = other.id.clone();
+                    }
+                    Action::ReplaceClaim(Box::new(c))
+                }
+                // Another claim's span copied in: a tie with an existing highlight.
+                1 => {
+                    let mut c = ws.claims[j].clone();
+                    c.evidence.push(ws.claims[i].evidence[0].clone());
+                    Action::ReplaceClaim(Box::new(c))
+                }
+                2 => Action::DeleteClaim(ws.claims[i].id.clone()),
+                3 => {
+                    let mut c = ws.claims[i].clone();
+                    c.id = ClaimId::new(format!("extra-{step}"));
+                    Action::CreateClaim {
+                        claim: Box::new(c),
+                        index: Some(j),
+                    }
+                }
+                // An edit elsewhere (or a kind change in the document).
+                _ => {
+                    let mut c = ws.claims[j].clone();
+                    c.kind = ClaimKind::Valuation;
+                    Action::ReplaceClaim(Box::new(c))
+                }
+            };
+            h.apply(&mut ws, action, "edit", None).expect("edit");
+            if step % 6 == 5 {
+                h.undo(&mut ws).expect("undo");
+            }
+            d.follow(&h, &ws);
+            h.forget_journal();
+            let _ = d.counts_line(&ws, rev(&h));
+            state.follow(&d, &ws, rev(&h));
+            let shown = draw(&mut state, &ws, rev(&h));
+            assert_eq!(shown.list, highlights(&ws, &doc), "step {step}");
+            let fresh = DocHighlights::of(&ws, &doc);
+            assert_eq!((&shown.kinds, shown.longest), (&fresh.kinds, fresh.longest));
+        }
+        assert!(
+            state.highlights_patched >= 10,
+            "patched, not gathered again"
+        );
     }
 
     #[test]

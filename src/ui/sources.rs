@@ -4,38 +4,21 @@ use super::command::Command;
 use super::selection::Selection;
 use crate::model::{DocId, Workspace};
 use std::collections::HashMap;
-use std::sync::Arc;
 
-/// Draws the Sources panel; `revision` is the workspace's history revision (the claim counts
-/// are recomputed only when it changes).
+/// Draws the Sources panel; `counts` are the claims per document (kept current from the edits by
+/// the derived-data layer: counting scans every claim).
 pub fn sources_ui(
     ui: &mut egui::Ui,
     ws: &Workspace,
     sel: &Selection,
     cmds: &mut Vec<Command>,
-    revision: u64,
+    counts: &HashMap<DocId, usize>,
 ) {
     ui.separator();
     if ws.documents.is_empty() {
         ui.weak("No documents yet.");
         return;
     }
-    // Counting scans every claim: kept in egui's memory per revision, not redone per frame.
-    let id = egui::Id::new("sources_claim_counts");
-    let cached: Option<(u64, Arc<HashMap<DocId, usize>>)> = ui.data(|d| d.get_temp(id));
-    let counts = match cached {
-        Some((r, c)) if r == revision => c,
-        _ => {
-            let c: Arc<HashMap<DocId, usize>> = Arc::new(
-                ws.claims_per_document()
-                    .into_iter()
-                    .map(|(d, n)| (d.clone(), n))
-                    .collect(),
-            );
-            ui.data_mut(|d| d.insert_temp(id, (revision, c.clone())));
-            c
-        }
-    };
     // Only the documents in view are laid out: a thousand rows cost milliseconds a frame.
     let row_height = ui.spacing().interact_size.y
         + ui.text_style_height(&egui::TextStyle::Body)

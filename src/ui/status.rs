@@ -37,14 +37,9 @@ pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<
             ui.label("saved");
         }
         ui.separator();
-        // Counting evidence walks every claim: once per workspace revision, not per frame.
+        // Counting evidence walks every claim: counted once, then kept current from the edits.
         let rev = app.session.history.revision();
-        if app.status_counts.as_ref().is_none_or(|(r, _)| *r != rev) {
-            app.status_counts = Some((rev, app.session.ws.counts_line()));
-        }
-        if let Some((_, text)) = &app.status_counts {
-            ui.label(text.as_str());
-        }
+        ui.label(app.derived.counts_line(&app.session.ws, rev));
         // The latest note, while it is news: after a minute it would describe a state the
         // window may no longer be in (the Messages pane keeps every note).
         const FRESH: std::time::Duration = std::time::Duration::from_secs(60);

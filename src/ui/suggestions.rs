@@ -2,6 +2,7 @@
 //! confidence; accept (creates the claim, or adds the span to a matching claim), reject
 //! (remembered in the document), or accept all above a confidence threshold.
 
+use super::background::{Job, Polled, Priority};
 use super::command::Command;
 use crate::action::Action;
 use crate::extract::{Candidate, Extraction, Stopped};
@@ -19,7 +20,7 @@ pub struct SuggestionsState {
     /// Where the extraction of the cached document ran out of time, if it did.
     stopped: Option<Stopped>,
     /// Extraction of a large document running on a worker thread.
-    pending: Option<(Key, std::sync::mpsc::Receiver<Extraction>)>,
+    pending: Option<(Key, super::background::Job<Extraction>)>,
     /// How long one document's extraction may take ([`crate::extract::TIME_LIMIT`]; tests
     /// shorten it).
     pub limit: std::time::Duration,
@@ -33,6 +34,9 @@ pub struct SuggestionsState {
     open_cache: Option<(DocId, u64, bool, std::sync::Arc<Vec<Candidate>>)>,
     /// A background extraction that finished since the app last asked: document and count.
     finished: Option<(DocId, usize)>,
+    /// The derived-data stamp `open_cache` is current at, if known, and the stamp now.
+    open_stamp: Option<u64>,
+    stamp_now: Option<u64>,
 }
 
 impl Default for SuggestionsState {
@@ -44,6 +48,8 @@ impl Default for SuggestionsState {
             limit: crate::extract::TIME_LIMIT,
             open_cache: None,
             finished: None,
+            open_stamp: None,
+            stamp_now: None,
             ctx: None,
             threshold: 0.8,
             open: true,
@@ -79,35 +85,29 @@ impl SuggestionsState {
             .as_ref()
             .is_some_and(|(id, sha, n, _)| (id, sha, n) == (&key.0, &key.1, &key.2));
         if !fresh {
-            if let Some((k, rx)) = &self.pending
+            if let Some((k, job)) = &self.pending
                 && k == &key
             {
-                match rx.try_recv() {
-                    Ok(found) => {
+                match job.poll() {
+                    Polled::Done(found) => {
                         self.finished = Some((key.0.clone(), found.candidates.len()));
                         self.stopped = found.stopped;
                         self.cache = Some((key.0, key.1, key.2, found.candidates));
                         self.pending = None;
                     }
-                    Err(std::sync::mpsc::TryRecvError::Empty) => return Vec::new(),
-                    Err(std::sync::mpsc::TryRecvError::Disconnected) => {
+                    Polled::Running => return Vec::new(),
+                    Polled::Stopped => {
                         self.pending = None;
                         return Vec::new();
                     }
                 }
             } else if doc.text.len() > BACKGROUND_BYTES {
-                let (tx, rx) = std::sync::mpsc::channel();
                 let (d, entities, ctx) = (doc.clone(), ws.entities.clone(), self.ctx.clone());
                 let limit = self.limit;
-                super::background::spawn(move || {
-                    let _ = tx.send(crate::extract::extract_document_within(
-                        &d, &entities, limit,
-                    ));
-                    if let Some(ctx) = ctx {
-                        ctx.request_repaint();
-                    }
+                let job = Job::spawn("extraction", Priority::Low, (), ctx, move |_| {
+                    crate::extract::extract_document_within(&d, &entities, limit)
                 });
-                self.pending = Some((key, rx));
+                self.pending = Some((key, job));
                 return Vec::new();
             } else {
                 let found = crate::extract::extract_document_within(doc, &ws.entities, self.limit);
@@ -143,6 +143,29 @@ impl SuggestionsState {
         self.finished.take()
     }
 
+    /// Takes note of the edits since the open proposals were worked out (the app calls it once
+    /// a frame): when none touched the document's evidence, its text or the entities, they
+    /// still hold at `revision` (working them out again scans every claim's evidence).
+    pub fn follow(&mut self, derived: &crate::ui::derived::Derived, revision: u64) {
+        let now = derived.stamp();
+        self.stamp_now = Some(now);
+        let Some((doc, r, ..)) = &mut self.open_cache else {
+            return;
+        };
+        if *r == revision {
+            self.open_stamp = Some(now);
+            return;
+        }
+        let still = self
+            .open_stamp
+            .and_then(|s| derived.since(s))
+            .is_some_and(|c| !c.touches_document(doc) && !c.entities);
+        if still {
+            *r = revision;
+            self.open_stamp = Some(now);
+        }
+    }
+
     /// [`SuggestionsState::proposals`], computed once per document text, extraction result and
     /// workspace `revision` and then shared, so a frame costs nothing on a large document.
     pub fn proposals_at(
@@ -163,6 +186,7 @@ impl SuggestionsState {
         let open = std::sync::Arc::new(self.proposals(ws, doc));
         let ready = self.cache.is_some() && self.pending.is_none();
         self.open_cache = Some((doc.id.clone(), revision, ready, open.clone()));
+        self.open_stamp = self.stamp_now;
         open
     }
 }

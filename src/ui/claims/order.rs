@@ -146,30 +146,17 @@ pub fn row_order_with(
     match state.sort {
         // Names are looked up and lowercased once per row, not once per comparison.
         SortKey::Subject | SortKey::Counterparty => {
+            let names = lower_names(ws);
             let subject = state.sort == SortKey::Subject;
-            let party = |c: &Claim| -> Option<crate::model::EntityId> {
-                if subject {
-                    c.subject.clone()
-                } else {
-                    c.counterparty.clone()
-                }
-            };
-            let names: std::collections::HashMap<&str, String> = ws
-                .entities
-                .iter()
-                .map(|e| (e.id.as_str(), e.name.to_lowercase()))
-                .collect();
-            let key = |i: usize| -> String {
-                party(&ws.claims[i]).map_or(String::new(), |id| {
-                    names
-                        .get(id.as_str())
-                        .cloned()
-                        .unwrap_or_else(|| id.as_str().to_lowercase())
-                })
-            };
             let mut keyed: Vec<(String, u64, usize)> = rows
                 .iter()
-                .map(|&i| (key(i), id_number(ws, i), i))
+                .map(|&i| {
+                    (
+                        party_key(&names, &ws.claims[i], subject),
+                        id_number(ws, i),
+                        i,
+                    )
+                })
                 .collect();
             keyed.sort_by(|(ka, na, i), (kb, nb, j)| {
                 let o = ka.cmp(kb).then_with(|| tie_break(ws, (*na, *i), (*nb, *j)));
@@ -190,24 +177,15 @@ pub fn row_order_with(
         SortKey::Date | SortKey::Amount => {
             // Keys packed into integers once per row: comparisons then touch a small array
             // instead of 100,000 scattered claims.
-            let key = |c: &Claim| -> u64 {
-                if state.sort == SortKey::Date {
-                    ws.claim_date(c).map_or(u64::MAX, |d| {
-                        let y = (d.year_value() + 100_000) as u64;
-                        let m = d.month_value().map_or(0, |m| m + 1) as u64;
-                        let day = d.day_value().map_or(0, |x| x + 1) as u64;
-                        (y << 16) | (m << 8) | day
-                    })
-                } else {
-                    let v = c.figure.as_ref().map_or(f64::NEG_INFINITY, |f| f.point());
-                    // Total order of f64 as an unsigned integer.
-                    let b = v.to_bits();
-                    if b >> 63 == 1 { !b } else { b | (1 << 63) }
-                }
-            };
             let mut keyed: Vec<(u64, u64, usize)> = rows
                 .iter()
-                .map(|&i| (key(&ws.claims[i]), id_number(ws, i), i))
+                .map(|&i| {
+                    (
+                        packed_key(ws, state.sort, &ws.claims[i]),
+                        id_number(ws, i),
+                        i,
+                    )
+                })
                 .collect();
             keyed.sort_by(|&(ka, na, i), &(kb, nb, j)| {
                 let o = ka.cmp(&kb).then_with(|| tie_break(ws, (na, i), (nb, j)));
@@ -221,6 +199,148 @@ pub fn row_order_with(
         }),
     }
     rows
+}
+
+/// Lowercased entity names by id, for the Subject and Counterparty sorts.
+fn lower_names(ws: &Workspace) -> std::collections::HashMap<&str, String> {
+    ws.entities
+        .iter()
+        .map(|e| (e.id.as_str(), e.name.to_lowercase()))
+        .collect()
+}
+
+/// A claim's subject (or counterparty) name as the table sorts it.
+fn party_key(names: &std::collections::HashMap<&str, String>, c: &Claim, subject: bool) -> String {
+    let party = if subject { &c.subject } else { &c.counterparty };
+    party.as_ref().map_or(String::new(), |id| {
+        names
+            .get(id.as_str())
+            .cloned()
+            .unwrap_or_else(|| id.as_str().to_lowercase())
+    })
+}
+
+/// A claim's date (undated last) or figure as one integer in sort order.
+fn packed_key(ws: &Workspace, sort: SortKey, c: &Claim) -> u64 {
+    if sort == SortKey::Date {
+        ws.claim_date(c).map_or(u64::MAX, |d| {
+            let y = (d.year_value() + 100_000) as u64;
+            let m = d.month_value().map_or(0, |m| m + 1) as u64;
+            let day = d.day_value().map_or(0, |x| x + 1) as u64;
+            (y << 16) | (m << 8) | day
+        })
+    } else {
+        let v = c.figure.as_ref().map_or(f64::NEG_INFINITY, |f| f.point());
+        // Total order of f64 as an unsigned integer.
+        let b = v.to_bits();
+        if b >> 63 == 1 { !b } else { b | (1 << 63) }
+    }
+}
+
+/// The order [`row_order_with`] sorts two rows in, compared one pair at a time: patching a row
+/// order after an edit compares only the rows next to the changed ones.
+struct RowCmp<'a> {
+    ws: &'a Workspace,
+    state: &'a TableState,
+    names: std::collections::HashMap<&'a str, String>,
+}
+
+impl<'a> RowCmp<'a> {
+    fn new(ws: &'a Workspace, state: &'a TableState) -> Self {
+        let names = match state.sort {
+            SortKey::Subject | SortKey::Counterparty => lower_names(ws),
+            _ => Default::default(),
+        };
+        Self { ws, state, names }
+    }
+
+    fn cmp(&self, i: usize, j: usize) -> Ordering {
+        let ws = self.ws;
+        let (a, b) = (&ws.claims[i], &ws.claims[j]);
+        let tie = || tie_break(ws, (id_number(ws, i), i), (id_number(ws, j), j));
+        let o = match self.state.sort {
+            SortKey::Subject | SortKey::Counterparty => {
+                let subject = self.state.sort == SortKey::Subject;
+                party_key(&self.names, a, subject)
+                    .cmp(&party_key(&self.names, b, subject))
+                    .then_with(tie)
+            }
+            SortKey::Sources => a
+                .documents()
+                .len()
+                .cmp(&b.documents().len())
+                .then_with(|| a.id.cmp(&b.id)),
+            SortKey::Date | SortKey::Amount => packed_key(ws, self.state.sort, a)
+                .cmp(&packed_key(ws, self.state.sort, b))
+                .then_with(tie),
+            _ => compare(ws, self.state.sort, a, b),
+        };
+        if self.state.descending {
+            o.reverse()
+        } else {
+            o
+        }
+    }
+}
+
+/// The row order `old` (made before claims `changed` were edited in place, by index) brought up
+/// to date the way the table keeps rows after an edit: rows that still pass the filter keep
+/// their places, rows that no longer pass are gone, rows that newly pass follow in sorted order.
+/// Also says whether the result is sorted, given whether `old` was: only the rows next to a
+/// changed one can be out of order. Costs a pass over `old`, not a filter and sort of every
+/// claim.
+pub(super) fn patch_row_order(
+    ws: &Workspace,
+    state: &TableState,
+    open_doc: Option<&crate::model::DocId>,
+    haystacks: Option<&[String]>,
+    old: &[usize],
+    changed: &[usize],
+    was_sorted: bool,
+) -> (Vec<usize>, bool) {
+    let prepared = Prepared::of(&state.filter, ws);
+    let hay = |i: usize| haystacks.and_then(|h| h.get(i)).map(String::as_str);
+    let passes = |i: usize| {
+        let c = &ws.claims[i];
+        (!state.only_open_document
+            || open_doc.is_some_and(|d| c.evidence.iter().any(|e| &e.doc == d)))
+            && prepared.accepts(&state.filter, ws, c, hay(i))
+    };
+    let mut mark = vec![false; ws.claims.len()];
+    for &i in changed {
+        if let Some(m) = mark.get_mut(i) {
+            *m = true;
+        }
+    }
+    let mut shown = Vec::new();
+    let mut rows: Vec<usize> = old
+        .iter()
+        .copied()
+        .filter(|&i| {
+            if !mark.get(i).copied().unwrap_or(false) {
+                return true;
+            }
+            shown.push(i);
+            passes(i)
+        })
+        .collect();
+    let cmp = RowCmp::new(ws, state);
+    let mut new: Vec<usize> = changed
+        .iter()
+        .copied()
+        .filter(|i| *i < ws.claims.len() && !shown.contains(i) && passes(*i))
+        .collect();
+    new.sort_by(|&a, &b| cmp.cmp(a, b));
+    new.dedup();
+    let start = rows.len();
+    rows.extend(new);
+    let in_order = |p: usize| p == 0 || cmp.cmp(rows[p - 1], rows[p]) != Ordering::Greater;
+    let sorted = was_sorted
+        && (start == 0 || start == rows.len() || in_order(start))
+        && (0..rows.len())
+            .filter(|&p| mark[rows[p]])
+            .all(|p| in_order(p) && (p + 1 == rows.len() || in_order(p + 1)));
+    (rows, sorted)
 }
 
 /// A claim's number for tie-breaks (`cl-0042` → 42), read once per row; ids that are not

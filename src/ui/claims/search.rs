@@ -221,6 +221,37 @@ impl SearchTexts {
         self.prints.is_empty()
     }
 
+    /// Brings the texts up to `revision` when only the claims `changed` were edited in place
+    /// since (no claim added or removed, no entity changed): their texts and fingerprints are
+    /// built again, every other one is kept. `false` (nothing changed) when that does not fit
+    /// what the texts were built from; [`SearchTexts::at`] then compares fingerprints.
+    pub fn patch(
+        &mut self,
+        ws: &Workspace,
+        revision: u64,
+        changed: &std::collections::HashSet<crate::model::ClaimId>,
+    ) -> bool {
+        if self.prints.len() != ws.claims.len() || self.texts.len() != ws.claims.len() {
+            return false;
+        }
+        let Some(at) = changed
+            .iter()
+            .map(|id| ws.claim_position(id))
+            .collect::<Option<Vec<usize>>>()
+        else {
+            return false;
+        };
+        let names = names(ws);
+        let texts = Arc::make_mut(&mut self.texts);
+        for &i in &at {
+            texts[i] = haystack(&names, &ws.claims[i]);
+            self.prints[i] = fingerprint(&ws.claims[i]);
+        }
+        self.revision = revision;
+        self.rebuilt = at.len();
+        true
+    }
+
     /// The texts of `ws` at `revision`: the same ones when the revision is unchanged, otherwise
     /// the previous ones updated, building texts only for claims whose fingerprint is new or
     /// whose subject or counterparty name changed.
