@@ -167,6 +167,8 @@ pub struct ClaimbenchApp {
     pub help: Option<super::help::HelpWindow>,
     /// The File › Import from URL… dialog.
     pub url_dialog: super::feeds::UrlDialog,
+    /// The File › News feeds… panel.
+    pub feeds_panel: super::feeds::FeedsPanel,
     /// When the toasts of notes were last changed (notes fade after a few seconds).
     toast_clock: Option<std::time::Instant>,
     /// Entities panel state.
@@ -256,6 +258,7 @@ impl ClaimbenchApp {
             palette: None,
             help: None,
             url_dialog: Default::default(),
+            feeds_panel: Default::default(),
             toast_clock: None,
             entities: Default::default(),
             charts: Default::default(),
@@ -699,6 +702,15 @@ impl ClaimbenchApp {
             self.answer_new_version(v, choice);
         }
         super::feeds::url_dialog_ui(&ctx, &mut self.url_dialog, &mut cmds);
+        let progress = self.import_job.as_ref().map(|j| j.progress());
+        super::feeds::feeds_ui(
+            &ctx,
+            &mut self.feeds_panel,
+            &self.ws,
+            progress,
+            self.selection.doc.as_ref(),
+            &mut cmds,
+        );
 
         self.commands.extend(cmds);
         // Commands may queue follow-ups (Save → SaveAs → SaveTo); run until none are left.

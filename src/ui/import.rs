@@ -61,6 +61,66 @@ impl ImportJob {
         }
     }
 
+    /// Starts checking the workspace's news feeds on a worker thread: each feed is read and the
+    /// pages of entries not seen before are imported, as [`ImportJob::start`] imports files; the
+    /// outcome carries the subscriptions as they are after the check. `known` holds the
+    /// workspace's document addresses, so a page already there is not fetched again.
+    pub fn start_feeds(
+        feeds: Vec<crate::model::FeedSubscription>,
+        known: crate::io::feed::KnownAddresses,
+        ctx: egui::Context,
+    ) -> Self {
+        let progress = Arc::new(Mutex::new((0, feeds.len())));
+        let cancel = Arc::new(AtomicBool::new(false));
+        let (tx, rx) = channel();
+        let (p, c) = (progress.clone(), cancel.clone());
+        let _ = std::thread::Builder::new()
+            .name("feeds".into())
+            .stack_size(WORKER_STACK)
+            .spawn(move || {
+                let opts = ImportOptions {
+                    cancel: Some(c.clone()),
+                    ..Default::default()
+                };
+                let check = crate::io::feed::check_feeds(
+                    &feeds,
+                    &known,
+                    &opts,
+                    &crate::io::fetch::FetchOptions::default(),
+                    &crate::io::import::now_rfc3339(),
+                    |done, total| {
+                        if let Ok(mut g) = p.lock() {
+                            *g = (done, total);
+                        }
+                        ctx.request_repaint();
+                        if c.load(Ordering::Relaxed) {
+                            ControlFlow::Break(())
+                        } else {
+                            ControlFlow::Continue(())
+                        }
+                    },
+                );
+                let mut results: Vec<_> = check
+                    .new
+                    .into_iter()
+                    .map(|n| (n.imported.path.clone(), Ok(n.imported)))
+                    .collect();
+                results.extend(check.problems.into_iter().map(|(p, e)| (p, Err(e))));
+                let _ = tx.send(BatchOutcome {
+                    results,
+                    cancelled: check.cancelled,
+                    feeds: Some(check.feeds),
+                    feed_errors: check.feed_errors,
+                });
+                ctx.request_repaint();
+            });
+        Self {
+            progress,
+            cancel,
+            rx,
+        }
+    }
+
     /// Files done and total.
     pub fn progress(&self) -> (usize, usize) {
         self.progress.lock().map(|g| *g).unwrap_or((0, 0))

@@ -40,11 +40,11 @@ struct Line {
     words: usize,
 }
 
-/// Excluded ranges of `r.text` (sorted, disjoint): what is not the article.
-pub fn excluded(html: &str, r: &Rendered) -> Vec<TextRange> {
+/// What of `r.text` is not the article.
+pub fn excluded(html: &str, r: &Rendered) -> Decision {
     let lines = lines(&r.text);
     if lines.is_empty() {
-        return Vec::new();
+        return Decision::default();
     }
     let content = if r.depth <= MAX_EXTRACTOR_DEPTH {
         run_extractor(html)
@@ -69,14 +69,44 @@ pub fn excluded(html: &str, r: &Rendered) -> Vec<TextRange> {
         Some(k) => k,
         None => structure,
     };
-    drop_small_furniture(&r.text, &lines, &r.furniture, &mut keep);
-    drop_link_lists(&r.text, &lines, &r.links, &mut keep);
-    drop_furniture_lines(&r.text, &lines, &mut keep);
+    let off = std::env::var("CB_OFF").unwrap_or_default();
+    let on = |n: &str| !off.split(',').any(|o| o == n);
+    if on("small") {
+        drop_small_furniture(&r.text, &lines, &r.furniture, &mut keep);
+    }
+    let share = link_share(&r.text, &lines, &r.links);
+    if on("lists") {
+        drop_link_lists(&r.text, &lines, &share, &mut keep);
+    }
+    if on("lone") {
+        drop_lone_links(&r.text, &lines, &share, &mut keep);
+    }
+    if on("related") {
+        drop_after_related_heading(&r.text, &lines, &share, &mut keep);
+    }
+    let mut meta_lines = if on("lines") {
+        drop_furniture_lines(&r.text, &lines, &mut keep)
+    } else {
+        Vec::new()
+    };
+    meta_lines.extend(byline_before_article(&r.text, &lines, &keep));
     if !keep.iter().any(|k| *k) {
         // Never exclude a whole page: the reader decides what to do with it.
-        return Vec::new();
+        return Decision::default();
     }
-    ranges(&r.text, &lines, &keep)
+    Decision {
+        excluded: ranges(&r.text, &lines, &keep),
+        meta_lines,
+    }
+}
+
+/// What is not the article, and which of it are byline and time-stamp lines.
+#[derive(Debug, Default)]
+pub struct Decision {
+    /// Excluded ranges of the text (sorted, disjoint).
+    pub excluded: Vec<TextRange>,
+    /// Byline and time-stamp lines among them, for the metadata reader.
+    pub meta_lines: Vec<Range<usize>>,
 }
 
 /// The extractor's article text, or `None` when it finds nothing or fails. It runs on a thread of
@@ -219,23 +249,43 @@ fn drop_small_furniture(text: &str, lines: &[Line], furniture: &[Range<usize>], 
     }
 }
 
-/// Runs of three or more lines that are almost all link text (a "most popular" list, teasers, a
-/// video rail) are not the article, whatever the extractor said.
-fn drop_link_lists(text: &str, lines: &[Line], links: &[Range<usize>], keep: &mut [bool]) {
-    let linky: Vec<bool> = lines
+/// The share of each line's letters that lie inside link text (digits, bullets and brackets do
+/// not count, so `- Markets (48)` with `Markets` linked is all link). Linear in the text.
+fn link_share(text: &str, lines: &[Line], links: &[Range<usize>]) -> Vec<f64> {
+    let mut in_link = vec![false; text.len()];
+    for x in links {
+        let end = x.end.min(text.len());
+        if x.start < end {
+            in_link[x.start..end].iter_mut().for_each(|b| *b = true);
+        }
+    }
+    lines
         .iter()
         .map(|l| {
-            let len = text[l.span.clone()].trim().len().max(1);
-            let in_links: usize = links
-                .iter()
-                .map(|x| {
-                    x.end
-                        .min(l.span.end)
-                        .saturating_sub(x.start.max(l.span.start))
-                })
-                .sum();
-            in_links * 10 >= len * 8 && l.words <= 25
+            let (mut letters, mut linked) = (0usize, 0usize);
+            for (at, c) in text[l.span.clone()].char_indices() {
+                if c.is_alphabetic() {
+                    letters += 1;
+                    linked += usize::from(in_link[l.span.start + at]);
+                }
+            }
+            if letters == 0 {
+                0.0
+            } else {
+                linked as f64 / letters as f64
+            }
         })
+        .collect()
+}
+
+/// Runs of three or more lines that are almost all link text (a "most popular" list, teasers, a
+/// video rail, a list of categories with their counts) are not the article, whatever the
+/// extractor said.
+fn drop_link_lists(text: &str, lines: &[Line], share: &[f64], keep: &mut [bool]) {
+    let linky: Vec<bool> = lines
+        .iter()
+        .zip(share)
+        .map(|(l, s)| *s >= 0.8 && l.words <= 25)
         .collect();
     let mut i = 0;
     while i < lines.len() {
@@ -254,6 +304,106 @@ fn drop_link_lists(text: &str, lines: &[Line], links: &[Range<usize>], keep: &mu
     }
 }
 
+/// A line that is a link and nothing else, inside the article (`READ MORE: OTHER STORY`, a
+/// teaser headline between two paragraphs), points elsewhere: not article text.
+fn drop_lone_links(text: &str, lines: &[Line], share: &[f64], keep: &mut [bool]) {
+    for (i, l) in lines.iter().enumerate() {
+        let t = text[l.span.clone()].trim();
+        if keep[i]
+            && share[i] >= 0.9
+            && (3..=25).contains(&l.words)
+            && !t.ends_with(['.', '!', '?', ':', ';', ','])
+        {
+            keep[i] = false;
+        }
+    }
+}
+
+/// Headings that open a box of other stories at the end of an article ("You may also like",
+/// "More from the Ledger"), in the languages of the pages we read. A short line like this in the
+/// last part of the article ends it: what follows is teasers, however long their summaries.
+static END_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(you (may|might) (also )?(like|enjoy|be interested( in)?)|recommended( (for you|stories|articles|reading))?|more (stories|articles|news|headlines)( .{0,30})?|more (from|on|in) .{1,40}|more \p{Lu}\S*( \S+){0,3}|what to read next|(editor'?s|our) picks?|trending( now| stories)?|most (popular|read|viewed)|popular (now|posts|stories)|você (também )?pode gostar|mais lidas|das könnte sie auch interessieren|ähnliche artikel|vous aimerez aussi|articles similaires|sur le même sujet|(también )?te puede interesar|potrebbe interessarti|articoli correlati|похожие (статьи|записи|новости)|самые популярные.{0,20})[\s.:…!]*$",
+    )
+    .expect("static regex: end heading")
+});
+/// Headings of a box of links inside an article ("Related articles", "Read also"): the heading
+/// and the link lines right after it are not article text; the article goes on after them.
+static INLINE_HEADING: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(
+        r"(?i)^(related( (articles?|stories|posts|news|content|coverage|reading))?|don'?t miss|read (also|next|more)|(also|further) read|see also|leia também|veja também|(posts|artigos|notícias) relacionad[oa]s|lesen sie auch|mehr zum thema|à lire aussi|lire aussi|lee también|(artículos|noticias) relacionad[oa]s|leggi anche|читайте также|baca juga|artikel terkait|berita terkait)[\s.:…!]*$",
+    )
+    .expect("static regex: inline heading")
+});
+/// The share of the article's words that must come before a related-stories heading for it to
+/// end the article (one near the top is a box inside the story, dropped by the other rules).
+const RELATED_AFTER: f64 = 0.5;
+
+/// Article words before an end-of-article heading that are enough, whatever follows (teasers
+/// with long summaries can outweigh a short article).
+const MIN_BEFORE_END: usize = 100;
+/// Lines after an end-of-article heading in which two teaser links must appear.
+const TEASER_WINDOW: usize = 12;
+/// The most link lines after an inline related-links heading that go with it.
+const INLINE_LINKS: usize = 6;
+
+/// From an end-of-article heading in the last part of the kept text to the end, and an inline
+/// related-links heading with its links: not article.
+fn drop_after_related_heading(text: &str, lines: &[Line], share: &[f64], keep: &mut [bool]) {
+    let total: usize = lines
+        .iter()
+        .zip(keep.iter())
+        .filter(|(_, k)| **k)
+        .map(|(l, _)| l.words)
+        .sum();
+    let mut before = 0;
+    for i in 0..lines.len() {
+        let l = &lines[i];
+        let t = text[l.span.clone()].trim();
+        let window = i + 1..(i + 1 + TEASER_WINDOW).min(lines.len());
+        // Teasers: lines that are links, or carry one, follow the heading; and the box is in
+        // the article's flow (the heading or the teasers' summaries were kept), not a sidebar.
+        let links_follow = share[window.clone()].iter().filter(|s| **s >= 0.3).count() >= 2;
+        let in_flow = keep[i] || window.filter(|&j| keep[j] && lines[j].words >= 8).count() >= 2;
+        if std::env::var("CB_DEBUG").is_ok()
+            && l.words <= 8
+            && (END_HEADING.is_match(t) || INLINE_HEADING.is_match(t))
+        {
+            eprintln!(
+                "HEAD {t:?} keep={} before={before} total={total} links_follow={links_follow} flow={in_flow} next={:?} kept={:?}",
+                keep[i],
+                &share[i + 1..(i + 13).min(share.len())],
+                &keep[i + 1..(i + 13).min(share.len())]
+            );
+        }
+        if l.words <= 8
+            && (before >= MIN_BEFORE_END || before as f64 >= RELATED_AFTER * total as f64)
+            && END_HEADING.is_match(t)
+            && links_follow
+            && in_flow
+        {
+            keep[i..].iter_mut().for_each(|k| *k = false);
+            return;
+        }
+        if !keep[i] {
+            continue;
+        }
+        if l.words <= 8 {
+            if INLINE_HEADING.is_match(t) {
+                keep[i] = false;
+                let mut j = i + 1;
+                while j < lines.len() && j <= i + INLINE_LINKS && share[j] >= 0.8 {
+                    keep[j] = false;
+                    j += 1;
+                }
+                continue;
+            }
+        }
+        before += l.words;
+    }
+}
+
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(by|von|par|por|door)\s+\S.{0,60}$").expect("static regex: byline")
 });
@@ -263,7 +413,7 @@ static STAMP: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PROMO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(advertisement|sponsored|read more|continue reading|share this|subscribe( now)?|sign up.*newsletter.*|(please )?donate.*|support (our|independent) journalism.*|this (article|content) is (for|only available to) subscribers.*|already a subscriber\??.*)$",
+        r"(?i)^(advertisement|advert|advertising|ads?|sponsored( links?| content| stories)?|read more|continue reading|share this( (article|story))?|subscribe( now)?|sign up.*newsletter.*|(please )?donate.*|support (our|independent) journalism.*|this (article|content) is (for|only available to) subscribers.*|already a subscriber\??.*|.{0,60}\bclick(ing)? here\b.{0,60}|this slideshow requires javascript\.?|tell us what you think.*|leave a (comment|reply)|(comments?|responses?) \(\d+\)|you (may|might) (also )?(like|enjoy|be interested( in)?)|(\d+ )?comments?|print( this( article| page)?)?|e-?mail( this( article)?)?|back to top)[\s.:…!]*$",
     )
     .expect("static regex: promotion line")
 });
@@ -274,14 +424,45 @@ fn is_teaser_meta(line: &str) -> bool {
     l.split_whitespace().count() <= 8 && (BYLINE.is_match(l) || STAMP.is_match(l))
 }
 
-/// Short promotion lines ("Advertisement", "Subscribe now", donation prompts) are excluded.
-fn drop_furniture_lines(text: &str, lines: &[Line], keep: &mut [bool]) {
+/// Short promotion lines ("Advertisement", "Subscribe now", donation prompts) and the byline
+/// and time-stamp lines of the story (`By Jo Park - 2019-04-10`, `Updated 10:48 GMT`) are
+/// excluded; the latter are returned, so that the metadata reader can still find the author and
+/// date in them.
+fn drop_furniture_lines(text: &str, lines: &[Line], keep: &mut [bool]) -> Vec<Range<usize>> {
+    let mut meta = Vec::new();
     for (i, l) in lines.iter().enumerate() {
-        if keep[i] && l.words <= 30 && PROMO.is_match(text[l.span.clone()].trim()) {
+        if !keep[i] || l.words > 30 {
+            continue;
+        }
+        let t = text[l.span.clone()].trim();
+        if PROMO.is_match(t) {
             keep[i] = false;
+        } else if l.words <= 10 && !t.ends_with('.') && (BYLINE.is_match(t) || STAMP.is_match(t)) {
+            keep[i] = false;
+            meta.push(l.span.clone());
         }
     }
+    meta
 }
+
+/// Lines just above the article's first kept line that are a byline or a time stamp (the story's
+/// own, left out by the extractor), for the metadata reader.
+fn byline_before_article(text: &str, lines: &[Line], keep: &[bool]) -> Vec<Range<usize>> {
+    let Some(first) = keep.iter().position(|k| *k) else {
+        return Vec::new();
+    };
+    lines[first.saturating_sub(BYLINE_REACH)..first]
+        .iter()
+        .filter(|l| {
+            let t = text[l.span.clone()].trim();
+            l.words <= 10 && (BYLINE.is_match(t) || STAMP.is_match(t))
+        })
+        .map(|l| l.span.clone())
+        .collect()
+}
+
+/// How many lines above the article a byline or time stamp is looked for.
+const BYLINE_REACH: usize = 4;
 
 /// Excluded byte ranges: runs of lines not kept, with the white space up to the next kept line.
 fn ranges(text: &str, lines: &[Line], keep: &[bool]) -> Vec<TextRange> {
@@ -350,7 +531,8 @@ mod tests {
             })
             .collect();
         let mut keep = vec![true; ls.len()];
-        drop_link_lists(text, &ls, &links, &mut keep);
+        let share = link_share(text, &ls, &links);
+        drop_link_lists(text, &ls, &share, &mut keep);
         assert_eq!(kept(text, &keep), vec!["A real paragraph."]);
     }
 }

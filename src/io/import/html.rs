@@ -44,9 +44,10 @@ pub fn import(path: &Path, bytes: &[u8]) -> Result<Extracted, ImportError> {
             why: "the page has no text outside scripts, styles and navigation".into(),
         });
     }
-    ex.excluded = article::excluded(&source, &rendered);
+    let decision = article::excluded(&source, &rendered);
+    ex.excluded = decision.excluded;
     ex.text = rendered.text;
-    fill_from_article_text(&mut ex);
+    fill_from_article_text(&mut ex, &decision.meta_lines);
     Ok(ex)
 }
 
@@ -91,16 +92,32 @@ fn read_meta(doc: &Html, ex: &mut Extracted) {
 }
 
 /// Fills what the tags did not give from the article's own first lines (a visible byline or
-/// dateline), read from the text minus its excluded ranges.
-fn fill_from_article_text(ex: &mut Extracted) {
+/// dateline), read from the text minus its excluded ranges, with the byline and time-stamp
+/// lines (`meta_lines`) that were excluded from the article put back for this reading.
+fn fill_from_article_text(ex: &mut Extracted, meta_lines: &[std::ops::Range<usize>]) {
     let mut kept = String::new();
     let mut at = 0;
     for r in &ex.excluded {
         kept.push_str(&ex.text[at..r.start]);
         kept.push('\n');
+        for m in meta_lines
+            .iter()
+            .filter(|m| r.start <= m.start && m.end <= r.end)
+        {
+            kept.push_str(&ex.text[m.clone()]);
+            kept.push('\n');
+        }
         at = r.end;
     }
     kept.push_str(&ex.text[at..]);
+    // The reader takes the first line for the headline: when the headline itself was excluded,
+    // a byline put back must not take its place.
+    let first = kept.lines().map(str::trim).find(|l| !l.is_empty());
+    if let Some(t) = ex.title.as_deref()
+        && first.is_some_and(|f| f != t)
+    {
+        kept = format!("{t}\n{kept}");
+    }
     let mut probe = Extracted {
         text: kept,
         title: ex.title.clone(),

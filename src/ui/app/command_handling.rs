@@ -230,6 +230,23 @@ impl ClaimbenchApp {
                 }
             }
             Command::Ui(UiCommand::ImportFromUrl) => self.url_dialog.open = true,
+            Command::Ui(UiCommand::ShowFeeds) => self.feeds_panel.open = true,
+            Command::Ui(UiCommand::CheckFeeds) => {
+                if self.import_job.is_some() {
+                    self.note("An import is already running; wait for it or cancel it first");
+                } else if self.ws.feeds.is_empty() {
+                    self.note(
+                        "This workspace follows no news feeds: add one in File › News feeds…",
+                    );
+                } else {
+                    self.feeds_panel.open = true;
+                    self.import_job = Some(crate::ui::import::ImportJob::start_feeds(
+                        self.ws.feeds.clone(),
+                        crate::io::feed::KnownAddresses::of(&self.ws),
+                        ctx.clone(),
+                    ));
+                }
+            }
             Command::ImportPaths(paths) => {
                 if self.import_job.is_some() {
                     self.note("An import is already running; wait for it or cancel it first");
@@ -402,17 +419,35 @@ impl ClaimbenchApp {
                 }),
             }
         }
-        let actions = plan.actions;
+        let mut actions = plan.actions;
+        let from_feeds = outcome.feeds.is_some();
+        problems.extend(outcome.feed_errors);
+        if let Some(feeds) = outcome.feeds
+            && (!actions.is_empty()
+                || crate::io::feed::changed_beyond_check_time(&self.ws.feeds, &feeds))
+        {
+            // The subscriptions (entries seen) change in the same undo step as the documents.
+            actions.push(Action::SetFeeds(feeds));
+        }
         if !actions.is_empty() {
-            let label = if actions.len() == 1 {
+            let docs = actions.len() - usize::from(from_feeds);
+            let label = if from_feeds {
+                format!(
+                    "Check news feeds ({})",
+                    crate::words::count(docs, "new document")
+                )
+            } else if actions.len() == 1 {
                 "Import document".to_owned()
             } else {
                 format!("Import {} documents", actions.len())
             };
             self.history.seal();
             self.apply(Action::Batch(actions), &label, None);
-            self.selection.doc = added.first().map(|(id, _)| id.clone());
-            layout::show(&mut self.dock, Pane::Reader);
+            // New entries of a feed check wait in the Feeds panel, unread.
+            if !from_feeds {
+                self.selection.doc = added.first().map(|(id, _)| id.clone());
+                layout::show(&mut self.dock, Pane::Reader);
+            }
             self.note(format!(
                 "{label}: {}",
                 added
@@ -421,6 +456,9 @@ impl ClaimbenchApp {
                     .collect::<Vec<_>>()
                     .join("; ")
             ));
+        }
+        if from_feeds {
+            self.feeds_panel.note_new(&added);
         }
         if outcome.cancelled {
             self.note("Import cancelled; the files read so far were added");
