@@ -84,6 +84,9 @@ pub fn excluded(html: &str, r: &Rendered) -> Decision {
     if on("related") {
         drop_after_related_heading(&r.text, &lines, &share, &mut keep);
     }
+    if on("dups") {
+        drop_repeated_lines(&r.text, &lines, &mut keep);
+    }
     let mut meta_lines = if on("lines") {
         drop_furniture_lines(&r.text, &lines, &mut keep)
     } else {
@@ -408,8 +411,40 @@ static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(by|von|par|por|door)\s+\S.{0,60}$").expect("static regex: byline")
 });
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^[\d/.:\- ]+(am|pm)?$|^(updated|published|posted)\b.{0,60}$")
+    Regex::new(r"(?i)^[\d/.:\- ]+(am|pm)?$|^(first |last )?(updated|published|posted|publicado|publicada|atualizado|actualizado|veröffentlicht|aktualisiert|publié|mis à jour|pubblicato|aggiornato|diterbitkan|dipublikasikan)\b.{0,80}$")
         .expect("static regex: time stamp")
+});
+/// Words a date line is made of, in the languages of the pages we read: month and weekday names
+/// and the little words between them (`segunda-feira, 22 de janeiro de 2018 às 0:13`).
+static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|de|del|às|as|a|at|on|um|le|el|am|pm|a\.m|p\.m|et|est|edt|gmt|utc|ist|pt|pst|ct|cet|cest|uhr|h|hrs|th|st|nd|rd|updated|published|posted|\d+(st|nd|rd|th)?|\d+[:.]\d+([:.]\d+)?|\d+[/.-]\d+[/.-]\d+)$")
+        .expect("static regex: date word")
+});
+
+/// A line that is only a date and time (`Fri 6:45 PM, Feb 16, 2018`, `22 de janeiro de 2018 às
+/// 0:13`): a year, and nothing but date words around it.
+fn is_date_line(t: &str) -> bool {
+    let words: Vec<&str> = t
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '(' | ')' | '–' | '—'))
+        .map(|w| w.trim_matches(|c: char| matches!(c, '.' | ':' | '-' | '•' | '·')))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let has_year = words.iter().any(|w| {
+        w.len() >= 4
+            && w.split(|c: char| !c.is_ascii_digit())
+                .any(|d| d.len() == 4 && (d.starts_with("19") || d.starts_with("20")))
+    });
+    has_year && words.len() <= 12 && words.iter().all(|w| DATE_WORD.is_match(w))
+}
+/// Lines that list the story's tags or categories (`Tags: chips, cloud`, `Filed under: Markets`).
+static TAGS: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(tags?|tagged|topics?|filed under|categor(y|ies|ia|ías)|etiquetas|schlagwörter|themen|related roundup|buyer'?s guide|tag)(\s*:|\s*$|\s+\p{Lu})")
+        .expect("static regex: tags line")
+});
+/// Photo and image credits (`© Jo Park`, `Photo: Getty Images`).
+static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)^(©|\(c\) |photo:|photos:|image:|images:|credit:|photograph:|foto:|\(image: |\(photo: |source: getty).{0,100}$")
+        .expect("static regex: credit")
 });
 static PROMO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
@@ -429,20 +464,48 @@ fn is_teaser_meta(line: &str) -> bool {
 /// excluded; the latter are returned, so that the metadata reader can still find the author and
 /// date in them.
 fn drop_furniture_lines(text: &str, lines: &[Line], keep: &mut [bool]) -> Vec<Range<usize>> {
+    let off = std::env::var("CB_OFF").unwrap_or_default();
+    let on = |n: &str| !off.split(',').any(|o| o == n);
     let mut meta = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         if !keep[i] || l.words > 30 {
             continue;
         }
         let t = text[l.span.clone()].trim();
-        if PROMO.is_match(t) {
+        if PROMO.is_match(t)
+            || (on("tags") && TAGS.is_match(t) && !t.ends_with('.'))
+            || (on("credit") && l.words <= 12 && CREDIT.is_match(t))
+        {
             keep[i] = false;
-        } else if l.words <= 10 && !t.ends_with('.') && (BYLINE.is_match(t) || STAMP.is_match(t)) {
+        } else if l.words <= 12
+            && ((!t.ends_with('.') && BYLINE.is_match(t))
+                || STAMP.is_match(t)
+                || (on("dateline") && is_date_line(t)))
+        {
             keep[i] = false;
             meta.push(l.span.clone());
         }
     }
     meta
+}
+
+/// Shorter lines may repeat in an article (the same question to each guest of an interview, a
+/// recipe step for each day).
+const MIN_REPEATED_WORDS: usize = 8;
+
+/// A kept line of eight words or more, not a sentence, that repeats an earlier kept line word
+/// for word (a caption
+/// under every photo of a gallery, a teaser list printed twice) is kept once.
+fn drop_repeated_lines(text: &str, lines: &[Line], keep: &mut [bool]) {
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (i, l) in lines.iter().enumerate() {
+        let t = text[l.span.clone()].trim();
+        // A sentence may be repeated on purpose; a caption or a cut teaser has no full stop.
+        let sentence = t.ends_with(['.', '!', '?']) && !t.ends_with("...");
+        if keep[i] && l.words >= MIN_REPEATED_WORDS && !sentence && !seen.insert(t) {
+            keep[i] = false;
+        }
+    }
 }
 
 /// Lines just above the article's first kept line that are a byline or a time stamp (the story's

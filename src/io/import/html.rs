@@ -48,7 +48,53 @@ pub fn import(path: &Path, bytes: &[u8]) -> Result<Extracted, ImportError> {
     ex.excluded = decision.excluded;
     ex.text = rendered.text;
     fill_from_article_text(&mut ex, &decision.meta_lines);
+    if std::env::var("CB_OFF")
+        .unwrap_or_default()
+        .split(',')
+        .all(|o| o != "headline")
+    {
+        exclude_headline(&mut ex);
+    }
     Ok(ex)
+}
+
+/// The article's first kept line when it is the headline itself: the document's title holds it,
+/// so it is marked excluded like the page's other furniture (it stays in the text, greyed).
+fn exclude_headline(ex: &mut Extracted) {
+    let Some(title) = ex.title.as_deref() else {
+        return;
+    };
+    let key = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let title = key(title);
+    // The first line not inside an excluded range.
+    let mut pos = 0;
+    let mut ranges = ex.excluded.iter().peekable();
+    for line in ex.text.split_inclusive('\n') {
+        let span = pos..pos + line.trim_end_matches('\n').len();
+        pos += line.len();
+        while ranges.peek().is_some_and(|r| r.end <= span.start) {
+            ranges.next();
+        }
+        let excluded = ranges
+            .peek()
+            .is_some_and(|r| r.start <= span.start && span.end <= r.end);
+        if excluded || line.trim().is_empty() {
+            continue;
+        }
+        if key(line) == title {
+            ex.excluded.push(crate::model::TextRange {
+                start: span.start,
+                end: span.end,
+            });
+            ex.excluded.sort_by_key(|r| (r.start, r.end));
+        }
+        return;
+    }
 }
 
 /// A non-UTF-8 charset declared in the page's head (`<meta charset="windows-1252">` or the
