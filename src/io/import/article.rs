@@ -4,11 +4,15 @@
 //! The decision comes from `rs-trafilatura` (a Rust port of trafilatura: the best of the Rust
 //! extractors we compared on the article-extraction benchmark), aligned back onto our own text:
 //! a line is article text when most of its word triples occur in the extractor's output. Our own
-//! rules then go past it: lists of link-only lines (teasers, "most popular", video rails),
-//! byline, dateline and promotion lines are excluded even when the extractor kept them. When the
-//! extractor finds nothing, or cannot run (a page nested deeper than it can walk), the fallback is
-//! our structural reading: the `<article>`/`<main>` that holds the headline or most text, minus
-//! asides, footers and furniture class names.
+//! rules then go past it: lists of link lines (teasers, "most popular", video rails, categories
+//! with their counts), a lone link line inside the story, a "You may also like" heading in the
+//! last part of the article with the teasers after it (an inline "Related articles" box only
+//! loses its heading and links), byline, dateline, tag, photo-credit and promotion lines, and
+//! captions or teasers printed twice are excluded even when the extractor kept them. Byline and
+//! date lines are handed back so that the metadata reader still finds the author and date in
+//! them. When the extractor finds nothing, or cannot run (a page nested deeper than it can walk),
+//! the fallback is our structural reading: the `<article>`/`<main>` that holds the headline or
+//! most text, minus asides, footers and furniture class names.
 
 use super::html_walk::Rendered;
 use crate::model::TextRange;
@@ -69,29 +73,13 @@ pub fn excluded(html: &str, r: &Rendered) -> Decision {
         Some(k) => k,
         None => structure,
     };
-    let off = std::env::var("CB_OFF").unwrap_or_default();
-    let on = |n: &str| !off.split(',').any(|o| o == n);
-    if on("small") {
-        drop_small_furniture(&r.text, &lines, &r.furniture, &mut keep);
-    }
+    drop_small_furniture(&r.text, &lines, &r.furniture, &mut keep);
     let share = link_share(&r.text, &lines, &r.links);
-    if on("lists") {
-        drop_link_lists(&r.text, &lines, &share, &mut keep);
-    }
-    if on("lone") {
-        drop_lone_links(&r.text, &lines, &share, &mut keep);
-    }
-    if on("related") {
-        drop_after_related_heading(&r.text, &lines, &share, &mut keep);
-    }
-    if on("dups") {
-        drop_repeated_lines(&r.text, &lines, &mut keep);
-    }
-    let mut meta_lines = if on("lines") {
-        drop_furniture_lines(&r.text, &lines, &mut keep)
-    } else {
-        Vec::new()
-    };
+    drop_link_lists(&r.text, &lines, &share, &mut keep);
+    drop_lone_links(&r.text, &lines, &share, &mut keep);
+    drop_after_related_heading(&r.text, &lines, &share, &mut keep);
+    drop_repeated_lines(&r.text, &lines, &mut keep);
+    let mut meta_lines = drop_furniture_lines(&r.text, &lines, &mut keep);
     meta_lines.extend(byline_before_article(&r.text, &lines, &keep));
     if !keep.iter().any(|k| *k) {
         // Never exclude a whole page: the reader decides what to do with it.
@@ -369,17 +357,6 @@ fn drop_after_related_heading(text: &str, lines: &[Line], share: &[f64], keep: &
         // the article's flow (the heading or the teasers' summaries were kept), not a sidebar.
         let links_follow = share[window.clone()].iter().filter(|s| **s >= 0.3).count() >= 2;
         let in_flow = keep[i] || window.filter(|&j| keep[j] && lines[j].words >= 8).count() >= 2;
-        if std::env::var("CB_DEBUG").is_ok()
-            && l.words <= 8
-            && (END_HEADING.is_match(t) || INLINE_HEADING.is_match(t))
-        {
-            eprintln!(
-                "HEAD {t:?} keep={} before={before} total={total} links_follow={links_follow} flow={in_flow} next={:?} kept={:?}",
-                keep[i],
-                &share[i + 1..(i + 13).min(share.len())],
-                &keep[i + 1..(i + 13).min(share.len())]
-            );
-        }
         if l.words <= 8
             && (before >= MIN_BEFORE_END || before as f64 >= RELATED_AFTER * total as f64)
             && END_HEADING.is_match(t)
@@ -392,23 +369,21 @@ fn drop_after_related_heading(text: &str, lines: &[Line], share: &[f64], keep: &
         if !keep[i] {
             continue;
         }
-        if l.words <= 8 {
-            if INLINE_HEADING.is_match(t) {
-                keep[i] = false;
-                let mut j = i + 1;
-                while j < lines.len() && j <= i + INLINE_LINKS && share[j] >= 0.8 {
-                    keep[j] = false;
-                    j += 1;
-                }
-                continue;
+        if l.words <= 8 && INLINE_HEADING.is_match(t) {
+            keep[i] = false;
+            let mut j = i + 1;
+            while j < lines.len() && j <= i + INLINE_LINKS && share[j] >= 0.8 {
+                keep[j] = false;
+                j += 1;
             }
+            continue;
         }
         before += l.words;
     }
 }
 
 static BYLINE: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(by|von|par|por|door)\s+\S.{0,60}$").expect("static regex: byline")
+    Regex::new(r"(?i)^(by|von|par|por|door)\s+\S.{0,90}$").expect("static regex: byline")
 });
 static STAMP: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^[\d/.:\- ]+(am|pm)?$|^(first |last )?(updated|published|posted|publicado|publicada|atualizado|actualizado|veröffentlicht|aktualisiert|publié|mis à jour|pubblicato|aggiornato|diterbitkan|dipublikasikan)\b.{0,80}$")
@@ -417,7 +392,7 @@ static STAMP: LazyLock<Regex> = LazyLock::new(|| {
 /// Words a date line is made of, in the languages of the pages we read: month and weekday names
 /// and the little words between them (`segunda-feira, 22 de janeiro de 2018 às 0:13`).
 static DATE_WORD: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|de|del|às|as|a|at|on|um|le|el|am|pm|a\.m|p\.m|et|est|edt|gmt|utc|ist|pt|pst|ct|cet|cest|uhr|h|hrs|th|st|nd|rd|updated|published|posted|\d+(st|nd|rd|th)?|\d+[:.]\d+([:.]\d+)?|\d+[/.-]\d+[/.-]\d+)$")
+    Regex::new(r"(?i)^(jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec|january|february|march|april|june|july|august|september|october|november|december|mon|tue|wed|thu|fri|sat|sun|monday|tuesday|wednesday|thursday|friday|saturday|sunday|janeiro|fevereiro|março|abril|maio|junho|julho|agosto|setembro|outubro|novembro|dezembro|enero|febrero|marzo|mayo|junio|julio|septiembre|octubre|noviembre|diciembre|januar|februar|märz|mai|juni|juli|oktober|dezember|janvier|février|mars|avril|juin|juillet|août|septembre|octobre|novembre|décembre|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|segunda-feira|terça-feira|quarta-feira|quinta-feira|sexta-feira|sábado|domingo|lunes|martes|miércoles|jueves|viernes|montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag|de|del|às|as|a|at|on|um|le|el|am|pm|a\.m|p\.m|et|est|edt|gmt|utc|ist|pt|pst|ct|cet|cest|uhr|h|hrs|th|st|nd|rd|updated|published|posted|min|mins|read|•|\d+(st|nd|rd|th)?|\d+[:.]\d+([:.]\d+)?|\d+[/.-]\d+[/.-]\d+)$")
         .expect("static regex: date word")
 });
 
@@ -453,6 +428,17 @@ static PROMO: LazyLock<Regex> = LazyLock::new(|| {
     .expect("static regex: promotion line")
 });
 
+/// Whether a line is a byline (`By Jo Park`, `Von Jo Park publiziert am …`).
+pub fn is_byline(line: &str) -> bool {
+    BYLINE.is_match(unbullet(line))
+}
+
+/// A line without the `- ` our text gives list items (a byline set as a list).
+pub fn unbullet(line: &str) -> &str {
+    let t = line.trim();
+    t.strip_prefix("- ").unwrap_or(t).trim()
+}
+
 /// Lines between teaser links: a byline or a time stamp.
 fn is_teaser_meta(line: &str) -> bool {
     let l = line.trim();
@@ -464,23 +450,22 @@ fn is_teaser_meta(line: &str) -> bool {
 /// excluded; the latter are returned, so that the metadata reader can still find the author and
 /// date in them.
 fn drop_furniture_lines(text: &str, lines: &[Line], keep: &mut [bool]) -> Vec<Range<usize>> {
-    let off = std::env::var("CB_OFF").unwrap_or_default();
-    let on = |n: &str| !off.split(',').any(|o| o == n);
     let mut meta = Vec::new();
     for (i, l) in lines.iter().enumerate() {
         if !keep[i] || l.words > 30 {
             continue;
         }
-        let t = text[l.span.clone()].trim();
+        let t = unbullet(&text[l.span.clone()]);
         if PROMO.is_match(t)
-            || (on("tags") && TAGS.is_match(t) && !t.ends_with('.'))
-            || (on("credit") && l.words <= 12 && CREDIT.is_match(t))
+            || (TAGS.is_match(t) && !t.ends_with('.'))
+            || (l.words <= 12 && CREDIT.is_match(t))
         {
             keep[i] = false;
-        } else if l.words <= 12
-            && ((!t.ends_with('.') && BYLINE.is_match(t))
+        } else if l.words <= 14
+            && (((!t.ends_with('.') || t.contains(|c: char| c.is_ascii_digit()))
+                && BYLINE.is_match(t))
                 || STAMP.is_match(t)
-                || (on("dateline") && is_date_line(t)))
+                || is_date_line(t))
         {
             keep[i] = false;
             meta.push(l.span.clone());
@@ -517,15 +502,15 @@ fn byline_before_article(text: &str, lines: &[Line], keep: &[bool]) -> Vec<Range
     lines[first.saturating_sub(BYLINE_REACH)..first]
         .iter()
         .filter(|l| {
-            let t = text[l.span.clone()].trim();
-            l.words <= 10 && (BYLINE.is_match(t) || STAMP.is_match(t))
+            let t = unbullet(&text[l.span.clone()]);
+            l.words <= 14 && (BYLINE.is_match(t) || STAMP.is_match(t) || is_date_line(t))
         })
         .map(|l| l.span.clone())
         .collect()
 }
 
 /// How many lines above the article a byline or time stamp is looked for.
-const BYLINE_REACH: usize = 4;
+const BYLINE_REACH: usize = 10;
 
 /// Excluded byte ranges: runs of lines not kept, with the white space up to the next kept line.
 fn ranges(text: &str, lines: &[Line], keep: &[bool]) -> Vec<TextRange> {

@@ -48,14 +48,16 @@ pub fn import(path: &Path, bytes: &[u8]) -> Result<Extracted, ImportError> {
     ex.excluded = decision.excluded;
     ex.text = rendered.text;
     fill_from_article_text(&mut ex, &decision.meta_lines);
-    if std::env::var("CB_OFF")
-        .unwrap_or_default()
-        .split(',')
-        .all(|o| o != "headline")
-    {
-        exclude_headline(&mut ex);
-    }
+    exclude_headline(&mut ex);
     Ok(ex)
+}
+
+/// Whether two day-precision dates are one day apart.
+fn day_apart(a: crate::model::FuzzyDate, b: crate::model::FuzzyDate) -> bool {
+    use crate::model::DatePrecision::Day;
+    a.precision() == Day
+        && b.precision() == Day
+        && (a.first_day() - b.first_day()).num_days().abs() == 1
 }
 
 /// The article's first kept line when it is the headline itself: the document's title holds it,
@@ -174,12 +176,39 @@ fn fill_from_article_text(ex: &mut Extracted, meta_lines: &[std::ops::Range<usiz
     };
     meta::fill_from_text(&mut probe);
     if ex.author.is_none()
+        && let Some(a) = meta_lines
+            .iter()
+            .map(|m| &ex.text[m.clone()])
+            .filter(|l| article::is_byline(l))
+            .find_map(|l| html_meta::clean_author(article::unbullet(l), ex.outlet.as_deref()))
+    {
+        ex.author = Some(a);
+        ex.sources.push(("author", "byline in the text"));
+    }
+    if ex.author.is_none()
         && let Some(a) = probe
             .author
             .and_then(|a| html_meta::clean_author(&a, ex.outlet.as_deref()))
     {
         ex.author = Some(a);
         ex.sources.push(("author", "byline in the text"));
+    }
+    // The byline or time-stamp lines of the story say when it was published as its readers
+    // saw it; a machine date a day off is the same moment in another time zone (UTC).
+    let shown = meta_lines
+        .iter()
+        .find_map(|m| meta::parse_date(&ex.text[m.clone()]));
+    match (ex.published, shown) {
+        (None, Some(d)) => {
+            ex.published = Some(d);
+            ex.sources.push(("published", "dateline in the text"));
+        }
+        (Some(p), Some(d)) if p != d && day_apart(p, d) => {
+            ex.published = Some(d);
+            ex.sources.retain(|(f, _)| *f != "published");
+            ex.sources.push(("published", "dateline in the text"));
+        }
+        _ => {}
     }
     if ex.published.is_none() && probe.published.is_some() {
         ex.published = probe.published;

@@ -58,36 +58,57 @@ pub fn read(doc: &Html) -> PageMeta {
                 .cloned()
         })
     };
-    let outlet = ld
-        .as_ref()
-        .and_then(|a| a.publisher.clone())
-        .map(|p| (p, "JSON-LD publisher"))
-        .or_else(|| get(&["og:site_name"]).map(|v| (v, "OpenGraph site name")))
-        .or_else(|| get(&["application-name"]).map(|v| (v, "meta name application-name")))
-        .or_else(|| {
-            get(&["dc.publisher", "dcterms.publisher", "publisher"]).map(|v| (v, "Dublin Core"))
-        })
-        .or_else(|| {
-            get(&["twitter:site"])
-                .map(|v| v.trim_start_matches('@').to_owned())
-                .filter(|v| !v.is_empty())
-                .map(|v| (v, "Twitter card site"))
-        });
+    // Every place that names the site, in order of trust; the title tag's last part settles
+    // between them (a JSON-LD publisher `DH News Service` against the `Deccan Herald` the pages
+    // are titled with) and replaces a handle-like form of itself (`SputnikInt`).
+    let candidates: Vec<(String, &'static str)> = [
+        ld.as_ref()
+            .and_then(|a| a.publisher.clone())
+            .map(|p| (p, "JSON-LD publisher")),
+        get(&["og:site_name"]).map(|v| (v, "OpenGraph site name")),
+        get(&["application-name"]).map(|v| (v, "meta name application-name")),
+        get(&["dc.publisher", "dcterms.publisher", "publisher"]).map(|v| (v, "Dublin Core")),
+        get(&["twitter:site"])
+            .map(|v| v.trim_start_matches('@').to_owned())
+            .map(|v| (v, "Twitter card site")),
+    ]
+    .into_iter()
+    .flatten()
+    // A site name with a list of sections after it (`Autoracing | F1 | Indy`) is its first part.
+    .map(|(o, from)| (first_segment(&o), from))
+    .filter(|(o, _)| !o.is_empty())
+    .collect();
     let title_tag = doc
         .select(&TITLE)
         .next()
         .map(|e| squash(&e.text().collect::<String>()))
         .filter(|t| !t.is_empty());
-    // A site name with a list of sections after it (`Autoracing | F1 | Indy`) is its first part.
-    let outlet = outlet
-        .map(|(o, from)| (first_segment(&o), from))
-        .filter(|(o, _)| !o.is_empty())
-        .or_else(|| {
-            title_tag
-                .as_deref()
-                .and_then(title_suffix)
-                .map(|o| (o, "site name after the title"))
-        });
+    let suffix = title_tag.as_deref().and_then(title_suffix);
+    let outlet = match &suffix {
+        Some(sfx) => {
+            let sk = name_key(sfx);
+            candidates
+                .iter()
+                .find(|(o, _)| name_key(o) == sk)
+                .cloned()
+                .or_else(|| {
+                    candidates
+                        .iter()
+                        .find(|(o, _)| {
+                            let ok = name_key(o);
+                            ok.len() >= 3 && (sk.contains(&ok) || ok.contains(&sk))
+                        })
+                        .map(|_| (sfx.clone(), "site name after the title"))
+                })
+                .or_else(|| candidates.first().cloned())
+                .or_else(|| Some((sfx.clone(), "site name after the title")))
+        }
+        None => candidates.first().cloned(),
+    }
+    .or_else(|| {
+        // Nothing names the site: its address does, as a reference manager shows it.
+        page_host(doc, &metas).map(|h| (h, "web address"))
+    });
     let site = outlet.as_ref().map(|(o, _)| o.as_str());
     let raw_title = ld
         .as_ref()
@@ -104,6 +125,19 @@ pub fn read(doc: &Html) -> PageMeta {
                 .map(|v| (v, "first heading"))
         });
     let title = raw_title.map(|(t, from)| (strip_site(&t, site, title_tag.as_deref()), from));
+    // A headline shortened for sharing (`… tariffs and trade` for the page's `… tariffs and
+    // international trade`): the page's own first heading, when it says the same and a little
+    // more.
+    let h1 = doc
+        .select(&H1)
+        .map(|e| squash(&e.text().collect::<String>()))
+        .find(|t| !t.is_empty());
+    let title = match (title, h1) {
+        (Some((t, from)), Some(h)) if from != "first heading" && extends(&h, &t) => {
+            Some((h, "first heading"))
+        }
+        (t, _) => t,
+    };
 
     let author = ld
         .as_ref()
@@ -368,6 +402,10 @@ static BY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)^(written\s+by|posted\s+by|by|von|par|por|door|author:?|authors:?)\s+")
         .expect("static regex: by")
 });
+static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\s+[-|–]?\s*(on|am|um|le|el|il|em|at|published|publiziert|veröffentlicht|publicado|publicada|publié|pubblicato|updated|posted)\s.*\d.*$")
+        .expect("static regex: date after a byline")
+});
 static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)\b(editor|reporter|correspondent|writer|columnist|contributor|staff|journalist|producer|analyst|director|chief|senior|deputy|associate|managing|bureau|news desk|desk|follow|twitter|email|updated|published|min read|ago)\b")
         .expect("static regex: role words")
@@ -383,6 +421,8 @@ pub fn clean_author(raw: &str, outlet: Option<&str>) -> Option<String> {
     let s = EMAIL.replace_all(&s, " ");
     let s = HANDLE.replace_all(&s, " ");
     let s = BY.replace(s.trim(), "");
+    // `Louis Jacobson on Monday, November 18th, 2019`, `Moritz Bachmann publiziert am 25. …`
+    let s = DATE_TAIL.replace(&s, "");
     let s = s
         .replace([' '], " ")
         .replace(" - ", ",")
@@ -500,6 +540,50 @@ fn in_comments(e: ElementRef<'_>) -> bool {
             .chain(v.id())
             .any(|n| n.to_ascii_lowercase().contains("comment"))
     })
+}
+
+/// Whether `longer` holds every word of `shorter` in order, with one to five words more.
+fn extends(longer: &str, shorter: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(name_key)
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (l, s) = (words(longer), words(shorter));
+    if s.len() < 3 || l.len() <= s.len() || l.len() > s.len() + 5 {
+        return false;
+    }
+    let mut it = l.iter();
+    s.iter().all(|w| it.any(|x| x == w))
+}
+
+/// Letters and digits only, lower case: `Deccan Herald` and `deccanherald` compare equal.
+fn name_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The host of the page's canonical or OpenGraph address, without `www.`.
+fn page_host(doc: &Html, metas: &HashMap<String, Vec<String>>) -> Option<String> {
+    let url = doc
+        .select(&CANONICAL)
+        .find(|e| {
+            e.attr("rel")
+                .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+        })
+        .and_then(|e| e.attr("href"))
+        .map(str::to_owned)
+        .or_else(|| metas.get("og:url").and_then(|v| v.first()).cloned())?;
+    let rest = url.trim().split_once("://")?.1;
+    let host = rest
+        .split(['/', '?', '#', ':'])
+        .next()?
+        .to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
+    (host.contains('.') && !host.is_empty()).then_some(host)
 }
 
 /// The part before ` | ` (a site name followed by its sections).
@@ -644,11 +728,44 @@ mod tests {
             clean_author("By PETRA HOLM - 2025-09-03", None).as_deref(),
             Some("Petra Holm")
         );
+        assert_eq!(
+            clean_author(
+                "By Ola Brandt on Monday, March 3rd, 2025 at 9:15 a.m.",
+                None
+            )
+            .as_deref(),
+            Some("Ola Brandt")
+        );
+        assert_eq!(
+            clean_author("Von Jonas Weber publiziert am 4. Mai 2025", None).as_deref(),
+            Some("Jonas Weber")
+        );
         assert_eq!(clean_author("HOME", None), None);
         assert_eq!(clean_author("admin", None), None);
         assert_eq!(
             clean_author("Sean McArdle", None).as_deref(),
             Some("Sean McArdle")
+        );
+    }
+
+    #[test]
+    fn a_shortened_headline_gives_way_to_the_page_heading() {
+        let doc = Html::parse_document(
+            r#"<html><head><meta property="og:title" content="Mill buys two kilns"></head><body><h1>Paper mill buys two new electric kilns</h1></body></html>"#,
+        );
+        assert_eq!(
+            read(&doc).title,
+            Some((
+                "Paper mill buys two new electric kilns".into(),
+                "first heading"
+            ))
+        );
+        let doc = Html::parse_document(
+            r#"<html><head><meta property="og:title" content="Mill buys two kilns"></head><body><h1>Newsletter</h1></body></html>"#,
+        );
+        assert_eq!(
+            read(&doc).title.map(|t| t.0).as_deref(),
+            Some("Mill buys two kilns")
         );
     }
 
