@@ -464,10 +464,12 @@ impl ClaimbenchApp {
             self.note("Import cancelled; the files read so far were added");
         }
         if !problems.is_empty() {
-            self.error(format!(
-                "Some files were not imported:\n{}",
-                problems.join("\n")
-            ));
+            let what = if from_feeds {
+                "Some feeds or their articles could not be read"
+            } else {
+                "Some files were not imported"
+            };
+            self.error(format!("{what}:\n{}", problems.join("\n")));
         }
     }
 
