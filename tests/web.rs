@@ -825,6 +825,31 @@ fn app_feeds_panel_adds_checks_lists_new_entries_and_removes() {
     h.state_mut().push(AppCommand::Ui(UiCommand::Undo));
     h.run();
     assert_eq!(h.state().ws.feeds.len(), 2);
+    // A feed that answers 404: the check says so, names the address, adds nothing.
+    h.get_by_role_and_label(Role::TextInput, "Feed address")
+        .focus();
+    h.run();
+    h.get_by_role_and_label(Role::TextInput, "Feed address")
+        .type_text(&feeds.url("/missing"));
+    h.run();
+    h.get_by_label("Add feed").click();
+    h.run();
+    h.get_by_label("Check now").click();
+    h.step();
+    harness::wait_for_import(&mut h);
+    assert_eq!(h.state().ws.documents.len(), docs_before + 3);
+    let last_error = h
+        .state()
+        .messages
+        .iter()
+        .rev()
+        .find(|m| m.error)
+        .map(|m| m.text.clone())
+        .unwrap_or_default();
+    assert!(
+        last_error.contains("/missing") && last_error.contains("404"),
+        "{last_error}"
+    );
 }
 
 #[test]
