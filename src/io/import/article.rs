@@ -423,7 +423,7 @@ static CREDIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static PROMO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(
-        r"(?i)^(advertisement|advert|advertising|ads?|sponsored( links?| content| stories)?|read more|continue reading|share this( (article|story))?|subscribe( now)?|sign up.*newsletter.*|(please )?donate.*|support (our|independent) journalism.*|this (article|content) is (for|only available to) subscribers.*|already a subscriber\??.*|.{0,60}\bclick(ing)? here\b.{0,60}|this slideshow requires javascript\.?|tell us what you think.*|leave a (comment|reply)|(comments?|responses?) \(\d+\)|you (may|might) (also )?(like|enjoy|be interested( in)?)|(\d+ )?comments?|print( this( article| page)?)?|e-?mail( this( article)?)?|back to top)[\s.:…!]*$",
+        r"(?i)^(advertisement|advert|advertising|ads?|anzeige|werbung|publicidad|publicidade|publicité|pubblicità|iklan|реклама|\[\w+[^\]]*\].*\[/\w+\]|sponsored( links?| content| stories)?|read more|continue reading|share this( (article|story))?|subscribe( now)?|sign up.*newsletter.*|(please )?donate.*|support (our|independent) journalism.*|this (article|content) is (for|only available to) subscribers.*|already a subscriber\??.*|.{0,60}\bclick(ing)? here\b.{0,60}|this slideshow requires javascript\.?|tell us what you think.*|leave a (comment|reply)|(comments?|responses?) \(\d+\)|you (may|might) (also )?(like|enjoy|be interested( in)?)|(\d+ )?comments?|print( this( article| page)?)?|e-?mail( this( article)?)?|back to top)[\s.:…!]*$",
     )
     .expect("static regex: promotion line")
 });
@@ -565,6 +565,26 @@ mod tests {
             ]
         );
         assert!(by_extractor(text, &ls, "nothing in common at all with it").is_none());
+    }
+
+    #[test]
+    fn furniture_lines_in_other_languages_and_shortcodes() {
+        let text = "Anzeige\nThe story goes on with a sentence of its own here.\n[button link=\"/tip\"] Send us a tip[/button]\nIklan\nVon Jonas Weber | 04.05.2025\nsegunda-feira, 22 de janeiro de 2018 às 0:13";
+        let ls = lines(text);
+        let mut keep = vec![true; ls.len()];
+        let meta = drop_furniture_lines(text, &ls, &mut keep);
+        assert_eq!(
+            kept(text, &keep),
+            vec!["The story goes on with a sentence of its own here."]
+        );
+        let meta: Vec<&str> = meta.iter().map(|r| &text[r.clone()]).collect();
+        assert_eq!(
+            meta,
+            vec![
+                "Von Jonas Weber | 04.05.2025",
+                "segunda-feira, 22 de janeiro de 2018 às 0:13"
+            ]
+        );
     }
 
     #[test]

@@ -60,7 +60,10 @@ fn day_apart(a: crate::model::FuzzyDate, b: crate::model::FuzzyDate) -> bool {
         && (a.first_day() - b.first_day()).num_days().abs() == 1
 }
 
-/// The article's first kept line when it is the headline itself: the document's title holds it,
+/// How many of the article's first lines may be the headline.
+const HEADLINE_REACH: usize = 3;
+
+/// The headline among the article's first kept lines: the document's title holds it,
 /// so it is marked excluded like the page's other furniture (it stays in the text, greyed).
 fn exclude_headline(ex: &mut Extracted) {
     let Some(title) = ex.title.as_deref() else {
@@ -73,7 +76,9 @@ fn exclude_headline(ex: &mut Extracted) {
             .to_lowercase()
     };
     let title = key(title);
-    // The first line not inside an excluded range.
+    // Among the first few lines not inside an excluded range (a site name or section line may
+    // come before it).
+    let mut seen = 0;
     let mut pos = 0;
     let mut ranges = ex.excluded.iter().peekable();
     for line in ex.text.split_inclusive('\n') {
@@ -94,8 +99,12 @@ fn exclude_headline(ex: &mut Extracted) {
                 end: span.end,
             });
             ex.excluded.sort_by_key(|r| (r.start, r.end));
+            return;
         }
-        return;
+        seen += 1;
+        if seen == HEADLINE_REACH || line.split_whitespace().count() > 20 {
+            return;
+        }
     }
 }
 
@@ -280,6 +289,22 @@ mod tests {
         ] {
             assert!(!kept.contains(d), "{d:?} in {kept:?}");
         }
+    }
+
+    #[test]
+    fn the_headline_is_excluded_below_a_site_name_line() {
+        let page = r#"<html><head><title>Kiln maker hires forty people</title></head><body>
+<div class="blogname">The Kiln Blog</div><h2>Kiln maker hires forty people</h2>
+<p>A maker of electric kilns will hire forty people for its new plant, the company said on Monday, after a year of strong orders.</p>
+<p>The plant opens in the spring and will double the number of kilns it can build each month.</p></body></html>"#;
+        let ex = import(Path::new("p.html"), page.as_bytes()).unwrap();
+        let k = kept(&ex);
+        assert!(!k.contains("Kiln maker hires forty people"), "{k}");
+        assert!(ex.text.contains("Kiln maker hires forty people"));
+        assert!(
+            k.contains("will hire forty people for its new plant"),
+            "{k}"
+        );
     }
 
     #[test]
