@@ -163,7 +163,8 @@ fn microdata_only_article_json_ld_metadata_bio_and_paywall() {
         Some("2025-11-18")
     );
     assert!(
-        i.sources.contains(&("published", "JSON-LD datePublished")),
+        i.sources
+            .contains(&("published", "JSON-LD publication date")),
         "{:?}",
         i.sources
     );

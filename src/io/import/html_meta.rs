@@ -177,7 +177,7 @@ pub fn read(doc: &Html) -> PageMeta {
         .as_ref()
         .and_then(|a| a.published.as_deref())
         .and_then(meta::parse_machine_date)
-        .map(|d| (d, "JSON-LD datePublished"))
+        .map(|d| (d, "JSON-LD publication date"))
         .or_else(|| {
             date(&[
                 "article:published_time",
@@ -210,7 +210,7 @@ pub fn read(doc: &Html) -> PageMeta {
             ld.as_ref()
                 .and_then(|a| a.modified.as_deref())
                 .and_then(meta::parse_machine_date)
-                .map(|d| (d, "JSON-LD dateModified"))
+                .map(|d| (d, "JSON-LD modification date"))
         })
         .or_else(|| {
             date(&["article:modified_time", "og:updated_time", "datemodified"])
