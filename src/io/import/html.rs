@@ -11,7 +11,8 @@
 //! `encoding_rs` (the WHATWG encodings, as browsers do).
 
 use super::{
-    Extracted, ImportError, article, decode_text, finish_text, html_meta, html_walk, meta,
+    Extracted, ImportError, article, decode_text, finish_text, html_author, html_meta, html_walk,
+    meta,
 };
 use scraper::Html;
 use std::path::Path;
@@ -189,7 +190,7 @@ fn fill_from_article_text(ex: &mut Extracted, meta_lines: &[std::ops::Range<usiz
             .iter()
             .map(|m| &ex.text[m.clone()])
             .filter(|l| article::is_byline(l))
-            .find_map(|l| html_meta::clean_author(article::unbullet(l), ex.outlet.as_deref()))
+            .find_map(|l| html_author::clean_author(article::unbullet(l), ex.outlet.as_deref()))
     {
         ex.author = Some(a);
         ex.sources.push(("author", "byline in the text"));
@@ -197,7 +198,7 @@ fn fill_from_article_text(ex: &mut Extracted, meta_lines: &[std::ops::Range<usiz
     if ex.author.is_none()
         && let Some(a) = probe
             .author
-            .and_then(|a| html_meta::clean_author(&a, ex.outlet.as_deref()))
+            .and_then(|a| html_author::clean_author(&a, ex.outlet.as_deref()))
     {
         ex.author = Some(a);
         ex.sources.push(("author", "byline in the text"));

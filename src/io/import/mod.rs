@@ -13,6 +13,7 @@ pub mod batch;
 pub mod boilerplate;
 pub mod error;
 pub mod html;
+mod html_author;
 mod html_meta;
 mod html_walk;
 pub mod markdown;
