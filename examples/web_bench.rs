@@ -4,13 +4,47 @@
 //! extraction reads. Pages that fail to import are counted and written as empty.
 //!
 //! `cargo run --release --example web_bench -- PAGES_DIR OUT.json [--meta META.json]`
+//!
+//! `web_bench --growth PAGE.html` instead imports the page with its body repeated 1, 2, 4 and 8
+//! times and prints the time of each (best of three), to show how the HTML import grows.
 
 use claimbench::io::import::{ImportOptions, import_bytes};
 use std::collections::BTreeMap;
 use std::path::Path;
 
+/// Imports `page` with its `<body>` content repeated 1×, 2×, 4×, 8×; prints size and time.
+fn growth(page: &str) {
+    let html = std::fs::read_to_string(page).expect("page");
+    let lower = html.to_ascii_lowercase();
+    let start = lower
+        .find("<body")
+        .and_then(|b| lower[b..].find('>').map(|e| b + e + 1))
+        .unwrap_or(0);
+    let end = lower.rfind("</body>").unwrap_or(html.len()).max(start);
+    let (head, body, tail) = (&html[..start], &html[start..end], &html[end..]);
+    let opts = ImportOptions {
+        imported_at: Some("2026-01-01T00:00:00Z".into()),
+        ..Default::default()
+    };
+    for k in [1, 2, 4, 8] {
+        let input = format!("{head}{}{tail}", body.repeat(k));
+        let best = (0..3)
+            .map(|_| {
+                let t = std::time::Instant::now();
+                import_bytes(Path::new("page.html"), input.as_bytes(), &opts).expect("imports");
+                t.elapsed().as_secs_f64() * 1000.0
+            })
+            .fold(f64::INFINITY, f64::min);
+        println!("{k}x\t{} bytes\t{best:.1} ms", input.len());
+    }
+}
+
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
+    if args.first().map(String::as_str) == Some("--growth") {
+        growth(args.get(1).expect("usage: web_bench --growth PAGE.html"));
+        return;
+    }
     if args.len() < 2 {
         eprintln!("usage: web_bench PAGES_DIR OUT.json [--meta META.json]");
         std::process::exit(2);

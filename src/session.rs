@@ -156,15 +156,40 @@ impl Session {
         docs: impl IntoIterator<Item = (PathBuf, SourceDocument)>,
         policy: NewVersionPolicy,
     ) -> Result<Placed, ActionError> {
+        self.place_checked(docs, policy, None)
+    }
+
+    /// As [`Session::place`], for the documents of a news-feed check: `feeds` is the workspace's
+    /// subscriptions after the check (entries seen, titles read), changed in the same undo step
+    /// as the documents, so undoing a check forgets both. A check that found nothing new and
+    /// changed no more than the check times is no edit at all.
+    pub fn place_checked(
+        &mut self,
+        docs: impl IntoIterator<Item = (PathBuf, SourceDocument)>,
+        policy: NewVersionPolicy,
+        feeds: Option<Vec<crate::model::FeedSubscription>>,
+    ) -> Result<Placed, ActionError> {
         let plan = plan_import(&self.ws, docs, policy);
-        let label = match plan.actions.len() {
-            0 => None,
-            1 => Some("Import document".to_owned()),
-            n => Some(format!("Import {n} documents")),
+        let mut actions = plan.actions;
+        let documents = actions.len();
+        let from_feeds = feeds.is_some();
+        if let Some(feeds) = feeds
+            && (documents > 0 || crate::io::feed::changed_beyond_check_time(&self.ws.feeds, &feeds))
+        {
+            actions.push(Action::SetFeeds(feeds));
+        }
+        let label = match (from_feeds, documents) {
+            _ if actions.is_empty() => None,
+            (true, n) => Some(format!(
+                "Check news feeds ({})",
+                crate::words::count(n, "new document")
+            )),
+            (false, 1) => Some("Import document".to_owned()),
+            (false, n) => Some(format!("Import {n} documents")),
         };
         if let Some(label) = &label {
             self.history.seal();
-            self.apply(Action::Batch(plan.actions), label, None)?;
+            self.apply(Action::Batch(actions), label, None)?;
         }
         Ok(Placed {
             placements: plan.placements,

@@ -105,17 +105,17 @@ pub fn run(args: &ImportArgs) -> i32 {
         }
     }
     // Feed entries are read before the workspace is locked, like files, and placed with them.
+    // Each feed becomes (or stays) one of the workspace's subscriptions, its entries marked seen.
     let mut feed_lines = Vec::new();
-    for url in &args.feed {
-        failed += read_feed(
-            &first.ws,
-            url,
-            &opts,
-            &fetch_opts,
-            &mut docs,
-            &mut feed_lines,
-        );
-    }
+    let checked = read_feeds(
+        &first.ws,
+        &args.feed,
+        &opts,
+        &fetch_opts,
+        &mut docs,
+        &mut feed_lines,
+        &mut failed,
+    );
     let Opened {
         ws,
         created,
@@ -131,13 +131,15 @@ pub fn run(args: &ImportArgs) -> i32 {
         args.replace,
         args.accept_above,
     ));
+    let feeds_changed = record_feeds(&mut session.ws, &checked);
     let added = lines
         .iter()
         .filter(|l| l.starts_with("added ") || l.starts_with("updated "))
         .count();
     // A workspace is created only by a run that failed on nothing: a typo'd file name must not
-    // leave an empty new workspace behind.
-    if added > 0 || (created && failed == 0) {
+    // leave an empty new workspace behind. A new subscription, or entries newly seen, are saved
+    // too; a check that found nothing new leaves the file as it was.
+    if added > 0 || (created && failed == 0) || feeds_changed {
         let lock = match crate::io::save::lock_workspace(&real, crate::io::lock::DEFAULT_WAIT) {
             Ok(l) => l,
             Err(e) => {
@@ -164,6 +166,7 @@ pub fn run(args: &ImportArgs) -> i32 {
                 args.replace,
                 args.accept_above,
             ));
+            record_feeds(&mut session.ws, &checked);
         }
         if let Err(e) = crate::io::save::save_workspace_locked(&session.ws, &lock) {
             report_error(format!("nothing imported: {e}"));
@@ -289,42 +292,68 @@ pub fn accept_proposals(
     ))
 }
 
-/// Reads a feed and imports the pages of its entries not yet in `ws` into `docs`; lines for
-/// entries skipped go to `lines`. Returns how many failed.
-fn read_feed(
+/// Reads the feeds named on the command line as subscriptions of `ws` (new ones added, existing
+/// ones with the entries they have seen) and imports the pages of entries not seen before into
+/// `docs`; lines for skipped entries go to `lines`, failures are reported and counted. Returns
+/// the subscriptions as they are after the check.
+fn read_feeds(
     ws: &Workspace,
-    url: &str,
+    urls: &[String],
     opts: &ImportOptions,
     fetch_opts: &crate::io::fetch::FetchOptions,
     docs: &mut Vec<Imported>,
     lines: &mut Vec<String>,
-) -> usize {
-    use crate::io::feed::{self, EntryOutcome};
-    let parsed = match feed::fetch_feed(url, fetch_opts) {
-        Ok(f) => f,
-        Err(e) => {
-            report_error(e);
-            return 1;
-        }
-    };
-    let mut failed = 0;
-    for entry in &parsed.entries {
-        match feed::import_entry(ws, entry, opts, fetch_opts) {
-            EntryOutcome::Imported(imp) => docs.push(*imp),
-            EntryOutcome::AlreadyThere(link) => {
-                lines.push(format!("skipped {}: already imported", printable(&link)));
-            }
-            EntryOutcome::NoLink => lines.push(format!(
-                "skipped feed entry {:?}: it links to no page",
-                entry.title.as_deref().unwrap_or(&entry.id)
-            )),
-            EntryOutcome::Failed(e) => {
-                report_error(e);
-                failed += 1;
-            }
+    failed: &mut usize,
+) -> Vec<crate::model::FeedSubscription> {
+    use crate::io::feed;
+    if urls.is_empty() {
+        return Vec::new();
+    }
+    let mut subs: Vec<crate::model::FeedSubscription> = Vec::new();
+    for url in urls {
+        let sub = feed::subscription_for(&ws.feeds, url);
+        if !subs.iter().any(|s| feed::same_feed(&s.url, &sub.url)) {
+            subs.push(sub);
         }
     }
-    failed
+    let check = feed::check_feeds(
+        &subs,
+        &feed::KnownAddresses::of(ws),
+        opts,
+        fetch_opts,
+        &import::now_rfc3339(),
+        |_, _| std::ops::ControlFlow::Continue(()),
+    );
+    for e in &check.feed_errors {
+        report_error(e);
+        *failed += 1;
+    }
+    for (_, e) in &check.problems {
+        report_error(e);
+        *failed += 1;
+    }
+    if check.skipped > 0 {
+        lines.push(format!(
+            "skipped {}: already imported or seen in an earlier check",
+            crate::words::count(check.skipped, "feed entry")
+        ));
+    }
+    docs.extend(check.new.into_iter().map(|n| n.imported));
+    check.feeds
+}
+
+/// Puts the checked subscriptions into `ws` (replacing those with the same address, adding new
+/// ones); whether anything but the check time changed.
+fn record_feeds(ws: &mut Workspace, checked: &[crate::model::FeedSubscription]) -> bool {
+    use crate::io::feed::same_feed;
+    let before = ws.feeds.clone();
+    for sub in checked {
+        match ws.feeds.iter_mut().find(|f| same_feed(&f.url, &sub.url)) {
+            Some(f) => *f = sub.clone(),
+            None => ws.feeds.push(sub.clone()),
+        }
+    }
+    crate::io::feed::changed_beyond_check_time(&before, &ws.feeds)
 }
 
 /// Loads the workspace, or makes a new one when it is missing and `create` is set.

@@ -83,12 +83,26 @@ pub struct ImportMarks {
     /// Form-field values and notes, sorted by start.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub regions: Vec<MarkedRegion>,
+    /// Where the import found each metadata field of a web page (title from the JSON-LD
+    /// headline, author from a visible byline…), shown in Details so the analyst knows which
+    /// values to check. Optional in the file (format version 2 unchanged).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub field_sources: Vec<FieldSource>,
+}
+
+/// Where one metadata field of a document came from.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct FieldSource {
+    /// The field: `title`, `outlet`, `author`, `published` or `url`.
+    pub field: String,
+    /// Where it was read, in words (`JSON-LD headline`, `byline in the text`, `URL path`).
+    pub from: String,
 }
 
 impl ImportMarks {
     /// Whether nothing is marked (the field is then left out of the file).
     pub fn is_empty(&self) -> bool {
-        self.originals.is_empty() && self.regions.is_empty()
+        self.originals.is_empty() && self.regions.is_empty() && self.field_sources.is_empty()
     }
 
     /// Every range, for the check that each fits its text.

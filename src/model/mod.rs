@@ -23,7 +23,7 @@ pub use date::{
     DatePrecision, FuzzyDate, MONTH_ABBREVIATIONS, MONTH_NAMES_PATTERN, month_from_name,
 };
 pub use document::{
-    ImportMarks, MarkedRegion, OriginalSpan, RegionKind, SourceDocument, TextRange,
+    FieldSource, ImportMarks, MarkedRegion, OriginalSpan, RegionKind, SourceDocument, TextRange,
 };
 pub use entity::{Entity, EntityKind};
 pub use figure::{Figure, Qualifier, Unit};

@@ -133,6 +133,8 @@ pub struct ClaimbenchApp {
     pub help: Option<super::help::HelpWindow>,
     /// The File › Import from URL… dialog.
     pub url_dialog: super::feeds::UrlDialog,
+    /// The File › News feeds… panel.
+    pub feeds_panel: super::feeds::FeedsPanel,
     /// Entities panel state.
     pub entities: super::entities::EntitiesState,
     /// Charts tab state.
@@ -208,6 +210,7 @@ impl ClaimbenchApp {
             palette: None,
             help: None,
             url_dialog: Default::default(),
+            feeds_panel: Default::default(),
             entities: Default::default(),
             charts: Default::default(),
             network: Default::default(),
@@ -644,6 +647,15 @@ impl ClaimbenchApp {
             self.answer_new_version(v, choice);
         }
         super::feeds::url_dialog_ui(&ctx, &mut self.url_dialog, &mut cmds);
+        let progress = self.import_job.as_ref().map(|j| j.progress());
+        super::feeds::feeds_ui(
+            &ctx,
+            &mut self.feeds_panel,
+            &self.session.ws,
+            progress,
+            self.selection.doc.as_ref(),
+            &mut cmds,
+        );
 
         self.commands.extend(cmds);
         // Commands may queue follow-ups (Save → SaveAs → SaveTo); run until none are left.

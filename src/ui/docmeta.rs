@@ -2,7 +2,8 @@
 //! date and cited origins; mark or unmark a selected span as excluded boilerplate. Each change is
 //! one undoable action. Pages the import could not read are listed under the form, and so are
 //! the spans the import normalised (beside their original) and the form values and notes it
-//! marked.
+//! marked. Beside each field read from a web page stands where the import found it (the page's
+//! JSON-LD, OpenGraph, a meta name, a visible byline or dateline, the URL path, a feed entry).
 
 use super::command::Command;
 use crate::action::Action;
@@ -27,7 +28,7 @@ pub fn details_ui(
     cmds: &mut Vec<Command>,
 ) {
     egui::Grid::new(("doc_details", &doc.id.0))
-        .num_columns(2)
+        .num_columns(3)
         .show(ui, |ui| {
             let mut text_row =
                 |ui: &mut egui::Ui,
@@ -43,6 +44,7 @@ pub fn details_ui(
                         set(&mut n, v);
                         edit(doc, n, &label.to_lowercase(), cmds);
                     }
+                    source_label(ui, doc, &label.to_lowercase());
                     ui.end_row();
                 };
             text_row(ui, "Title", doc.title.clone(), &|d, v| d.title = v);
@@ -104,6 +106,7 @@ pub fn details_ui(
         } else {
             ui.data_mut(|d| d.remove::<String>(id));
         }
+        source_label(ui, doc, "published");
     });
     // What the import could not read (a PDF page without a text layer, a page that failed):
     // listed here so the gap is visible wherever the document is looked at.
@@ -115,6 +118,21 @@ pub fn details_ui(
         }
     }
     import_marks_ui(ui, doc);
+}
+
+/// Where the import found `field` (`title`, `outlet`, `author`, `url`, `published`), as a weak
+/// "from …" beside it; nothing for fields typed by hand or documents imported before this was
+/// recorded. The note stays after an edit: it says where the import found the value.
+fn source_label(ui: &mut egui::Ui, doc: &SourceDocument, field: &str) {
+    if let Some(s) = doc
+        .import_marks
+        .field_sources
+        .iter()
+        .find(|s| s.field == field)
+    {
+        ui.weak(format!("from {}", s.from))
+            .on_hover_text("Where the import found this value");
+    }
 }
 
 /// The most changed spans or form values listed before "and N more".

@@ -47,6 +47,58 @@ impl ImportJob {
         Self { job }
     }
 
+    /// Starts checking the workspace's news feeds on a worker thread: each feed is read and the
+    /// pages of entries not seen before are imported, as [`ImportJob::start`] imports files; the
+    /// outcome carries the subscriptions as they are after the check. `known` holds the
+    /// workspace's document addresses, so a page already there is not fetched again.
+    pub fn start_feeds(
+        feeds: Vec<crate::model::FeedSubscription>,
+        known: crate::io::feed::KnownAddresses,
+        ctx: egui::Context,
+    ) -> Self {
+        let total = feeds.len();
+        let job = Job::spawn(
+            "feeds",
+            Priority::Normal,
+            (0, total),
+            Some(ctx),
+            move |cx| {
+                let opts = ImportOptions {
+                    cancel: Some(cx.cancel_flag()),
+                    ..Default::default()
+                };
+                let check = crate::io::feed::check_feeds(
+                    &feeds,
+                    &known,
+                    &opts,
+                    &crate::io::fetch::FetchOptions::default(),
+                    &crate::io::import::now_rfc3339(),
+                    |done, total| {
+                        cx.report((done, total), std::time::Duration::ZERO);
+                        if cx.cancelled() {
+                            ControlFlow::Break(())
+                        } else {
+                            ControlFlow::Continue(())
+                        }
+                    },
+                );
+                let mut results: Vec<_> = check
+                    .new
+                    .into_iter()
+                    .map(|n| (n.imported.path.clone(), Ok(n.imported)))
+                    .collect();
+                results.extend(check.problems.into_iter().map(|(p, e)| (p, Err(e))));
+                BatchOutcome {
+                    results,
+                    cancelled: check.cancelled,
+                    feeds: Some(check.feeds),
+                    feed_errors: check.feed_errors,
+                }
+            },
+        );
+        Self { job }
+    }
+
     /// Files done and total.
     pub fn progress(&self) -> (usize, usize) {
         self.job.progress().unwrap_or((0, 0))

@@ -51,6 +51,7 @@ pub fn menu_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Co
             ui.separator();
             item(ui, &ctx, UiCommand::Import, cmds);
             item(ui, &ctx, UiCommand::ImportFromUrl, cmds);
+            item(ui, &ctx, UiCommand::ShowFeeds, cmds);
             item(ui, &ctx, UiCommand::ExportReport, cmds);
             item(ui, &ctx, UiCommand::MergeWorkspace, cmds);
             ui.separator();

@@ -43,6 +43,10 @@ pub enum UiCommand {
     Import,
     /// Ask for web addresses to import.
     ImportFromUrl,
+    /// Show the news feeds the workspace follows.
+    ShowFeeds,
+    /// Read every followed feed and import its new entries.
+    CheckFeeds,
     /// Stop the running import after the current file.
     CancelImport,
     /// Ask for a path and write the findings report there.
@@ -122,13 +126,15 @@ pub const PANE_KEYS: [(Pane, Key); 9] = [
 
 impl UiCommand {
     /// Every command, in palette and shortcut-sheet order.
-    pub const ALL: [UiCommand; 37] = [
+    pub const ALL: [UiCommand; 39] = [
         UiCommand::New,
         UiCommand::Open,
         UiCommand::Save,
         UiCommand::SaveAs,
         UiCommand::Import,
         UiCommand::ImportFromUrl,
+        UiCommand::ShowFeeds,
+        UiCommand::CheckFeeds,
         UiCommand::CancelImport,
         UiCommand::ExportReport,
         UiCommand::MergeWorkspace,
@@ -202,6 +208,8 @@ impl UiCommand {
             UiCommand::SaveAs => "Save as…",
             UiCommand::Import => "Import documents…",
             UiCommand::ImportFromUrl => "Import from URL…",
+            UiCommand::ShowFeeds => "News feeds…",
+            UiCommand::CheckFeeds => "Check news feeds now",
             UiCommand::CancelImport => "Cancel import",
             UiCommand::ExportReport => "Export findings report…",
             UiCommand::MergeWorkspace => "Merge workspace…",
@@ -255,6 +263,10 @@ impl UiCommand {
             UiCommand::SaveAs => "Save the workspace to a new file",
             UiCommand::Import => "Add articles, press releases or filings (txt, md, html, pdf)",
             UiCommand::ImportFromUrl => "Fetch web pages, PDFs or text files by their address",
+            UiCommand::ShowFeeds => "The news feeds this workspace follows: add, remove, check",
+            UiCommand::CheckFeeds => {
+                "Read every followed feed and import the articles not seen before"
+            }
             UiCommand::CancelImport => "Stop the running import after the current file",
             UiCommand::ExportReport => {
                 "Write contradictions, wording differences and money loops as Markdown"
@@ -324,6 +336,8 @@ impl UiCommand {
                 .map(|(_, k)| KeyboardShortcut::new(cmd, *k))
                 .collect(),
             UiCommand::ImportFromUrl
+            | UiCommand::ShowFeeds
+            | UiCommand::CheckFeeds
             | UiCommand::CancelImport
             | UiCommand::ExportReport
             | UiCommand::MergeWorkspace

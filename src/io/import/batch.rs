@@ -13,6 +13,11 @@ pub struct BatchOutcome {
     pub results: Vec<(PathBuf, Result<Imported, ImportError>)>,
     /// Whether the batch stopped early; files after the last result were not attempted.
     pub cancelled: bool,
+    /// For a check of news feeds: the subscriptions as they are after it (entries seen, titles,
+    /// check time), to be stored with the documents in one step.
+    pub feeds: Option<Vec<crate::model::FeedSubscription>>,
+    /// For a check of news feeds: feeds that could not be read, each naming its address.
+    pub feed_errors: Vec<String>,
 }
 
 impl BatchOutcome {

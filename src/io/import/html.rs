@@ -11,7 +11,8 @@
 //! `encoding_rs` (the WHATWG encodings, as browsers do).
 
 use super::{
-    Extracted, ImportError, article, decode_text, finish_text, html_meta, html_walk, meta,
+    Extracted, ImportError, article, decode_text, finish_text, html_author, html_meta, html_walk,
+    meta,
 };
 use scraper::Html;
 use std::path::Path;
@@ -44,10 +45,68 @@ pub fn import(path: &Path, bytes: &[u8]) -> Result<Extracted, ImportError> {
             why: "the page has no text outside scripts, styles and navigation".into(),
         });
     }
-    ex.excluded = article::excluded(&source, &rendered);
+    let decision = article::excluded(&source, &rendered);
+    ex.excluded = decision.excluded;
     ex.text = rendered.text;
-    fill_from_article_text(&mut ex);
+    fill_from_article_text(&mut ex, &decision.meta_lines);
+    exclude_headline(&mut ex);
     Ok(ex)
+}
+
+/// Whether two day-precision dates are one day apart.
+fn day_apart(a: crate::model::FuzzyDate, b: crate::model::FuzzyDate) -> bool {
+    use crate::model::DatePrecision::Day;
+    a.precision() == Day
+        && b.precision() == Day
+        && (a.first_day() - b.first_day()).num_days().abs() == 1
+}
+
+/// How many of the article's first lines may be the headline.
+const HEADLINE_REACH: usize = 3;
+
+/// The headline among the article's first kept lines: the document's title holds it,
+/// so it is marked excluded like the page's other furniture (it stays in the text, greyed).
+fn exclude_headline(ex: &mut Extracted) {
+    let Some(title) = ex.title.as_deref() else {
+        return;
+    };
+    let key = |s: &str| {
+        s.split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" ")
+            .to_lowercase()
+    };
+    let title = key(title);
+    // Among the first few lines not inside an excluded range (a site name or section line may
+    // come before it).
+    let mut seen = 0;
+    let mut pos = 0;
+    let mut ranges = ex.excluded.iter().peekable();
+    for line in ex.text.split_inclusive('\n') {
+        let span = pos..pos + line.trim_end_matches('\n').len();
+        pos += line.len();
+        while ranges.peek().is_some_and(|r| r.end <= span.start) {
+            ranges.next();
+        }
+        let excluded = ranges
+            .peek()
+            .is_some_and(|r| r.start <= span.start && span.end <= r.end);
+        if excluded || line.trim().is_empty() {
+            continue;
+        }
+        if key(line) == title {
+            ex.excluded.push(crate::model::TextRange {
+                start: span.start,
+                end: span.end,
+            });
+            ex.excluded.sort_by_key(|r| (r.start, r.end));
+            return;
+        }
+        seen += 1;
+        if seen == HEADLINE_REACH || line.split_whitespace().count() > 20 {
+            return;
+        }
+    }
 }
 
 /// A non-UTF-8 charset declared in the page's head (`<meta charset="windows-1252">` or the
@@ -91,16 +150,32 @@ fn read_meta(doc: &Html, ex: &mut Extracted) {
 }
 
 /// Fills what the tags did not give from the article's own first lines (a visible byline or
-/// dateline), read from the text minus its excluded ranges.
-fn fill_from_article_text(ex: &mut Extracted) {
+/// dateline), read from the text minus its excluded ranges, with the byline and time-stamp
+/// lines (`meta_lines`) that were excluded from the article put back for this reading.
+fn fill_from_article_text(ex: &mut Extracted, meta_lines: &[std::ops::Range<usize>]) {
     let mut kept = String::new();
     let mut at = 0;
     for r in &ex.excluded {
         kept.push_str(&ex.text[at..r.start]);
         kept.push('\n');
+        for m in meta_lines
+            .iter()
+            .filter(|m| r.start <= m.start && m.end <= r.end)
+        {
+            kept.push_str(&ex.text[m.clone()]);
+            kept.push('\n');
+        }
         at = r.end;
     }
     kept.push_str(&ex.text[at..]);
+    // The reader takes the first line for the headline: when the headline itself was excluded,
+    // a byline put back must not take its place.
+    let first = kept.lines().map(str::trim).find(|l| !l.is_empty());
+    if let Some(t) = ex.title.as_deref()
+        && first.is_some_and(|f| f != t)
+    {
+        kept = format!("{t}\n{kept}");
+    }
     let mut probe = Extracted {
         text: kept,
         title: ex.title.clone(),
@@ -111,12 +186,39 @@ fn fill_from_article_text(ex: &mut Extracted) {
     };
     meta::fill_from_text(&mut probe);
     if ex.author.is_none()
-        && let Some(a) = probe
-            .author
-            .and_then(|a| html_meta::clean_author(&a, ex.outlet.as_deref()))
+        && let Some(a) = meta_lines
+            .iter()
+            .map(|m| &ex.text[m.clone()])
+            .filter(|l| article::is_byline(l))
+            .find_map(|l| html_author::clean_author(article::unbullet(l), ex.outlet.as_deref()))
     {
         ex.author = Some(a);
         ex.sources.push(("author", "byline in the text"));
+    }
+    if ex.author.is_none()
+        && let Some(a) = probe
+            .author
+            .and_then(|a| html_author::clean_author(&a, ex.outlet.as_deref()))
+    {
+        ex.author = Some(a);
+        ex.sources.push(("author", "byline in the text"));
+    }
+    // The byline or time-stamp lines of the story say when it was published as its readers
+    // saw it; a machine date a day off is the same moment in another time zone (UTC).
+    let shown = meta_lines
+        .iter()
+        .find_map(|m| meta::parse_date(&ex.text[m.clone()]));
+    match (ex.published, shown) {
+        (None, Some(d)) => {
+            ex.published = Some(d);
+            ex.sources.push(("published", "dateline in the text"));
+        }
+        (Some(p), Some(d)) if p != d && day_apart(p, d) => {
+            ex.published = Some(d);
+            ex.sources.retain(|(f, _)| *f != "published");
+            ex.sources.push(("published", "dateline in the text"));
+        }
+        _ => {}
     }
     if ex.published.is_none() && probe.published.is_some() {
         ex.published = probe.published;
@@ -188,6 +290,22 @@ mod tests {
         ] {
             assert!(!kept.contains(d), "{d:?} in {kept:?}");
         }
+    }
+
+    #[test]
+    fn the_headline_is_excluded_below_a_site_name_line() {
+        let page = r#"<html><head><title>Kiln maker hires forty people</title></head><body>
+<div class="blogname">The Kiln Blog</div><h2>Kiln maker hires forty people</h2>
+<p>A maker of electric kilns will hire forty people for its new plant, the company said on Monday, after a year of strong orders.</p>
+<p>The plant opens in the spring and will double the number of kilns it can build each month.</p></body></html>"#;
+        let ex = import(Path::new("p.html"), page.as_bytes()).unwrap();
+        let k = kept(&ex);
+        assert!(!k.contains("Kiln maker hires forty people"), "{k}");
+        assert!(ex.text.contains("Kiln maker hires forty people"));
+        assert!(
+            k.contains("will hire forty people for its new plant"),
+            "{k}"
+        );
     }
 
     #[test]

@@ -3,13 +3,14 @@
 //! other `<meta>` name or property (matched in any case), `twitter:site`, then visible bylines and
 //! `<time>` elements. Each field keeps the name of the source it came from, shown on import.
 //!
-//! Clean-ups: the title loses a site-name suffix (`Headline | Site`), the author is names only
-//! (no `By`, e-mail addresses, `@handles`, job titles, links), and a publication date is preferred
-//! over a modification date.
+//! Clean-ups: the title loses a site-name suffix (`Headline | Site`) and a headline shortened for
+//! sharing gives way to the page's own; the outlet is the site name the title tag agrees with;
+//! the author is names only ([`super::html_author`]); a publication date is preferred over a
+//! modification date.
 
+use super::html_author::clean_author;
 use super::meta;
 use crate::model::FuzzyDate;
-use regex::Regex;
 use scraper::{ElementRef, Html, Selector};
 use serde_json::Value;
 use std::collections::HashMap;
@@ -58,43 +59,86 @@ pub fn read(doc: &Html) -> PageMeta {
                 .cloned()
         })
     };
-    let outlet = ld
-        .as_ref()
-        .and_then(|a| a.publisher.clone())
-        .map(|p| (p, "JSON-LD publisher"))
-        .or_else(|| get(&["og:site_name"]).map(|v| (v, "og:site_name")))
-        .or_else(|| get(&["application-name"]).map(|v| (v, "application-name")))
-        .or_else(|| {
-            get(&["dc.publisher", "dcterms.publisher", "publisher"]).map(|v| (v, "Dublin Core"))
-        })
-        .or_else(|| {
-            get(&["twitter:site"])
-                .map(|v| v.trim_start_matches('@').to_owned())
-                .filter(|v| !v.is_empty())
-                .map(|v| (v, "twitter:site"))
-        });
-    let site = outlet.as_ref().map(|(o, _)| o.as_str());
-
+    // Every place that names the site, in order of trust; the title tag's last part settles
+    // between them (a JSON-LD publisher `DH News Service` against the `Deccan Herald` the pages
+    // are titled with) and replaces a handle-like form of itself (`SputnikInt`).
+    let candidates: Vec<(String, &'static str)> = [
+        ld.as_ref()
+            .and_then(|a| a.publisher.clone())
+            .map(|p| (p, "JSON-LD publisher")),
+        get(&["og:site_name"]).map(|v| (v, "OpenGraph site name")),
+        get(&["application-name"]).map(|v| (v, "meta name application-name")),
+        get(&["dc.publisher", "dcterms.publisher", "publisher"]).map(|v| (v, "Dublin Core")),
+        get(&["twitter:site"])
+            .map(|v| v.trim_start_matches('@').to_owned())
+            .map(|v| (v, "Twitter card site")),
+    ]
+    .into_iter()
+    .flatten()
+    // A site name with a list of sections after it (`Autoracing | F1 | Indy`) is its first part.
+    .map(|(o, from)| (first_segment(&o), from))
+    .filter(|(o, _)| !o.is_empty())
+    .collect();
     let title_tag = doc
         .select(&TITLE)
         .next()
         .map(|e| squash(&e.text().collect::<String>()))
         .filter(|t| !t.is_empty());
+    let suffix = title_tag.as_deref().and_then(title_suffix);
+    let outlet = match &suffix {
+        Some(sfx) => {
+            let sk = name_key(sfx);
+            candidates
+                .iter()
+                .find(|(o, _)| name_key(o) == sk)
+                .cloned()
+                .or_else(|| {
+                    candidates
+                        .iter()
+                        .find(|(o, _)| {
+                            let ok = name_key(o);
+                            ok.len() >= 3 && (sk.contains(&ok) || ok.contains(&sk))
+                        })
+                        .map(|_| (sfx.clone(), "site name after the title"))
+                })
+                .or_else(|| candidates.first().cloned())
+                .or_else(|| Some((sfx.clone(), "site name after the title")))
+        }
+        None => candidates.first().cloned(),
+    }
+    .or_else(|| {
+        // Nothing names the site: its address does, as a reference manager shows it.
+        page_host(doc, &metas).map(|h| (h, "web address"))
+    });
+    let site = outlet.as_ref().map(|(o, _)| o.as_str());
     let raw_title = ld
         .as_ref()
         .and_then(|a| a.headline.clone())
         .map(|t| (t, "JSON-LD headline"))
-        .or_else(|| get(&["og:title"]).map(|v| (v, "og:title")))
-        .or_else(|| get(&["twitter:title"]).map(|v| (v, "twitter:title")))
+        .or_else(|| get(&["og:title"]).map(|v| (v, "OpenGraph title")))
+        .or_else(|| get(&["twitter:title"]).map(|v| (v, "Twitter card title")))
         .or_else(|| get(&["dc.title", "dcterms.title"]).map(|v| (v, "Dublin Core")))
-        .or_else(|| title_tag.clone().map(|v| (v, "<title>")))
+        .or_else(|| title_tag.clone().map(|v| (v, "title tag")))
         .or_else(|| {
             doc.select(&H1)
                 .map(|e| squash(&e.text().collect::<String>()))
                 .find(|t| !t.is_empty())
-                .map(|v| (v, "<h1>"))
+                .map(|v| (v, "first heading"))
         });
     let title = raw_title.map(|(t, from)| (strip_site(&t, site, title_tag.as_deref()), from));
+    // A headline shortened for sharing (`… tariffs and trade` for the page's `… tariffs and
+    // international trade`): the page's own first heading, when it says the same and a little
+    // more.
+    let h1 = doc
+        .select(&H1)
+        .map(|e| squash(&e.text().collect::<String>()))
+        .find(|t| !t.is_empty());
+    let title = match (title, h1) {
+        (Some((t, from)), Some(h)) if from != "first heading" && extends(&h, &t) => {
+            Some((h, "first heading"))
+        }
+        (t, _) => t,
+    };
 
     let author = ld
         .as_ref()
@@ -103,13 +147,13 @@ pub fn read(doc: &Html) -> PageMeta {
         .map(|a| (a, "JSON-LD author"))
         .or_else(|| {
             [
-                ("author", "meta author"),
-                ("article:author", "article:author"),
+                ("author", "meta name author"),
+                ("article:author", "OpenGraph article author"),
                 ("dc.creator", "Dublin Core"),
                 ("dcterms.creator", "Dublin Core"),
-                ("sailthru.author", "sailthru.author"),
-                ("parsely-author", "parsely-author"),
-                ("byl", "meta byl"),
+                ("sailthru.author", "meta name sailthru.author"),
+                ("parsely-author", "meta name parsely-author"),
+                ("byl", "meta name byl"),
             ]
             .iter()
             .find_map(|(k, from)| {
@@ -120,7 +164,7 @@ pub fn read(doc: &Html) -> PageMeta {
                     .map(|a| (a, *from))
             })
         })
-        .or_else(|| visible_byline(doc, site).map(|a| (a, "byline")));
+        .or_else(|| visible_byline(doc, site).map(|a| (a, "byline on the page")));
 
     let date = |keys: &[&str]| {
         keys.iter().find_map(|k| {
@@ -134,7 +178,7 @@ pub fn read(doc: &Html) -> PageMeta {
         .as_ref()
         .and_then(|a| a.published.as_deref())
         .and_then(meta::parse_machine_date)
-        .map(|d| (d, "JSON-LD datePublished"))
+        .map(|d| (d, "JSON-LD publication date"))
         .or_else(|| {
             date(&[
                 "article:published_time",
@@ -161,13 +205,13 @@ pub fn read(doc: &Html) -> PageMeta {
             doc.select(&TIME)
                 .filter(|e| !in_comments(*e))
                 .find_map(|e| e.attr("datetime").and_then(meta::parse_machine_date))
-                .map(|d| (d, "<time>"))
+                .map(|d| (d, "time element"))
         })
         .or_else(|| {
             ld.as_ref()
                 .and_then(|a| a.modified.as_deref())
                 .and_then(meta::parse_machine_date)
-                .map(|d| (d, "JSON-LD dateModified"))
+                .map(|d| (d, "JSON-LD modification date"))
         })
         .or_else(|| {
             date(&["article:modified_time", "og:updated_time", "datemodified"])
@@ -183,11 +227,11 @@ pub fn read(doc: &Html) -> PageMeta {
         .and_then(|e| e.attr("href"))
         .map(|h| (h.trim().to_owned(), "canonical link"))
         .filter(|(h, _)| !h.is_empty())
-        .or_else(|| get(&["og:url"]).map(|v| (v, "og:url")))
+        .or_else(|| get(&["og:url"]).map(|v| (v, "OpenGraph address")))
         .or_else(|| {
             ld.as_ref()
                 .and_then(|a| a.url.clone())
-                .map(|u| (u, "JSON-LD url"))
+                .map(|u| (u, "JSON-LD address"))
         });
     PageMeta {
         title,
@@ -351,64 +395,6 @@ fn names_of(v: &Value) -> Option<String> {
     (!names.is_empty()).then(|| names.join(", "))
 }
 
-static EMAIL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"\S+@\S+\.\S+").expect("static regex: e-mail"));
-static HANDLE: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"@\w+").expect("static regex: handle"));
-static BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(written\s+by|posted\s+by|by|von|par|por|door|author:?|authors:?)\s+")
-        .expect("static regex: by")
-});
-static ROLE_WORDS: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)\b(editor|reporter|correspondent|writer|columnist|contributor|staff|journalist|producer|analyst|director|chief|senior|deputy|associate|managing|bureau|news desk|desk|follow|twitter|email|updated|published|min read|ago)\b")
-        .expect("static regex: role words")
-});
-
-/// Names only: `By Jo Park, Senior Editor <jo@x.com>` → `Jo Park`; several authors joined with
-/// `, `. `None` when nothing name-like is left (a URL, a handle, the outlet's own name).
-pub fn clean_author(raw: &str, outlet: Option<&str>) -> Option<String> {
-    let s = squash(raw);
-    if s.starts_with("http") || s.contains("://") {
-        return None;
-    }
-    let s = EMAIL.replace_all(&s, " ");
-    let s = HANDLE.replace_all(&s, " ");
-    let s = BY.replace(s.trim(), "");
-    let s = s.replace(['|', ';', '/', '·', '•'], ",");
-    let mut names: Vec<String> = Vec::new();
-    for part in s
-        .split([',', '\n'])
-        .flat_map(|p| p.split(" and "))
-        .flat_map(|p| p.split(" & "))
-    {
-        let p = squash(part.trim_matches(|c: char| !c.is_alphanumeric()));
-        let p = BY.replace(&p, "").into_owned();
-        if p.is_empty() {
-            continue;
-        }
-        if ROLE_WORDS.is_match(&p) {
-            // "Senior Editor", "Follow on Twitter": a title after the name, not a name.
-            continue;
-        }
-        if is_person_name(&p)
-            && !outlet.is_some_and(|o| o.eq_ignore_ascii_case(&p))
-            && !names.contains(&p)
-        {
-            names.push(p);
-        }
-    }
-    (!names.is_empty()).then(|| names.join(", "))
-}
-
-/// One to five words, the first capitalised, no digits.
-fn is_person_name(p: &str) -> bool {
-    let words: Vec<&str> = p.split_whitespace().collect();
-    (1..=5).contains(&words.len())
-        && p.chars().count() <= 60
-        && !p.chars().any(|c| c.is_ascii_digit())
-        && words[0].starts_with(char::is_uppercase)
-}
-
 /// A byline in the page (`rel=author`, `itemprop=author`, a `byline` class) outside comments.
 fn visible_byline(doc: &Html, outlet: Option<&str>) -> Option<String> {
     doc.select(&BYLINE)
@@ -433,9 +419,88 @@ fn in_comments(e: ElementRef<'_>) -> bool {
     })
 }
 
+/// Whether `longer` holds every word of `shorter` in order, with one to five words more.
+fn extends(longer: &str, shorter: &str) -> bool {
+    let words = |s: &str| -> Vec<String> {
+        s.split_whitespace()
+            .map(name_key)
+            .filter(|w| !w.is_empty())
+            .collect()
+    };
+    let (l, s) = (words(longer), words(shorter));
+    if s.len() < 3 || l.len() <= s.len() || l.len() > s.len() + 5 {
+        return false;
+    }
+    let mut it = l.iter();
+    s.iter().all(|w| it.any(|x| x == w))
+}
+
+/// Letters and digits only, lower case: `Deccan Herald` and `deccanherald` compare equal.
+fn name_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// The host of the page's canonical or OpenGraph address, without `www.`.
+fn page_host(doc: &Html, metas: &HashMap<String, Vec<String>>) -> Option<String> {
+    let url = doc
+        .select(&CANONICAL)
+        .find(|e| {
+            e.attr("rel")
+                .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
+        })
+        .and_then(|e| e.attr("href"))
+        .map(str::to_owned)
+        .or_else(|| metas.get("og:url").and_then(|v| v.first()).cloned())?;
+    let rest = url.trim().split_once("://")?.1;
+    let host = rest
+        .split(['/', '?', '#', ':'])
+        .next()?
+        .to_ascii_lowercase();
+    let host = host.strip_prefix("www.").unwrap_or(&host).to_owned();
+    (host.contains('.') && !host.is_empty()).then_some(host)
+}
+
+/// The part before ` | ` (a site name followed by its sections).
+fn first_segment(s: &str) -> String {
+    s.split(" | ").next().unwrap_or(s).trim().to_owned()
+}
+
+/// The site name a title tag ends with (`Headline – Vortex Cannon`): a short last part after a
+/// separator, behind a headline of at least three words.
+fn title_suffix(title: &str) -> Option<String> {
+    [" | ", " – ", " — ", " - ", " :: ", " · ", " » "]
+        .iter()
+        .filter_map(|sep| title.rfind(sep).map(|at| (at, sep.len())))
+        .max_by_key(|(at, _)| *at)
+        .map(|(at, len)| (&title[..at], title[at + len..].trim()))
+        .filter(|(head, tail)| {
+            let w = tail.split_whitespace().count();
+            (1..=4).contains(&w)
+                && head.split_whitespace().count() >= 3
+                && tail.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+        })
+        .map(|(_, tail)| tail.to_owned())
+}
+
 /// Runs of white space as one space, trimmed.
-fn squash(s: &str) -> String {
+pub(super) fn squash(s: &str) -> String {
+    let s = if s.contains('&') && s.contains(';') {
+        decode_entities(s)
+    } else {
+        s.to_owned()
+    };
     s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Character references left in a value (`&#8216;`, `&#039;`, `&amp;`): JSON-LD strings and
+/// doubly escaped attributes carry them as text. The HTML parser decodes them, as a browser
+/// would show them.
+fn decode_entities(s: &str) -> String {
+    let frag = Html::parse_fragment(s);
+    frag.root_element().text().collect()
 }
 
 /// `Headline | Site`, `Headline - Site`, `Site: Headline` → `Headline`, when the site part names
@@ -509,19 +574,55 @@ mod tests {
     }
 
     #[test]
-    fn authors_are_names_only() {
-        assert_eq!(clean_author("By Jo Park", None).as_deref(), Some("Jo Park"));
-        assert_eq!(
-            clean_author("Jo Park, Senior Editor", None).as_deref(),
-            Some("Jo Park")
+    fn a_shortened_headline_gives_way_to_the_page_heading() {
+        let doc = Html::parse_document(
+            r#"<html><head><meta property="og:title" content="Mill buys two kilns"></head><body><h1>Paper mill buys two new electric kilns</h1></body></html>"#,
         );
         assert_eq!(
-            clean_author("Jo Park and Ann Lee", None).as_deref(),
-            Some("Jo Park, Ann Lee")
+            read(&doc).title,
+            Some((
+                "Paper mill buys two new electric kilns".into(),
+                "first heading"
+            ))
         );
-        assert_eq!(clean_author("jo@example.com", None), None);
-        assert_eq!(clean_author("@jopark", None), None);
-        assert_eq!(clean_author("https://example.com/jo", None), None);
-        assert_eq!(clean_author("Wire", Some("Wire")), None);
+        let doc = Html::parse_document(
+            r#"<html><head><meta property="og:title" content="Mill buys two kilns"></head><body><h1>Newsletter</h1></body></html>"#,
+        );
+        assert_eq!(
+            read(&doc).title.map(|t| t.0).as_deref(),
+            Some("Mill buys two kilns")
+        );
+    }
+
+    #[test]
+    fn outlet_and_title_clean_ups() {
+        let page = |head: &str| {
+            read(&Html::parse_document(&format!(
+                "<html><head>{head}</head><body><p>x</p></body></html>"
+            )))
+        };
+        // A site name followed by its sections.
+        let m = page(
+            r#"<title>Cup standings | Pitlane | F1 | Rally</title><meta property="og:site_name" content="Pitlane | F1 | Rally">"#,
+        );
+        assert_eq!(m.outlet.map(|o| o.0).as_deref(), Some("Pitlane"));
+        // No site name anywhere but the title tag's end.
+        let m = page("<title>Spring update for the puzzle app – Lantern Games Studio</title>");
+        assert_eq!(
+            m.outlet.map(|o| o.0).as_deref(),
+            Some("Lantern Games Studio")
+        );
+        assert_eq!(
+            m.title.map(|t| t.0).as_deref(),
+            Some("Spring update for the puzzle app")
+        );
+        // Character references inside JSON-LD strings.
+        let m = page(
+            r#"<script type="application/ld+json">{"@type":"NewsArticle","headline":"&#8216;Grid first&#8217;: the council&#039;s plan"}</script>"#,
+        );
+        assert_eq!(
+            m.title.map(|t| t.0).as_deref(),
+            Some("\u{2018}Grid first\u{2019}: the council's plan")
+        );
     }
 }

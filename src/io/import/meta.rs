@@ -29,7 +29,7 @@ static MDY_DATE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DMY_DATE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(\d{{1,2}})\s+({MONTHS})\.?,?\s+(\d{{4}})\b"
+        r"(?i)\b(\d{{1,2}})\.?\s+({MONTHS})\.?,?\s+(\d{{4}})\b"
     ))
     .expect("static regex: day month year")
 });

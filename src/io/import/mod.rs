@@ -13,6 +13,7 @@ pub mod batch;
 pub mod boilerplate;
 pub mod error;
 pub mod html;
+mod html_author;
 mod html_meta;
 mod html_walk;
 pub mod markdown;
@@ -183,9 +184,18 @@ pub fn import_as(
     let imported_at = opts.imported_at.clone().unwrap_or_else(now_rfc3339);
     let import_notes = pdf::notes_of(&ex.warnings);
     // No date in the metadata: a dateline, byline or URL path may still give it.
-    let published = ex
-        .published
-        .or_else(|| crate::extract::find_published_in(&ex.text, ex.url.as_deref()));
+    let published = match ex.published {
+        Some(d) => Some(d),
+        None => {
+            let found = crate::extract::find_published_in(&ex.text, ex.url.as_deref());
+            if found.is_some() {
+                ex.sources.push(("published", "dateline or URL path"));
+            }
+            found
+        }
+    };
+    let mut marks = std::mem::take(&mut ex.marks);
+    marks.field_sources = field_sources(&ex.sources);
     let document = SourceDocument {
         id: DocId::new(""),
         title,
@@ -200,7 +210,7 @@ pub fn import_as(
         excluded,
         rejected: Vec::new(),
         import_notes,
-        import_marks: ex.marks,
+        import_marks: marks,
     };
     Ok(Imported {
         path: path.to_owned(),
@@ -209,6 +219,30 @@ pub fn import_as(
         warnings: ex.warnings,
         sources: ex.sources,
     })
+}
+
+/// The model's record of where each field came from; the first source named for a field wins
+/// (a reader notes a field once, a later fill-in only when the field was empty).
+pub fn field_sources(sources: &[(&'static str, &'static str)]) -> Vec<crate::model::FieldSource> {
+    let mut out: Vec<crate::model::FieldSource> = Vec::new();
+    for (field, from) in sources {
+        if !out.iter().any(|s| s.field == *field) {
+            out.push(crate::model::FieldSource {
+                field: (*field).to_owned(),
+                from: (*from).to_owned(),
+            });
+        }
+    }
+    out
+}
+
+impl Imported {
+    /// Records that `field` was filled in from `from` after the page was read (a feed entry's
+    /// date or author), both in [`Imported::sources`] and in the document.
+    pub fn note_source(&mut self, field: &'static str, from: &'static str) {
+        self.sources.push((field, from));
+        self.document.import_marks.field_sources = field_sources(&self.sources);
+    }
 }
 
 /// The union of two sets of ranges, sorted and disjoint (touching ranges are joined).

@@ -137,6 +137,23 @@ impl ClaimbenchApp {
                 }
             }
             UiCommand::ImportFromUrl => self.url_dialog.open = true,
+            UiCommand::ShowFeeds => self.feeds_panel.open = true,
+            UiCommand::CheckFeeds => {
+                if self.import_job.is_some() {
+                    self.note("An import is already running; wait for it or cancel it first");
+                } else if self.session.ws.feeds.is_empty() {
+                    self.note(
+                        "This workspace follows no news feeds: add one in File › News feeds…",
+                    );
+                } else {
+                    self.feeds_panel.open = true;
+                    self.import_job = Some(crate::ui::import::ImportJob::start_feeds(
+                        self.session.ws.feeds.clone(),
+                        crate::io::feed::KnownAddresses::of(&self.session.ws),
+                        ctx.clone(),
+                    ));
+                }
+            }
             UiCommand::CancelImport => {
                 if let Some(job) = &self.import_job {
                     job.cancel();
@@ -381,7 +398,12 @@ impl ClaimbenchApp {
         }
         // The one import plan the CLI also uses; a newer version whose replacing would orphan
         // evidence waits for the analyst (Replace and re-anchor / Keep both / Cancel).
-        let placed = match self.session.place(read, NewVersionPolicy::Ask) {
+        let from_feeds = outcome.feeds.is_some();
+        problems.extend(outcome.feed_errors);
+        let placed = match self
+            .session
+            .place_checked(read, NewVersionPolicy::Ask, outcome.feeds)
+        {
             Ok(p) => p,
             Err(e) => {
                 self.error(format!("Nothing was imported: {e}"));
@@ -426,8 +448,11 @@ impl ClaimbenchApp {
             }
         }
         if let Some(label) = placed.label {
-            self.selection.doc = added.first().map(|(id, _)| id.clone());
-            layout::show(&mut self.dock, Pane::Reader);
+            // New entries of a feed check wait in the Feeds panel, unread.
+            if !from_feeds {
+                self.selection.doc = added.first().map(|(id, _)| id.clone());
+                layout::show(&mut self.dock, Pane::Reader);
+            }
             self.note(format!(
                 "{label}: {}",
                 added
@@ -437,14 +462,19 @@ impl ClaimbenchApp {
                     .join("; ")
             ));
         }
+        if from_feeds {
+            self.feeds_panel.note_new(&added);
+        }
         if outcome.cancelled {
             self.note("Import cancelled; the files read so far were added");
         }
         if !problems.is_empty() {
-            self.error(format!(
-                "Some files were not imported:\n{}",
-                problems.join("\n")
-            ));
+            let what = if from_feeds {
+                "Some feeds or their articles could not be read"
+            } else {
+                "Some files were not imported"
+            };
+            self.error(format!("{what}:\n{}", problems.join("\n")));
         }
     }
 

@@ -366,7 +366,14 @@ fn assemble(pages: Vec<(Mapped, Vec<forms::Placed>)>) -> (String, ImportMarks) {
         })
         .collect();
     regions.sort_by_key(|r| (r.range.start, r.range.end));
-    (all.text, ImportMarks { originals, regions })
+    (
+        all.text,
+        ImportMarks {
+            originals,
+            regions,
+            ..Default::default()
+        },
+    )
 }
 
 /// The page's text with every character that a font without any way to Unicode produced (no
