@@ -246,6 +246,92 @@ fn findings_flag_conflicts_with_quotes_and_wording() {
     assert_eq!(fs.for_claim(&ClaimId::numbered(9)).count(), 4);
 }
 
+/// A share move without a date (its article states none) is the same fact as no other, but a
+/// different figure for the same company's move is worth a question: one soft finding per fact
+/// key that says a date is missing; equal figures, other companies and forecasts stay quiet.
+#[test]
+fn undated_share_moves_that_differ_ask_for_a_check() {
+    let text_a = "Shares of Amazon rose 2.3% after hours.";
+    let text_b = "Amazon's stock climbed 5% on the news. Microsoft stock fell 5% too.";
+    let mut ws = Builder::new()
+        .entity("amazon", "Amazon", None)
+        .entity("microsoft", "Microsoft", None)
+        .doc("doc-0001", "Undated Daily", "2025-11-03", text_a)
+        .doc("doc-0002", "Dated Times", "2025-12-17", text_b)
+        .claim(
+            1,
+            ClaimKind::StockMove,
+            "amazon",
+            None,
+            Some(Figure::exact(2.3, Unit::Percent)),
+            ClaimStatus::Completed,
+            None,
+            &[("doc-0001", "rose 2.3%")],
+        )
+        .claim(
+            2,
+            ClaimKind::StockMove,
+            "amazon",
+            None,
+            Some(Figure::exact(5.0, Unit::Percent)),
+            ClaimStatus::Completed,
+            None,
+            &[("doc-0002", "climbed 5%")],
+        )
+        .claim(
+            3,
+            ClaimKind::StockMove,
+            "microsoft",
+            None,
+            Some(Figure::exact(5.0, Unit::Percent)),
+            ClaimStatus::Completed,
+            None,
+            &[("doc-0002", "fell 5%")],
+        )
+        .build();
+    // Both dated, six weeks apart: different moves, nothing to say.
+    assert!(
+        Findings::compute(&ws)
+            .get("figure:cl-0001+cl-0002")
+            .is_none()
+    );
+    // The first article turns out to have no date.
+    ws.documents[0].published = None;
+    let fs = Findings::compute(&ws);
+    let f = fs
+        .get("figure:cl-0001+cl-0002")
+        .unwrap_or_else(|| panic!("no finding in {:#?}", fs.items));
+    assert_eq!(f.severity, Severity::Soft, "never hard without a date");
+    assert!(
+        f.message.contains("2.3% and 5% contradict each other")
+            && f.message.contains("one report gives no date"),
+        "{}",
+        f.message
+    );
+    assert_eq!(
+        fs.items.len(),
+        1,
+        "Microsoft's move is another fact: {:#?}",
+        fs.items
+    );
+    // Neither dated: still one question, saying so.
+    ws.documents[1].published = None;
+    let fs = Findings::compute(&ws);
+    let f = fs.get("figure:cl-0001+cl-0002").expect("still asked");
+    assert!(
+        f.message.contains("neither report gives a date"),
+        "{}",
+        f.message
+    );
+    // The same figure in both: nothing to check.
+    ws.claims[0].figure = Some(Figure::exact(5.0, Unit::Percent));
+    assert!(Findings::compute(&ws).items.is_empty());
+    // A forecast is not a reported move.
+    ws.claims[0].figure = Some(Figure::exact(2.3, Unit::Percent));
+    ws.claims[0].status = ClaimStatus::Forecast;
+    assert!(Findings::compute(&ws).items.is_empty());
+}
+
 #[test]
 fn status_clashes_need_the_same_date() {
     let ws = Builder::new()

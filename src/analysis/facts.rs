@@ -181,6 +181,12 @@ pub fn same_fact(ws: &Workspace, a: &Claim, b: &Claim) -> bool {
 type KeyDate<'k> = (&'k FactKey, Option<FuzzyDate>);
 
 fn same_given(a: &Claim, b: &Claim, (ka, da): KeyDate<'_>, (kb, db): KeyDate<'_>) -> bool {
+    same_but_time(a, b, ka, kb) && compatible_time(a.kind, da, db)
+}
+
+/// Every rule of [`same_fact`] but the dates: used for claims whose date is unknown, which may or
+/// may not be the same fact ([`FactIndex::undated_point_sets`]).
+fn same_but_time(a: &Claim, b: &Claim, ka: &FactKey, kb: &FactKey) -> bool {
     if a.id == b.id || a.kind == ClaimKind::Other || a.subject.is_none() || ka != kb {
         return false;
     }
@@ -197,7 +203,7 @@ fn same_given(a: &Claim, b: &Claim, (ka, da): KeyDate<'_>, (kb, db): KeyDate<'_>
     if is_point_in_time(a.kind) && forecast(a) != forecast(b) {
         return false;
     }
-    periods_ok && compatible_time(a.kind, da, db)
+    periods_ok
 }
 
 /// Fact keys and dates of a list of claims, computed once, with the candidate pairs bucketed by
@@ -251,6 +257,12 @@ impl<'a> FactIndex<'a> {
         )
     }
 
+    /// Whether the `i`-th and `j`-th claims would state the same fact if their dates matched
+    /// (every rule of [`same_fact`] but time).
+    pub fn same_apart_from_time(&self, i: usize, j: usize) -> bool {
+        same_but_time(self.claims[i], self.claims[j], &self.keys[i], &self.keys[j])
+    }
+
     /// The claims of each fact key, dated ones as `(first day, last day, index)` sorted by date,
     /// and the undated ones of a deal kind (an undated point-in-time claim is never the same fact
     /// as another, [`compatible_time`]), in index order; keys in order of their first claim.
@@ -266,7 +278,7 @@ impl<'a> FactIndex<'a> {
             let b = &mut out[slot];
             match self.dates[i] {
                 Some(d) => b.dated.push((d.first_day(), d.last_day(), i)),
-                None if is_point_in_time(self.claims[i].kind) => {}
+                None if is_point_in_time(self.claims[i].kind) => b.undated_points.push(i),
                 None => b.undated.push(i),
             }
         }
@@ -387,6 +399,27 @@ impl<'a> FactIndex<'a> {
             .collect()
     }
 
+    /// For each fact key of a point-in-time kind (a share move, a valuation) with at least one
+    /// undated claim: its undated and dated claims. Such a claim is the same fact as no other,
+    /// since a price or a valuation a day apart may differ, so it joins no group; but a report
+    /// that gives no date while another of the same key gives a different figure is something
+    /// an analyst wants to check ([`super::findings`]), e.g. one seed article's undated 2.3%
+    /// rise of Amazon's shares against another's 5%.
+    pub fn undated_point_sets(&self) -> Vec<UndatedSet> {
+        self.buckets()
+            .into_iter()
+            .filter(|b| !b.undated_points.is_empty())
+            .map(|b| {
+                let mut dated: Vec<usize> = b.dated.iter().map(|&(_, _, i)| i).collect();
+                dated.sort_unstable();
+                UndatedSet {
+                    undated: b.undated_points,
+                    dated,
+                }
+            })
+            .collect()
+    }
+
     /// Pairs that connect the claims exactly as all same-fact pairs would: the dated pairs
     /// and a few links per undated set ([`super::undated::links`]).
     pub fn linking_pairs(&self) -> Vec<(usize, usize)> {
@@ -485,7 +518,10 @@ impl Twins {
 #[derive(Default)]
 struct Bucket {
     dated: Vec<(chrono::NaiveDate, chrono::NaiveDate, usize)>,
+    /// Undated claims of a deal kind (compatible with every date).
     undated: Vec<usize>,
+    /// Undated claims of a point-in-time kind (the same fact as none, but worth a question).
+    undated_points: Vec<usize>,
 }
 
 /// Groups the workspace's claims into facts: connected components of [`same_fact`], each sorted

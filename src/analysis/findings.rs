@@ -5,7 +5,10 @@
 //! - **figure**: two figures that conflict as intervals ([`super::interval::compare`]); hard or
 //!   soft. Conflicts that involve a deal claim without a date are one finding per fact, listing
 //!   every claim involved ([`super::undated`]): such a claim is comparable with every date, and
-//!   one finding per pair grew with the square of the claims;
+//!   one finding per pair grew with the square of the claims. A point-in-time claim (a share
+//!   move, a valuation) without a date is the same fact as none, but when its figure differs
+//!   from another claim of its fact key, one soft finding per key asks the analyst to check the
+//!   dates;
 //! - **wording**: one info finding per fact whose claims qualify the figure differently
 //!   (`$10B`, `at least $10B`, `more than $10B`), listing every wording;
 //! - **status**: two statuses that cannot both hold on the same date (overlapping date spans, not
@@ -245,6 +248,9 @@ impl Findings {
         for set in idx.undated_sets() {
             items.extend(undated_figures(ws, roots, &idx, &set));
         }
+        for set in idx.undated_point_sets() {
+            items.extend(undated_points(ws, roots, &idx, &set));
+        }
         items.extend(wording(ws, roots, &idx));
         items.extend(valuation_order(ws, roots));
         // The first resolution of each finding id, looked up once (not a scan per finding).
@@ -327,6 +333,63 @@ pub fn status_clash(ws: &Workspace, a: &Claim, b: &Claim) -> Option<Severity> {
     } else {
         None
     }
+}
+
+/// One figure finding per fact key of a point-in-time kind (a share move, a valuation) whose
+/// undated claims state a figure that differs from another claim of the key: without a date
+/// nobody can tell whether they speak of the same day, so the finding asks the analyst to check
+/// and is never more serious than soft.
+fn undated_points(
+    ws: &Workspace,
+    roots: &Roots<'_>,
+    idx: &FactIndex<'_>,
+    set: &UndatedSet,
+) -> Option<Finding> {
+    let (involved, sev, ag) =
+        super::undated::figure_conflict_by(idx, set, |x, e| idx.same_apart_from_time(x, e))?;
+    let sev = sev.max(Severity::Soft);
+    let cs: Vec<&Claim> = involved.iter().map(|&i| idx.claims()[i]).collect();
+    let undated = cs.iter().filter(|c| claim_date(ws, c).is_none()).count();
+    let msg = if let [a, b] = cs[..] {
+        let (Some(fa), Some(fb)) = (&a.figure, &b.figure) else {
+            return None;
+        };
+        let which = if undated == 2 {
+            "neither report gives a date"
+        } else {
+            "one report gives no date"
+        };
+        format!(
+            "{}: {} and {} {} if they speak of the same day ({which}: check the dates)",
+            fact_label(roots, a),
+            fa.display(),
+            fb.display(),
+            ag.describe()
+        )
+    } else {
+        let mut by_value: Vec<(f64, String)> = cs
+            .iter()
+            .filter_map(|c| c.figure.as_ref())
+            .map(|f| (f.point(), f.display()))
+            .collect();
+        by_value.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+        let mut distinct: Vec<String> = by_value.into_iter().map(|(_, d)| d).collect();
+        distinct.dedup();
+        let more = distinct.len().saturating_sub(8);
+        distinct.truncate(8);
+        let tail = if more > 0 {
+            format!(" and {more} more")
+        } else {
+            String::new()
+        };
+        format!(
+            "{}: {} claims ({undated} without a date, so maybe of other days) state figures that conflict: {}{tail}",
+            fact_label(roots, cs[0]),
+            cs.len(),
+            distinct.join(" / ")
+        )
+    };
+    Some(make(ws, FindingKind::Figure, sev, msg, &cs))
 }
 
 /// One figure finding per fact key for conflicts that involve a claim without a date (module

@@ -139,6 +139,17 @@ pub fn figure_conflict(
     idx: &FactIndex<'_>,
     set: &UndatedSet,
 ) -> Option<(Vec<usize>, Severity, Agreement)> {
+    figure_conflict_by(idx, set, |x, e| idx.same(x, e))
+}
+
+/// [`figure_conflict`] with the rule that decides whether two claims are comparable: the same
+/// fact for deal kinds, the same fact apart from time for undated point-in-time claims
+/// ([`FactIndex::undated_point_sets`]).
+pub fn figure_conflict_by(
+    idx: &FactIndex<'_>,
+    set: &UndatedSet,
+    same: impl Fn(usize, usize) -> bool,
+) -> Option<(Vec<usize>, Severity, Agreement)> {
     let undated: std::collections::HashSet<usize> = set.undated.iter().copied().collect();
     let all: Vec<usize> = set.undated.iter().chain(&set.dated).copied().collect();
     let ext_undated = extremes(idx, &set.undated);
@@ -154,7 +165,7 @@ pub fn figure_conflict(
             against.extend(ext_all.get(&fx.unit).into_iter().flatten());
         }
         for e in against {
-            if e == x || !(undated.contains(&x) || undated.contains(&e)) || !idx.same(x, e) {
+            if e == x || !(undated.contains(&x) || undated.contains(&e)) || !same(x, e) {
                 continue;
             }
             let Some(fe) = &idx.claims()[e].figure else {
