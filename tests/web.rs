@@ -853,6 +853,25 @@ fn app_feeds_panel_adds_checks_lists_new_entries_and_removes() {
         last_error.contains("/missing") && last_error.contains("404"),
         "{last_error}"
     );
+    // The unread entries outlive the workspace being closed: they are one person's, kept in the
+    // app's settings under the workspace's file, not in the shared file.
+    let unread = h.state().feeds_panel.unread.clone();
+    assert_eq!(unread.len(), 2);
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (mine, other) = (dir.path().join("mine.ron"), dir.path().join("other.ron"));
+    h.state_mut().session.save_to(&mine).expect("saved");
+    claimbench::io::save_workspace(&claimbench::model::Workspace::default(), &other)
+        .expect("saved");
+    assert!(h.state_mut().open_path(&other));
+    h.run();
+    assert!(h.state().feeds_panel.unread.is_empty(), "another workspace");
+    let saved = ron::to_string(&h.state().settings).expect("settings serialize");
+    assert!(saved.contains("mine.ron"), "{saved}");
+    assert!(!std::fs::read_to_string(&mine).unwrap().contains("unread"));
+    assert!(h.state_mut().open_path(&mine));
+    h.run();
+    assert_eq!(h.state().feeds_panel.unread, unread);
+    h.get_by_role_and_label(Role::Button, "Grid deal signed");
 }
 
 #[test]

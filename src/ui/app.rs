@@ -66,7 +66,13 @@ pub struct Settings {
     pub zoom: Option<f32>,
     /// The first-run strip was dismissed.
     pub welcome_dismissed: bool,
+    /// News-feed documents not yet read, by workspace file. What one person has read is theirs,
+    /// not the team's, so it is kept here and never in the shared workspace file.
+    pub unread: std::collections::BTreeMap<PathBuf, Vec<String>>,
 }
+
+/// How many workspaces' unread lists the settings keep (the most recently used ones).
+const MAX_UNREAD_WORKSPACES: usize = 50;
 
 pub use super::notifications::Message;
 pub use super::selection::Selection;
@@ -286,6 +292,17 @@ impl ClaimbenchApp {
         if path.is_none() {
             self.settings.last_workspace = None;
         }
+        self.keep_unread();
+        self.feeds_panel.unread = path
+            .as_ref()
+            .and_then(|p| self.settings.unread.get(p))
+            .map(|ids| {
+                ids.iter()
+                    .map(|id| DocId::from(id.as_str()))
+                    .filter(|id| ws.document(id).is_some())
+                    .collect()
+            })
+            .unwrap_or_default();
         // A large workspace takes tens of milliseconds to free: not on the UI thread.
         let old = self.session.replace(ws, path);
         super::background::spawn(move || drop(old));
@@ -293,6 +310,40 @@ impl ClaimbenchApp {
         self.table.scroll_top = true;
         self.disk.track(self.session.path.as_deref());
         self.reader = Default::default();
+    }
+
+    /// Writes the Feeds panel's unread documents into the settings under the open workspace's
+    /// file (a workspace without a file has nothing to come back to).
+    pub fn keep_unread(&mut self) {
+        let Some(path) = self.session.path.clone() else {
+            return;
+        };
+        let ids: Vec<String> = self
+            .feeds_panel
+            .unread
+            .iter()
+            .map(|id| id.as_str().to_owned())
+            .collect();
+        if ids.is_empty() {
+            self.settings.unread.remove(&path);
+            return;
+        }
+        self.settings.unread.insert(path.clone(), ids);
+        // Keep the lists of the most recent workspaces only; the open one always stays.
+        while self.settings.unread.len() > MAX_UNREAD_WORKSPACES {
+            let rank = |p: &PathBuf| self.settings.recent.iter().position(|r| r == p);
+            let Some(oldest) = self
+                .settings
+                .unread
+                .keys()
+                .filter(|p| **p != path)
+                .max_by_key(|p| rank(p).unwrap_or(usize::MAX))
+                .cloned()
+            else {
+                break;
+            };
+            self.settings.unread.remove(&oldest);
+        }
     }
 
     /// Loads a workspace; on failure the open workspace stays and an error is shown.
@@ -717,6 +768,7 @@ impl eframe::App for ClaimbenchApp {
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
         if self.screenshot.is_none() {
+            self.keep_unread();
             self.settings.dock = layout::to_ron(&self.dock);
             eframe::set_value(storage, SETTINGS_KEY, &self.settings);
         }
