@@ -921,3 +921,124 @@ fn cli_feed_import_records_the_subscription_once() {
     assert_eq!(from("author"), Some("feed entry"));
     assert!(from("title").is_some());
 }
+
+/// Metadata failure classes of the second hand check (pages written for it): a syndicated story
+/// whose JSON-LD publisher is the wire agency, a title signed with a site name plus section or
+/// with the site's address, a JSON-LD spelling of the site name that differs from the title's, a
+/// search headline beside the heading the page shows, a UTC time stamp late in the evening in
+/// the Americas, a wire story signed by the agency, a byline in Russian in an `itemprop` list.
+#[test]
+fn metadata_second_round_failure_classes() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let body = "<p>Harborline Compute agreed to supply accelerator capacity worth $1.2 billion \
+        over four years to a research lab based in Oslo, according to a filing seen on Tuesday.</p>\
+        <p>The agreement follows a smaller pilot signed in the spring, when the lab rented two \
+        hundred machines for its language models and paid monthly.</p>\
+        <p>Neither company said how the payments would be spread, and a spokesperson declined to \
+        comment further on the terms or the lab's other suppliers.</p>";
+    let read = |name: &str, head: &str, top: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(
+            &path,
+            format!("<html><head>{head}</head><body><article>{top}{body}</article></body></html>"),
+        )
+        .expect("write page");
+        import_file(&path, &opts())
+            .unwrap_or_else(|e| panic!("{name}: {e}"))
+            .document
+    };
+    let ld = |json: &str| format!("<script type=\"application/ld+json\">{json}</script>");
+    // The site's own name, not the agency that syndicated the story.
+    let d = read(
+        "wire.html",
+        &format!(
+            "<title>Lab signs compute supply deal</title>\
+             <meta property=\"og:site_name\" content=\"Lakeside Herald\">{}",
+            ld(
+                r#"{"@type":"NewsArticle","headline":"Lab signs compute supply deal","datePublished":"2025-10-07T15:00:00-04:00","author":{"@type":"Person","name":"Reuters"},"publisher":{"@type":"Organization","name":"Associated Press"}}"#
+            )
+        ),
+        "<h1>Lab signs compute supply deal</h1>",
+    );
+    assert_eq!(d.outlet, "Lakeside Herald");
+    assert_eq!(
+        d.author.as_deref(),
+        Some("Reuters"),
+        "a wire story's byline"
+    );
+    // A title signed with the site name and its section: the site name.
+    let d = read(
+        "section.html",
+        "<title>Why the lab chose four years - NorthwindTech</title>\
+         <meta property=\"og:site_name\" content=\"Northwind\">",
+        "<h1>Why the lab chose four years</h1>",
+    );
+    assert_eq!(d.outlet, "Northwind");
+    assert_eq!(d.title, "Why the lab chose four years");
+    // A title signed with the site's address, a handle as the only other name.
+    let d = read(
+        "address.html",
+        "<title>The lab and its new supplier of machines — www.fjordpost.no</title>\
+         <meta name=\"twitter:site\" content=\"@Fjord_\">",
+        "<h1>The lab and its new supplier of machines</h1>",
+    );
+    assert_eq!(d.outlet, "fjordpost.no");
+    // The title's spelling of the site name over the JSON-LD one.
+    let d = read(
+        "spelling.html",
+        &format!(
+            "<title>Oslo lab signs its largest deal | Nord Kurier</title>\
+             <meta property=\"og:site_name\" content=\"Nord Kurier\">{}",
+            ld(
+                r#"{"@type":"NewsArticle","headline":"Oslo lab signs its largest deal","publisher":{"@type":"Organization","name":"Nord-Kurier"}}"#
+            )
+        ),
+        "<h1>Oslo lab signs its largest deal</h1>",
+    );
+    assert_eq!(d.outlet, "Nord Kurier");
+    // A headline written for search engines beside the one the page and its sharing card show.
+    let d = read(
+        "search_headline.html",
+        &format!(
+            "<title>Oslo compute deal: what the lab pays for capacity - Vantage</title>\
+             <meta property=\"og:title\" content=\"The quiet deal behind the lab's new models\">{}",
+            ld(
+                r#"{"@type":"NewsArticle","headline":"Oslo compute deal: what the lab pays for capacity"}"#
+            )
+        ),
+        "<h1>The quiet deal behind the lab's new models</h1>",
+    );
+    assert_eq!(d.title, "The quiet deal behind the lab's new models");
+    // 03:40 UTC on the 12th is the evening of the 11th where the page was written and read.
+    let d = read(
+        "utc.html",
+        "<title>Lab deal closes late - Coast Daily</title>\
+         <meta property=\"article:published_time\" content=\"2025-11-12T03:40:00Z\">",
+        "<h1>Lab deal closes late</h1>\
+         <time datetime=\"2025-11-12T03:40:00Z\">10:40 pm EST, Tuesday, November 11, 2025</time>",
+    );
+    assert_eq!(
+        d.published.map(|p| p.to_string()).as_deref(),
+        Some("2025-11-11")
+    );
+    // The same UTC stamp shown with the same day stays.
+    let d = read(
+        "utc_same.html",
+        "<title>Lab deal closes - Coast Daily</title>\
+         <meta property=\"article:published_time\" content=\"2025-11-12T15:40:00Z\">",
+        "<h1>Lab deal closes</h1>\
+         <time datetime=\"2025-11-12T15:40:00Z\">10:40 am EST, November 12, 2025</time>",
+    );
+    assert_eq!(
+        d.published.map(|p| p.to_string()).as_deref(),
+        Some("2025-11-12")
+    );
+    // A byline in an itemprop list, in Russian.
+    let d = read(
+        "russian.html",
+        "<title>Лаборатория подписала контракт</title>",
+        "<h1>Лаборатория подписала контракт</h1>\
+         <p><span itemprop=\"author creator\">Текст: Вера Ольхова</span> · 24 сентября 2025</p>",
+    );
+    assert_eq!(d.author.as_deref(), Some("Вера Ольхова"));
+}

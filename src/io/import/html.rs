@@ -53,14 +53,6 @@ pub fn import(path: &Path, bytes: &[u8]) -> Result<Extracted, ImportError> {
     Ok(ex)
 }
 
-/// Whether two day-precision dates are one day apart.
-fn day_apart(a: crate::model::FuzzyDate, b: crate::model::FuzzyDate) -> bool {
-    use crate::model::DatePrecision::Day;
-    a.precision() == Day
-        && b.precision() == Day
-        && (a.first_day() - b.first_day()).num_days().abs() == 1
-}
-
 /// How many of the article's first lines may be the headline.
 const HEADLINE_REACH: usize = 3;
 
@@ -213,7 +205,7 @@ fn fill_from_article_text(ex: &mut Extracted, meta_lines: &[std::ops::Range<usiz
             ex.published = Some(d);
             ex.sources.push(("published", "dateline in the text"));
         }
-        (Some(p), Some(d)) if p != d && day_apart(p, d) => {
+        (Some(p), Some(d)) if p != d && html_meta::one_day_apart(p, d) => {
             ex.published = Some(d);
             ex.sources.retain(|(f, _)| *f != "published");
             ex.sources.push(("published", "dateline in the text"));

@@ -13,7 +13,7 @@ static EMAIL: LazyLock<Regex> =
 static HANDLE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"@\w+").expect("static regex: handle"));
 static BY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)^(written\s+by|posted\s+by|by|von|par|por|door|author:?|authors:?)\s+")
+    Regex::new(r"(?i)^(written\s+by|posted\s+by|by|von|par|por|door|author:?|authors:?|text:|texte:|autor:|auteur:|текст:|автор:)\s+")
         .expect("static regex: by")
 });
 static DATE_TAIL: LazyLock<Regex> = LazyLock::new(|| {
@@ -44,6 +44,7 @@ pub fn clean_author(raw: &str, outlet: Option<&str>) -> Option<String> {
         .replace(" — ", ",")
         .replace(['|', ';', '/', '·', '•'], ",");
     let mut names: Vec<String> = Vec::new();
+    let mut agency = None;
     for part in s
         .split([',', '\n'])
         .flat_map(|p| p.split(" and "))
@@ -58,6 +59,13 @@ pub fn clean_author(raw: &str, outlet: Option<&str>) -> Option<String> {
             // "Senior Editor", "Follow on Twitter": a title after the name, not a name.
             continue;
         }
+        if let Some(a) = agency_byline(&p) {
+            // `Jo Park, Reuters` is Jo Park; `Reuters` alone is the agency.
+            if agency.is_none() && !outlet.is_some_and(|o| o.eq_ignore_ascii_case(&a)) {
+                agency = Some(a);
+            }
+            continue;
+        }
         let p = unshout(&strip_affiliation(&p, outlet));
         if is_person_name(&p)
             && !outlet.is_some_and(|o| o.eq_ignore_ascii_case(&p))
@@ -66,13 +74,52 @@ pub fn clean_author(raw: &str, outlet: Option<&str>) -> Option<String> {
             names.push(p);
         }
     }
-    (!names.is_empty()).then(|| names.join(", "))
+    if names.is_empty() {
+        return agency;
+    }
+    Some(names.join(", "))
 }
 
+/// News agencies, as bylines name them: after a reporter's name they are an affiliation
+/// (dropped); alone they are the author (a wire story's byline is the agency).
+const AGENCIES: [&str; 18] = [
+    "Associated Press",
+    "The Associated Press",
+    "ASSOCIATED PRESS",
+    "AP",
+    "Reuters",
+    "REUTERS",
+    "AFP",
+    "Agence France-Presse",
+    "Bloomberg",
+    "dpa",
+    "DPA",
+    "PTI",
+    "IANS",
+    "ANI",
+    "Xinhua",
+    "TASS",
+    "EFE",
+    "ANSA",
+];
+
 static AGENCY: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"[\s.,]+(Associated Press|The Associated Press|ASSOCIATED PRESS|AP|Reuters|REUTERS|AFP|Agence France-Presse|Bloomberg|dpa|DPA|PTI|IANS|ANI|Xinhua|TASS|EFE|ANSA|UPI)$")
-        .expect("static regex: agency")
+    let names: Vec<String> = AGENCIES.iter().map(|a| regex::escape(a)).collect();
+    Regex::new(&format!(r"[\s.,]+({}|UPI)$", names.join("|"))).expect("static regex: agency")
 });
+
+/// The agency a lone byline names (`REUTERS` → `Reuters`), in its usual spelling.
+fn agency_byline(p: &str) -> Option<String> {
+    AGENCIES
+        .iter()
+        .find(|a| a.len() >= 3 && a.eq_ignore_ascii_case(p))
+        .map(|a| match *a {
+            "REUTERS" => "Reuters".to_owned(),
+            "ASSOCIATED PRESS" | "The Associated Press" => "Associated Press".to_owned(),
+            "DPA" => "dpa".to_owned(),
+            a => a.to_owned(),
+        })
+}
 
 /// A name with its outlet or news agency after it (`Finian Cunningham. Sputnik International`,
 /// `Jill Lawless Associated Press`): the name alone. A part that merely names the outlet's desk
@@ -179,6 +226,26 @@ mod tests {
         assert_eq!(
             clean_author("Von Jonas Weber publiziert am 4. Mai 2025", None).as_deref(),
             Some("Jonas Weber")
+        );
+        // A wire story's byline is the agency; after a reporter it is an affiliation.
+        assert_eq!(clean_author("By REUTERS", None).as_deref(), Some("Reuters"));
+        assert_eq!(clean_author("Reuters", Some("Reuters")), None);
+        assert_eq!(
+            clean_author("Jo Park, Reuters", None).as_deref(),
+            Some("Jo Park")
+        );
+        assert_eq!(
+            clean_author("The Associated Press", None).as_deref(),
+            Some("Associated Press")
+        );
+        // Bylines that name the writer of the text, in other languages.
+        assert_eq!(
+            clean_author("Текст: Вера Ольхова", None).as_deref(),
+            Some("Вера Ольхова")
+        );
+        assert_eq!(
+            clean_author("Texte: Anne Morel", None).as_deref(),
+            Some("Anne Morel")
         );
         assert_eq!(clean_author("HOME", None), None);
         assert_eq!(clean_author("admin", None), None);

@@ -43,7 +43,7 @@ static CANONICAL: LazyLock<Selector> = LazyLock::new(|| sel("link[rel][href]"));
 static TIME: LazyLock<Selector> = LazyLock::new(|| sel("time[datetime], [itemprop][datetime]"));
 static BYLINE: LazyLock<Selector> = LazyLock::new(|| {
     sel(
-        "[rel=author], [itemprop=author], [class*=byline], [class*=author-name], [class*=authorName], [class*=article-author], [class*=author] a, [data-testid*=byline]",
+        "[rel=author], [itemprop~=author], [class*=byline], [class*=author-name], [class*=authorName], [class*=article-author], [class*=author] a, [data-testid*=byline]",
     )
 });
 
@@ -62,11 +62,14 @@ pub fn read(doc: &Html) -> PageMeta {
     // Every place that names the site, in order of trust; the title tag's last part settles
     // between them (a JSON-LD publisher `DH News Service` against the `Deccan Herald` the pages
     // are titled with) and replaces a handle-like form of itself (`SputnikInt`).
+    // The site's own OpenGraph name comes before the JSON-LD publisher: a syndicated story's
+    // publisher is often the agency (`Associated Press` on a Times Union page), while readers saw
+    // the site.
     let candidates: Vec<(String, &'static str)> = [
+        get(&["og:site_name"]).map(|v| (v, "OpenGraph site name")),
         ld.as_ref()
             .and_then(|a| a.publisher.clone())
             .map(|p| (p, "JSON-LD publisher")),
-        get(&["og:site_name"]).map(|v| (v, "OpenGraph site name")),
         get(&["application-name"]).map(|v| (v, "meta name application-name")),
         get(&["dc.publisher", "dcterms.publisher", "publisher"]).map(|v| (v, "Dublin Core")),
         get(&["twitter:site"])
@@ -88,9 +91,21 @@ pub fn read(doc: &Html) -> PageMeta {
     let outlet = match &suffix {
         Some(sfx) => {
             let sk = name_key(sfx);
+            // The form the title shows (`Al Bawaba`) before one that only spells it alike
+            // (`Al-Bawaba`); a site name the title extends with a section (`CNN` in
+            // `CNNPolitics`) before the section.
             candidates
                 .iter()
-                .find(|(o, _)| name_key(o) == sk)
+                .find(|(o, _)| o == sfx)
+                .or_else(|| candidates.iter().find(|(o, _)| name_key(o) == sk))
+                .or_else(|| {
+                    candidates.iter().find(|(o, _)| {
+                        o.len() >= 3
+                            && sfx
+                                .strip_prefix(o.as_str())
+                                .is_some_and(|rest| rest.starts_with(|c: char| c.is_uppercase()))
+                    })
+                })
                 .cloned()
                 .or_else(|| {
                     candidates
@@ -133,8 +148,21 @@ pub fn read(doc: &Html) -> PageMeta {
         .select(&H1)
         .map(|e| squash(&e.text().collect::<String>()))
         .find(|t| !t.is_empty());
+    // The page's heading also wins when a second metadata title says the same (OpenGraph and
+    // the heading `The law that's helping …` against a JSON-LD headline written for search).
+    let same_as_h1 = |h: &str| {
+        ["og:title", "twitter:title"]
+            .iter()
+            .filter_map(|k| get(&[k]))
+            .any(|v| name_key(&strip_site(&v, site, title_tag.as_deref())) == name_key(h))
+    };
     let title = match (title, h1) {
         (Some((t, from)), Some(h)) if from != "first heading" && extends(&h, &t) => {
+            Some((h, "first heading"))
+        }
+        (Some((t, from)), Some(h))
+            if from == "JSON-LD headline" && name_key(&h) != name_key(&t) && same_as_h1(&h) =>
+        {
             Some((h, "first heading"))
         }
         (t, _) => t,
@@ -217,6 +245,26 @@ pub fn read(doc: &Html) -> PageMeta {
             date(&["article:modified_time", "og:updated_time", "datemodified"])
                 .map(|d| (d, "meta modified date"))
         });
+
+    // A time stamp in UTC (`…T04:26:47Z`) names the day in London; a `<time>` element that
+    // carries the same day in its machine form and the day before or after in its text
+    // (`11:26 pm EST, Tuesday, November 19`) says which day the page's readers saw.
+    let published = match published {
+        Some((d, _)) => doc
+            .select(&TIME)
+            .filter(|e| !in_comments(*e))
+            .find_map(|e| {
+                let machine = e.attr("datetime")?;
+                let utc = machine.ends_with('Z')
+                    || machine.ends_with("+00:00")
+                    || machine.ends_with("+0000");
+                let shown = meta::parse_date(&squash(&e.text().collect::<String>()))?;
+                (utc && meta::parse_machine_date(machine) == Some(d) && one_day_apart(d, shown))
+                    .then_some((shown, "time element as shown"))
+            })
+            .or(published),
+        None => None,
+    };
 
     let url = doc
         .select(&CANONICAL)
@@ -419,6 +467,14 @@ fn in_comments(e: ElementRef<'_>) -> bool {
     })
 }
 
+/// Whether two day-precision dates are one day apart.
+pub(super) fn one_day_apart(a: crate::model::FuzzyDate, b: crate::model::FuzzyDate) -> bool {
+    use crate::model::DatePrecision::Day;
+    a.precision() == Day
+        && b.precision() == Day
+        && (a.first_day() - b.first_day()).num_days().abs() == 1
+}
+
 /// Whether `longer` holds every word of `shorter` in order, with one to five words more.
 fn extends(longer: &str, shorter: &str) -> bool {
     let words = |s: &str| -> Vec<String> {
@@ -480,9 +536,29 @@ fn title_suffix(title: &str) -> Option<String> {
             let w = tail.split_whitespace().count();
             (1..=4).contains(&w)
                 && head.split_whitespace().count() >= 3
-                && tail.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                && (tail.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+                    || is_host(tail))
         })
-        .map(|(_, tail)| tail.to_owned())
+        .map(|(_, tail)| {
+            // A site that signs its titles with its address (`… — www.example.ru`) is named
+            // by the address, as a reference manager shows it.
+            if is_host(tail) {
+                let lower = tail.to_ascii_lowercase();
+                lower.strip_prefix("www.").unwrap_or(&lower).to_owned()
+            } else {
+                tail.to_owned()
+            }
+        })
+}
+
+/// Whether `s` is a bare host name (`www.example.ru`): letters, digits, dots and hyphens, with
+/// a dot before a top-level domain of two or more letters.
+fn is_host(s: &str) -> bool {
+    s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || c == '.' || c == '-')
+        && s.rsplit_once('.').is_some_and(|(head, tld)| {
+            !head.is_empty() && tld.len() >= 2 && tld.chars().all(|c| c.is_ascii_alphabetic())
+        })
 }
 
 /// Runs of white space as one space, trimmed.
