@@ -872,7 +872,10 @@ mod tests {
                 // Another claim's span copied in: a tie with an existing highlight.
                 1 => {
                     let mut c = ws.claims[j].clone();
-                    c.evidence.push(ws.claims[i].evidence[0].clone());
+                    let mut e = ws.claims[i].evidence[0].clone();
+                    // Now and then orphaned: kept among the spans, never highlighted.
+                    e.orphaned = step % 4 == 1;
+                    c.evidence.push(e);
                     Action::ReplaceClaim(Box::new(c))
                 }
                 2 => Action::DeleteClaim(ws.claims[i].id.clone()),
@@ -894,6 +897,10 @@ mod tests {
             h.apply(&mut ws, action, "edit", None).expect("edit");
             if step % 6 == 5 {
                 h.undo(&mut ws).expect("undo");
+            }
+            if step % 6 == 2 {
+                h.undo(&mut ws).expect("undo");
+                h.redo(&mut ws).expect("redo");
             }
             d.follow(&h, &ws);
             h.forget_journal();
