@@ -252,7 +252,9 @@ fn edit_frames(d: &mut Driver) {
         let n = d.app.session.ws.claims.len();
         let mut c = d.app.session.ws.claims[(k * 7919) % n].clone();
         let open = d.app.selection.doc.as_ref();
-        in_open += usize::from(c.evidence.iter().any(|e| Some(&e.doc) == open));
+        let here = c.evidence.iter().any(|e| Some(&e.doc) == open);
+        in_open += usize::from(here);
+        eprint!("{}", if here { "o" } else { "." });
         c.note.push_str(" (checked)");
         d.app.push(Command::Edit(
             Box::new(claimbench::action::Action::ReplaceClaim(Box::new(c))),
@@ -263,6 +265,14 @@ fn edit_frames(d: &mut Driver) {
         edit_ms.push(d.frame(Vec::new()).0.as_secs_f64() * 1e3);
         d.settle(std::time::Duration::from_secs(60));
     }
+    eprintln!(
+        "  (EditFrame: each edit's frame in order, ms: {})",
+        edit_ms
+            .iter()
+            .map(|m| format!("{m:.1}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
     edit_ms.sort_by(f64::total_cmp);
     let snap = &d.app.findings.snapshot;
     println!(

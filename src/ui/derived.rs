@@ -405,6 +405,11 @@ impl Derived {
         list
     }
 
+    /// Whether the spans of `doc` are kept (asking for them then costs no walk).
+    pub fn has_spans(&self, doc: &DocId) -> bool {
+        self.spans.iter().any(|(d, _)| d == doc)
+    }
+
     fn counts(&mut self, ws: &Workspace, revision: u64) -> &Counts {
         if self.counts.as_ref().is_none_or(|(r, _)| *r != revision) {
             self.full_counts += 1;

@@ -213,6 +213,11 @@ impl SuggestionsState {
         };
         if open.revision == revision {
             self.open_stamp = Some(now);
+            // The document's spans are gathered now, in the frame after its proposals were
+            // worked out, so that the first edit in it does not walk every claim.
+            if open.ready && !derived.has_spans(&open.doc) {
+                derived.spans(ws, &open.doc);
+            }
             return;
         }
         let Some(change) = self.open_stamp.and_then(|s| derived.since(s)) else {
