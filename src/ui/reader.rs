@@ -96,7 +96,7 @@ impl DocHighlights {
             doc,
             changed,
             |s| {
-                (!s.orphaned).then(|| Highlight {
+                (!s.orphaned).then_some(Highlight {
                     range: s.range,
                     claim: s.claim,
                     kind: s.kind,
