@@ -159,6 +159,7 @@ impl SuggestionsState {
             .unwrap_or_default();
         // One walk over every claim for the document's spans: once per document looked at
         // (edits then go through `follow`).
+        self.worked_out += 1;
         let mut spans: Vec<(usize, usize, Option<&crate::model::Figure>)> = ws
             .claims
             .iter()
@@ -280,7 +281,6 @@ impl SuggestionsState {
             mask,
         });
         self.open_stamp = self.stamp_now;
-        self.worked_out += 1;
         list
     }
 }
