@@ -247,9 +247,14 @@ fn edit_frames(d: &mut Driver) {
     use claimbench::ui::Command;
     // An edit (a claim's note): the frame after it rebuilds what depends on the claims.
     let mut edit_ms = Vec::new();
+    let mut in_open = 0;
     for k in 0..10 {
         let n = d.app.session.ws.claims.len();
         let mut c = d.app.session.ws.claims[(k * 7919) % n].clone();
+        let open = d.app.selection.doc.as_ref();
+        let here = c.evidence.iter().any(|e| Some(&e.doc) == open);
+        in_open += usize::from(here);
+        eprint!("{}", if here { "o" } else { "." });
         c.note.push_str(" (checked)");
         d.app.push(Command::Edit(
             Box::new(claimbench::action::Action::ReplaceClaim(Box::new(c))),
@@ -260,17 +265,29 @@ fn edit_frames(d: &mut Driver) {
         edit_ms.push(d.frame(Vec::new()).0.as_secs_f64() * 1e3);
         d.settle(std::time::Duration::from_secs(60));
     }
+    eprintln!(
+        "  (EditFrame: each edit's frame in order, ms: {})",
+        edit_ms
+            .iter()
+            .map(|m| format!("{m:.1}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
     edit_ms.sort_by(f64::total_cmp);
     let snap = &d.app.findings.snapshot;
     println!(
-        "EditFrame frame_ms_p50={:.2} frame_ms_max={:.2} (Reader view, the frame after an edit; claims {}; workers' copy: {} full copies, {} compares, the rest replayed; derived counts built whole {} times, table rows patched {} times, highlights patched {} times)",
+        "EditFrame frame_ms_p50={:.2} frame_ms_max={:.2} (Reader view, the frame after an edit; claims {}; workers' copy: {} full copies, {} compares, the rest replayed; derived counts built whole {} times, document spans gathered from every claim {} times, table rows patched {} times, highlights patched {} times, open proposals patched {} times and worked out whole {} times; {} of the edits had evidence in the open document)",
         percentile(&edit_ms, 50.0),
         percentile(&edit_ms, 100.0),
         d.app.session.ws.claims.len(),
         snap.full_copies,
         snap.compared,
         d.app.derived.full_counts,
+        d.app.derived.full_spans,
         d.app.table.rows_patched,
         d.app.reader.highlights_patched,
+        d.app.reader.suggestions.patched,
+        d.app.reader.suggestions.worked_out,
+        in_open,
     );
 }

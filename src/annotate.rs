@@ -519,16 +519,38 @@ pub fn open_candidates(
         })
         .collect();
     spans.sort_by_key(|s| (s.0, s.1));
+    let open = open_mask(doc, spans, all, &by_start(all));
+    all.iter()
+        .zip(open)
+        .filter(|(_, k)| *k)
+        .map(|(c, _)| c.clone())
+        .collect()
+}
+
+/// The positions of `all` in order of their figures' starts (what [`open_mask`] sweeps in).
+pub fn by_start(all: &[crate::extract::Candidate]) -> Vec<usize> {
     let mut order: Vec<usize> = (0..all.len()).collect();
     order.sort_by_key(|&i| all[i].figure_start);
+    order
+}
+
+/// Which of `all` are open ([`open_candidates`]), given the document's evidence spans (start,
+/// end, the claim's figure) sorted by start and `order` from [`by_start`]: one sweep, so that
+/// the GUI can work the list out again after an edit from spans it keeps per document
+/// instead of a walk over every claim.
+pub fn open_mask<'a>(
+    doc: &SourceDocument,
+    spans: impl IntoIterator<Item = (usize, usize, Option<&'a Figure>)>,
+    all: &[crate::extract::Candidate],
+    order: &[usize],
+) -> Vec<bool> {
+    let mut spans = spans.into_iter().peekable();
     let mut keep = vec![false; all.len()];
     let mut active: Vec<(usize, usize, Option<&Figure>)> = Vec::new();
-    let mut next = 0;
-    for i in order {
+    for &i in order {
         let c = &all[i];
-        while next < spans.len() && spans[next].0 <= c.figure_start {
-            active.push(spans[next]);
-            next += 1;
+        while let Some(s) = spans.next_if(|s| s.0 <= c.figure_start) {
+            active.push(s);
         }
         active.retain(|s| s.1 >= c.figure_start);
         let covered = active
@@ -536,11 +558,7 @@ pub fn open_candidates(
             .any(|s| c.figure_end <= s.1 && same_figure(s.2, c));
         keep[i] = !covered && !rejected(doc, c);
     }
-    all.iter()
-        .zip(keep)
-        .filter(|(_, k)| *k)
-        .map(|(c, _)| c.clone())
-        .collect()
+    keep
 }
 
 fn rejected(doc: &SourceDocument, c: &crate::extract::Candidate) -> bool {

@@ -673,7 +673,7 @@ impl ClaimbenchApp {
         self.derived.follow(&self.session.history, &self.session.ws);
         let rev = self.session.history.revision();
         self.table.follow(&self.derived, &self.session.ws, rev);
-        self.reader.follow(&self.derived, &self.session.ws, rev);
+        self.reader.follow(&mut self.derived, &self.session.ws, rev);
         // The copy queued what it needs: the history keeps no actions for it beyond a frame.
         self.session.history.forget_journal();
 

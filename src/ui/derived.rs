@@ -15,8 +15,9 @@
 //! actions went by).
 
 use crate::action::{Action, History, JournalMark};
-use crate::model::{Claim, ClaimId, DocId, EntityId, Workspace};
+use crate::model::{Claim, ClaimId, ClaimKind, DocId, EntityId, Figure, Workspace};
 use std::collections::{HashMap, HashSet, VecDeque};
+use std::ops::Range;
 use std::sync::Arc;
 
 /// What the actions applied between two stamps changed.
@@ -181,6 +182,96 @@ impl Counts {
     }
 }
 
+/// One evidence span in a document, with what the panes need of its claim: the Reader colours
+/// it by kind, the open proposals are those no span of a claim with the same figure covers.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Span {
+    /// Byte range in the document text.
+    pub range: Range<usize>,
+    /// The claim it supports.
+    pub claim: ClaimId,
+    /// The claim's kind.
+    pub kind: ClaimKind,
+    /// The claim's figure.
+    pub figure: Option<Figure>,
+    /// The evidence lost its place when the text was replaced (not highlighted).
+    pub orphaned: bool,
+}
+
+/// The spans of claim `c` (at position `i`) in `doc`, in evidence order.
+fn spans_in<'a>(c: &'a Claim, doc: &'a DocId) -> impl Iterator<Item = Span> + 'a {
+    c.evidence
+        .iter()
+        .filter(move |e| &e.doc == doc)
+        .map(|e| Span {
+            range: e.anchor.range(),
+            claim: c.id.clone(),
+            kind: c.kind,
+            figure: c.figure.clone(),
+            orphaned: e.orphaned,
+        })
+}
+
+/// Every evidence span in `doc`, by range, then claim position, then evidence order: one walk
+/// over every claim, done once per document looked at; edits then patch the list
+/// ([`patch_spans`]).
+pub fn doc_spans(ws: &Workspace, doc: &DocId) -> Vec<Span> {
+    let mut out: Vec<Span> = ws.claims.iter().flat_map(|c| spans_in(c, doc)).collect();
+    out.sort_by_key(|s| (s.range.start, s.range.end));
+    out
+}
+
+/// Whether `id` is among `changed`: a comparison per id for the usual handful (hashing every
+/// span's id of a large document cost more than the patch itself).
+fn among(changed: &[&ClaimId], set: &HashSet<ClaimId>, id: &ClaimId) -> bool {
+    if changed.len() <= 8 {
+        changed.contains(&id)
+    } else {
+        set.contains(id)
+    }
+}
+
+/// `list` (a [`doc_spans`] list of `doc`, made before the claims `changed` were edited) brought
+/// up to date in place: their spans are taken out and their current ones put where
+/// [`doc_spans`] would have them, without a walk over every claim. `key` maps a span to the
+/// item kept; the order of items of one range is by claim position. Returns whether anything
+/// was taken out or put in.
+pub fn patch_spans<T>(
+    list: &mut Vec<T>,
+    ws: &Workspace,
+    doc: &DocId,
+    changed: &HashSet<ClaimId>,
+    make: impl Fn(Span) -> Option<T>,
+    key: impl Fn(&T) -> (&Range<usize>, &ClaimId),
+) -> bool {
+    let ids: Vec<&ClaimId> = changed.iter().collect();
+    let before = list.len();
+    list.retain(|x| !among(&ids, changed, key(x).1));
+    let mut touched = list.len() != before;
+    let mut fresh: Vec<(usize, T)> = ids
+        .iter()
+        .filter_map(|id| ws.claim_position(id))
+        .flat_map(|i| spans_in(&ws.claims[i], doc).map(move |s| (i, s)))
+        .filter_map(|(i, s)| make(s).map(|t| (i, t)))
+        .collect();
+    // By claim position, each claim's spans in evidence order (stable).
+    fresh.sort_by_key(|(i, _)| *i);
+    let pos = |id: &ClaimId| ws.claim_position(id).unwrap_or(usize::MAX);
+    for (i, t) in fresh {
+        let (r, _) = key(&t);
+        let k = (r.start, r.end);
+        let lo = list.partition_point(|x| (key(x).0.start, key(x).0.end) < k);
+        let hi = lo + list[lo..].partition_point(|x| (key(x).0.start, key(x).0.end) <= k);
+        let at = lo + list[lo..hi].partition_point(|x| pos(key(x).1) <= i);
+        list.insert(at, t);
+        touched = true;
+    }
+    touched
+}
+
+/// How many documents' span lists are kept (the open one and a few looked at before it).
+const SPAN_DOCS: usize = 4;
+
 /// How many changes are kept for panes that were not drawn for a while; one that falls further
 /// behind rebuilds its value whole.
 const KEPT: usize = 512;
@@ -202,6 +293,11 @@ pub struct Derived {
     line: Option<(u64, String)>,
     /// How many times the counts were built over every claim (tests check that edits do not).
     pub full_counts: u64,
+    /// The evidence spans of the documents looked at lately, most recent first, kept current
+    /// from the edits (see [`Derived::spans`]).
+    spans: Vec<(DocId, Arc<Vec<Span>>)>,
+    /// How many times a document's spans were gathered from every claim.
+    pub full_spans: u64,
 }
 
 impl Derived {
@@ -229,6 +325,7 @@ impl Derived {
             self.known_from = self.stamp;
             self.counts = None;
             self.line = None;
+            self.spans.clear();
             return;
         };
         let revision = history.revision();
@@ -250,6 +347,18 @@ impl Derived {
                 // No counts to learn the claims' old documents from: any document may be
                 // touched.
                 change.docs_unknown = !change.claims.is_empty();
+            }
+        }
+        if !change.claims.is_empty() {
+            for (doc, list) in &mut self.spans {
+                // Edits of claims with no evidence in the document leave its spans as they
+                // are (and the list unshared).
+                if change.touches_document(doc) {
+                    let list = Arc::make_mut(list);
+                    patch_spans(list, ws, doc, &change.claims, Some, |s| {
+                        (&s.range, &s.claim)
+                    });
+                }
             }
         }
         self.log.push_back((self.stamp, change));
@@ -278,6 +387,27 @@ impl Derived {
             }
         }
         Some(out)
+    }
+
+    /// Every evidence span in `doc` ([`doc_spans`]) as of the last [`Derived::follow`]:
+    /// gathered from every claim the first time a document is asked for, then patched from the
+    /// edits. The list is shared; holding it past the frame makes the next patch copy it.
+    pub fn spans(&mut self, ws: &Workspace, doc: &DocId) -> Arc<Vec<Span>> {
+        let list = match self.spans.iter().position(|(d, _)| d == doc) {
+            Some(i) => self.spans.remove(i).1,
+            None => {
+                self.full_spans += 1;
+                Arc::new(doc_spans(ws, doc))
+            }
+        };
+        self.spans.insert(0, (doc.clone(), list.clone()));
+        self.spans.truncate(SPAN_DOCS);
+        list
+    }
+
+    /// Whether the spans of `doc` are kept (asking for them then costs no walk).
+    pub fn has_spans(&self, doc: &DocId) -> bool {
+        self.spans.iter().any(|(d, _)| d == doc)
     }
 
     fn counts(&mut self, ws: &Workspace, revision: u64) -> &Counts {
@@ -406,5 +536,88 @@ mod tests {
         assert_eq!(d.since(1), None);
         assert_eq!(d.counts_line(&ws, h.revision()), ws.counts_line());
         assert_eq!(d.full_counts, 2);
+    }
+
+    /// The spans kept for documents looked at equal a walk over every claim after random edits
+    /// (evidence moved between documents, spans copied onto other claims so that ranges tie,
+    /// figures and kinds changed, claims deleted and created, evidence orphaned), undo and
+    /// redo; only the first look at each document walks the claims.
+    #[test]
+    fn spans_follow_edits_undo_and_redo() {
+        let mut spec = crate::synth::SynthSpec::new(5, 300);
+        spec.big_doc_bytes = 8_000;
+        let mut ws = crate::synth::generate(&spec);
+        let (mut h, mut d) = (History::default(), Derived::default());
+        d.follow(&h, &ws);
+        let docs: Vec<DocId> = ws.documents.iter().take(3).map(|x| x.id.clone()).collect();
+        for doc in &docs {
+            d.spans(&ws, doc);
+        }
+        assert_eq!(d.full_spans, 3);
+        let mut rng = crate::synth::Rng::new(11);
+        for step in 0..60 {
+            let i = rng.below(ws.claims.len());
+            let j = rng.below(ws.claims.len());
+            let mut c = ws.claims[i].clone();
+            let action = match step % 6 {
+                0 => {
+                    let to = &docs[rng.below(docs.len())];
+                    for e in &mut c.evidence {
+                        e.doc = to.clone();
+                    }
+                    Action::ReplaceClaim(Box::new(c))
+                }
+                1 => {
+                    let mut e = ws.claims[j].evidence[0].clone();
+                    e.orphaned = step % 4 == 1;
+                    c.evidence.push(e);
+                    Action::ReplaceClaim(Box::new(c))
+                }
+                2 => {
+                    c.kind = ClaimKind::ALL[step % ClaimKind::ALL.len()];
+                    c.figure = ws.claims[j].figure.clone();
+                    Action::ReplaceClaim(Box::new(c))
+                }
+                3 => Action::DeleteClaim(c.id.clone()),
+                4 => {
+                    c.id = ClaimId::new(format!("new-{step}"));
+                    Action::CreateClaim {
+                        claim: Box::new(c),
+                        index: Some(j),
+                    }
+                }
+                _ => Action::Batch(vec![
+                    Action::DeleteClaim(c.id.clone()),
+                    Action::SetTitle(format!("t{step}")),
+                ]),
+            };
+            h.apply(&mut ws, action, "edit", None).expect("applies");
+            match step % 7 {
+                3 => {
+                    h.undo(&mut ws).expect("undo");
+                }
+                5 => {
+                    h.undo(&mut ws).expect("undo");
+                    h.redo(&mut ws).expect("redo");
+                }
+                _ => {}
+            }
+            d.follow(&h, &ws);
+            h.forget_journal();
+            if step % 3 == 0 {
+                // The status bar asks for counts: the change then knows the old documents.
+                let _ = d.counts_line(&ws, h.revision());
+            }
+            for doc in &docs {
+                assert_eq!(*d.spans(&ws, doc), doc_spans(&ws, doc), "step {step}");
+            }
+        }
+        assert_eq!(d.full_spans, 3, "patched, not gathered again");
+        // Another workspace: gathered again.
+        h.clear();
+        ws.claims.truncate(10);
+        d.follow(&h, &ws);
+        assert_eq!(*d.spans(&ws, &docs[0]), doc_spans(&ws, &docs[0]));
+        assert_eq!(d.full_spans, 4);
     }
 }
