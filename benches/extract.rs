@@ -162,6 +162,60 @@ fn bench(c: &mut Criterion) {
         }
     }
     g.finish();
+
+    // The seed articles (real news, a figure every ~700 bytes) when CLAIMBENCH_SEEDS names their
+    // folder: read at run time, never part of the repository.
+    let Some(seeds) = seed_articles() else {
+        println!("CLAIMBENCH_SEEDS not set: the seed mix (seed_mix/*) was skipped");
+        return;
+    };
+    let mut g = c.benchmark_group("seed_mix");
+    g.sample_size(10);
+    for mb in [1.5f64, 3.0, 6.0, 12.0] {
+        let text = repeat_to(&seeds, (mb * 1024.0 * 1024.0) as usize);
+        g.throughput(Throughput::Bytes(text.len() as u64));
+        g.bench_function(format!("extract_{mb}mb"), |b| {
+            b.iter(|| extract(black_box(&text), published, &[], &gaz))
+        });
+        if mb == 12.0 {
+            g.bench_function("bare_regex_12mb", |b| {
+                b.iter(|| dollars.find_iter(black_box(&text)).count())
+            });
+        }
+    }
+    g.finish();
+}
+
+/// The seed articles named by CLAIMBENCH_SEEDS (every `.txt` in the folder, by name), or `None`
+/// when it is unset. Set but unreadable or empty is an error, never a silent skip.
+fn seed_articles() -> Option<Vec<String>> {
+    let dir = std::env::var_os("CLAIMBENCH_SEEDS")?;
+    let dir = std::path::PathBuf::from(dir);
+    let mut files: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| {
+            panic!(
+                "CLAIMBENCH_SEEDS is set but {} is unreadable: {e}",
+                dir.display()
+            )
+        })
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    files.sort();
+    assert!(
+        !files.is_empty(),
+        "CLAIMBENCH_SEEDS is set but {} holds no .txt article",
+        dir.display()
+    );
+    Some(
+        files
+            .iter()
+            .map(|f| {
+                std::fs::read_to_string(f)
+                    .unwrap_or_else(|e| panic!("seed article {} is unreadable: {e}", f.display()))
+            })
+            .collect(),
+    )
 }
 
 /// Every fixture article (our own words), each followed by a blank line.
