@@ -7,28 +7,33 @@
 //! has a bare regex pass for dollar figures over the same 12 MB beside it as the floor.
 //!
 //! Measured 2026-12-03 (branch speed5, `cargo bench --bench extract`: release, no debug
-//! assertions) on the shared 2-core machine while other helpers compiled (load 3.5-4.5; the bench
-//! process got 1.0 CPU on average, perf stat). From 256 KB on, extraction uses two threads (the
-//! figure scan beside the party scan, then the paragraphs in two halves); wall figures:
-//! - seed mix 1.5 / 3 / 6 / 12 MB: 32 / 37 / 32 / 39 MiB/s; bare dollar regex 13.8 GiB/s.
-//! - news mix 1.5 / 3 / 6 / 12 MB: 9.3 / 10.2 / 14.3 / 9.4 MiB/s; bare dollar regex 4.0 GiB/s;
-//!   figure grammar alone 40 MiB/s; party scan alone 349 MiB/s.
-//! - synthetic 10 MB: 21.5 MiB/s (at load 5-7).
+//! assertions) on the shared 2-core machine while other helpers worked (load 2-3; the bench
+//! process got 1.04 CPUs on average, perf stat). From 256 KB on, extraction uses two threads
+//! (the figure scan beside the party scan, then the paragraphs in two halves); wall figures:
+//! - seed mix 1.5 / 3 / 6 / 12 MB: 54.8 / 44.4 / 44.4 / 45.5 MiB/s (57 / 47 / 47 / 48 MB/s);
+//!   bare dollar regex 14.4 GiB/s.
+//! - news mix 1.5 / 3 / 6 / 12 MB: 11.4 / 11.5 / 11.7 / 10.7 MiB/s; bare dollar regex 4.2
+//!   GiB/s; figure grammar alone 40.7 MiB/s; party scan alone 386 MiB/s.
+//! - synthetic 10 MB: 21.5 MiB/s (earlier run, load 5-7).
 //!
-//! One core, per CPU second (taskset -c 0, process CPU clock, 12 MB, five runs): seed mix 39.8
-//! MiB/s (35.3 before this branch), news mix 10.4 MiB/s (10.2 before). At load 5-7 the same
-//! bench gave 26 (seeds) and 6.5 (news) MiB/s wall. The curve is flat from 1.5 to 12 MB (linear;
-//! the swings are the machine's load).
+//! At load 5-7 the same bench gave 26 (seeds) and 6.5 (news) MiB/s at 12 MB. The curve is flat
+//! from 1.5 to 12 MB: linear in size.
 //!
-//! Where the time goes (perf, release): on the seed mix the figure scan 23%, companies outside
-//! the name list 17%, the party scan 9%, figure-less relations 9% (before one RegexSet scan per
-//! sentence), dates 6%, per-figure parties 4.5%; on the news mix the figure scan 26% and the
-//! per-figure reading most of the rest: parties 14%, dates 9%, kind 6%, period 4%.
+//! One core, per CPU second (taskset -c 0, process CPU clock, 12 MB, five runs): seed mix 43.9
+//! MiB/s (35.3 before this branch), news mix 11.2 MiB/s (10.2 before).
 //!
-//! The target is not met: on the seed mix 39 MiB/s (41 MB/s) on two threads and 40 MiB/s per
-//! CPU second on one; on the news mix, eight times denser in figures, about 10 MiB/s. The
-//! figure grammar alone (40 MiB/s) already sits at the target, so reaching it needs a cheaper
-//! figure scan (a literal prefilter before the grammar) and a cheaper per-figure reading.
+//! Where the time goes (perf, release, before this branch's changes): on the seed mix the figure
+//! scan 23%, companies outside the name list 17% (an apposition pattern without a literal to
+//! skip to; now tried only when its tail occurs), the party scan 9%, figure-less relations 9%
+//! (now one RegexSet scan per sentence instead of six), dates 6%, per-figure parties 4.5%; on
+//! the news mix the figure scan 26% and the per-figure reading most of the rest: parties 14%,
+//! dates 9%, kind 6%, period 4%.
+//!
+//! The target is met only on the 1.5 MB seed mix with two threads; at 12 MB the seed mix
+//! reaches 48 MB/s on two threads and 46 MB/s per CPU second on one, and the news mix, eight
+//! times denser in figures, about 11 MiB/s. The figure grammar alone (41 MiB/s) sits at the
+//! target, so going further needs a cheaper figure scan (a literal prefilter before the grammar)
+//! and a cheaper per-figure reading.
 
 use claimbench::extract::{Gazetteer, extract};
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
