@@ -481,7 +481,13 @@ pub fn find_figures(text: &str, base: usize) -> Vec<FoundFigure> {
         .filter(|a| !exponent_after(text, a.end))
         .collect();
     if !extras.is_empty() {
-        amounts.retain(|a| !extras.iter().any(|e| a.start < e.end && e.start < a.end));
+        // Both lists are in text order and neither overlaps itself, so the first extra that
+        // ends after `a` starts is the only one that can overlap it (a scan of all extras per
+        // amount grew with the square of the text).
+        amounts.retain(|a| {
+            let i = extras.partition_point(|e| e.end <= a.start);
+            extras.get(i).is_none_or(|e| e.start >= a.end)
+        });
         amounts.extend(extras);
         amounts.sort_by_key(|a| a.start);
     }

@@ -4,7 +4,9 @@
 //!
 //! Pipeline: one regex pass finds figures and one Aho-Corasick pass finds parties over the whole
 //! text; only paragraphs with figures are segmented into sentences and clauses, so cost grows
-//! with the number of figures, not with the prose around them. Paragraphs that are ads or
+//! with the number of figures, not with the prose around them. On a long text (256 KB and more)
+//! the figure scan runs beside the party scan and the paragraphs are read in two halves, each
+//! on its own thread; the candidates are the same, in the same order, as on one thread. Paragraphs that are ads or
 //! sidebars (see [`noise`]) and excluded ranges yield nothing; headings yield candidates marked
 //! `in_heading`.
 
@@ -135,23 +137,39 @@ pub fn extract_within(
     gazetteer: &Gazetteer,
     limit: std::time::Duration,
 ) -> Extraction {
+    let parallel = text.len() >= PARALLEL_BYTES;
+    extract_on(text, published, excluded, gazetteer, limit, parallel)
+}
+
+/// [`extract_within`] on one thread or, when `parallel`, on two; the result is the same.
+fn extract_on(
+    text: &str,
+    published: Option<FuzzyDate>,
+    excluded: &[TextRange],
+    gazetteer: &Gazetteer,
+    limit: std::time::Duration,
+    parallel: bool,
+) -> Extraction {
     let started = std::time::Instant::now();
-    let figs = figures::find_figures(text, 0);
+    let (figs, names) = if parallel {
+        // The two whole-text passes do not depend on each other: on a long text the figure
+        // scan runs on a second thread while this one reads the parties. Each pass is the same
+        // call as below, so the result does not depend on which finishes first.
+        std::thread::scope(|scope| {
+            let figs = scope.spawn(|| figures::find_figures(text, 0));
+            let names = parties_of(text, gazetteer);
+            let figs = figs
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (figs, Some(names))
+        })
+    } else {
+        (figures::find_figures(text, 0), None)
+    };
     if figs.is_empty() && !relations::may_hold(text) {
         return Extraction::default();
     }
-    // Companies outside the name list, named the way news names them.
-    let found = orgs::find(text, gazetteer);
-    let local;
-    let gazetteer = if found.is_empty() {
-        gazetteer
-    } else {
-        let mut entries = gazetteer.entries().to_vec();
-        entries.extend(found);
-        local = Gazetteer::from_entries(entries);
-        &local
-    };
-    let mentions = gazetteer.find(text, 0);
+    let mentions = names.unwrap_or_else(|| parties_of(text, gazetteer));
     let topic = noise::Topic::from_mentions(&mentions);
     let doc = Doc {
         text,
@@ -159,8 +177,9 @@ pub fn extract_within(
         mentions: &mentions,
         topic: &topic,
     };
-    let mut out = Vec::new();
-    let mut rels: Vec<Candidate> = Vec::new();
+    // First the cheap walk that decides which paragraphs are read (sidebars, ads, widgets need
+    // the paragraphs before them), then the reading of those paragraphs, which does not.
+    let mut jobs: Vec<Job<'_>> = Vec::new();
     let mut fi = 0;
     let mut in_sidebar = false;
     let mut prev_para: Option<Span> = None;
@@ -206,28 +225,64 @@ pub fn extract_within(
             // Prose about the document's parties again: the sidebar is over.
             in_sidebar = false;
         }
-        if !in_sidebar && prose && relations::may_hold(ptext) {
-            doc.relations(para.span, &mut rels);
+        let mut job = Job {
+            para: this_para,
+            relations: !in_sidebar && prose,
+            figures: None,
+        };
+        if !pf.is_empty() {
+            let names_main = names_main();
+            // After a sidebar marker only article-like prose about the main parties survives;
+            // headline-like lines there are other stories even when they name a main party.
+            let sidebar_headline = in_sidebar && !prose;
+            if !(sidebar_headline
+                || noise::is_widget(ptext)
+                || !names_main && (in_sidebar || noise::is_off_topic(ptext)))
+            {
+                let heading = segment::is_heading(ptext, pi == 0);
+                job.figures = Some((heading, prev_para, pf));
+            }
         }
-        if pf.is_empty() {
-            prev_para = Some(this_para);
-            continue;
+        if job.relations || job.figures.is_some() {
+            jobs.push(job);
         }
-        let names_main = names_main();
-        // After a sidebar marker only article-like prose about the main parties survives;
-        // headline-like lines there are other stories even when they name a main party.
-        let sidebar_headline = in_sidebar && !prose;
-        if sidebar_headline
-            || noise::is_widget(ptext)
-            || !names_main && (in_sidebar || noise::is_off_topic(ptext))
-        {
-            prev_para = Some(this_para);
-            continue;
-        }
-        let heading = segment::is_heading(ptext, pi == 0);
-        doc.paragraph(para.span, heading, prev_para, &pf, &mut out);
         prev_para = Some(this_para);
     }
+    let (out, mut rels, late) = if parallel && jobs.len() > 1 {
+        // Two halves of about equal work, each read on its own thread; the first half's
+        // candidates come first, as one pass would have made them.
+        let total: usize = jobs.iter().map(Job::weight).sum();
+        let mut acc = 0;
+        let cut = jobs
+            .iter()
+            .position(|j| {
+                acc += j.weight();
+                acc * 2 >= total
+            })
+            .map_or(jobs.len() / 2, |i| (i + 1).min(jobs.len() - 1));
+        let (a, b) = jobs.split_at(cut);
+        let (first, second) = std::thread::scope(|scope| {
+            let second = scope.spawn(|| doc.read(b, started, limit));
+            let first = doc.read(a, started, limit);
+            let second = second
+                .join()
+                .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+            (first, second)
+        });
+        match first {
+            // The first half ran out of time: nothing after it counts.
+            (out, rels, Some(late)) => (out, rels, Some(late)),
+            (mut out, mut rels, None) => {
+                let (o, r, late) = second;
+                out.extend(o);
+                rels.extend(r);
+                (out, rels, late)
+            }
+        }
+    } else {
+        doc.read(&jobs, started, limit)
+    };
+    let stopped = late.or(stopped);
     // Like figures, a relation read from boilerplate (ads, sidebars marked excluded) is no claim.
     rels.retain(|c| {
         !excluded
@@ -238,6 +293,22 @@ pub fn extract_within(
         candidates: merge_relations(out, rels),
         stopped,
     }
+}
+
+/// From this many bytes on, [`extract_within`] scans figures and parties on two threads (below
+/// it a thread costs more than it saves).
+const PARALLEL_BYTES: usize = 256 * 1024;
+
+/// Every party named in `text`, in text order: those of `gazetteer` and the companies outside
+/// the name list that news names the way [`orgs`] reads them.
+fn parties_of(text: &str, gazetteer: &Gazetteer) -> Vec<Mention> {
+    let found = orgs::find(text, gazetteer);
+    if found.is_empty() {
+        return gazetteer.find(text, 0);
+    }
+    let mut entries = gazetteer.entries().to_vec();
+    entries.extend(found);
+    Gazetteer::from_entries(entries).find(text, 0)
 }
 
 /// Adds the figure-less relations to the figure candidates, in text order, leaving out a
@@ -285,6 +356,21 @@ pub fn extract_document_within(
     extract_within(&doc.text, published, &doc.excluded, &gazetteer, limit)
 }
 
+/// A paragraph to read: its figure-less relations (when it is article prose) and its figures
+/// (with whether it is a heading and the paragraph before it).
+struct Job<'a> {
+    para: Span,
+    relations: bool,
+    figures: Option<(bool, Option<Span>, Vec<&'a figures::FoundFigure>)>,
+}
+
+impl Job<'_> {
+    /// Roughly how long the job takes: figures cost most, a paragraph of prose a little.
+    fn weight(&self) -> usize {
+        1 + self.figures.as_ref().map_or(0, |f| 4 * f.2.len())
+    }
+}
+
 /// Whole-document facts shared by all candidates.
 struct Doc<'a> {
     text: &'a str,
@@ -294,6 +380,32 @@ struct Doc<'a> {
 }
 
 impl Doc<'_> {
+    /// Reads `jobs` in order: the figure candidates, the figure-less relations, and where the
+    /// time bound stopped the reading (the clock is read before each paragraph).
+    fn read(
+        &self,
+        jobs: &[Job<'_>],
+        started: std::time::Instant,
+        limit: std::time::Duration,
+    ) -> (Vec<Candidate>, Vec<Candidate>, Option<Stopped>) {
+        let mut out = Vec::new();
+        let mut rels = Vec::new();
+        for job in jobs {
+            let after = started.elapsed();
+            if after >= limit {
+                let at = job.para.start;
+                return (out, rels, Some(Stopped { after, at }));
+            }
+            if job.relations && relations::may_hold(&self.text[job.para.start..job.para.end]) {
+                self.relations(job.para, &mut rels);
+            }
+            if let Some((heading, prev_para, pf)) = &job.figures {
+                self.paragraph(job.para, *heading, *prev_para, pf, &mut out);
+            }
+        }
+        (out, rels, None)
+    }
+
     fn mentions_in(&self, s: Span) -> &[Mention] {
         let a = self.mentions.partition_point(|m| m.start < s.start);
         let b = self.mentions.partition_point(|m| m.start < s.end);
@@ -306,7 +418,8 @@ impl Doc<'_> {
         for s in segment::sentences(self.text, para) {
             let ms: Vec<&Mention> = self.mentions_in(s).iter().collect();
             let stext = &self.text[s.start..s.end];
-            if relations::may_hold(stext) {
+            // A relation needs a party named after its cue: a sentence naming none holds none.
+            if !ms.is_empty() && relations::may_hold(stext) {
                 let fallback = prev_first.as_deref().or_else(|| self.topic.pair().0);
                 for r in relations::find(self.text, (s.start, s.end), &ms, fallback) {
                     let dates = dates::find_dates(stext, s.start, self.published);
@@ -827,6 +940,80 @@ mod tests {
         let figs: Vec<&str> = c.iter().map(|c| c.figure_text.as_str()).collect();
         assert_eq!(figs, ["$10 billion", "$13 billion", "$10B"]);
         assert!(c[2].in_heading);
+    }
+
+    /// The fixture articles and, when CLAIMBENCH_SEEDS names their folder, the seed articles,
+    /// one after another until `bytes`, as the extraction benchmark feeds them.
+    fn news_mix(bytes: usize) -> String {
+        let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/extract");
+        let mut dirs = vec![
+            root.clone(),
+            root.join("news/tune"),
+            root.join("news/unseen"),
+        ];
+        if let Some(seeds) = std::env::var_os("CLAIMBENCH_SEEDS") {
+            dirs.push(seeds.into());
+        }
+        let mut articles = Vec::new();
+        for dir in dirs {
+            let mut files: Vec<_> = std::fs::read_dir(&dir)
+                .unwrap_or_else(|e| panic!("{} is unreadable: {e}", dir.display()))
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+                .collect();
+            files.sort();
+            for f in files {
+                articles.push(std::fs::read_to_string(f).expect("article is UTF-8"));
+            }
+        }
+        let mut out = String::new();
+        while out.len() < bytes {
+            for a in &articles {
+                out.push_str(a);
+                out.push_str("\n\n");
+            }
+        }
+        out
+    }
+
+    #[test]
+    fn two_threads_read_exactly_what_one_reads() {
+        let text = news_mix(2 * PARALLEL_BYTES);
+        let gaz = Gazetteer::builtin();
+        let published = "2025-12-17".parse().ok();
+        let limit = std::time::Duration::from_secs(600);
+        let one = extract_on(&text, published, &[], &gaz, limit, false);
+        let two = extract_on(&text, published, &[], &gaz, limit, true);
+        assert!(one.candidates.len() > 1000, "{}", one.candidates.len());
+        assert!(one.stopped.is_none());
+        assert_eq!(one, two);
+        // With excluded ranges (one in each half) and no publication date too.
+        let ex = [
+            TextRange {
+                start: 1000,
+                end: 60_000,
+            },
+            TextRange {
+                start: text.len() - 80_000,
+                end: text.len() - 20_000,
+            },
+        ];
+        let one = extract_on(&text, None, &ex, &gaz, limit, false);
+        let two = extract_on(&text, None, &ex, &gaz, limit, true);
+        assert_eq!(one, two);
+        // The time bound holds on both paths: a zero limit reads nothing.
+        let zero = std::time::Duration::ZERO;
+        let none = extract_on(&text, published, &[], &gaz, zero, true);
+        assert!(none.candidates.is_empty());
+        assert_eq!(none.stopped.map(|s| s.at), Some(0));
+        // One extraction of the whole mix proposes what the one-thread pass proposes for it,
+        // and the public entry takes the two-thread path for it.
+        assert_eq!(extract(&text, published, &[], &gaz), one_pass(&text, &gaz));
+    }
+
+    fn one_pass(text: &str, gaz: &Gazetteer) -> Vec<Candidate> {
+        let limit = std::time::Duration::from_secs(600);
+        extract_on(text, "2025-12-17".parse().ok(), &[], gaz, limit, false).candidates
     }
 
     #[test]

@@ -23,6 +23,14 @@ static APPOSED: LazyLock<Regex> = LazyLock::new(|| {
         .expect("static apposed-name regex is valid")
 });
 
+/// The part of [`APPOSED`] from its comma on. It starts with a literal the regex engine skips
+/// ahead to, while the capitalised name that starts `APPOSED` does not: a text without this tail
+/// has no apposition, and most texts have none.
+static APPOSED_TAIL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r",\s+an?\s+[^,.;]{0,40}?(?:start-?up|company|firm|maker|lab|developer|operator|provider)(?-u:\b)")
+        .expect("static apposition-tail regex is valid")
+});
+
 /// A national government named by its adjective or initials (`the South Korean government`,
 /// `the US government`): governments pledge, grant and take stakes in AI deals, and without a
 /// name of their own the sentence's figure went to the parties of the sentence before.
@@ -112,9 +120,12 @@ pub fn find(text: &str, known: &Gazetteer) -> Vec<GazEntry> {
             add(n, role_for(s.as_str()));
         }
     }
+    let apposed = APPOSED_TAIL
+        .is_match(text)
+        .then(|| APPOSED.captures_iter(text));
     for c in DESCRIBED
         .captures_iter(text)
-        .chain(APPOSED.captures_iter(text))
+        .chain(apposed.into_iter().flatten())
     {
         if let (Some(n), Some(d)) = (c.name("name"), c.name("desc")) {
             // "maker Nvidia": a known first word is that company, not a new one.
@@ -125,7 +136,11 @@ pub fn find(text: &str, known: &Gazetteer) -> Vec<GazEntry> {
             add(first_name(n.as_str()), role_for(d.as_str()));
         }
     }
-    for c in GOVERNMENT.captures_iter(text) {
+    // Every match holds the word: most texts name no government, and the pattern has no
+    // literal the regex engine can skip ahead to.
+    let named = memchr::memmem::find(text.as_bytes(), b"government").is_some();
+    let governments = named.then(|| GOVERNMENT.captures_iter(text)).into_iter();
+    for c in governments.flatten() {
         let Some(n) = c.name("name") else { continue };
         let name = n.as_str().replace("U.S.", "US").replace("U.K.", "UK");
         let first = name.split_whitespace().next().unwrap_or("");

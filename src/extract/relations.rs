@@ -11,7 +11,7 @@
 
 use super::gazetteer::Mention;
 use crate::model::ClaimKind;
-use regex::Regex;
+use regex::{Regex, RegexSet};
 use std::sync::LazyLock;
 
 /// A relation found in a sentence: payer, payee, kind and the cue's span.
@@ -87,6 +87,13 @@ static CUES: LazyLock<Vec<(Regex, Dir)>> = LazyLock::new(|| {
         .collect()
 });
 
+/// All the cue patterns at once: one scan of a sentence tells which cues occur in it, so only
+/// those are searched for their matches (six scans of every sentence took a tenth of an
+/// extraction).
+static CUE_SET: LazyLock<RegexSet> = LazyLock::new(|| {
+    RegexSet::new(CUES.iter().map(|(re, _)| re.as_str())).expect("static relation-cue set is valid")
+});
+
 static PREP_BEFORE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)(?-u:\b)(?:from|with|to|in|into|by|of|for|on|at)\s+(?:the\s+)?$")
         .expect("static preposition regex is valid")
@@ -113,7 +120,11 @@ pub fn find(
 ) -> Vec<Relation> {
     let stext = &text[s.0..s.1];
     let mut out: Vec<Relation> = Vec::new();
-    for (re, dir) in CUES.iter() {
+    let present = CUE_SET.matches(stext);
+    for (i, (re, dir)) in CUES.iter().enumerate() {
+        if !present.matched(i) {
+            continue;
+        }
         for m in re.find_iter(stext) {
             let (cue_start, cue_end) = (s.0 + m.start(), s.0 + m.end());
             if out
