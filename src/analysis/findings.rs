@@ -367,26 +367,11 @@ fn undated_points(
             ag.describe()
         )
     } else {
-        let mut by_value: Vec<(f64, String)> = cs
-            .iter()
-            .filter_map(|c| c.figure.as_ref())
-            .map(|f| (f.point(), f.display()))
-            .collect();
-        by_value.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
-        let mut distinct: Vec<String> = by_value.into_iter().map(|(_, d)| d).collect();
-        distinct.dedup();
-        let more = distinct.len().saturating_sub(8);
-        distinct.truncate(8);
-        let tail = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        };
         format!(
-            "{}: {} claims ({undated} without a date, so maybe of other days) state figures that conflict: {}{tail}",
+            "{}: {} claims ({undated} without a date, so maybe of other days) state figures that conflict: {}",
             fact_label(roots, cs[0]),
             cs.len(),
-            distinct.join(" / ")
+            distinct_figures(&cs)
         )
     };
     Some(make(ws, FindingKind::Figure, sev, msg, &cs))
@@ -417,32 +402,35 @@ fn undated_figures(
             ag.describe()
         )
     } else {
-        // Distinct figures, lowest first.
-        let mut by_value: Vec<(f64, &str)> = cs
-            .iter()
-            .filter_map(|c| c.figure.as_ref())
-            .zip(&figs)
-            .map(|(f, d)| (f.point(), d.as_str()))
-            .collect();
-        by_value.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(b.1)));
-        let mut distinct: Vec<&str> = by_value.into_iter().map(|(_, d)| d).collect();
-        distinct.dedup();
-        let more = distinct.len().saturating_sub(8);
-        distinct.truncate(8);
-        let tail = if more > 0 {
-            format!(" and {more} more")
-        } else {
-            String::new()
-        };
         let undated = cs.iter().filter(|c| claim_date(ws, c).is_none()).count();
         format!(
-            "{}: {} claims ({undated} without a date, so comparable with every date) state figures that conflict: {}{tail}",
+            "{}: {} claims ({undated} without a date, so comparable with every date) state figures that conflict: {}",
             fact_label(roots, cs[0]),
             cs.len(),
-            distinct.join(" / ")
+            distinct_figures(&cs)
         )
     };
     Some(make(ws, FindingKind::Figure, sev, msg, &cs))
+}
+
+/// The distinct figures of `cs`, lowest first, at most eight, with " and N more" after them.
+fn distinct_figures(cs: &[&Claim]) -> String {
+    let mut by_value: Vec<(f64, String)> = cs
+        .iter()
+        .filter_map(|c| c.figure.as_ref())
+        .map(|f| (f.point(), f.display()))
+        .collect();
+    by_value.sort_by(|a, b| a.0.total_cmp(&b.0).then(a.1.cmp(&b.1)));
+    let mut distinct: Vec<String> = by_value.into_iter().map(|(_, d)| d).collect();
+    distinct.dedup();
+    let more = distinct.len().saturating_sub(8);
+    distinct.truncate(8);
+    let tail = if more > 0 {
+        format!(" and {more} more")
+    } else {
+        String::new()
+    };
+    format!("{}{tail}", distinct.join(" / "))
 }
 
 fn wording(ws: &Workspace, roots: &Roots<'_>, idx: &FactIndex<'_>) -> Vec<Finding> {

@@ -266,15 +266,8 @@ pub fn read(doc: &Html) -> PageMeta {
         None => None,
     };
 
-    let url = doc
-        .select(&CANONICAL)
-        .find(|e| {
-            e.attr("rel")
-                .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
-        })
-        .and_then(|e| e.attr("href"))
-        .map(|h| (h.trim().to_owned(), "canonical link"))
-        .filter(|(h, _)| !h.is_empty())
+    let url = canonical_href(doc)
+        .map(|h| (h, "canonical link"))
         .or_else(|| get(&["og:url"]).map(|v| (v, "OpenGraph address")))
         .or_else(|| {
             ld.as_ref()
@@ -499,17 +492,22 @@ fn name_key(s: &str) -> String {
         .collect()
 }
 
-/// The host of the page's canonical or OpenGraph address, without `www.`.
-fn page_host(doc: &Html, metas: &HashMap<String, Vec<String>>) -> Option<String> {
-    let url = doc
-        .select(&CANONICAL)
+/// The address of the page's `<link rel="canonical">`, trimmed; `None` when missing or empty.
+fn canonical_href(doc: &Html) -> Option<String> {
+    doc.select(&CANONICAL)
         .find(|e| {
             e.attr("rel")
                 .is_some_and(|r| r.eq_ignore_ascii_case("canonical"))
         })
         .and_then(|e| e.attr("href"))
-        .map(str::to_owned)
-        .or_else(|| metas.get("og:url").and_then(|v| v.first()).cloned())?;
+        .map(|h| h.trim().to_owned())
+        .filter(|h| !h.is_empty())
+}
+
+/// The host of the page's canonical or OpenGraph address, without `www.`.
+fn page_host(doc: &Html, metas: &HashMap<String, Vec<String>>) -> Option<String> {
+    let url =
+        canonical_href(doc).or_else(|| metas.get("og:url").and_then(|v| v.first()).cloned())?;
     let rest = url.trim().split_once("://")?.1;
     let host = rest
         .split(['/', '?', '#', ':'])
