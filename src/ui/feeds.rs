@@ -210,21 +210,9 @@ pub fn feeds_ui(
             }
             ui.separator();
             match progress {
-                Some((done, total)) => {
+                Some(progress) => {
                     ui.horizontal(|ui| {
-                        let frac = if total == 0 {
-                            0.0
-                        } else {
-                            done as f32 / total as f32
-                        };
-                        ui.add(
-                            egui::ProgressBar::new(frac)
-                                .desired_width(240.0)
-                                .text(format!("Reading {done}/{total}")),
-                        );
-                        if ui.button("Cancel").clicked() {
-                            cmds.push(Command::Ui(UiCommand::CancelImport));
-                        }
+                        super::import::progress_ui(ui, progress, 240.0, "Reading", "Cancel", cmds);
                     });
                 }
                 None => {

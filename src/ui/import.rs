@@ -181,3 +181,29 @@ pub fn new_version_ui(
     });
     choice
 }
+
+/// A running import's progress bar (`Importing 3/7`) and its Cancel button, as the status bar
+/// and the Feeds panel show it: one drawing, so both say the same about the same job.
+pub fn progress_ui(
+    ui: &mut egui::Ui,
+    (done, total): (usize, usize),
+    width: f32,
+    verb: &str,
+    cancel: &str,
+    cmds: &mut Vec<super::command::Command>,
+) {
+    use super::command::{Command, UiCommand};
+    let frac = if total == 0 {
+        0.0
+    } else {
+        done as f32 / total as f32
+    };
+    ui.add(
+        egui::ProgressBar::new(frac)
+            .desired_width(width)
+            .text(format!("{verb} {done}/{total}")),
+    );
+    if ui.button(cancel).clicked() {
+        cmds.push(Command::Ui(UiCommand::CancelImport));
+    }
+}

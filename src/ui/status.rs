@@ -1,26 +1,20 @@
 //! The status bar: file, saved state, counts, and the latest note.
 
 use super::app::ClaimbenchApp;
-use super::command::{Command, UiCommand};
+use super::command::Command;
 
 /// Draws the status bar.
 pub fn status_bar_ui(ui: &mut egui::Ui, app: &mut ClaimbenchApp, cmds: &mut Vec<Command>) {
     ui.horizontal(|ui| {
         if let Some(job) = &app.import_job {
-            let (done, total) = job.progress();
-            let frac = if total == 0 {
-                0.0
-            } else {
-                done as f32 / total as f32
-            };
-            ui.add(
-                egui::ProgressBar::new(frac)
-                    .desired_width(160.0)
-                    .text(format!("Importing {done}/{total}")),
+            super::import::progress_ui(
+                ui,
+                job.progress(),
+                160.0,
+                "Importing",
+                "Cancel import",
+                cmds,
             );
-            if ui.button("Cancel import").clicked() {
-                cmds.push(Command::Ui(UiCommand::CancelImport));
-            }
             ui.separator();
         }
         if let Some(job) = &app.open_job {
