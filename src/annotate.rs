@@ -498,6 +498,26 @@ fn same_figure(f: Option<&Figure>, c: &crate::extract::Candidate) -> bool {
     }
 }
 
+/// Every evidence span in document `doc` with its claim's figure, in text order (start, then
+/// end): what [`open_mask`] sweeps. One walk over every claim.
+pub fn evidence_spans<'w>(
+    ws: &'w Workspace,
+    doc: &crate::model::DocId,
+) -> Vec<(usize, usize, Option<&'w Figure>)> {
+    let mut spans: Vec<(usize, usize, Option<&Figure>)> = ws
+        .claims
+        .iter()
+        .flat_map(|cl| {
+            cl.evidence
+                .iter()
+                .filter(|e| &e.doc == doc)
+                .map(move |e| (e.anchor.start, e.anchor.end, cl.figure.as_ref()))
+        })
+        .collect();
+    spans.sort_by_key(|s| (s.0, s.1));
+    spans
+}
+
 /// The candidates not already carried by a claim with the same figure whose evidence in `doc`
 /// covers the figure, nor rejected. One sweep over the document's evidence spans in text
 /// order: a 5 MB document has tens of thousands of candidates and a workspace 100,000 claims,
@@ -508,18 +528,7 @@ pub fn open_candidates(
     doc: &SourceDocument,
     all: &[crate::extract::Candidate],
 ) -> Vec<crate::extract::Candidate> {
-    let mut spans: Vec<(usize, usize, Option<&Figure>)> = ws
-        .claims
-        .iter()
-        .flat_map(|cl| {
-            cl.evidence
-                .iter()
-                .filter(|e| e.doc == doc.id)
-                .map(move |e| (e.anchor.start, e.anchor.end, cl.figure.as_ref()))
-        })
-        .collect();
-    spans.sort_by_key(|s| (s.0, s.1));
-    let open = open_mask(doc, spans, all, &by_start(all));
+    let open = open_mask(doc, evidence_spans(ws, &doc.id), all, &by_start(all));
     all.iter()
         .zip(open)
         .filter(|(_, k)| *k)

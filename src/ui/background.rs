@@ -79,6 +79,17 @@ impl<P> JobContext<P> {
             ctx.request_repaint_after(after);
         }
     }
+
+    /// Records progress at once and says whether to go on: the shape of the per-step callback
+    /// the library's long operations take (`import_files`, `check_feeds`).
+    pub fn step(&self, p: P) -> std::ops::ControlFlow<()> {
+        self.report(p, std::time::Duration::ZERO);
+        if self.cancelled() {
+            std::ops::ControlFlow::Break(())
+        } else {
+            std::ops::ControlFlow::Continue(())
+        }
+    }
 }
 
 /// What [`Job::poll`] found.

@@ -4,7 +4,6 @@
 
 use super::background::{Job, Polled, Priority};
 use crate::io::import::{BatchOutcome, ImportOptions, import_files};
-use std::ops::ControlFlow;
 use std::path::PathBuf;
 
 /// Stack of the import worker: that of the command line's main thread (8 MiB on Linux).
@@ -34,14 +33,7 @@ impl ImportJob {
                     cancel: Some(cx.cancel_flag()),
                     ..Default::default()
                 };
-                import_files(&paths, &opts, |done, total| {
-                    cx.report((done, total), std::time::Duration::ZERO);
-                    if cx.cancelled() {
-                        ControlFlow::Break(())
-                    } else {
-                        ControlFlow::Continue(())
-                    }
-                })
+                import_files(&paths, &opts, |done, total| cx.step((done, total)))
             },
         );
         Self { job }
@@ -73,14 +65,7 @@ impl ImportJob {
                     &opts,
                     &crate::io::fetch::FetchOptions::default(),
                     &crate::io::import::now_rfc3339(),
-                    |done, total| {
-                        cx.report((done, total), std::time::Duration::ZERO);
-                        if cx.cancelled() {
-                            ControlFlow::Break(())
-                        } else {
-                            ControlFlow::Continue(())
-                        }
-                    },
+                    |done, total| cx.step((done, total)),
                 );
                 let mut results: Vec<_> = check
                     .new

@@ -160,17 +160,7 @@ impl SuggestionsState {
         // One walk over every claim for the document's spans: once per document looked at
         // (edits then go through `follow`).
         self.worked_out += 1;
-        let mut spans: Vec<(usize, usize, Option<&crate::model::Figure>)> = ws
-            .claims
-            .iter()
-            .flat_map(|cl| {
-                cl.evidence
-                    .iter()
-                    .filter(|e| e.doc == doc.id)
-                    .map(move |e| (e.anchor.start, e.anchor.end, cl.figure.as_ref()))
-            })
-            .collect();
-        spans.sort_by_key(|s| (s.0, s.1));
+        let spans = crate::annotate::evidence_spans(ws, &doc.id);
         let mask = crate::annotate::open_mask(doc, spans, all, &self.order);
         (kept(all, &mask), mask)
     }
